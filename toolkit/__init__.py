@@ -1,0 +1,1 @@
+"""Hoja de Ruta: the toolkit behind the pages (never imports streamlit)."""

@@ -1,0 +1,92 @@
+"""Translations: ``t(key, **vars)`` over ``locales/*.toml``; Babel for dates and numbers.
+
+The language is held in a context variable, set once per script run by ``app.py``
+(each Streamlit session runs its script in its own thread, so sessions never see
+each other's language). Outside the app it defaults to Spanish.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import tomllib
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
+
+LANGUAGES = ("es", "en", "pt", "fr")
+DEFAULT_LANGUAGE = "es"
+LOCALES = {"es": "es_CO", "en": "en_GB", "pt": "pt_BR", "fr": "fr_FR"}
+_CATALOG_DIR = Path(__file__).parent / "locales"
+_language: contextvars.ContextVar[str] = contextvars.ContextVar("language", default=DEFAULT_LANGUAGE)
+
+
+def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[prefix + key] = str(value)
+    return flat
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    """All keys of one language, flattened ("actors.title" -> text)."""
+    path = _CATALOG_DIR / f"{lang}.toml"
+    return _flatten(tomllib.loads(path.read_text("utf-8")))
+
+
+def set_language(lang: str) -> None:
+    _language.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+def language() -> str:
+    return _language.get()
+
+
+def t(key: str, lang: str | None = None, **vars: object) -> str:
+    """The text of ``key`` in the current language, with ``{vars}`` filled in.
+
+    Falls back to Spanish, then to the key itself, so a missing translation shows
+    up on screen instead of crashing a page (and the catalog test fails).
+
+    >>> t("app.name", lang="es")
+    'Hoja de Ruta'
+    """
+    lang = lang or _language.get()
+    text = catalog(lang).get(key) or catalog(DEFAULT_LANGUAGE).get(key) or key
+    return text.format(**vars) if vars else text
+
+
+def has(key: str) -> bool:
+    return key in catalog(DEFAULT_LANGUAGE)
+
+
+def label(vocabulary: str, key: str | None, custom: dict[str, str] | None = None, lang: str | None = None) -> str:
+    """The word shown for a vocabulary key: the workspace's own label, else the catalog's."""
+    if key is None or key == "":
+        return ""
+    if custom and custom.get(key):
+        return custom[key]
+    catalog_key = f"vocab.{vocabulary}.{key}"
+    return t(catalog_key, lang=lang) if has(catalog_key) else key
+
+
+def format_number(value: float | int, lang: str | None = None, digits: int = 0) -> str:
+    """A number written the way the user's locale writes it.
+
+    >>> format_number(12345.5, lang="es", digits=1)
+    '12.345,5'
+    """
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[lang or _language.get()])
+
+
+def format_date(value: date | datetime | None, lang: str | None = None) -> str:
+    if value is None:
+        return ""
+    return babel_format_date(value, format="medium", locale=LOCALES[lang or _language.get()])
