@@ -1,0 +1,38 @@
+# Two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-fast lint bench sample clean browser
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+run: $(STAMP)  ## install and start the app (first run loads the Medellín sample)
+	$(PY) -m streamlit run app.py
+
+# the browser for end-to-end tests: Debian's chromium (playwright cannot download here)
+browser:
+	@test -x /usr/bin/chromium || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+	  echo "Chromium not installed: end-to-end tests will be skipped (install Debian's chromium package)."; }
+
+test: $(STAMP) browser  ## install and run every test (toolkit, pages, browser)
+	$(PY) -m pytest toolkit tests -q
+
+test-fast: $(STAMP)
+	$(PY) -m pytest toolkit tests -q --ignore=tests/e2e
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) data/toolkit.db

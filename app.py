@@ -1,0 +1,75 @@
+"""Hoja de Ruta: entry point. Page config, navigation, sidebar (workspace and language)."""
+
+import logging
+
+import streamlit as st
+
+from toolkit import i18n
+from toolkit.i18n import t
+from toolkit.register import load_sample
+from toolkit.settings import Settings
+from toolkit.store import StoreError, open_store
+from toolkit.store.workspaces import list_workspaces
+
+st.set_page_config(page_title="Hoja de Ruta", page_icon="🧭", layout="wide")
+st.session_state.setdefault("lang", i18n.DEFAULT_LANGUAGE)
+i18n.set_language(st.session_state["lang"])
+
+
+@st.cache_resource(show_spinner=False)
+def engine(url: str):
+    """One engine per database for the whole server; the first run loads the Medellín sample."""
+    store = open_store(url)
+    if not list_workspaces(store):
+        try:
+            load_sample(store)
+        except StoreError:  # another instance loaded it first
+            pass
+    return store
+
+
+settings = Settings.from_environment()
+try:
+    st.session_state["engine"] = engine(settings.database_url)
+    workspaces = list_workspaces(st.session_state["engine"])
+except Exception:  # an unreachable database: say so plainly, show no traceback
+    logging.exception("database unavailable")
+    st.error(t("errors.database_unavailable"))
+    st.stop()
+st.session_state["settings"] = settings
+
+with st.sidebar:
+    languages = list(i18n.LANGUAGES)
+    st.selectbox(t("sidebar.language"), languages, key="lang", format_func=lambda code: t(f"languages.{code}"))
+    ids = [w.id for w in workspaces]
+    names = {w.id: w.name for w in workspaces}
+    if st.session_state.get("workspace_id") not in ids:
+        st.session_state["workspace_id"] = ids[0] if ids else None
+    if ids:
+        st.selectbox(t("sidebar.workspace"), ids, key="workspace_id", format_func=lambda i: names.get(i, ""))
+    else:
+        st.info(t("sidebar.no_workspace"))
+
+pages = {
+    t("nav.section.territory"): [
+        st.Page("pages/home.py", title=t("nav.home"), icon="🏠", default=True, url_path="inicio"),
+        st.Page("pages/actors.py", title=t("nav.actors"), icon="👥", url_path="actores"),
+        st.Page("pages/actor_map.py", title=t("nav.map"), icon="🕸️", url_path="mapa"),
+    ],
+    t("nav.section.participation"): [
+        st.Page("pages/consultations.py", title=t("nav.consultations"), icon="🗣️", url_path="consultas"),
+        st.Page("pages/audiences.py", title=t("nav.audiences"), icon="🎯", url_path="audiencias"),
+        st.Page("pages/campaigns.py", title=t("nav.campaigns"), icon="📣", url_path="campanas"),
+    ],
+    t("nav.section.follow_up"): [
+        st.Page("pages/roadmap.py", title=t("nav.roadmap"), icon="🗺️", url_path="hoja-de-ruta"),
+        st.Page("pages/reports.py", title=t("nav.reports"), icon="📄", url_path="informes"),
+        st.Page("pages/settings.py", title=t("nav.settings"), icon="⚙️", url_path="ajustes"),
+    ],
+}
+page = st.navigation(pages)
+try:
+    page.run()
+except Exception:  # a crash in one page must not take the app down or show a traceback
+    logging.exception("page crashed")
+    st.error(t("errors.page_crashed"))

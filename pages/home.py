@@ -1,0 +1,69 @@
+"""Inicio: the workspace at a glance and the first steps."""
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from toolkit.i18n import format_number, label, t
+from toolkit.register import workspace_overview
+from toolkit.store.workspaces import get_workspace, vocabulary_terms
+
+engine = st.session_state["engine"]
+workspace_id = st.session_state.get("workspace_id")
+st.title(t("home.title"))
+if workspace_id is None:
+    st.info(t("sidebar.no_workspace"))
+    st.page_link("pages/settings.py", label=t("home.go_settings"), icon="⚙️")
+    st.stop()
+
+workspace = get_workspace(engine, workspace_id)
+view = workspace_overview(engine, workspace_id)
+terms = vocabulary_terms(engine, workspace_id)
+custom = {name: {key: text for key, text in entries if text} for name, entries in terms.items()}
+st.caption(workspace.name)
+
+first, second, third, fourth = st.columns(4)
+first.metric(t("home.metric.actors"), format_number(view.actors))
+second.metric(t("home.metric.relations"), format_number(view.relations))
+third.metric(t("home.metric.isolated"), format_number(len(view.isolated)))
+fourth.metric(t("home.metric.manage_closely"), format_number(view.by_quadrant.get("manage_closely", 0)))
+
+st.subheader(t("home.first_steps.title"))
+steps = st.columns(3)
+with steps[0].container(border=True):
+    st.markdown(t("home.first_steps.import"))
+    st.page_link("pages/actors.py", label=t("home.first_steps.import_link"), icon="📥")
+with steps[1].container(border=True):
+    st.markdown(t("home.first_steps.map"))
+    st.page_link("pages/actor_map.py", label=t("home.first_steps.map_link"), icon="🕸️")
+with steps[2].container(border=True):
+    st.markdown(t("home.first_steps.consult"))
+    st.page_link("pages/consultations.py", label=t("home.first_steps.consult_link"), icon="🗣️")
+
+if view.actors:
+    def counts(counter, vocabulary):
+        rows = [(label(vocabulary, key, custom.get(vocabulary)) if key else t("home.unassigned"), n)
+                for key, n in counter.most_common()]
+        return pd.DataFrame(rows, columns=[t("home.chart.category"), t("home.chart.actors")])
+
+    left, right = st.columns(2)
+    for column, counter, vocabulary, title in (
+        (left, view.by_sector, "sectors", t("home.chart.by_sector")),
+        (right, view.by_scale, "scales", t("home.chart.by_scale")),
+    ):
+        frame = counts(counter, vocabulary)
+        figure = px.bar(frame, x=t("home.chart.actors"), y=t("home.chart.category"), orientation="h", title=title)
+        figure.update_layout(yaxis={"categoryorder": "total ascending"}, height=420, margin={"l": 10, "r": 10})
+        column.plotly_chart(figure, width="stretch")
+    quadrants = pd.DataFrame(
+        [(t(f"quadrants.{key}") if key else t("home.unassigned"), n) for key, n in view.by_quadrant.most_common()],
+        columns=[t("home.chart.quadrant"), t("home.chart.actors")],
+    )
+    st.plotly_chart(px.bar(quadrants, x=t("home.chart.quadrant"), y=t("home.chart.actors"),
+                           title=t("home.chart.by_quadrant")), width="stretch")
+
+st.subheader(t("home.quality.title"))
+for key, names in (("without_sector", view.without_sector), ("without_stance", view.without_stance),
+                   ("without_consent", view.without_consent), ("isolated", view.isolated)):
+    with st.expander(t(f"home.quality.{key}", count=len(names)), expanded=False):
+        st.write(", ".join(names) if names else t("home.quality.none"))

@@ -1,0 +1,8 @@
+"""Screen filled by a later issue; says so in one line."""
+
+import streamlit as st
+
+from toolkit.i18n import t
+
+st.title(t("nav.reports"))
+st.info(t("placeholder.reports"))

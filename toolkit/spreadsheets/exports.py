@@ -1,0 +1,175 @@
+"""The workbooks people download: blank template, register, Kumu workbook, backup.
+
+Headers and vocabulary words are in the user's language (and import back through the
+same header and value recognition); the backup uses English sheet names and keys.
+"""
+
+from __future__ import annotations
+
+import json
+
+from toolkit.domain import ACTOR_COLUMNS, KINDS, PERSONAL_COLUMNS, STANCE_KEYS, Actor, Relation, Workspace
+from toolkit.i18n import label, t
+from toolkit.spreadsheets.writing import SheetSpec, write_csv, write_workbook
+
+Terms = dict[str, list[tuple[str, str | None]]]
+REGISTER_COLUMNS = tuple(c for c in ACTOR_COLUMNS if c != "id")
+VOCAB_OF = {"sector": "sectors", "scale": "scales"}
+BACKUP_ACTOR_COLUMNS = (*ACTOR_COLUMNS, "custom")
+BACKUP_RELATION_COLUMNS = ("id", "source", "target", "type", "strength", "directed", "description")
+
+
+def _custom_labels(terms: Terms, vocabulary: str) -> dict[str, str]:
+    return {key: text for key, text in terms.get(vocabulary, []) if text}
+
+
+def _labels(terms: Terms, vocabulary: str, lang: str) -> dict[str, str]:
+    custom = _custom_labels(terms, vocabulary)
+    return {key: label(vocabulary, key, custom, lang) for key, _ in terms.get(vocabulary, [])}
+
+
+def _columns(personal: bool) -> list[str]:
+    return [c for c in REGISTER_COLUMNS if personal or c not in PERSONAL_COLUMNS]
+
+
+def _actor_cells(actor: Actor, columns: list[str], terms: Terms, lang: str) -> list[object]:
+    sectors, scales = _labels(terms, "sectors", lang), _labels(terms, "scales", lang)
+    cells: list[object] = []
+    for column in columns:
+        value = getattr(actor, column)
+        if column == "sector":
+            value = sectors.get(value, value or "")
+        elif column == "scale":
+            value = scales.get(value, value or "")
+        elif column == "stance":
+            value = "" if value is None else t(f"vocab.stances.{STANCE_KEYS[value]}", lang=lang)
+        elif column == "kind":
+            value = t(f"vocab.kinds.{value}", lang=lang)
+        elif column == "consent":
+            value = t(f"vocab.consent.{value}", lang=lang)
+        elif column == "themes":
+            value = " | ".join(value)
+        elif column == "dimensions":
+            value = " | ".join(t(f"vocab.dimensions.{d}", lang=lang) for d in value)
+        cells.append(value)
+    return cells
+
+
+def _relation_rows(relations: list[Relation], names: dict[int, str], terms: Terms, lang: str) -> list[list]:
+    types = _labels(terms, "relation_types", lang)
+    yes, no = t("common.yes", lang=lang), t("common.no", lang=lang)
+    return [[names.get(r.source, ""), names.get(r.target, ""), types.get(r.type, r.type), r.strength,
+             yes if r.directed else no, r.description] for r in relations]
+
+
+def _relation_headers(lang: str) -> list[str]:
+    return [t(f"columns.relation.{c}", lang=lang) for c in ("source", "target", "type", "strength", "directed",
+                                                               "description")]
+
+
+def register_workbook(actors: list[Actor], relations: list[Relation], terms: Terms, lang: str,
+                      personal: bool = True) -> bytes:
+    """The register as people read it: actors and relations sheets in the user's language."""
+    columns = _columns(personal)
+    names = {a.id: a.name for a in actors}
+    custom_keys = sorted({k for a in actors for k in a.custom})
+    actor_rows = [_actor_cells(a, columns, terms, lang) + [a.custom.get(k, "") for k in custom_keys] for a in actors]
+    return write_workbook([
+        SheetSpec(t("export.sheet.actors", lang=lang), [t(f"columns.{c}", lang=lang) for c in columns] + custom_keys,
+                  actor_rows),
+        SheetSpec(t("export.sheet.relations", lang=lang), _relation_headers(lang),
+                  _relation_rows(relations, names, terms, lang)),
+    ])
+
+
+def register_csv(actors: list[Actor], terms: Terms, lang: str, personal: bool = True) -> bytes:
+    """The actors as CSV (``;`` for Spanish, Portuguese and French Excel, ``,`` for English)."""
+    columns = _columns(personal)
+    return write_csv([t(f"columns.{c}", lang=lang) for c in columns],
+                     [_actor_cells(a, columns, terms, lang) for a in actors],
+                     separator="," if lang == "en" else ";")
+
+
+def template_workbook(terms: Terms, lang: str) -> bytes:
+    """A blank list to fill in: dropdowns for every vocabulary column and an instructions sheet."""
+    columns = list(REGISTER_COLUMNS)
+    levels = ["1", "2", "3", "4", "5"]
+    dropdown_values = {
+        "kind": [t(f"vocab.kinds.{k}", lang=lang) for k in KINDS],
+        "sector": list(_labels(terms, "sectors", lang).values()),
+        "scale": list(_labels(terms, "scales", lang).values()),
+        "influence": levels,
+        "interest": levels,
+        "stance": [t(f"vocab.stances.{STANCE_KEYS[v]}", lang=lang) for v in sorted(STANCE_KEYS)],
+        "consent": [t(f"vocab.consent.{k}", lang=lang) for k in ("yes", "no", "unknown")],
+        "dimensions": [t(f"vocab.dimensions.{d}", lang=lang) for d in ("institutional", "political", "territorial")],
+    }
+    actors_sheet = SheetSpec(
+        t("export.sheet.actors", lang=lang),
+        [t(f"columns.{c}", lang=lang) for c in columns],
+        [],
+        dropdowns={columns.index(c): values for c, values in dropdown_values.items()},
+        multi_value_columns={columns.index("dimensions")},
+    )
+    relation_types = list(_labels(terms, "relation_types", lang).values())
+    relations_sheet = SheetSpec(
+        t("export.sheet.relations", lang=lang), _relation_headers(lang), [],
+        dropdowns={2: relation_types, 3: ["1", "2", "3"], 4: [t("common.yes", lang=lang), t("common.no", lang=lang)]},
+    )
+    notes = [t(f"export.template.instructions.{n}", lang=lang) for n in range(1, 8)]
+    instructions = SheetSpec(t("export.sheet.instructions", lang=lang), [], [], notes=notes)
+    return write_workbook([instructions, actors_sheet, relations_sheet])
+
+
+def kumu_workbook(actors: list[Actor], relations: list[Relation], terms: Terms, lang: str) -> bytes:
+    """Kumu's import layout (Elements, Connections); no personal data, since maps get published."""
+    sectors, scales = _labels(terms, "sectors", lang), _labels(terms, "scales", lang)
+    types = _labels(terms, "relation_types", lang)
+    names = {a.id: a.name for a in actors}
+    elements = [[a.name, sectors.get(a.sector, ""), a.notes, " | ".join(a.themes), scales.get(a.scale, ""),
+                 "" if a.stance is None else t(f"vocab.stances.{STANCE_KEYS[a.stance]}", lang=lang),
+                 a.influence, a.interest, a.country, a.city] for a in actors]
+    connections = [[names.get(r.source, ""), names.get(r.target, ""), types.get(r.type, r.type),
+                    "directed" if r.directed else "undirected", r.strength, r.description] for r in relations]
+    return write_workbook([
+        SheetSpec("Elements", ["Label", "Type", "Description", "Tags", t("columns.scale", lang=lang),
+                               t("columns.stance", lang=lang), t("columns.influence", lang=lang),
+                               t("columns.interest", lang=lang), t("columns.country", lang=lang),
+                               t("columns.city", lang=lang)], elements),
+        SheetSpec("Connections", ["From", "To", "Type", "Direction", "Strength", "Description"], connections),
+    ])
+
+
+def backup_workbook(workspace: Workspace, actors: list[Actor], relations: list[Relation], terms: Terms) -> bytes:
+    """Everything in the workspace, one sheet per table, English sheet names and keys.
+
+    Actors are numbered 1..n in register order (not by database id), so that importing the
+    backup into an empty workspace and exporting again gives the same workbook.
+    """
+    ordered = sorted(actors, key=lambda a: (a.name.casefold(), a.id or 0))
+    ref = {a.id: position for position, a in enumerate(ordered, start=1)}
+    actor_rows = []
+    for a in ordered:
+        row: list[object] = []
+        for column in BACKUP_ACTOR_COLUMNS:
+            value = ref[a.id] if column == "id" else getattr(a, column)
+            if column in ("themes", "dimensions"):
+                value = " | ".join(value)
+            elif column == "custom":
+                value = json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
+            row.append(value)
+        actor_rows.append(row)
+    ordered_relations = sorted(relations, key=lambda r: (ref.get(r.source, 0), ref.get(r.target, 0), r.type,
+                                                         r.description))
+    relation_rows = [[position, ref[r.source], ref[r.target], r.type, r.strength, r.directed, r.description]
+                     for position, r in enumerate(ordered_relations, start=1)]
+    vocab_rows = [[vocabulary, key, custom or "", position]
+                  for vocabulary, entries in sorted(terms.items())
+                  for position, (key, custom) in enumerate(entries)]
+    return write_workbook([
+        SheetSpec("workspace", ["name", "city", "country", "language", "description"],
+                  [[workspace.name, workspace.city, workspace.country, workspace.language, workspace.description]]),
+        SheetSpec("actors", list(BACKUP_ACTOR_COLUMNS), actor_rows),
+        SheetSpec("relations", list(BACKUP_RELATION_COLUMNS), relation_rows),
+        SheetSpec("vocabularies", ["vocabulary", "key", "label", "position"], vocab_rows),
+    ])

@@ -1,0 +1,420 @@
+"""From a read workbook to what will be stored: parsed rows, a report, duplicates, a batch.
+
+Pure functions: nothing here touches the database. The page and the CLI call
+:func:`parse_workbook`, show :class:`ImportPreview`, then :func:`plan_batch`, and the
+store writes the batch in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from toolkit.domain import Actor, Relation
+from toolkit.i18n import LANGUAGES, catalog
+from toolkit.spreadsheets import normalise as norm
+from toolkit.spreadsheets.mapping import WorkbookLayout, column_letter, inspect_sheets
+from toolkit.spreadsheets.reading import Workbook
+from toolkit.store.register import Edit, RegisterBatch
+from toolkit.vocab import DEFAULTS, fold, synonym_index
+
+POLICIES = ("merge", "skip", "keep")
+ACTOR_TEXT_FIELDS = ("acronym", "country", "city", "contact_name", "contact_role", "phone", "consent_source")
+PARENTHESIS = re.compile(r"\(([^)]*)\)")
+
+
+@dataclass
+class Problem:
+    sheet: str
+    row: int  # the row number Excel shows
+    column: str
+    key: str  # catalog key of the message
+    details: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class ParsedActor:
+    sheet: str
+    row: int
+    actor: Actor
+    ref: str = ""  # the file's own ID, when it has one (relations may point at it)
+
+
+@dataclass
+class ParsedRelation:
+    sheet: str
+    row: int
+    source: str
+    target: str
+    relation: Relation
+
+
+@dataclass
+class Duplicate:
+    row: int  # Excel row of the later actor
+    sheet: str
+    name: str
+    match_name: str
+    existing_id: int | None = None  # a match in the register
+    first_row: int | None = None  # or an earlier row of the same file
+
+
+@dataclass
+class ImportPreview:
+    format: str
+    layout: WorkbookLayout
+    actors: list[ParsedActor] = field(default_factory=list)
+    relations: list[ParsedRelation] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    terms: list[tuple[str, str, str | None]] = field(default_factory=list)  # backup: (vocabulary, key, label)
+
+
+# -- vocabulary words ------------------------------------------------------------------------
+
+@cache
+def _catalog_labels(vocabulary: str) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for lang in LANGUAGES:
+        prefix = f"vocab.{vocabulary}."
+        pairs.extend((key.removeprefix(prefix), text) for key, text in catalog(lang).items() if key.startswith(prefix))
+    return tuple(pairs)
+
+
+def term_indexes(terms: dict[str, list[tuple[str, str | None]]]) -> dict[str, dict[str, str]]:
+    """Per vocabulary: every word that means a key (synonyms, labels in four languages, the
+    workspace's own labels)."""
+    indexes = {}
+    for vocabulary in DEFAULTS:
+        index = synonym_index(DEFAULTS[vocabulary])
+        for key, text in _catalog_labels(vocabulary):
+            index[fold(text)] = key
+        for key, custom_label in terms.get(vocabulary, []):
+            index.setdefault(fold(key.replace("_", " ")), key)
+            if custom_label:
+                index[fold(custom_label)] = key
+        indexes[vocabulary] = index
+    return indexes
+
+
+# -- parsing ---------------------------------------------------------------------------------
+
+def parse_workbook(workbook: Workbook, terms: dict[str, list[tuple[str, str | None]]],
+                   layout: WorkbookLayout | None = None) -> ImportPreview:
+    """Normalise every row of the sheets the layout marks as actors or relations."""
+    sheets = {sheet.name: sheet.rows for sheet in workbook.sheets}
+    layout = layout or inspect_sheets([(s.name, s.rows) for s in workbook.sheets])
+    preview = ImportPreview(format=layout.format, layout=layout)
+    if layout.format == "backup":
+        preview.terms = _backup_terms(sheets.get("vocabularies", []))
+        terms = {name: list(entries) for name, entries in terms.items()}
+        for vocabulary, key, custom_label in preview.terms:
+            terms.setdefault(vocabulary, []).append((key, custom_label))
+    indexes = term_indexes(terms)
+    for sheet_layout in layout.sheets:
+        rows = sheets.get(sheet_layout.name, [])
+        if sheet_layout.role == "actors":
+            _parse_actors(preview, sheet_layout, rows, indexes, keep_ref_as_custom=layout.format != "backup")
+        elif sheet_layout.role == "relations":
+            _parse_relations(preview, sheet_layout, rows, indexes)
+    if not preview.actors and not preview.errors:
+        preview.errors.append(Problem("", 0, "", "import.report.no_actors"))
+    return preview
+
+
+def _backup_terms(rows: list[list[object]]) -> list[tuple[str, str, str | None]]:
+    found = []
+    for row in rows[1:]:
+        vocabulary, key, custom_label = (norm.text(_cell(row, i)) for i in range(3))
+        if vocabulary in DEFAULTS and key:
+            found.append((vocabulary, key, custom_label or None))
+    return found
+
+
+def _cell(row: list[object], index: int | None) -> object:
+    if index is None or index >= len(row):
+        return None
+    return row[index]
+
+
+def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_custom: bool) -> None:
+    fields = layout.field_of()
+    custom_columns = [c for c in layout.columns if c.field == "custom"]
+    note_columns = [c for c in layout.columns if c.field == "append_notes"]
+    headers = {c.field: c.header for c in layout.columns if c.field}
+    if "name" not in fields:
+        preview.errors.append(Problem(layout.name, layout.header_row + 1, "", "import.report.no_name_column"))
+        return
+    ref_column = next((c for c in custom_columns if fold(c.header) in ("id", "codigo", "code", "ref", "referencia")),
+                      None)
+    for position in range(layout.header_row + 1, len(rows)):
+        row = rows[position]
+        if all(norm.is_blank(c) for c in row):
+            continue
+        excel_row = position + 1
+
+        def warn(field_name: str, error: norm.Unclear) -> None:
+            preview.warnings.append(Problem(layout.name, excel_row, headers.get(field_name)
+                                            or column_letter(fields.get(field_name, 0)), error.key, error.details))
+
+        name = norm.text(_cell(row, fields["name"]))
+        if not name:
+            preview.errors.append(Problem(layout.name, excel_row, headers["name"], "import.report.missing_name"))
+            continue
+        actor = Actor(name=name)
+        for text_field in ACTOR_TEXT_FIELDS:
+            if text_field in fields:
+                setattr(actor, text_field, norm.text(_cell(row, fields[text_field])))
+        actor.notes = norm.text(_cell(row, fields.get("notes")))
+        converters = {
+            "kind": lambda v: norm.kind(v),
+            "sector": lambda v: norm.term(v, indexes["sectors"], "sectors"),
+            "scale": lambda v: norm.term(v, indexes["scales"], "scales"),
+            "influence": norm.level,
+            "interest": norm.level,
+            "stance": lambda v: norm.stance(v, indexes["stances"]),
+            "themes": norm.items,
+            "dimensions": norm.dimensions,
+            "email": norm.email,
+            "consent": norm.consent,
+            "consent_date": norm.day,
+        }
+        for field_name, convert in converters.items():
+            if field_name not in fields:
+                continue
+            value = _cell(row, fields[field_name])
+            try:
+                setattr(actor, field_name, convert(value))
+            except norm.Unclear as error:
+                if field_name == "kind":  # Kumu's "Type" often holds a sector: try that before giving up
+                    try:
+                        actor.sector = actor.sector or norm.term(value, indexes["sectors"], "sectors")
+                        continue
+                    except norm.Unclear:
+                        pass
+                if field_name == "email":
+                    actor.email = norm.text(value)  # keep what was typed, but say it looks wrong
+                warn(field_name, error)
+        for column in custom_columns:
+            value = norm.text(_cell(row, column.index))
+            if not keep_ref_as_custom and column.header == "custom":  # our backup: custom fields as JSON
+                actor.custom.update(_json_object(value))
+            elif value and (column is not ref_column or keep_ref_as_custom):
+                actor.custom[column.header] = value
+        for column in note_columns:
+            value = norm.text(_cell(row, column.index))
+            if value:
+                actor.notes = f"{actor.notes}\n{column.header}: {value}".strip()
+        ref = norm.text(_cell(row, ref_column.index)) if ref_column else ""
+        preview.actors.append(ParsedActor(layout.name, excel_row, actor, ref))
+
+
+def _json_object(value: str) -> dict[str, str]:
+    if not value:
+        return {}
+    try:
+        loaded = json.loads(value)
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+
+
+def _parse_relations(preview: ImportPreview, layout, rows, indexes) -> None:
+    fields = layout.field_of()
+    headers = {c.field: c.header for c in layout.columns if c.field}
+    if "source" not in fields or "target" not in fields:
+        preview.errors.append(Problem(layout.name, layout.header_row + 1, "", "import.report.no_relation_columns"))
+        return
+    for position in range(layout.header_row + 1, len(rows)):
+        row = rows[position]
+        if all(norm.is_blank(c) for c in row):
+            continue
+        excel_row = position + 1
+        source = norm.text(_cell(row, fields["source"]))
+        targets = norm.items(_cell(row, fields["target"])) if preview.format == "kumu" else \
+            [norm.text(_cell(row, fields["target"]))]
+        if not source or not any(targets):
+            preview.errors.append(Problem(layout.name, excel_row, headers.get("source", ""),
+                                          "import.report.missing_end"))
+            continue
+        relation = Relation(source=0, target=0)
+        for field_name, convert in (
+            ("type", lambda v: norm.term(v, indexes["relation_types"], "relation_types") or "cooperation"),
+            ("strength", norm.strength),
+            ("directed", norm.yes_no),
+        ):
+            if field_name in fields:
+                try:
+                    setattr(relation, field_name, convert(_cell(row, fields[field_name])))
+                except norm.Unclear as error:
+                    preview.warnings.append(Problem(layout.name, excel_row, headers[field_name], error.key,
+                                                    error.details))
+        relation.description = norm.text(_cell(row, fields.get("description")))
+        for target in targets:
+            preview.relations.append(ParsedRelation(layout.name, excel_row, source, target, replace(relation)))
+
+
+# -- duplicates ------------------------------------------------------------------------------
+
+def identity_keys(name: str, acronym: str = "") -> set[str]:
+    """The ways an actor may be written: its name, its name without a bracketed acronym, the acronym.
+
+    >>> sorted(identity_keys("Agencia de Cooperación e Inversión de Medellín (ACI)", ""))
+    ['aci', 'agencia de cooperacion e inversion de medellin', 'agencia de cooperacion e inversion de medellin aci']
+    """
+    keys = {fold(name)}
+    bare = fold(PARENTHESIS.sub(" ", name))
+    if bare:
+        keys.add(bare)
+    for inside in PARENTHESIS.findall(name):
+        if 1 < len(inside.strip()) <= 15:
+            keys.add(fold(inside))
+    if acronym and len(fold(acronym)) > 1:
+        keys.add(fold(acronym))
+    return {k for k in keys if k}
+
+
+def find_duplicates(preview: ImportPreview, existing: list[Actor]) -> list[Duplicate]:
+    """Actors of the file that match the register, or an earlier row of the same file."""
+    register: dict[str, Actor] = {}
+    for actor in existing:
+        for key in identity_keys(actor.name, actor.acronym):
+            register.setdefault(key, actor)
+    seen: dict[str, ParsedActor] = {}
+    duplicates = []
+    for parsed in preview.actors:
+        keys = identity_keys(parsed.actor.name, parsed.actor.acronym)
+        earlier = next((seen[k] for k in keys if k in seen), None)
+        known = next((register[k] for k in keys if k in register), None)
+        if earlier is not None:
+            duplicates.append(Duplicate(parsed.row, parsed.sheet, parsed.actor.name, earlier.actor.name,
+                                        first_row=earlier.row))
+        elif known is not None:
+            duplicates.append(Duplicate(parsed.row, parsed.sheet, parsed.actor.name, known.name,
+                                        existing_id=known.id))
+        for key in keys:
+            seen.setdefault(key, parsed)
+    preview.duplicates = duplicates
+    return duplicates
+
+
+def _merge_into(base: Actor, extra: Actor) -> dict[str, object]:
+    """Fill what ``base`` lacks from ``extra`` and add its themes; ``base``'s values are kept."""
+    changes: dict[str, object] = {}
+    for name in ("acronym", "sector", "scale", "country", "city", "influence", "interest", "stance",
+                 "contact_name", "contact_role", "email", "phone", "consent_date", "consent_source", "notes"):
+        mine, theirs = getattr(base, name), getattr(extra, name)
+        if (mine is None or mine == "") and theirs not in (None, ""):
+            changes[name] = theirs
+    if base.consent == "unknown" and extra.consent != "unknown":
+        changes["consent"] = extra.consent
+    for name in ("themes", "dimensions"):
+        combined = list(dict.fromkeys([*getattr(base, name), *getattr(extra, name)]))
+        if combined != list(getattr(base, name)):
+            changes[name] = combined
+    if extra.custom:
+        merged = {**extra.custom, **base.custom}
+        if merged != base.custom:
+            changes["custom"] = merged
+    return changes
+
+
+@dataclass
+class Plan:
+    batch: RegisterBatch
+    added: int
+    merged: int
+    skipped: int
+    relation_errors: list[Problem] = field(default_factory=list)
+
+
+def plan_batch(preview: ImportPreview, existing: list[Actor], policy: str = "merge",
+               decisions: dict[int, str] | None = None) -> Plan:
+    """What to write: new actors, merges into the register, and relations with resolved ends.
+
+    ``decisions`` maps a duplicate's Excel row to merge/skip/keep; others follow ``policy``.
+    """
+    if policy not in POLICIES:
+        raise ValueError(policy)
+    decisions = decisions or {}
+    duplicates = {(d.sheet, d.row): d for d in find_duplicates(preview, existing)}
+    by_id = {actor.id: actor for actor in existing}
+    batch = RegisterBatch()
+    # where each way of writing a name points: ("new", index) or ("existing", id)
+    ends: dict[str, tuple[str, int]] = {}
+    refs: dict[str, tuple[str, int]] = {}
+    pending: dict[int, Actor] = {}  # existing id -> merged actor
+    merged = skipped = 0
+    for actor in existing:
+        for key in identity_keys(actor.name, actor.acronym):
+            ends.setdefault(key, ("existing", actor.id))
+    new_index_by_row: dict[tuple[str, int], int] = {}
+    for parsed in preview.actors:
+        keys = identity_keys(parsed.actor.name, parsed.actor.acronym)
+        duplicate = duplicates.get((parsed.sheet, parsed.row))
+        choice = decisions.get(parsed.row, policy) if duplicate else "keep"
+        if duplicate and choice != "keep":
+            if duplicate.existing_id is not None:
+                target = ("existing", duplicate.existing_id)
+                if choice == "merge":
+                    base = pending.get(duplicate.existing_id) or by_id[duplicate.existing_id]
+                    changes = _merge_into(base, parsed.actor)
+                    if changes:
+                        pending[duplicate.existing_id] = replace(base, **changes)
+                    merged += 1
+                else:
+                    skipped += 1
+            else:
+                first = next(i for (sheet, row), i in new_index_by_row.items() if row == duplicate.first_row)
+                target = ("new", first)
+                if choice == "merge":
+                    base = batch.new_actors[first]
+                    batch.new_actors[first] = replace(base, **_merge_into(base, parsed.actor))
+                    merged += 1
+                else:
+                    skipped += 1
+        else:
+            target = ("new", len(batch.new_actors))
+            new_index_by_row[(parsed.sheet, parsed.row)] = len(batch.new_actors)
+            batch.new_actors.append(parsed.actor)
+        for key in keys:
+            ends.setdefault(key, target)  # the register first, then the file in order
+        if parsed.ref:
+            refs[fold(parsed.ref)] = target
+    for actor_id, actor in pending.items():
+        original = by_id[actor_id]
+        changes = {name: getattr(actor, name) for name in _CHANGEABLE if getattr(actor, name) != getattr(original, name)}
+        batch.updates.append(Edit(id=actor_id, version=original.version, changes=changes))
+    errors: list[Problem] = []
+    for parsed in preview.relations:
+        source = _resolve(parsed.source, refs, ends)
+        target = _resolve(parsed.target, refs, ends)
+        missing = [name for name, end in ((parsed.source, source), (parsed.target, target)) if end is None]
+        if missing:
+            errors.append(Problem(parsed.sheet, parsed.row, "", "import.report.unknown_actor",
+                                  {"name": ", ".join(missing)}))
+            continue
+        if source == target:
+            errors.append(Problem(parsed.sheet, parsed.row, "", "import.report.self_relation"))
+            continue
+        batch.relations.append((source, target, parsed.relation))
+    batch.terms = preview.terms
+    return Plan(batch=batch, added=len(batch.new_actors), merged=merged, skipped=skipped, relation_errors=errors)
+
+
+_CHANGEABLE = ("acronym", "sector", "scale", "country", "city", "influence", "interest", "stance", "themes",
+               "dimensions", "contact_name", "contact_role", "email", "phone", "consent", "consent_date",
+               "consent_source", "notes", "custom")
+
+
+def _resolve(name: str, refs: dict[str, tuple[str, int]], ends: dict[str, tuple[str, int]]):
+    folded = fold(name)
+    if folded in refs:
+        return refs[folded]
+    for key in identity_keys(name):
+        if key in ends:
+            return ends[key]
+    return None

@@ -1,0 +1,241 @@
+"""Recognising a spreadsheet's layout: its format, which sheets hold what, the header row,
+and which column holds which field (header words in Spanish, English, Portuguese, French)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from toolkit.vocab import fold
+
+# field -> header words (folded on use); the first matching field wins, longer phrases first
+ACTOR_HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("nombre", "nombre de la entidad", "nombre de la organizacion", "nombre del actor", "entidad",
+             "organizacion", "institucion", "actor", "actores", "razon social", "nombre completo", "name",
+             "organisation", "organization", "organisation department", "organization department",
+             "stakeholder", "label", "nome", "nome da organizacao", "nome da entidade", "instituicao",
+             "organizacao", "entidade", "nom", "nom de l organisation", "nom de la structure", "organisme",
+             "structure", "acteur"),
+    "acronym": ("sigla", "siglas", "acronimo", "abreviatura", "acronym", "abbreviation", "short name", "sigle"),
+    "kind": ("tipo de actor", "tipo de entidad", "naturaleza", "kind", "element type", "actor type", "type",
+             "tipo", "tipo de ator", "type d acteur", "nature"),
+    "sector": ("sector", "tipo de organizacion", "categoria", "sector de actividad", "category", "setor",
+               "secteur", "categorie", "grupo de interes"),
+    "scale": ("escala", "ambito", "ambito territorial", "nivel territorial", "alcance", "cobertura", "scale",
+              "scope", "territorial level", "geographic scope", "abrangencia", "echelle", "niveau territorial",
+              "portee"),
+    "country": ("pais", "country", "pays", "nacionalidad"),
+    "city": ("ciudad", "municipio", "localidad", "city", "town", "cidade", "ville", "commune"),
+    "influence": ("influencia", "nivel de influencia", "poder", "grado de influencia", "influence", "power",
+                  "influence level", "level of influence", "nivel de influencia", "poder de influencia",
+                  "niveau d influence", "pouvoir"),
+    "interest": ("interes", "nivel de interes", "grado de interes", "interest", "interest level",
+                 "level of interest", "interesse", "nivel de interesse", "interet", "niveau d interet"),
+    "stance": ("posicion", "postura", "actitud", "posicionamiento", "posicion frente a la estrategia",
+               "stance", "attitude", "support", "level of support", "posicao", "atitude", "apoio",
+               "positionnement", "soutien"),
+    "themes": ("temas", "tema", "ejes tematicos", "eje tematico", "areas de interes", "area tematica",
+               "tematicas", "themes", "theme", "topics", "tags", "issues", "areas of interest", "assuntos",
+               "eixos tematicos", "thematiques", "thematique", "sujets"),
+    "dimensions": ("dimension", "dimensiones", "dimension de la accion internacional", "dimensions",
+                   "dimensao", "dimensoes"),
+    "contact_name": ("contacto", "persona de contacto", "nombre del contacto", "nombre de contacto",
+                     "contact", "contact person", "contact name", "contato", "pessoa de contato",
+                     "nome do contato", "nom du contact", "interlocuteur", "personne de contact"),
+    "contact_role": ("cargo", "rol", "cargo del contacto", "role", "job title", "title", "funcao",
+                     "cargo do contato", "fonction", "poste"),
+    "email": ("correo", "correo electronico", "email", "e mail", "mail", "correo de contacto", "courriel",
+              "adresse e mail", "endereco de e mail"),
+    "phone": ("telefono", "celular", "movil", "telefono de contacto", "phone", "telephone", "mobile", "tel",
+              "telefone", "portable"),
+    "consent": ("consentimiento", "autorizacion de datos", "autoriza tratamiento de datos", "habeas data",
+                "autorizacion", "consent", "data consent", "gdpr consent", "consentimento", "consentement",
+                "rgpd"),
+    "consent_date": ("fecha de consentimiento", "fecha del consentimiento", "fecha de autorizacion",
+                     "consent date", "data do consentimento", "date du consentement"),
+    "consent_source": ("fuente del consentimiento", "origen del consentimiento", "consent source",
+                       "fonte do consentimento", "source du consentement"),
+    "notes": ("notas", "observaciones", "comentarios", "descripcion", "description", "notes", "comments",
+              "remarks", "observacoes", "comentarios", "descricao", "remarques", "commentaires"),
+}
+RELATION_HEADERS: dict[str, tuple[str, ...]] = {
+    "source": ("origen", "actor origen", "desde", "de", "fuente", "from", "source", "origem", "source"),
+    "target": ("destino", "actor destino", "hacia", "a", "para", "to", "target", "destination", "cible",
+               "vers"),
+    "type": ("tipo de relacion", "tipo de vinculo", "tipo de relacionamiento", "relacion", "tipo", "type",
+             "relation type", "connection type", "relationship", "relationship type", "tipo de relacao",
+             "relacao", "type de relation", "relation"),
+    "strength": ("fuerza", "intensidad", "peso", "fuerza de la relacion", "strength", "weight", "forca",
+                 "intensidade", "force", "intensite", "poids"),
+    "directed": ("dirigida", "direccion", "sentido", "directed", "direction", "directional", "direcional",
+                 "dirigee", "sens"),
+    "description": ("descripcion", "notas", "observaciones", "description", "notes", "descricao",
+                    "observacoes", "remarques"),
+}
+INSTRUCTION_WORDS = ("instrucciones", "instruccion", "leeme", "lea esto", "notas", "ayuda", "instructions",
+                     "readme", "read me", "notes", "help", "about", "instrucoes", "leia me", "ajuda", "mode d emploi",
+                     "lisez moi", "aide", "_lists", "listas", "lists", "listes", "legend", "leyenda")
+ACTOR_SHEETS = ("actores", "actors", "elements", "nodes", "nodos", "atores", "acteurs", "entidades",
+                "stakeholders", "organizaciones", "mapa de actores")
+RELATION_SHEETS = ("relaciones", "relations", "connections", "conexiones", "vinculos", "relacoes",
+                   "connexions", "relationships")
+HEADER_SCAN_ROWS = 30
+
+
+@dataclass
+class ColumnMap:
+    index: int
+    header: str
+    field: str | None  # a field key, "custom" (keep as a custom field) or None (ignore)
+
+
+@dataclass
+class SheetLayout:
+    name: str
+    role: str  # "actors", "relations" or "skip"
+    header_row: int  # 0-based index into the sheet's rows
+    columns: list[ColumnMap] = field(default_factory=list)
+
+    def field_of(self) -> dict[str, int]:
+        return {c.field: c.index for c in self.columns if c.field and c.field != "custom"}
+
+
+@dataclass
+class WorkbookLayout:
+    format: str  # template, kumu, onodo, backup, generic
+    sheets: list[SheetLayout]
+
+
+def _lookup(headers: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for field_name, words in headers.items():
+        for word in words:
+            index.setdefault(fold(word), field_name)
+        index.setdefault(fold(field_name.replace("_", " ")), field_name)
+        index.setdefault(fold(field_name), field_name)
+    return index
+
+
+def header_field(header: object, role: str) -> str | None:
+    """The field a header names, by exact words first, then by the longest phrase it contains.
+
+    >>> header_field("Nível de influência", "actors"), header_field("Niveau d'intérêt", "actors")
+    ('influence', 'interest')
+    >>> header_field("Organisation / Department", "actors"), header_field("Nombre de la entidad *", "actors")
+    ('name', 'name')
+    """
+    words = ACTOR_HEADERS if role == "actors" else RELATION_HEADERS
+    folded = fold(header)
+    if not folded:
+        return None
+    index = _lookup(words)
+    if folded in index:
+        return index[folded]
+    padded = f" {folded} "
+    best: tuple[int, str] | None = None
+    for phrase, field_name in index.items():
+        if len(phrase) >= 4 and f" {phrase} " in padded and (best is None or len(phrase) > best[0]):
+            best = (len(phrase), field_name)
+    return best[1] if best else None
+
+
+def map_columns(headers: list[object], role: str) -> list[ColumnMap]:
+    """Map every header to a field; each field once; unknown headers kept as custom fields."""
+    taken: set[str] = set()
+    columns = []
+    for index, header in enumerate(headers):
+        label = "" if header is None else str(header).strip()
+        field_name = header_field(label, role) if label else None
+        if field_name in taken:
+            field_name = None
+        if field_name:
+            taken.add(field_name)
+        columns.append(ColumnMap(index, label or column_letter(index), field_name or ("custom" if label else None)))
+    return columns
+
+
+def column_letter(index: int) -> str:
+    """The letter Excel shows above a 0-based column.
+
+    >>> column_letter(0), column_letter(27)
+    ('A', 'AB')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def find_header_row(rows: list[list[object]], role: str) -> int:
+    """The row that names the columns, even below titles, merged cells and blank rows."""
+    best_row, best_score = 0, -1.0
+    for position, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        cells = [c for c in row if c is not None and str(c).strip()]
+        if not cells:
+            continue
+        texts = [c for c in cells if isinstance(c, str) and not str(c).strip().replace(".", "").isdigit()]
+        known = {header_field(c, role) for c in texts} - {None}
+        score = len(known) * 2 + len(texts) * 0.2 - (len(cells) - len(texts)) * 0.5
+        if len(cells) == 1 and not known:
+            score -= 1  # a title row
+        if score > best_score:
+            best_row, best_score = position, score
+    return best_row
+
+
+def sheet_role(name: str, rows: list[list[object]]) -> str:
+    folded = fold(name)
+    if folded in RELATION_SHEETS:
+        return "relations"
+    if folded in ACTOR_SHEETS:
+        return "actors"
+    if folded in INSTRUCTION_WORDS or folded.startswith("(ignore)") or name.strip().lower().endswith("(ignore)"):
+        return "skip"
+    if not any(any(c is not None for c in row) for row in rows):
+        return "skip"
+    header = rows[find_header_row(rows, "relations")] if rows else []
+    relation_fields = {header_field(c, "relations") for c in header if isinstance(c, str)}
+    if {"source", "target"} <= relation_fields:
+        return "relations"
+    actor_fields = {header_field(c, "actors") for c in header if isinstance(c, str)}
+    if "name" in actor_fields or len(actor_fields - {None}) >= 2:
+        return "actors"
+    # a sheet of long sentences and no table is an instructions sheet
+    return "skip"
+
+
+def detect_format(sheet_names: list[str]) -> str:
+    folded = {fold(n) for n in sheet_names}
+    if {"workspace", "actors", "relations"} <= folded:
+        return "backup"
+    if "lists" in folded and any(n == "_lists" for n in sheet_names):
+        return "template"
+    if "elements" in folded:
+        return "kumu"
+    if folded & {"nodes", "nodos"}:
+        return "onodo"
+    return "generic"
+
+
+def inspect_sheets(sheets: list[tuple[str, list[list[object]]]]) -> WorkbookLayout:
+    """Guess the format, each sheet's role, header row and column mapping."""
+    layouts = []
+    workbook_format = detect_format([name for name, _ in sheets])
+    for name, rows in sheets:
+        if workbook_format == "backup":  # our own backup: sheets are known by name
+            role = {"actors": "actors", "relations": "relations"}.get(name.strip().lower(), "skip")
+        else:
+            role = sheet_role(name, rows)
+        header_row = find_header_row(rows, "relations" if role == "relations" else "actors") if rows else 0
+        headers = rows[header_row] if rows else []
+        columns = map_columns(headers, role) if role != "skip" else []
+        layouts.append(SheetLayout(name=name, role=role, header_row=header_row, columns=columns))
+    if workbook_format != "backup" and not any(s.role == "actors" for s in layouts):
+        # a single list with unusual headers: take the first non-empty sheet as the actor list
+        for layout, (_, rows) in zip(layouts, sheets, strict=True):
+            if rows and layout.role == "skip" and fold(layout.name) not in INSTRUCTION_WORDS:
+                layout.role = "actors"
+                layout.columns = map_columns(rows[layout.header_row], "actors")
+                break
+    return WorkbookLayout(format=workbook_format, sheets=layouts)

@@ -1,0 +1,328 @@
+"""The actor register: read, add, edit (with conflict detection), delete, import in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select, update
+
+from toolkit.domain import Actor, Relation
+from toolkit.store.engine import StoreError
+from toolkit.store.tables import actors, relations, workspaces
+from toolkit.store.workspaces import bump_revision, ensure_terms
+
+ACTOR_FIELDS = tuple(f.name for f in fields(Actor) if f.name not in ("id", "version"))
+RELATION_FIELDS = ("type", "strength", "directed", "description")
+EDITABLE_RELATION_FIELDS = ("source", "target", *RELATION_FIELDS)
+
+
+@dataclass
+class Edit:
+    """A change to one row, made from the version the user saw."""
+
+    id: int
+    version: int
+    changes: dict[str, object]
+
+
+@dataclass
+class SaveResult:
+    saved: int = 0
+    conflicts: list[str] = field(default_factory=list)  # names of rows someone else changed or deleted
+
+    @property
+    def ok(self) -> bool:
+        return not self.conflicts
+
+
+class ConflictError(StoreError):
+    def __init__(self, names: list[str]) -> None:
+        super().__init__("conflict", names=", ".join(names))
+        self.names = names
+
+
+def _actor(row) -> Actor:
+    values = {name: getattr(row, name) for name in ACTOR_FIELDS}
+    return Actor(**values, id=row.id, version=row.version)
+
+
+def _relation(row) -> Relation:
+    return Relation(source=row.source_id, target=row.target_id, type=row.type, strength=row.strength,
+                    directed=row.directed, description=row.description, id=row.id, version=row.version)
+
+
+def _actor_values(actor: Actor) -> dict[str, object]:
+    values = {name: getattr(actor, name) for name in ACTOR_FIELDS}
+    values["themes"] = list(values["themes"] or [])
+    values["dimensions"] = list(values["dimensions"] or [])
+    values["custom"] = dict(values["custom"] or {})
+    return values
+
+
+def validate_actor(values: dict[str, object]) -> dict[str, object]:
+    """Clean and check one actor's fields (a name is required; levels in range)."""
+    cleaned = dict(values)
+    if "name" in cleaned:
+        cleaned["name"] = " ".join(str(cleaned["name"] or "").split())
+        if not cleaned["name"]:
+            raise StoreError("actor_name_required")
+    for level in ("influence", "interest"):
+        if level in cleaned and cleaned[level] is not None:
+            value = int(cleaned[level])
+            if not 1 <= value <= 5:
+                raise StoreError("level_out_of_range", field=level)
+            cleaned[level] = value
+    if cleaned.get("stance") is not None:
+        stance = int(cleaned["stance"])
+        if not -2 <= stance <= 2:
+            raise StoreError("stance_out_of_range")
+        cleaned["stance"] = stance
+    for text in ("acronym", "country", "city", "contact_name", "contact_role", "email", "phone",
+                 "consent_source", "notes"):
+        if text in cleaned:
+            cleaned[text] = "" if cleaned[text] is None else str(cleaned[text])
+    if cleaned.get("consent") not in (None, "yes", "no", "unknown"):
+        raise StoreError("bad_consent")
+    if cleaned.get("consent") is None and "consent" in cleaned:
+        cleaned["consent"] = "unknown"
+    if "consent_date" in cleaned and cleaned["consent_date"] is not None and not isinstance(cleaned["consent_date"], date):
+        raise StoreError("bad_date")
+    return cleaned
+
+
+def list_actors(engine: Engine, workspace_id: int) -> list[Actor]:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(actors).where(actors.c.workspace_id == workspace_id).order_by(actors.c.name)
+        ).all()
+    return [_actor(row) for row in rows]
+
+
+def list_relations(engine: Engine, workspace_id: int) -> list[Relation]:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(relations).where(relations.c.workspace_id == workspace_id).order_by(relations.c.id)
+        ).all()
+    return [_relation(row) for row in rows]
+
+
+def _require_workspace(connection: Connection, workspace_id: int) -> None:
+    if connection.execute(select(workspaces.c.id).where(workspaces.c.id == workspace_id)).first() is None:
+        raise StoreError("workspace_not_found")
+
+
+def add_actor(engine: Engine, workspace_id: int, actor: Actor) -> int:
+    """Add one actor; returns its id."""
+    values = validate_actor(_actor_values(actor))
+    with engine.begin() as connection:
+        _require_workspace(connection, workspace_id)
+        new_id = connection.execute(
+            insert(actors).values(workspace_id=workspace_id, version=1, **values)
+        ).inserted_primary_key[0]
+        bump_revision(connection, workspace_id)
+    return new_id
+
+
+def save_actor_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> SaveResult:
+    """Apply edits made in the table, all or nothing.
+
+    Each edit carries the version the user saw; if someone else saved that actor in
+    between (or deleted it), nothing is written and the result names the conflicts.
+    """
+    if not edits:
+        return SaveResult()
+    cleaned = [(edit, validate_actor({k: v for k, v in edit.changes.items() if k in ACTOR_FIELDS})) for edit in edits]
+    conflicts: list[str] = []
+    try:
+        with engine.begin() as connection:
+            for edit, values in cleaned:
+                done = connection.execute(
+                    update(actors)
+                    .where(actors.c.id == edit.id, actors.c.workspace_id == workspace_id,
+                           actors.c.version == edit.version)
+                    .values(version=actors.c.version + 1, **values)
+                )
+                if not done.rowcount:
+                    name = connection.execute(select(actors.c.name).where(actors.c.id == edit.id)).scalar()
+                    conflicts.append(name or str(edit.changes.get("name") or edit.id))
+            if conflicts:
+                raise ConflictError(conflicts)
+            bump_revision(connection, workspace_id)
+    except ConflictError:
+        return SaveResult(conflicts=conflicts)
+    return SaveResult(saved=len(edits))
+
+
+def delete_actors(engine: Engine, workspace_id: int, actor_ids: list[int]) -> int:
+    """Delete actors with their relations and contact data; returns how many were deleted."""
+    if not actor_ids:
+        return 0
+    with engine.begin() as connection:
+        connection.execute(delete(relations).where(
+            relations.c.workspace_id == workspace_id,
+            or_(relations.c.source_id.in_(actor_ids), relations.c.target_id.in_(actor_ids)),
+        ))
+        done = connection.execute(
+            delete(actors).where(actors.c.workspace_id == workspace_id, actors.c.id.in_(actor_ids))
+        )
+        bump_revision(connection, workspace_id)
+    return done.rowcount
+
+
+def _check_relation(connection: Connection, workspace_id: int, values: dict[str, object]) -> dict[str, object]:
+    cleaned = dict(values)
+    if "strength" in cleaned:
+        strength = int(cleaned["strength"] or 2)
+        if not 1 <= strength <= 3:
+            raise StoreError("strength_out_of_range")
+        cleaned["strength"] = strength
+    if "directed" in cleaned:
+        cleaned["directed"] = bool(cleaned["directed"])
+    if "description" in cleaned:
+        cleaned["description"] = "" if cleaned["description"] is None else str(cleaned["description"])
+    ends = [cleaned.get(end) for end in ("source_id", "target_id") if end in cleaned]
+    if any(end is None for end in ends):
+        raise StoreError("relation_ends_required")
+    if ends:
+        found = connection.execute(
+            select(actors.c.id).where(actors.c.workspace_id == workspace_id, actors.c.id.in_(ends))
+        ).scalars().all()
+        if set(ends) - set(found):
+            raise StoreError("relation_ends_required")
+    if cleaned.get("source_id") is not None and cleaned.get("source_id") == cleaned.get("target_id"):
+        raise StoreError("relation_to_itself")
+    return cleaned
+
+
+def add_relation(engine: Engine, workspace_id: int, relation: Relation) -> int:
+    with engine.begin() as connection:
+        values = _check_relation(connection, workspace_id, {
+            "source_id": relation.source, "target_id": relation.target, "type": relation.type,
+            "strength": relation.strength, "directed": relation.directed, "description": relation.description,
+        })
+        new_id = connection.execute(
+            insert(relations).values(workspace_id=workspace_id, version=1, **values)
+        ).inserted_primary_key[0]
+        bump_revision(connection, workspace_id)
+    return new_id
+
+
+def save_relation_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> SaveResult:
+    """Like :func:`save_actor_edits`, for relations (``source``/``target`` are actor ids)."""
+    if not edits:
+        return SaveResult()
+    conflicts: list[str] = []
+    try:
+        with engine.begin() as connection:
+            for edit in edits:
+                changes = {k: v for k, v in edit.changes.items() if k in EDITABLE_RELATION_FIELDS}
+                if "source" in changes:
+                    changes["source_id"] = changes.pop("source")
+                if "target" in changes:
+                    changes["target_id"] = changes.pop("target")
+                values = _check_relation(connection, workspace_id, changes)
+                done = connection.execute(
+                    update(relations)
+                    .where(relations.c.id == edit.id, relations.c.workspace_id == workspace_id,
+                           relations.c.version == edit.version)
+                    .values(version=relations.c.version + 1, **values)
+                )
+                if not done.rowcount:
+                    conflicts.append(f"#{edit.id}")
+            if conflicts:
+                raise ConflictError(conflicts)
+            bump_revision(connection, workspace_id)
+    except ConflictError:
+        return SaveResult(conflicts=conflicts)
+    return SaveResult(saved=len(edits))
+
+
+def delete_relations(engine: Engine, workspace_id: int, relation_ids: list[int]) -> int:
+    if not relation_ids:
+        return 0
+    with engine.begin() as connection:
+        done = connection.execute(delete(relations).where(
+            relations.c.workspace_id == workspace_id, relations.c.id.in_(relation_ids)))
+        bump_revision(connection, workspace_id)
+    return done.rowcount
+
+
+# -- bulk writes (import, sample) ------------------------------------------------------------
+
+@dataclass
+class RegisterBatch:
+    """What an import writes: new actors, updates to existing ones, and relations by position.
+
+    Relation ends refer to ``("new", index into new_actors)`` or ``("existing", actor id)``.
+    """
+
+    new_actors: list[Actor] = field(default_factory=list)
+    updates: list[Edit] = field(default_factory=list)
+    relations: list[tuple[tuple[str, int], tuple[str, int], Relation]] = field(default_factory=list)
+    terms: list[tuple[str, str, str | None]] = field(default_factory=list)  # vocabulary terms to make sure of
+
+
+@dataclass
+class BatchResult:
+    added: int = 0
+    updated: int = 0
+    relations: int = 0
+    conflicts: list[str] = field(default_factory=list)
+
+
+def write_batch(connection: Connection, workspace_id: int, batch: RegisterBatch) -> BatchResult:
+    """Write a batch inside the caller's transaction (the caller commits or rolls back)."""
+    _require_workspace(connection, workspace_id)
+    if batch.terms:
+        ensure_terms(connection, workspace_id, batch.terms)
+    new_ids: list[int] = []
+    if batch.new_actors:
+        rows = [{"workspace_id": workspace_id, "version": 1, **validate_actor(_actor_values(actor))}
+                for actor in batch.new_actors]
+        # insert in chunks and read the ids back in order (RETURNING works on SQLite and PostgreSQL)
+        for start in range(0, len(rows), 1000):
+            chunk = rows[start:start + 1000]
+            returned = connection.execute(insert(actors).returning(actors.c.id, sort_by_parameter_order=True), chunk)
+            new_ids.extend(returned.scalars().all())
+    conflicts: list[str] = []
+    for edit in batch.updates:
+        values = validate_actor({k: v for k, v in edit.changes.items() if k in ACTOR_FIELDS})
+        done = connection.execute(
+            update(actors)
+            .where(and_(actors.c.id == edit.id, actors.c.workspace_id == workspace_id,
+                        actors.c.version == edit.version))
+            .values(version=actors.c.version + 1, **values)
+        )
+        if not done.rowcount:
+            conflicts.append(str(edit.changes.get("name") or edit.id))
+    if conflicts:
+        raise ConflictError(conflicts)
+
+    def resolve(end: tuple[str, int]) -> int:
+        kind, value = end
+        return new_ids[value] if kind == "new" else value
+
+    relation_rows = []
+    for source, target, relation in batch.relations:
+        source_id, target_id = resolve(source), resolve(target)
+        if source_id == target_id:
+            continue
+        relation_rows.append({
+            "workspace_id": workspace_id, "source_id": source_id, "target_id": target_id,
+            "type": relation.type, "strength": relation.strength, "directed": relation.directed,
+            "description": relation.description or "", "version": 1,
+        })
+    for start in range(0, len(relation_rows), 2000):
+        connection.execute(insert(relations), relation_rows[start:start + 2000])
+    bump_revision(connection, workspace_id)
+    return BatchResult(added=len(new_ids), updated=len(batch.updates), relations=len(relation_rows))
+
+
+def import_batch(engine: Engine, workspace_id: int, batch: RegisterBatch) -> BatchResult:
+    """Store a whole import atomically: everything or, on any problem, nothing."""
+    try:
+        with engine.begin() as connection:
+            return write_batch(connection, workspace_id, batch)
+    except ConflictError as error:
+        return BatchResult(conflicts=error.names)

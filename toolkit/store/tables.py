@@ -1,0 +1,89 @@
+"""Tables (SQLAlchemy Core). Changes to these go through an Alembic migration."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+
+metadata = MetaData()
+
+workspaces = Table(
+    "workspaces",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("city", String(200), nullable=False, default=""),
+    Column("country", String(200), nullable=False, default=""),
+    Column("language", String(5), nullable=False, default="es"),
+    Column("description", Text, nullable=False, default=""),
+    Column("revision", Integer, nullable=False, default=0),
+    Column("created_at", DateTime, nullable=False, server_default=func.now()),
+)
+
+vocab_terms = Table(
+    "vocab_terms",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("vocabulary", String(40), nullable=False),
+    Column("key", String(80), nullable=False),
+    Column("label", String(200)),  # None: the catalog's translated label
+    Column("position", Integer, nullable=False, default=0),
+    UniqueConstraint("workspace_id", "vocabulary", "key"),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", String(300), nullable=False),
+    Column("acronym", String(60), nullable=False, default=""),
+    Column("kind", String(40), nullable=False, default="organisation"),
+    Column("sector", String(80)),
+    Column("scale", String(80)),
+    Column("country", String(120), nullable=False, default=""),
+    Column("city", String(120), nullable=False, default=""),
+    Column("influence", Integer),
+    Column("interest", Integer),
+    Column("stance", Integer),
+    Column("themes", JSON, nullable=False, default=list),
+    Column("dimensions", JSON, nullable=False, default=list),
+    Column("contact_name", String(300), nullable=False, default=""),
+    Column("contact_role", String(300), nullable=False, default=""),
+    Column("email", String(300), nullable=False, default=""),
+    Column("phone", String(80), nullable=False, default=""),
+    Column("consent", String(10), nullable=False, default="unknown"),
+    Column("consent_date", Date),
+    Column("consent_source", String(300), nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
+    Column("custom", JSON, nullable=False, default=dict),
+    Column("version", Integer, nullable=False, default=1),
+)
+
+relations = Table(
+    "relations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("source_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("target_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("type", String(80), nullable=False, default="cooperation"),
+    Column("strength", Integer, nullable=False, default=2),
+    Column("directed", Boolean, nullable=False, default=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("version", Integer, nullable=False, default=1),
+)

@@ -1,0 +1,203 @@
+"""Workspaces and their vocabularies: create, rename, delete, list; add or rename a term."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from toolkit.domain import Workspace
+from toolkit.store.engine import StoreError
+from toolkit.store.tables import vocab_terms, workspaces
+from toolkit.vocab import DEFAULTS, fold
+
+MAX_NAME = 200
+
+
+def _workspace(row) -> Workspace:
+    return Workspace(
+        id=row.id, name=row.name, city=row.city, country=row.country, language=row.language,
+        description=row.description, revision=row.revision,
+    )
+
+
+def bump_revision(connection: Connection, workspace_id: int) -> None:
+    """Mark the workspace as changed (cached graphs and tables key on this)."""
+    connection.execute(
+        update(workspaces).where(workspaces.c.id == workspace_id).values(revision=workspaces.c.revision + 1)
+    )
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(str(name or "").split())
+    if not name:
+        raise StoreError("name_required")
+    if len(name) > MAX_NAME:
+        raise StoreError("name_too_long", limit=MAX_NAME)
+    return name
+
+
+def list_workspaces(engine: Engine) -> list[Workspace]:
+    with engine.connect() as connection:
+        rows = connection.execute(select(workspaces).order_by(workspaces.c.name)).all()
+    return [_workspace(row) for row in rows]
+
+
+def get_workspace(engine: Engine, workspace_id: int) -> Workspace:
+    with engine.connect() as connection:
+        row = connection.execute(select(workspaces).where(workspaces.c.id == workspace_id)).first()
+    if row is None:
+        raise StoreError("workspace_not_found")
+    return _workspace(row)
+
+
+def find_workspace(engine: Engine, name: str) -> Workspace | None:
+    with engine.connect() as connection:
+        row = connection.execute(select(workspaces).where(workspaces.c.name == " ".join(name.split()))).first()
+    return _workspace(row) if row else None
+
+
+def revision(engine: Engine, workspace_id: int) -> int:
+    with engine.connect() as connection:
+        value = connection.execute(select(workspaces.c.revision).where(workspaces.c.id == workspace_id)).scalar()
+    if value is None:
+        raise StoreError("workspace_not_found")
+    return value
+
+
+def insert_workspace(connection: Connection, name: str, city: str = "", country: str = "", language: str = "es",
+                     description: str = "") -> int:
+    """Create a workspace inside an open transaction, seeded with the default vocabularies."""
+    name = _clean_name(name)
+    if connection.execute(select(workspaces.c.id).where(workspaces.c.name == name)).first():
+        raise StoreError("name_taken", name=name)
+    workspace_id = connection.execute(
+        insert(workspaces).values(name=name, city=city, country=country, language=language,
+                                  description=description, revision=0)
+    ).inserted_primary_key[0]
+    connection.execute(insert(vocab_terms), [
+        {"workspace_id": workspace_id, "vocabulary": vocabulary, "key": key, "label": None, "position": position}
+        for vocabulary, terms in DEFAULTS.items()
+        for position, key in enumerate(terms)
+    ])
+    return workspace_id
+
+
+def create_workspace(engine: Engine, name: str, city: str = "", country: str = "", language: str = "es",
+                     description: str = "") -> Workspace:
+    """A new, empty workspace with the default vocabularies."""
+    try:
+        with engine.begin() as connection:
+            workspace_id = insert_workspace(connection, name, city, country, language, description)
+    except IntegrityError as error:  # two people creating the same name at once
+        raise StoreError("name_taken", name=name) from error
+    return get_workspace(engine, workspace_id)
+
+
+def rename_workspace(engine: Engine, workspace_id: int, new_name: str) -> Workspace:
+    new_name = _clean_name(new_name)
+    with engine.begin() as connection:
+        clash = connection.execute(
+            select(workspaces.c.id).where(workspaces.c.name == new_name, workspaces.c.id != workspace_id)
+        ).first()
+        if clash:
+            raise StoreError("name_taken", name=new_name)
+        done = connection.execute(update(workspaces).where(workspaces.c.id == workspace_id).values(name=new_name))
+        if not done.rowcount:
+            raise StoreError("workspace_not_found")
+        bump_revision(connection, workspace_id)
+    return get_workspace(engine, workspace_id)
+
+
+def delete_workspace(engine: Engine, workspace_id: int) -> None:
+    """Delete a workspace and everything in it (actors, relations, contact data)."""
+    with engine.begin() as connection:
+        done = connection.execute(delete(workspaces).where(workspaces.c.id == workspace_id))
+    if not done.rowcount:
+        raise StoreError("workspace_not_found")
+
+
+# -- vocabularies -------------------------------------------------------------------------
+
+def vocabulary_terms(engine: Engine, workspace_id: int) -> dict[str, list[tuple[str, str | None]]]:
+    """Vocabulary name -> [(key, custom label or None)] in display order."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(vocab_terms.c.vocabulary, vocab_terms.c.key, vocab_terms.c.label)
+            .where(vocab_terms.c.workspace_id == workspace_id)
+            .order_by(vocab_terms.c.vocabulary, vocab_terms.c.position, vocab_terms.c.id)
+        ).all()
+    terms: dict[str, list[tuple[str, str | None]]] = {name: [] for name in DEFAULTS}
+    for row in rows:
+        terms.setdefault(row.vocabulary, []).append((row.key, row.label))
+    return terms
+
+
+def _slug(label: str) -> str:
+    return re.sub(r"\s+", "_", fold(label))[:60] or "term"
+
+
+def add_term(engine: Engine, workspace_id: int, vocabulary: str, label: str) -> str:
+    """Add a term to a workspace vocabulary; returns its key."""
+    if vocabulary not in DEFAULTS:
+        raise StoreError("unknown_vocabulary")
+    label = " ".join(str(label or "").split())
+    if not label:
+        raise StoreError("name_required")
+    if len(label) > MAX_NAME:
+        raise StoreError("name_too_long", limit=MAX_NAME)
+    with engine.begin() as connection:
+        existing = connection.execute(
+            select(vocab_terms.c.key, vocab_terms.c.label)
+            .where(vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary)
+        ).all()
+        if any(fold(row.label or "") == fold(label) or row.key == _slug(label) for row in existing):
+            raise StoreError("term_exists", label=label)
+        key = "custom_" + _slug(label)
+        position = connection.execute(
+            select(func.count()).select_from(vocab_terms)
+            .where(vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary)
+        ).scalar()
+        connection.execute(insert(vocab_terms).values(
+            workspace_id=workspace_id, vocabulary=vocabulary, key=key, label=label, position=position))
+        bump_revision(connection, workspace_id)
+    return key
+
+
+def rename_term(engine: Engine, workspace_id: int, vocabulary: str, key: str, label: str) -> None:
+    """Show ``label`` for ``key`` in this workspace (stored values keep their key)."""
+    label = " ".join(str(label or "").split())
+    if not label:
+        raise StoreError("name_required")
+    if len(label) > MAX_NAME:
+        raise StoreError("name_too_long", limit=MAX_NAME)
+    with engine.begin() as connection:
+        done = connection.execute(
+            update(vocab_terms)
+            .where(vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary,
+                   vocab_terms.c.key == key)
+            .values(label=label)
+        )
+        if not done.rowcount:
+            raise StoreError("term_not_found")
+        bump_revision(connection, workspace_id)
+
+
+def ensure_terms(connection: Connection, workspace_id: int, terms: list[tuple[str, str, str | None]]) -> None:
+    """Add the terms a restored backup uses and set their labels (inside the caller's transaction)."""
+    existing = {
+        (row.vocabulary, row.key): row.label
+        for row in connection.execute(
+            select(vocab_terms.c.vocabulary, vocab_terms.c.key, vocab_terms.c.label)
+            .where(vocab_terms.c.workspace_id == workspace_id)
+        )
+    }
+    for position, (vocabulary, key, custom_label) in enumerate(terms):
+        if (vocabulary, key) not in existing:
+            connection.execute(insert(vocab_terms).values(
+                workspace_id=workspace_id, vocabulary=vocabulary, key=key, label=custom_label, position=position))
+        elif custom_label and existing[(vocabulary, key)] != custom_label:
+            connection.execute(update(vocab_terms).where(
+                vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary,
+                vocab_terms.c.key == key).values(label=custom_label))
