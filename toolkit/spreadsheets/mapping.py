@@ -32,7 +32,7 @@ ACTOR_HEADERS: dict[str, tuple[str, ...]] = {
                  "level of interest", "interesse", "nivel de interesse", "interet", "niveau d interet"),
     "stance": ("posicion", "postura", "actitud", "posicionamiento", "posicion frente a la estrategia",
                "stance", "attitude", "support", "level of support", "posicao", "atitude", "apoio",
-               "positionnement", "soutien"),
+               "positionnement", "soutien", "position"),
     "themes": ("temas", "tema", "ejes tematicos", "eje tematico", "areas de interes", "area tematica",
                "tematicas", "themes", "theme", "topics", "tags", "issues", "areas of interest", "assuntos",
                "eixos tematicos", "thematiques", "thematique", "sujets"),

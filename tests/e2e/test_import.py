@@ -1,0 +1,133 @@
+"""The import wizard in a real browser: a messy Excel list goes in, three actors come out in the register.
+
+Run with ``.venv/bin/python -m pytest tests/e2e -q`` (needs Debian's /usr/bin/chromium).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from urllib.parse import urlparse
+
+import pytest
+from openpyxl import Workbook
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+
+TIMEOUT = 30_000
+NAMES = ["Fundación Prueba E2E Uno", "Corporación Prueba E2E Dos", "Colectivo Prueba E2E Tres"]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+def messy_workbook() -> bytes:
+    """The kind of list people really keep: a title block, a blank line, then the table."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Listado"
+    sheet.append(["Directorio de actores del territorio (prueba de extremo a extremo)"])
+    sheet.append(["Secretaría de Relaciones Internacionales · versión de trabajo"])
+    sheet.append([])
+    sheet.append(["Nombre de la entidad", "Sector", "Nivel de influencia", "Interés", "Posición", "Temas"])
+    for name in NAMES:
+        sheet.append([name, "ONG", "Alto", "4", "Aliado", "paz | cultura"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def a_pdf() -> bytes:
+    """A small but well-formed PDF, as if someone exported the list to PDF and renamed it."""
+    return (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+            b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+            b"trailer << /Root 1 0 R >>\n%%EOF\n")
+
+
+def outside_requests(urls: list[str]) -> list[str]:
+    """The URLs that left this machine (data:, blob: and about: stay local)."""
+    return [url for url in urls if urlparse(url).scheme not in ("data", "blob", "about")
+            and urlparse(url).hostname not in LOCAL_HOSTS]
+
+
+def wait_for_app(page: Page) -> None:
+    """The script has run once: the sidebar navigation is drawn and nothing is running."""
+    expect(page.get_by_test_id("stSidebarNav")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
+
+
+def open_actors(page: Page, app_url: str) -> None:
+    page.goto(app_url)
+    wait_for_app(page)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Actores", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/actores/?$"), timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name="Actores", level=1)).to_be_visible(timeout=TIMEOUT)
+    wait_for_app(page)
+
+
+def upload(page: Page, name: str, data: bytes, mime: str) -> None:
+    page.get_by_role("tab", name="Importar desde Excel").click()
+    uploader = page.get_by_test_id("stFileUploader")
+    expect(uploader).to_be_visible(timeout=TIMEOUT)
+    uploader.locator("input[type=file]").set_input_files({"name": name, "mimeType": mime, "buffer": data})
+
+
+def test_import_a_messy_list_and_find_it_in_the_register(page: Page, app_url: str, page_requests: list[str]):
+    open_actors(page, app_url)
+    upload(page, "actores_prueba_e2e.xlsx", messy_workbook(), XLSX)
+
+    # the wizard reads the file and walks through its steps
+    for heading in ("Paso 2. Hojas del archivo", "Paso 3. Fila de encabezados y columnas",
+                    "Paso 5. Revisión de los valores", "Paso 7. Vista previa y confirmación"):
+        expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(re.compile(r"se añadirán 3 actores"))).to_be_visible(timeout=TIMEOUT)
+    wait_for_app(page)
+
+    page.get_by_role("button", name="Confirmar e importar").click()
+    expect(page.get_by_text(re.compile(r"^Importación terminada: 3 actores nuevos"))).to_be_visible(timeout=TIMEOUT)
+    wait_for_app(page)
+
+    page.get_by_role("tab", name="Registro").click()
+    search = page.get_by_label("Buscar", exact=True)
+    search.fill("Prueba E2E")
+    search.press("Enter")
+    expect(page.get_by_text(re.compile(r"^Se muestran 3 de [\d.\s\u00a0]+ actores\.$"))).to_be_visible(
+        timeout=TIMEOUT)
+
+    # the table is drawn on a canvas; glide-data-grid keeps an offscreen <table role="grid"> for
+    # screen readers, and that is where the cell text can be read
+    grid = page.get_by_test_id("stDataFrame").filter(has=page.locator("canvas")).first
+    expect(grid).to_be_visible(timeout=TIMEOUT)
+    accessible = grid.get_by_role("grid")
+    for name in NAMES:
+        expect(accessible.get_by_role("gridcell", name=name, exact=True)).to_have_count(1, timeout=TIMEOUT)
+    expect(accessible.get_by_role("row")).to_have_count(1 + len(NAMES), timeout=TIMEOUT)  # header + 3
+
+    assert outside_requests(page_requests) == [], "the page reached outside this machine"
+
+
+def test_a_pdf_named_xlsx_gets_a_plain_message(page: Page, app_url: str, page_requests: list[str]):
+    open_actors(page, app_url)
+    upload(page, "lista.xlsx", a_pdf(), XLSX)
+
+    expect(page.get_by_test_id("stAlert").filter(has_text="es un PDF")).to_be_visible(timeout=TIMEOUT)
+    wait_for_app(page)
+    expect(page.get_by_text("Traceback")).to_have_count(0)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Paso 2. Hojas del archivo")).to_have_count(0)
+    assert outside_requests(page_requests) == [], "the page reached outside this machine"
+
+
+def test_home_in_spanish_then_english(page: Page, app_url: str, page_requests: list[str]):
+    page.goto(app_url)
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Inicio", level=1)).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stMetricLabel").filter(has_text=re.compile(r"^\s*Actores\s*$"))).to_be_visible(
+        timeout=TIMEOUT)
+
+    language = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").filter(has_text="Idioma")
+    language.click()
+    page.get_by_role("option", name="English", exact=True).click()
+    expect(page.get_by_role("heading", name="Home", level=1)).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Home")).to_be_visible(timeout=TIMEOUT)
+    assert outside_requests(page_requests) == [], "the page reached outside this machine"

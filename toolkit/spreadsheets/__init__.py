@@ -1,0 +1,1 @@
+"""Reading uploaded spreadsheets (xlsx, xlsm, xls, ods, csv) safely."""
