@@ -25,7 +25,9 @@ from urllib.parse import urlparse
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_MISSING = "Chromium not found at /usr/bin/chromium: install Debian's chromium package to run the end-to-end tests"
+CHROMIUM_MISSING = (
+    "Chromium not found at /usr/bin/chromium: install Debian's chromium package to run the end-to-end tests"
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -76,9 +78,16 @@ def _stop(process: subprocess.Popen) -> None:
 def is_local(url: str) -> bool:
     """True for a URL that stays on this machine (data:, blob: and about: URLs have no host)."""
     parsed = urlparse(url)
-    if parsed.scheme in ("data", "blob", "about", "chrome", "chrome-extension"):
+    if parsed.scheme in ("data", "blob", "about"):
         return True
     return parsed.hostname in LOCAL_HOSTS
+
+
+class RequestLog(list):
+    """The URLs a page asked for, in order; ``outside()`` lists those that left this machine."""
+
+    def outside(self) -> list[str]:
+        return [url for url in self if not is_local(url)]
 
 
 @pytest.fixture(scope="session")
@@ -102,23 +111,35 @@ def app_url(chromium, tmp_path_factory) -> str:
     env["PYTHONUNBUFFERED"] = "1"
     stdout_path, stderr_path = workdir / "streamlit.out", workdir / "streamlit.err"
     command = [
-        _python(), "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
+        _python(),
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
     ]
     with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + START_TIMEOUT_S
     try:
         while True:
             if process.poll() is not None:
-                pytest.fail(f"the app exited with code {process.returncode} before answering.\n"
-                            f"stderr:\n{_tail(stderr_path)}\nstdout:\n{_tail(stdout_path)}")
+                pytest.fail(
+                    f"the app exited with code {process.returncode} before answering.\n"
+                    f"stderr:\n{_tail(stderr_path)}\nstdout:\n{_tail(stdout_path)}"
+                )
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                     if response.read().decode().strip() == "ok":
@@ -126,8 +147,10 @@ def app_url(chromium, tmp_path_factory) -> str:
             except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
                 pass
             if time.monotonic() > deadline:
-                pytest.fail(f"the app did not answer {url}/_stcore/health within {START_TIMEOUT_S} s.\n"
-                            f"stderr:\n{_tail(stderr_path)}\nstdout:\n{_tail(stdout_path)}")
+                pytest.fail(
+                    f"the app did not answer {url}/_stcore/health within {START_TIMEOUT_S} s.\n"
+                    f"stderr:\n{_tail(stderr_path)}\nstdout:\n{_tail(stdout_path)}"
+                )
             time.sleep(0.3)
         yield url
     finally:
@@ -145,9 +168,9 @@ def browser(chromium):
 
 
 @pytest.fixture
-def page_requests() -> list[str]:
+def page_requests() -> RequestLog:
     """Every URL the test's page asked for (HTTP requests and websockets), in order."""
-    return []
+    return RequestLog()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-from urllib.parse import urlparse
 
 import pytest
 from openpyxl import Workbook
@@ -18,7 +17,6 @@ pytestmark = pytest.mark.e2e
 TIMEOUT = 30_000
 NAMES = ["Fundación Prueba E2E Uno", "Corporación Prueba E2E Dos", "Colectivo Prueba E2E Tres"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
 def messy_workbook() -> bytes:
@@ -39,15 +37,11 @@ def messy_workbook() -> bytes:
 
 def a_pdf() -> bytes:
     """A small but well-formed PDF, as if someone exported the list to PDF and renamed it."""
-    return (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-            b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-            b"trailer << /Root 1 0 R >>\n%%EOF\n")
-
-
-def outside_requests(urls: list[str]) -> list[str]:
-    """The URLs that left this machine (data:, blob: and about: stay local)."""
-    return [url for url in urls if urlparse(url).scheme not in ("data", "blob", "about")
-            and urlparse(url).hostname not in LOCAL_HOSTS]
+    return (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+        b"trailer << /Root 1 0 R >>\n%%EOF\n"
+    )
 
 
 def wait_for_app(page: Page) -> None:
@@ -72,13 +66,17 @@ def upload(page: Page, name: str, data: bytes, mime: str) -> None:
     uploader.locator("input[type=file]").set_input_files({"name": name, "mimeType": mime, "buffer": data})
 
 
-def test_import_a_messy_list_and_find_it_in_the_register(page: Page, app_url: str, page_requests: list[str]):
+def test_import_a_messy_list_and_find_it_in_the_register(page: Page, app_url: str, page_requests):
     open_actors(page, app_url)
     upload(page, "actores_prueba_e2e.xlsx", messy_workbook(), XLSX)
 
     # the wizard reads the file and walks through its steps
-    for heading in ("Paso 2. Hojas del archivo", "Paso 3. Fila de encabezados y columnas",
-                    "Paso 5. Revisión de los valores", "Paso 7. Vista previa y confirmación"):
+    for heading in (
+        "Paso 2. Hojas del archivo",
+        "Paso 3. Fila de encabezados y columnas",
+        "Paso 5. Revisión de los valores",
+        "Paso 7. Vista previa y confirmación",
+    ):
         expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text(re.compile(r"se añadirán 3 actores"))).to_be_visible(timeout=TIMEOUT)
     wait_for_app(page)
@@ -91,22 +89,24 @@ def test_import_a_messy_list_and_find_it_in_the_register(page: Page, app_url: st
     search = page.get_by_label("Buscar", exact=True)
     search.fill("Prueba E2E")
     search.press("Enter")
-    expect(page.get_by_text(re.compile(r"^Se muestran 3 de [\d.\s\u00a0]+ actores\.$"))).to_be_visible(
-        timeout=TIMEOUT)
+    expect(page.get_by_text(re.compile(r"^Se muestran 3 de [\d.\s\u00a0]+ actores\.$"))).to_be_visible(timeout=TIMEOUT)
 
-    # the table is drawn on a canvas; glide-data-grid keeps an offscreen <table role="grid"> for
-    # screen readers, and that is where the cell text can be read
-    grid = page.get_by_test_id("stDataFrame").filter(has=page.locator("canvas")).first
-    expect(grid).to_be_visible(timeout=TIMEOUT)
-    accessible = grid.get_by_role("grid")
+    # the table is drawn on a canvas; glide-data-grid puts a <table role="grid"> inside the canvas
+    # for screen readers, and that is where the cell text can be read (canvas content counts as
+    # hidden, hence include_hidden)
+    register = page.get_by_role("tabpanel", name="Registro")
+    table = register.get_by_test_id("stDataFrame").get_by_role("grid", include_hidden=True)
+    expect(table).to_have_count(1, timeout=TIMEOUT)
     for name in NAMES:
-        expect(accessible.get_by_role("gridcell", name=name, exact=True)).to_have_count(1, timeout=TIMEOUT)
-    expect(accessible.get_by_role("row")).to_have_count(1 + len(NAMES), timeout=TIMEOUT)  # header + 3
+        cell = table.get_by_role("gridcell", name=name, exact=True, include_hidden=True)
+        expect(cell).to_have_count(1, timeout=TIMEOUT)
+    expect(table.get_by_role("row", include_hidden=True)).to_have_count(1 + len(NAMES), timeout=TIMEOUT)
 
-    assert outside_requests(page_requests) == [], "the page reached outside this machine"
+    assert any("/_stcore/" in url for url in page_requests), "the request log recorded nothing"
+    assert page_requests.outside() == [], "the page reached outside this machine"
 
 
-def test_a_pdf_named_xlsx_gets_a_plain_message(page: Page, app_url: str, page_requests: list[str]):
+def test_a_pdf_named_xlsx_gets_a_plain_message(page: Page, app_url: str, page_requests):
     open_actors(page, app_url)
     upload(page, "lista.xlsx", a_pdf(), XLSX)
 
@@ -115,19 +115,19 @@ def test_a_pdf_named_xlsx_gets_a_plain_message(page: Page, app_url: str, page_re
     expect(page.get_by_text("Traceback")).to_have_count(0)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(page.get_by_role("heading", name="Paso 2. Hojas del archivo")).to_have_count(0)
-    assert outside_requests(page_requests) == [], "the page reached outside this machine"
+    assert page_requests.outside() == [], "the page reached outside this machine"
 
 
-def test_home_in_spanish_then_english(page: Page, app_url: str, page_requests: list[str]):
+def test_home_in_spanish_then_english(page: Page, app_url: str, page_requests):
     page.goto(app_url)
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Inicio", level=1)).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_test_id("stMetricLabel").filter(has_text=re.compile(r"^\s*Actores\s*$"))).to_be_visible(
-        timeout=TIMEOUT)
+        timeout=TIMEOUT
+    )
 
-    language = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").filter(has_text="Idioma")
-    language.click()
+    page.get_by_test_id("stSidebar").get_by_role("combobox", name="Idioma").click()
     page.get_by_role("option", name="English", exact=True).click()
     expect(page.get_by_role("heading", name="Home", level=1)).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Home")).to_be_visible(timeout=TIMEOUT)
-    assert outside_requests(page_requests) == [], "the page reached outside this machine"
+    assert page_requests.outside() == [], "the page reached outside this machine"

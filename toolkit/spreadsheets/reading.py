@@ -1,198 +1,526 @@
-"""The guarded reader: every uploaded file is treated as hostile.
+"""Guarded reading of uploaded spreadsheets: every file is hostile until proven otherwise.
 
-Size first, then the content is sniffed by its magic bytes (not its extension), zip
-archives are measured before anything is decompressed, and only then does
-python-calamine parse the workbook. Anything that cannot be read raises
-:class:`UnreadableFile` with a reason the catalogs explain (``import.unreadable.<reason>``).
+Cheap checks run first, on the raw bytes: size, magic bytes, and the zip central
+directory (member count, declared sizes, compression ratio), so bombs are turned
+away before anything is decompressed. Only then does python-calamine parse the
+file, and it does so in a short-lived child process capped in memory and CPU:
+calamine allocates a sheet's whole bounding box, so a few-KB workbook with one
+value in A1 and one in XFD1048576 makes it request ~550 GB and abort the whole
+interpreter, which no `except` can catch. In the child that abort only fails the
+read (reported as `too_large`). CSV and text files are parsed in-process with the
+`csv` module.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import datetime as dt
 import io
+import math
+import os
+import pickle
+import signal
+import subprocess
+import sys
 import zipfile
-from dataclasses import dataclass, field
-from pathlib import PurePath
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import PureWindowsPath
+from typing import NoReturn, Union
 
-import python_calamine
+import python_calamine as calamine
 
-ACCEPTED = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
-SEPARATORS = (";", ",", "\t", "|")
-ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
-OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+MIB = 1024 * 1024
+
+CellValue = Union[None, str, int, float, bool, dt.date, dt.datetime, dt.time, dt.timedelta]
+
+REASONS = frozenset(
+    {
+        "too_large",
+        "empty_file",
+        "pdf",
+        "password",
+        "zip_bomb",
+        "corrupt",
+        "legacy",
+        "not_spreadsheet",
+        "no_sheets",
+        "unsupported_extension",
+    }
+)
+ACCEPTED_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
+CSV_SEPARATORS = (";", "\t", "|", ",")  # order breaks ties: Spanish Excel writes ";"
+
+_SNIFF_BYTES = 4096
+_SNIFF_RECORDS = 50
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_ZIP_CENTRAL_ENTRY = b"PK\x01\x02"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_CHILD_FLAG = "--hoja-de-ruta-calamine-child"
+_CHILD_GRACE_SECONDS = 5.0
+_EXACT_INTEGERS = 2.0**53
 
 
 @dataclass(frozen=True)
 class ReadLimits:
-    max_bytes: int = 20 * 1024 * 1024  # the upload limit
-    max_uncompressed: int = 300 * 1024 * 1024  # sum of zip member sizes
+    """Ceilings applied to every upload; the defaults fit any real stakeholder list."""
+
+    max_bytes: int = 20 * MIB  # upload limit
+    max_uncompressed: int = 300 * MIB  # sum of zip member sizes, as declared
     max_ratio: float = 150.0  # uncompressed / compressed, whole archive
     max_members: int = 5_000
-    max_cells: int = 5_000_000
+    max_cells: int = 5_000_000  # rows*cols across the sheets read
+    max_memory: int = 2048 * MIB  # address space of the child process that parses
+    max_seconds: float = 60.0  # CPU and wall-clock time of that child
 
 
 class UnreadableFile(Exception):
-    """The file cannot be read at all; ``reason`` names the message, ``details`` fill it in."""
+    """The file cannot be read at all. `reason` is a catalog key suffix; `details` fill the message."""
 
     def __init__(self, reason: str, **details: object) -> None:
-        super().__init__(reason)
+        super().__init__(reason, details)
         self.reason = reason
         self.details = details
+
+    def __str__(self) -> str:
+        return f"{self.reason} {self.details}" if self.details else self.reason
 
 
 @dataclass
 class Sheet:
+    """One worksheet: a rectangle of cells from A1, trailing blank rows and columns removed (may be empty)."""
+
     name: str
-    rows: list[list[object]]  # None, str, int, float, bool, date, datetime
+    rows: list[list[CellValue]]
     hidden: bool = False
 
 
 @dataclass
 class Workbook:
-    kind: str  # xlsx, xlsm, xls, ods, csv
-    sheets: list[Sheet] = field(default_factory=list)
-    encoding: str | None = None
-    separator: str | None = None
+    """What was read: its kind, its worksheets in order and, for CSV, how the text was decoded."""
+
+    kind: str  # "xlsx", "xlsm", "xls", "ods", "csv"
+    sheets: list[Sheet]
+    encoding: str | None = None  # csv only: "utf-8", "cp1252", "utf-16"
+    separator: str | None = None  # csv only
 
 
 def read_workbook(data: bytes, filename: str, limits: ReadLimits = ReadLimits()) -> Workbook:
-    """Read an uploaded spreadsheet into plain rows, or raise :class:`UnreadableFile`."""
-    if len(data) > limits.max_bytes:
-        raise UnreadableFile("too_large", size_mb=_mb(len(data)), limit_mb=_mb(limits.max_bytes))
-    if not data or not data.strip():
+    """Read an uploaded file, or raise UnreadableFile saying why it cannot be read."""
+    data = bytes(data)
+    size = len(data)
+    if size > limits.max_bytes:
+        _fail_too_large(size, limits)
+    if size == 0:
         raise UnreadableFile("empty_file")
-    extension = PurePath(filename or "").suffix.lower()
-    if data.startswith(b"%PDF"):
+    if b"%PDF-" in data[:1024]:
         raise UnreadableFile("pdf")
-    if extension not in ACCEPTED:
-        raise UnreadableFile("unsupported_extension", extension=extension or filename)
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        kind = _check_zip(data, limits, extension)
-        return _read_calamine(data, kind, limits)
-    if data.startswith(OLE2):
-        if ENCRYPTED_MARK in data:
-            raise UnreadableFile("password")
-        return _read_calamine(data, "xls", limits)
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableFile("not_spreadsheet")
-    if extension in (".xlsx", ".xlsm", ".ods", ".xls") and data.lstrip()[:1] == b"<":
-        raise UnreadableFile("legacy")  # an HTML or XML 2003 "spreadsheet" saved with an Excel name
-    return _read_csv(data, filename, limits)
+    extension = _extension(filename)
+    if extension not in ACCEPTED_EXTENSIONS:
+        raise UnreadableFile("unsupported_extension", extension=extension or _basename(filename))
+    head = data[:_SNIFF_BYTES]
+    if head[:4] in _ZIP_MAGICS:
+        return _read_zip(data, limits)
+    if head.startswith(_OLE2_MAGIC):
+        return _read_ole2(data, limits)
+    if _is_legacy_binary(head):
+        raise UnreadableFile("legacy")
+    return _read_text(data, filename, limits)
 
 
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
+# --- containers -------------------------------------------------------------------
 
 
-def _check_zip(data: bytes, limits: ReadLimits, extension: str) -> str:
-    """Measure the archive from its directory alone (nothing is decompressed)."""
+def _read_zip(data: bytes, limits: ReadLimits) -> Workbook:
+    """Vet the archive from its central directory alone, then parse it."""
+    # Every central-directory entry starts with this signature, so counting it bounds
+    # what zipfile would build, before zipfile builds anything.
+    members = data.count(_ZIP_CENTRAL_ENTRY)
+    if members > limits.max_members:
+        raise UnreadableFile("zip_bomb", members=members, limit=limits.max_members)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            if len(members) > limits.max_members:
-                raise UnreadableFile("zip_bomb", ratio=len(members))
-            total = sum(member.file_size for member in members)
-            ratio = total / max(len(data), 1)
-            if total > limits.max_uncompressed or ratio > limits.max_ratio:
-                raise UnreadableFile("zip_bomb", ratio=round(ratio))
-            names = {member.filename for member in members}
-            if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
-                return "xlsm" if extension == ".xlsm" else "xlsx"
-            if "mimetype" in names:
-                mimetype_member = archive.getinfo("mimetype")
-                if mimetype_member.file_size < 200 and archive.read("mimetype").strip() == ODS_MIMETYPE:
-                    return "ods"
-            raise UnreadableFile("not_spreadsheet")
-    except zipfile.BadZipFile as error:
-        raise UnreadableFile("corrupt") from error
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return int(value)
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
-
-
-def _trim(rows: list[list[object]]) -> list[list[object]]:
-    rows = [[_plain(cell) for cell in row] for row in rows]
-    while rows and all(cell is None for cell in rows[-1]):
-        rows.pop()
-    width = max((max((i + 1 for i, c in enumerate(row) if c is not None), default=0) for row in rows), default=0)
-    return [row[:width] for row in rows]
-
-
-def _read_calamine(data: bytes, kind: str, limits: ReadLimits) -> Workbook:
-    try:
-        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets, cells = [], 0
-        for metadata in workbook.sheets_metadata:
-            if str(metadata.typ).lower().endswith("chartsheet"):
-                continue
-            sheet = workbook.get_sheet_by_name(metadata.name)
-            cells += sheet.total_height * sheet.total_width if hasattr(sheet, "total_height") else 0
-            if cells > limits.max_cells:
-                raise UnreadableFile("too_large", size_mb=_mb(len(data)), limit_mb=_mb(limits.max_bytes))
-            rows = _trim(sheet.to_python(skip_empty_area=False))
-            hidden = not str(metadata.visible).lower().endswith("visible")
-            sheets.append(Sheet(metadata.name, rows, hidden))
+            infos = archive.infolist()
+            if len(infos) > limits.max_members:
+                raise UnreadableFile("zip_bomb", members=len(infos), limit=limits.max_members)
+            declared = sum(max(info.file_size, 0) for info in infos)
+            ratio = declared / len(data)
+            if declared > limits.max_uncompressed or ratio > limits.max_ratio:
+                raise UnreadableFile("zip_bomb", ratio=round(ratio, 1), size_mb=_mb_up(declared))
+            kind = _zip_kind(archive)
     except UnreadableFile:
         raise
-    except python_calamine.PasswordError as error:
-        raise UnreadableFile("password") from error
-    except Exception as error:  # any parser failure is a damaged file for the user
-        message = str(error).lower()
-        if kind == "xls" and ("biff" in message or "unsupported" in message or "version" in message):
-            raise UnreadableFile("legacy") from error
-        if "password" in message or "encrypt" in message:
-            raise UnreadableFile("password") from error
-        raise UnreadableFile("corrupt") from error
+    except Exception as exc:  # zipfile raises many types on damaged archives
+        raise UnreadableFile("corrupt") from exc
+    return _workbook(kind, _parse_spreadsheet(data, limits))
+
+
+def _zip_kind(archive: zipfile.ZipFile) -> str:
+    """Tell xlsx, xlsm and ods apart by their members; refuse every other zip."""
+    names = {name.lower(): name for name in archive.namelist()}
+    if "xl/workbook.xml" in names:
+        if "xl/vbaproject.bin" in names:
+            return "xlsm"
+        types = names.get("[content_types].xml")
+        if types and b"macroenabled" in _member_head(archive, types, 256 * 1024).lower():
+            return "xlsm"
+        return "xlsx"
+    if "xl/workbook.bin" in names:  # .xlsb: not offered, ask for a re-save
+        raise UnreadableFile("legacy")
+    if "mimetype" in names:
+        if _member_head(archive, names["mimetype"], 256).strip().startswith(_ODS_MIMETYPE):
+            return "ods"
+    raise UnreadableFile("not_spreadsheet")
+
+
+def _member_head(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """At most `limit` decompressed bytes of one member."""
+    with archive.open(name) as member:
+        return member.read(limit)
+
+
+def _read_ole2(data: bytes, limits: ReadLimits) -> Workbook:
+    """An OLE2 compound file: an encrypted OOXML package, an .xls, or another Office file."""
+    if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:
+        raise UnreadableFile("password")
+    biff8 = any(_utf16(name) in data for name in ("Workbook", "WORKBOOK", "workbook"))
+    biff5 = any(_utf16(name) in data for name in ("Book", "BOOK"))
+    if not (biff8 or biff5):
+        raise UnreadableFile("not_spreadsheet")  # Word, PowerPoint, Outlook...
+    try:
+        sheets = _parse_spreadsheet(data, limits)
+    except UnreadableFile as exc:
+        if exc.reason == "corrupt" and not biff8:
+            raise UnreadableFile("legacy") from exc  # Excel 5.0/95 calamine cannot read
+        raise
+    return _workbook("xls", sheets)
+
+
+def _is_legacy_binary(head: bytes) -> bool:
+    """Excel 2.x-4.0 bare BIFF streams and Lotus 1-2-3 / Quattro worksheets."""
+    if len(head) >= 4 and head[0] == 0x09 and head[1] in (0x00, 0x02, 0x04, 0x08):
+        return 4 <= int.from_bytes(head[2:4], "little") <= 20
+    if head[:4] == b"\x00\x00\x02\x00" and head[4:6] in (b"\x04\x04", b"\x06\x04", b"\x20\x51", b"\x21\x51"):
+        return True
+    return head[:4] == b"\x00\x00\x1a\x00"
+
+
+def _workbook(kind: str, sheets: list[Sheet]) -> Workbook:
     if not any(sheet.rows for sheet in sheets):
         raise UnreadableFile("no_sheets")
     return Workbook(kind=kind, sheets=sheets)
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+# --- spreadsheets, through calamine in a child process ---------------------------
+
+
+def _parse_spreadsheet(data: bytes, limits: ReadLimits) -> list[Sheet]:
+    """Parse with calamine in a capped child process; map every failure to a reason."""
+    if not sys.executable:
+        return _with_size(data, limits, _read_sheets, limits.max_cells)
+    command = [
+        sys.executable,
+        "-I",  # isolated: no user site, no PYTHON* variables, no script dir on sys.path
+        os.path.abspath(__file__),
+        _CHILD_FLAG,
+        str(limits.max_cells),
+        str(limits.max_memory),
+        str(max(1, math.ceil(limits.max_seconds))),
+    ]
+    try:
+        child = subprocess.run(
+            command,
+            input=data,
+            capture_output=True,
+            timeout=limits.max_seconds + _CHILD_GRACE_SECONDS,
+            env={**os.environ, "RUST_BACKTRACE": "0"},
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        _fail_too_large(len(data), limits, max_cells=limits.max_cells)
+    except OSError:  # cannot start a process here: parse in-process, unguarded
+        return _with_size(data, limits, _read_sheets, limits.max_cells)
+    if child.returncode != 0:
+        if _ran_out_of_resources(child.returncode, child.stderr):
+            _fail_too_large(len(data), limits, max_cells=limits.max_cells)
+        raise UnreadableFile("corrupt")
+    try:
+        outcome = _ResultUnpickler(io.BytesIO(child.stdout)).load()
+        status, payload = outcome[0], outcome[1:]
+    except Exception as exc:
+        raise UnreadableFile("corrupt") from exc
+    if status == "fail":
+        reason, details = payload
+        if reason == "too_large":
+            _fail_too_large(len(data), limits, **details)
+        raise UnreadableFile(reason, **details)
+    return [Sheet(name=name, rows=rows, hidden=hidden) for name, hidden, rows in payload[0]]
+
+
+def _with_size(data: bytes, limits: ReadLimits, read, *args) -> list[Sheet]:
+    """Run an in-process reader, giving a `too_large` from it the file's size details."""
+    try:
+        return read(data, *args)
+    except UnreadableFile as exc:
+        if exc.reason == "too_large":
+            _fail_too_large(len(data), limits, **exc.details)
+        raise
+
+
+def _ran_out_of_resources(returncode: int, stderr: bytes) -> bool:
+    """Whether the child died of its memory or CPU cap rather than of a bad file."""
+    if b"memory allocation of" in stderr or b"MemoryError" in stderr:
+        return True
+    killers = {getattr(signal, name, None) for name in ("SIGKILL", "SIGXCPU")} - {None}
+    return returncode < 0 and -returncode in killers
+
+
+class _ResultUnpickler(pickle.Unpickler):
+    """Unpickles the child's answer, which holds only plain values and datetime types."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if module == "datetime" and name in ("date", "datetime", "time", "timedelta", "timezone"):
+            return getattr(dt, name)
+        raise pickle.UnpicklingError(f"unexpected {module}.{name} in the reader's answer")
+
+
+def _read_sheets(data: bytes, max_cells: int) -> list[Sheet]:
+    """Read every worksheet with calamine (in whichever process runs this); chart sheets are skipped."""
+    try:
+        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets: list[Sheet] = []
+        cells = 0
+        for meta in book.sheets_metadata:
+            if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+                continue
+            sheet = book.get_sheet_by_name(meta.name)
+            if sheet.start is not None:
+                end_row, end_col = sheet.end
+                cells += (end_row + 1) * (end_col + 1)  # to_python pads from A1
+            if cells > max_cells:
+                raise UnreadableFile("too_large", cells=cells, max_cells=max_cells)
+            rows = _tidy(sheet.to_python(skip_empty_area=False)) if sheet.start is not None else []
+            hidden = meta.visible != calamine.SheetVisibleEnum.Visible
+            sheets.append(Sheet(name=meta.name, rows=rows, hidden=hidden))
+        return sheets
+    except UnreadableFile:
+        raise
+    except calamine.PasswordError as exc:
+        raise UnreadableFile("password") from exc
+    except MemoryError as exc:
+        raise UnreadableFile("too_large", max_cells=max_cells) from exc
+    except BaseException as exc:  # pyo3's PanicException is a BaseException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        raise UnreadableFile("corrupt") from exc
+
+
+def _child_main(argv: list[str]) -> int:
+    """Child process: cap resources, read stdin, answer with a pickle on stdout."""
+    max_cells, max_memory, max_seconds = (int(arg) for arg in argv[:3])
+    _cap_resources(max_memory, max_seconds)
+    data = sys.stdin.buffer.read()
+    try:
+        sheets = _read_sheets(data, max_cells)
+        outcome: tuple = ("ok", [(sheet.name, sheet.hidden, sheet.rows) for sheet in sheets])
+    except UnreadableFile as exc:
+        outcome = ("fail", exc.reason, exc.details)
+    sys.stdout.buffer.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def _cap_resources(max_memory: int, max_seconds: int) -> None:
+    """Cap this process's address space and CPU time, where the platform allows it."""
+    try:
+        import resource
+    except ImportError:  # Windows: the process boundary still protects the app
+        return
+    for limit, value in ((resource.RLIMIT_AS, max_memory), (resource.RLIMIT_CPU, max_seconds)):
+        try:
+            _, hard = resource.getrlimit(limit)
+            capped = value if hard == resource.RLIM_INFINITY else min(value, hard)
+            resource.setrlimit(limit, (capped, hard))
+        except (ValueError, OSError):
+            pass
+
+
+# --- text -------------------------------------------------------------------------
+
+
+def _read_text(data: bytes, filename: str, limits: ReadLimits) -> Workbook:
+    """A delimited text file: detect encoding and separator, then parse with `csv`."""
+    decoded = _decode_text(data)
+    if decoded is None:
+        raise UnreadableFile("not_spreadsheet")
+    text, encoding = decoded
+    if not text.strip():
+        raise UnreadableFile("empty_file")
+    _refuse_markup(text)
+    separator = _sniff_separator(text)
+    rows: list[list[CellValue]] = []
+    width = 0
+    try:
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=separator):
+            width = max(width, len(record))
+            rows.append([_cell(value) for value in record])
+            if len(rows) * width > limits.max_cells:
+                _fail_too_large(len(data), limits, cells=len(rows) * width, max_cells=limits.max_cells)
+    except csv.Error as exc:  # NUL bytes, a field over the csv module's size limit
+        raise UnreadableFile("corrupt") from exc
+    rows = _tidy(rows)
+    if not rows:
+        raise UnreadableFile("no_sheets")
+    sheet = Sheet(name=_stem(filename), rows=rows)
+    return Workbook(kind="csv", sheets=[sheet], encoding=encoding, separator=separator)
+
+
+def _decode_text(data: bytes) -> tuple[str, str] | None:
+    """Decode as BOM utf-8, BOM utf-16, BOM-less utf-16, strict utf-8, else cp1252; None if binary."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data.decode("utf-8-sig", errors="replace"), "utf-8"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
+    head = data[:_SNIFF_BYTES]
+    utf16 = _bomless_utf16(head)
+    if utf16:
+        return data.decode(utf16, errors="replace"), "utf-16"
+    if b"\x00" in head:
+        return None
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in b"\t\n\r\f\x1a")
+    if controls > len(head) // 10:
+        return None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def _separator(text: str) -> str:
-    """The separator that splits the first lines most consistently into more than one column."""
-    sample = text.splitlines()[:50]
-    best, best_score = ",", -1.0
-    for separator in SEPARATORS:
-        counts = [len(row) for row in csv.reader(sample, delimiter=separator)]
-        counts = [c for c in counts if c > 0]
-        if not counts or max(counts) < 2:
+def _bomless_utf16(head: bytes) -> str | None:
+    """Spot UTF-16 text without a BOM by its NUL high bytes (mostly-ASCII content)."""
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even_nuls = head[0 : pairs * 2 : 2].count(0)
+    odd_nuls = head[1 : pairs * 2 : 2].count(0)
+    if odd_nuls >= 0.8 * pairs and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls >= 0.8 * pairs and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
+def _refuse_markup(text: str) -> None:
+    """HTML or XML saved with a spreadsheet name: Excel opens it, so ask for a re-save."""
+    start = text[:_SNIFF_BYTES].lstrip("\ufeff \t\r\n").lower()
+    if start.startswith("{\\rtf"):
+        raise UnreadableFile("not_spreadsheet")
+    if not start.startswith("<"):
+        return
+    if any(mark in start for mark in ("<html", "<table", "urn:schemas-microsoft-com:office:spreadsheet")):
+        raise UnreadableFile("legacy")
+    if start.startswith(("<?xml", "<!doctype")):
+        raise UnreadableFile("not_spreadsheet")
+
+
+def _sniff_separator(text: str) -> str:
+    """The separator giving the most consistent field count (at least 2) over the first records."""
+    sample = text[: 64 * 1024]
+    truncated = len(text) > len(sample)
+    best, best_score = CSV_SEPARATORS[-1], (0.0, 0)
+    for separator in CSV_SEPARATORS:
+        counts: list[int] = []
+        try:
+            for record in csv.reader(io.StringIO(sample, newline=""), delimiter=separator):
+                if any(field.strip() for field in record):
+                    counts.append(len(record))
+                if len(counts) > _SNIFF_RECORDS:
+                    break
+        except csv.Error:
             continue
-        usual = max(set(counts), key=counts.count)
-        score = counts.count(usual) / len(counts) * usual
+        if truncated and len(counts) > 1:
+            counts.pop()  # the last record may have been cut by the sample
+        if not counts:
+            continue
+        mode, frequency = Counter(counts).most_common(1)[0]
+        if mode < 2:
+            continue
+        score = (frequency / len(counts), mode)
         if score > best_score:
             best, best_score = separator, score
     return best
 
 
-def _read_csv(data: bytes, filename: str, limits: ReadLimits) -> Workbook:
-    text, encoding = _decode(data)
-    separator = _separator(text)
-    try:
-        rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator)]
-    except csv.Error as error:
-        raise UnreadableFile("corrupt") from error
-    if sum(len(row) for row in rows) > limits.max_cells:
-        raise UnreadableFile("too_large", size_mb=_mb(len(data)), limit_mb=_mb(limits.max_bytes))
-    rows = _trim(rows)
-    if not rows:
-        raise UnreadableFile("no_sheets")
-    name = PurePath(filename or "csv").stem or "csv"
-    return Workbook(kind="csv", sheets=[Sheet(name, rows)], encoding=encoding, separator=separator)
+# --- cells and helpers ---------------------------------------------------------------
+
+
+def _cell(value: CellValue) -> CellValue:
+    """Strip strings (empty becomes None) and turn integral floats into ints.
+
+    Only below 2**53, where a float still stands for one exact integer.
+
+    >>> [_cell(v) for v in ("  Gobernación ", " ", 3001234567.0, 3.5, -0.0, 1e300)]
+    ['Gobernación', None, 3001234567, 3.5, 0, 1e+300]
+    """
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_INTEGERS:
+        return int(value)
+    return value
+
+
+def _tidy(rows: list[list[CellValue]]) -> list[list[CellValue]]:
+    """Normalise cells, drop trailing empty rows and columns, and square the rows off."""
+    cleaned = [[_cell(value) for value in row] for row in rows]
+    while cleaned and all(value is None for value in cleaned[-1]):
+        cleaned.pop()
+    width = max((_filled_width(row) for row in cleaned), default=0)
+    return [row[:width] + [None] * (width - len(row)) for row in cleaned]
+
+
+def _filled_width(row: list[CellValue]) -> int:
+    for index in range(len(row) - 1, -1, -1):
+        if row[index] is not None:
+            return index + 1
+    return 0
+
+
+def _fail_too_large(size: int, limits: ReadLimits, **details: object) -> NoReturn:
+    raise UnreadableFile("too_large", size_mb=_mb_up(size), limit_mb=_mb(limits.max_bytes), **details)
+
+
+def _extension(filename: str) -> str:
+    return PureWindowsPath(filename).suffix.lower()
+
+
+def _stem(filename: str) -> str:
+    path = PureWindowsPath(filename)
+    return path.stem or path.name or "csv"
+
+
+def _basename(filename: str) -> str:
+    return PureWindowsPath(filename).name
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def _mb(size: int) -> str:
+    """Megabytes for a message, to one decimal at most: '20', '0.5'."""
+    return f"{size / MIB:.1f}".removesuffix(".0")
+
+
+def _mb_up(size: int) -> str:
+    """Like _mb, rounded up, so that a size over the limit never reads as the limit itself.
+
+    >>> _mb_up(20 * MIB + 1), _mb(20 * MIB)
+    ('20.1', '20')
+    """
+    return f"{math.ceil(size * 10 / MIB) / 10:.1f}".removesuffix(".0")
+
+
+if __name__ == "__main__" and sys.argv[1:2] == [_CHILD_FLAG]:
+    sys.exit(_child_main(sys.argv[2:]))

@@ -1,0 +1,50 @@
+"""Every page renders in Spanish and English without an exception, on the Medellín sample."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from toolkit.i18n import t
+
+ROOT = Path(__file__).parents[2]
+PAGES = ["pages/home.py", "pages/actors.py", "pages/actor_map.py", "pages/consultations.py",
+         "pages/audiences.py", "pages/campaigns.py", "pages/roadmap.py", "pages/reports.py", "pages/settings.py"]
+TITLES = {"pages/home.py": "nav.home", "pages/actors.py": "actors.title", "pages/actor_map.py": "nav.map",
+          "pages/consultations.py": "nav.consultations", "pages/audiences.py": "nav.audiences",
+          "pages/campaigns.py": "nav.campaigns", "pages/roadmap.py": "nav.roadmap", "pages/reports.py": "nav.reports",
+          "pages/settings.py": "settings.title"}
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+    test = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    return test
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(app, page, lang):
+    app.session_state["lang"] = lang
+    app.run()
+    app.switch_page(page)
+    app.run()
+    assert not app.exception, app.exception
+    assert not app.error, [e.value for e in app.error]
+    assert app.title[0].value == t(TITLES[page], lang=lang)
+
+
+def test_home_shows_the_sample_at_a_glance(app):
+    app.run()
+    labels = [m.label for m in app.metric]
+    assert t("home.metric.actors") in labels
+    actors = next(m for m in app.metric if m.label == t("home.metric.actors"))
+    assert int(actors.value.replace(".", "")) >= 60
+    assert any(t("home.quality.without_sector", count="").split(":")[0] in e.label for e in app.expander)
+
+
+def test_first_run_creates_the_sample_workspace(app):
+    app.run()
+    assert app.sidebar.selectbox[1].label == t("sidebar.workspace")
+    assert "Medellín" in app.sidebar.selectbox[1].format_func(app.sidebar.selectbox[1].value)
