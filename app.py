@@ -1,6 +1,7 @@
 """Hoja de Ruta: entry point. Page config, navigation, sidebar (workspace and language)."""
 
 import logging
+import time
 
 import streamlit as st
 
@@ -11,6 +12,7 @@ from toolkit.settings import Settings
 from toolkit.store import StoreError, open_store
 from toolkit.store.workspaces import list_workspaces
 
+started = time.perf_counter()
 st.set_page_config(page_title="Hoja de Ruta", page_icon="🧭", layout="wide")
 st.session_state.setdefault("lang", i18n.DEFAULT_LANGUAGE)
 i18n.set_language(st.session_state["lang"])
@@ -73,3 +75,5 @@ try:
 except Exception:  # a crash in one page must not take the app down or show a traceback
     logging.exception("page crashed")
     st.error(t("errors.page_crashed"))
+# server time of this rerun, read by the benchmarks (make bench)
+st.session_state["server_seconds"] = time.perf_counter() - started

@@ -57,7 +57,15 @@ terms = vocabulary_terms(engine, workspace_id)
 custom = {name: {key: text for key, text in entries if text} for name, entries in terms.items()}
 keys = {name: [key for key, _ in entries] for name, entries in terms.items()}
 current_revision = revision(engine, workspace_id)
-actors = list_actors(engine, workspace_id)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def register_at(_engine, url: str, workspace_id: int, revision: int):
+    """The register as of one revision (every write bumps it, so this never goes stale)."""
+    return list_actors(_engine, workspace_id), list_relations(_engine, workspace_id)
+
+
+actors, relations = register_at(engine, settings.database_url, workspace_id, current_revision)
 names = {a.id: a.name for a in actors}
 
 
@@ -212,7 +220,6 @@ with tab_register:
 
 # -- relations -------------------------------------------------------------------------------
 with tab_relations:
-    relations = list_relations(engine, workspace_id)
     focus = st.selectbox(t("relations.filter.actor"), [None, *names], key="relations_focus",
                          format_func=lambda i: names.get(i, t("relations.filter.all")))
     shown_relations = [r for r in relations if focus is None or focus in (r.source, r.target)]
@@ -315,7 +322,7 @@ with tab_record:
         ]
         st.dataframe(pd.DataFrame(details, columns=[t("record.field"), t("record.value")]), hide_index=True,
                      width="stretch")
-        own = [r for r in list_relations(engine, workspace_id) if chosen in (r.source, r.target)]
+        own = [r for r in relations if chosen in (r.source, r.target)]
         st.markdown(f"**{t('record.relations', count=len(own))}**")
         if own:
             st.dataframe(pd.DataFrame([
@@ -485,7 +492,6 @@ with tab_export:
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     def downloads():
-        relations = list_relations(engine, workspace_id)
         return [
             ("template", lambda: exports.template_workbook(terms, lang), f"{t('export.file.template')}.xlsx", xlsx),
             ("register_xlsx", lambda: exports.register_workbook(actors, relations, terms, lang),

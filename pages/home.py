@@ -17,7 +17,14 @@ if workspace_id is None:
     st.stop()
 
 workspace = get_workspace(engine, workspace_id)
-view = workspace_overview(engine, workspace_id)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def overview_at(_engine, url: str, workspace_id: int, revision: int):
+    return workspace_overview(_engine, workspace_id)
+
+
+view = overview_at(engine, st.session_state["settings"].database_url, workspace_id, workspace.revision)
 terms = vocabulary_terms(engine, workspace_id)
 custom = {name: {key: text for key, text in entries if text} for name, entries in terms.items()}
 st.caption(workspace.name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # name of vocabulary -> {key: synonyms}
 DEFAULTS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -155,6 +156,7 @@ DIMENSION_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 VOCABULARIES = tuple(DEFAULTS)
+_NOT_WORD = re.compile(r"[^a-z0-9+\-]+")
 
 
 def fold(text: object) -> str:
@@ -163,9 +165,15 @@ def fold(text: object) -> str:
     >>> fold("  Gobernación de ANTIOQUIA! ")
     'gobernacion de antioquia'
     """
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9+\-]+", " ", plain).strip()
+    return _fold(str(text))
+
+
+@lru_cache(maxsize=131_072)
+def _fold(text: str) -> str:
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_WORD.sub(" ", text.lower()).strip()
 
 
 def synonym_index(synonyms: dict[str, tuple[str, ...]], extra_labels: dict[str, str] | None = None) -> dict[str, str]:

@@ -134,6 +134,29 @@ def _backup_terms(rows: list[list[object]]) -> list[tuple[str, str, str | None]]
     return found
 
 
+def _remembering(convert):
+    """``convert`` with its answers (and its complaints) remembered per distinct value."""
+    answers: dict[tuple[type, object], tuple[bool, object]] = {}
+
+    def remembered(value):
+        try:
+            known = answers.get((type(value), value))
+        except TypeError:  # unhashable: convert every time
+            return convert(value)
+        if known is None:
+            try:
+                known = (True, convert(value))
+            except norm.Unclear as error:
+                known = (False, (error.key, error.details))
+            answers[(type(value), value)] = known
+        ok, result = known
+        if not ok:
+            raise norm.Unclear(result[0], **result[1])  # a fresh error each time: no growing traceback
+        return list(result) if isinstance(result, list) else result
+
+    return remembered
+
+
 def _cell(row: list[object], index: int | None) -> object:
     if index is None or index >= len(row):
         return None
@@ -150,6 +173,21 @@ def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_cus
         return
     ref_column = next((c for c in custom_columns if fold(c.header) in ("id", "codigo", "code", "ref", "referencia")),
                       None)
+    converters = {
+        "kind": norm.kind,
+        "sector": lambda v: norm.term(v, indexes["sectors"], "sectors"),
+        "scale": lambda v: norm.term(v, indexes["scales"], "scales"),
+        "influence": norm.level,
+        "interest": norm.level,
+        "stance": lambda v: norm.stance(v, indexes["stances"]),
+        "themes": norm.items,
+        "dimensions": norm.dimensions,
+        "email": norm.email,
+        "consent": norm.consent,
+        "consent_date": norm.day,
+    }
+    # lists repeat the same few words thousands of times: convert each distinct value once
+    active = [(name, _remembering(convert)) for name, convert in converters.items() if name in fields]
     for position in range(layout.header_row + 1, len(rows)):
         row = rows[position]
         if all(norm.is_blank(c) for c in row):
@@ -169,22 +207,7 @@ def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_cus
             if text_field in fields:
                 setattr(actor, text_field, norm.text(_cell(row, fields[text_field])))
         actor.notes = norm.text(_cell(row, fields.get("notes")))
-        converters = {
-            "kind": lambda v: norm.kind(v),
-            "sector": lambda v: norm.term(v, indexes["sectors"], "sectors"),
-            "scale": lambda v: norm.term(v, indexes["scales"], "scales"),
-            "influence": norm.level,
-            "interest": norm.level,
-            "stance": lambda v: norm.stance(v, indexes["stances"]),
-            "themes": norm.items,
-            "dimensions": norm.dimensions,
-            "email": norm.email,
-            "consent": norm.consent,
-            "consent_date": norm.day,
-        }
-        for field_name, convert in converters.items():
-            if field_name not in fields:
-                continue
+        for field_name, convert in active:
             value = _cell(row, fields[field_name])
             try:
                 setattr(actor, field_name, convert(value))

@@ -4,6 +4,7 @@ and which column holds which field (header words in Spanish, English, Portuguese
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from toolkit.vocab import fold
 
@@ -105,7 +106,9 @@ class WorkbookLayout:
     sheets: list[SheetLayout]
 
 
-def _lookup(headers: dict[str, tuple[str, ...]]) -> dict[str, str]:
+@cache
+def _lookup(role: str) -> dict[str, str]:
+    headers = ACTOR_HEADERS if role == "actors" else RELATION_HEADERS
     index: dict[str, str] = {}
     for field_name, words in headers.items():
         for word in words:
@@ -123,11 +126,10 @@ def header_field(header: object, role: str) -> str | None:
     >>> header_field("Organisation / Department", "actors"), header_field("Nombre de la entidad *", "actors")
     ('name', 'name')
     """
-    words = ACTOR_HEADERS if role == "actors" else RELATION_HEADERS
     folded = fold(header)
     if not folded:
         return None
-    index = _lookup(words)
+    index = _lookup("actors" if role == "actors" else "relations")
     if folded in index:
         return index[folded]
     padded = f" {folded} "

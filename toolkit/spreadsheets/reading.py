@@ -295,13 +295,14 @@ def _read_sheets(data: bytes, max_cells: int) -> list[Sheet]:
         for meta in book.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue
-            sheet = book.get_sheet_by_name(meta.name)
+            sheet = book.get_sheet_by_name(meta.name)  # calamine builds the whole bounding box here
+            rows: list[list[CellValue]] = []
             if sheet.start is not None:
                 end_row, end_col = sheet.end
                 cells += (end_row + 1) * (end_col + 1)  # to_python pads from A1
-            if cells > max_cells:
-                raise UnreadableFile("too_large", cells=cells, max_cells=max_cells)
-            rows = _tidy(sheet.to_python(skip_empty_area=False)) if sheet.start is not None else []
+                if cells > max_cells:
+                    raise UnreadableFile("too_large", cells=cells, max_cells=max_cells)
+                rows = _tidy(sheet.to_python(skip_empty_area=False))
             hidden = meta.visible != calamine.SheetVisibleEnum.Visible
             sheets.append(Sheet(name=meta.name, rows=rows, hidden=hidden))
         return sheets

@@ -1,0 +1,307 @@
+"""The guarded reader, over files built at test time (see conftest.py).
+
+Readable files must come through with their values; every hostile or unreadable
+file must end in ``UnreadableFile`` with the right reason, never in another
+exception, and never in the interpreter dying.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import pickle
+import subprocess
+import sys
+import tracemalloc
+
+import pytest
+
+from toolkit.spreadsheets.reading import (
+    REASONS,
+    ReadLimits,
+    UnreadableFile,
+    Workbook,
+    _ResultUnpickler,
+    read_workbook,
+)
+
+MIB = 1024 * 1024
+
+TITLE = "Mapa de actores – Medellín 2024"
+SUBTITLE = "Secretaría de Gobierno"
+HEADERS = ["Nombre", "Teléfono", "Fecha", "Aporte"]
+GOBERNACION = ["Gobernación de Antioquia", 3001234567, dt.date(2024, 3, 15), 3.5]
+ASOCIACION = ["Asociación Campesina Año Nuevo", 3109876543, dt.date(2023, 11, 2), 12]
+BLANK = [None, None, None, None]
+PLAIN_ROWS = [[TITLE, None, None, None], [SUBTITLE, None, None, None], BLANK, HEADERS, GOBERNACION, BLANK, ASOCIACION]
+
+
+def _reason(data: bytes, filename: str, limits: ReadLimits = ReadLimits()) -> UnreadableFile:
+    with pytest.raises(UnreadableFile) as caught:
+        read_workbook(data, filename, limits)
+    assert caught.value.reason in REASONS
+    return caught.value
+
+
+# --- readable files: case, kind, sheet name, expected rows of that sheet --------------
+
+READABLE = [
+    pytest.param("plain_xlsx", "xlsx", "Actores", PLAIN_ROWS, id="xlsx-title-merged-blank-rows"),
+    pytest.param("xlsm", "xlsm", "Actores", PLAIN_ROWS, id="xlsm"),
+    pytest.param("xls", "xls", "Actores", PLAIN_ROWS, id="xls-xlwt"),
+    pytest.param(
+        "ods",
+        "ods",
+        "Actores",
+        [
+            ["Nombre", "Teléfono", "Aporte"],
+            ["Gobernación de Antioquia", 3001234567, 3.5],
+            ["Asociación Campesina Año Nuevo", 3109876543, 12],
+        ],
+        id="ods-pandas-odf",
+    ),
+    pytest.param(
+        "csv_utf8_comma",
+        "csv",
+        "actores",
+        [
+            ["Nombre", "Teléfono", "Municipio"],
+            ["Gobernación de Antioquia", "3001234567", "Medellín"],
+            ["Alcaldía de Envigado", "6043394000", "Envigado"],
+        ],
+        id="csv-utf8-comma",
+    ),
+    pytest.param(
+        "csv_cp1252_semicolon",
+        "csv",
+        "actores_excel",
+        [
+            ["Nombre", "Aporte", "Municipio"],
+            ["Gobernación", "3,5", "Medellín"],
+            ["Asociación Campesina Año Nuevo", "12,75", "Río Negro"],
+        ],
+        id="csv-cp1252-semicolon-decimal-commas",
+    ),
+    pytest.param(
+        "csv_utf8_bom",
+        "csv",
+        "con_bom",
+        [["Nombre", "Municipio"], ["Alcaldía de Envigado", "Envigado"]],
+        id="csv-utf8-bom",
+    ),
+    pytest.param(
+        "csv_quoted",
+        "csv",
+        "comillas",
+        [
+            ["Nombre", "Dirección", "Notas"],
+            ["Junta de Acción Comunal; barrio Moravia", "Cra 52; #80-10", 'dijo "sí"\nen la reunión'],
+            ["Mesa de víctimas", "Cl 44", None],
+        ],
+        id="csv-quoted-separators-and-newline",
+    ),
+    pytest.param(
+        "txt_utf16_tab",
+        "csv",
+        "texto unicode",
+        [["Nombre", "Municipio"], ["Gobernación", "Medellín"]],
+        id="txt-utf16-tab",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "kind", "sheet_name", "rows"), READABLE)
+def test_readable_files_come_through(build_file, case, kind, sheet_name, rows) -> None:
+    workbook = read_workbook(*build_file(case))
+    assert isinstance(workbook, Workbook)
+    assert workbook.kind == kind
+    sheet = workbook.sheets[0]
+    assert sheet.name == sheet_name
+    assert sheet.rows == rows
+    assert not sheet.hidden
+    assert all(len(row) == len(rows[0]) for row in sheet.rows)  # a rectangle, trailing blanks trimmed
+
+
+@pytest.mark.parametrize("case", ["plain_xlsx", "xlsm", "xls", "ods"])
+def test_numbers_typed_as_numbers_read_as_int(build_file, case) -> None:
+    sheet = read_workbook(*build_file(case)).sheets[0]
+    phones = [row[1] for row in sheet.rows if row[0] == "Gobernación de Antioquia"]
+    assert phones == [3001234567]
+    assert type(phones[0]) is int  # not 3001234567.0
+    aporte = next(row[-1] for row in sheet.rows if row[0] == "Gobernación de Antioquia")
+    assert aporte == 3.5 and type(aporte) is float
+
+
+def test_merged_title_sits_in_its_first_cell(build_file) -> None:
+    rows = read_workbook(*build_file("plain_xlsx")).sheets[0].rows
+    assert rows[0] == [TITLE, None, None, None]  # stripped, the merged cells to its right are None
+
+
+@pytest.mark.parametrize(
+    ("case", "encoding", "separator"),
+    [
+        ("csv_utf8_comma", "utf-8", ","),
+        ("csv_cp1252_semicolon", "cp1252", ";"),
+        ("csv_utf8_bom", "utf-8", ";"),
+        ("csv_quoted", "utf-8", ";"),
+        ("txt_utf16_tab", "utf-16", "\t"),
+    ],
+)
+def test_csv_reports_encoding_and_separator(build_file, case, encoding, separator) -> None:
+    workbook = read_workbook(*build_file(case))
+    assert (workbook.encoding, workbook.separator) == (encoding, separator)
+
+
+@pytest.mark.parametrize("case", ["plain_xlsx", "xls", "ods"])
+def test_spreadsheets_have_no_csv_metadata(build_file, case) -> None:
+    workbook = read_workbook(*build_file(case))
+    assert (workbook.encoding, workbook.separator) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("hidden_sheet_xlsx", {"Visible": False, "Listas": True, "Interna": True}),
+        ("xls", {"Actores": False, "Listas": True}),
+    ],
+)
+def test_hidden_sheets_are_flagged(build_file, case, expected) -> None:
+    workbook = read_workbook(*build_file(case))
+    assert {sheet.name: sheet.hidden for sheet in workbook.sheets} == expected
+
+
+def test_empty_sheets_stay_listed_when_another_has_data(build_file) -> None:
+    workbook = read_workbook(*build_file("empty_sheet_kept_xlsx"))
+    assert [(sheet.name, sheet.rows) for sheet in workbook.sheets] == [
+        ("actors", [["name"], ["Concejo de Medellín"]]),
+        ("relations", []),
+    ]
+
+
+# --- unreadable files: case, reason, details that must be there -----------------------
+
+UNREADABLE = [
+    pytest.param("empty", "empty_file", {}, id="empty-file"),
+    pytest.param("blank_text", "empty_file", {}, id="only-blank-lines"),
+    pytest.param("too_large", "too_large", {"size_mb": "25", "limit_mb": "20"}, id="25MB-over-default-limit"),
+    pytest.param("pdf_as_xlsx", "pdf", {}, id="pdf-renamed-xlsx"),
+    pytest.param("pdf_as_exe", "pdf", {}, id="pdf-content-beats-extension"),
+    pytest.param("truncated_xlsx", "corrupt", {}, id="truncated-xlsx"),
+    pytest.param("docx_like", "not_spreadsheet", {}, id="docx-renamed-xlsx"),
+    pytest.param("odt_like", "not_spreadsheet", {}, id="odt-renamed-ods"),
+    pytest.param("png_as_xlsx", "not_spreadsheet", {}, id="image-renamed-xlsx"),
+    pytest.param("word_in_ole2", "not_spreadsheet", {}, id="ole2-without-workbook"),
+    pytest.param("password_xlsx", "password", {}, id="password-protected-xlsx"),
+    pytest.param("empty_workbook", "no_sheets", {}, id="all-sheets-empty"),
+    pytest.param("exe", "unsupported_extension", {"extension": ".exe"}, id="exe"),
+    pytest.param("no_extension", "unsupported_extension", {"extension": "actores"}, id="no-extension"),
+    pytest.param("xlsb_like", "legacy", {}, id="xlsb-content"),
+    pytest.param("biff2_as_xls", "legacy", {}, id="excel-2-biff"),
+    pytest.param("lotus_as_xls", "legacy", {}, id="lotus-wk1"),
+    pytest.param("html_as_xls", "legacy", {}, id="html-saved-as-xls"),
+    pytest.param("cell_bomb_xlsx", "too_large", {"size_mb": "0.1", "limit_mb": "20"}, id="cell-bomb-A1-XFD1048576"),
+]
+
+
+@pytest.mark.parametrize(("case", "reason", "details"), UNREADABLE)
+def test_unreadable_files_say_why(build_file, case, reason, details) -> None:
+    error = _reason(*build_file(case))
+    assert error.reason == reason
+    assert details.items() <= error.details.items()
+
+
+def test_random_bytes_are_refused_cleanly(random_bytes) -> None:
+    assert _reason(random_bytes, "actores.xlsx").reason in {"not_spreadsheet", "corrupt"}
+
+
+def test_too_large_counts_cells_too(build_file) -> None:
+    error = _reason(*build_file("plain_xlsx"), ReadLimits(max_cells=20))
+    assert error.reason == "too_large"
+    assert error.details["cells"] == 28 and error.details["max_cells"] == 20
+    assert {"size_mb", "limit_mb"} <= error.details.keys()  # the catalog message needs them
+
+
+def test_csv_cells_are_limited_too(build_file) -> None:
+    assert _reason(*build_file("csv_utf8_comma"), ReadLimits(max_cells=5)).reason == "too_large"
+
+
+def test_upload_limit_is_configurable(build_file) -> None:
+    data, name = build_file("plain_xlsx")
+    error = _reason(data, name, ReadLimits(max_bytes=1024))
+    assert (error.reason, error.details["limit_mb"]) == ("too_large", "0")
+    assert read_workbook(data, name, ReadLimits(max_bytes=len(data))).kind == "xlsx"
+
+
+def test_xls_cell_bomb_fails_its_read_not_the_app(build_file) -> None:
+    """calamine expands an .xls sheet to its bounding box when the file is opened."""
+    error = _reason(*build_file("cell_bomb_xls"), ReadLimits(max_memory=256 * MIB))
+    assert error.reason == "too_large"
+
+
+@pytest.mark.parametrize("case", ["plain_xlsx", "xls", "ods"])
+def test_damaged_bytes_only_ever_raise_unreadable_file(build_file, case) -> None:
+    data, name = build_file(case)
+    for seed in range(4):
+        damaged = bytearray(data)
+        rng = __import__("random").Random(seed)
+        for _ in range(8):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            read_workbook(bytes(damaged), name)
+        except UnreadableFile as error:
+            assert error.reason in REASONS
+
+
+# --- zip bombs: refused from the directory alone, without decompressing anything ------
+
+
+def _peak_memory(data: bytes, filename: str) -> tuple[UnreadableFile, int]:
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnreadableFile) as caught:
+            read_workbook(data, filename)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return caught.value, peak
+
+
+@pytest.mark.parametrize(
+    ("bomb", "detail"),
+    [("ratio", "ratio"), ("declared", "size_mb"), ("members", "members")],
+    ids=["200MB-of-zeros-1000-to-1", "2GB-declared-member", "6000-members"],
+)
+def test_zip_bombs_are_refused_without_decompressing(zip_bombs, bomb, detail) -> None:
+    data = zip_bombs[bomb].read_bytes()
+    assert len(data) < 2 * MIB
+    error, peak = _peak_memory(data, "actores.xlsx")
+    assert error.reason == "zip_bomb"
+    assert detail in error.details
+    assert peak < 50 * MIB, f"peak {peak / MIB:.1f} MB: something was decompressed"
+
+
+def test_ratio_bomb_is_caught_by_the_ratio(zip_bombs) -> None:
+    error = _reason(zip_bombs["ratio"].read_bytes(), "actores.xlsx")
+    assert error.details["ratio"] > ReadLimits().max_ratio
+    assert float(error.details["size_mb"]) < 300  # under the size limit: the ratio alone caught it
+
+
+def test_declared_size_bomb_reports_its_size(zip_bombs) -> None:
+    error = _reason(zip_bombs["declared"].read_bytes(), "actores.xlsx")
+    assert float(error.details["size_mb"]) > 1900
+
+
+# --- the isolation's own guarantees ----------------------------------------------------
+
+
+def test_the_child_answer_cannot_smuggle_objects() -> None:
+    hostile = pickle.dumps(("ok", [("x", False, [[subprocess.Popen]])]))
+    with pytest.raises(pickle.UnpicklingError):
+        _ResultUnpickler(io.BytesIO(hostile)).load()
+    plain = pickle.dumps(("ok", [("x", False, [[dt.date(2024, 1, 5), dt.datetime(2024, 1, 5, 8), 1, None]])]))
+    assert _ResultUnpickler(io.BytesIO(plain)).load()[1][0][2][0][0] == dt.date(2024, 1, 5)
+
+
+def test_reading_never_imports_streamlit() -> None:
+    code = "import sys, toolkit.spreadsheets.reading; assert 'streamlit' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=".")
