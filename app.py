@@ -13,7 +13,7 @@ from toolkit.store import StoreError, open_store
 from toolkit.store.workspaces import list_workspaces
 
 started = time.perf_counter()
-st.set_page_config(page_title="Hoja de Ruta", page_icon="🧭", layout="wide")
+st.set_page_config(page_title="Hoja de Ruta", page_icon=":material/explore:", layout="wide")
 st.session_state.setdefault("lang", i18n.DEFAULT_LANGUAGE)
 i18n.set_language(st.session_state["lang"])
 
@@ -54,19 +54,19 @@ with st.sidebar:
 
 pages = {
     t("nav.section.territory"): [
-        st.Page("pages/home.py", title=t("nav.home"), icon="🏠", default=True, url_path="inicio"),
-        st.Page("pages/actors.py", title=t("nav.actors"), icon="👥", url_path="actores"),
-        st.Page("pages/actor_map.py", title=t("nav.map"), icon="🕸️", url_path="mapa"),
+        st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", default=True),
+        st.Page("pages/actors.py", title=t("nav.actors"), icon=":material/groups:", url_path="actores"),
+        st.Page("pages/actor_map.py", title=t("nav.map"), icon=":material/hub:", url_path="mapa"),
     ],
     t("nav.section.participation"): [
-        st.Page("pages/consultations.py", title=t("nav.consultations"), icon="🗣️", url_path="consultas"),
-        st.Page("pages/audiences.py", title=t("nav.audiences"), icon="🎯", url_path="audiencias"),
-        st.Page("pages/campaigns.py", title=t("nav.campaigns"), icon="📣", url_path="campanas"),
+        st.Page("pages/consultations.py", title=t("nav.consultations"), icon=":material/forum:", url_path="consultas"),
+        st.Page("pages/audiences.py", title=t("nav.audiences"), icon=":material/target:", url_path="audiencias"),
+        st.Page("pages/campaigns.py", title=t("nav.campaigns"), icon=":material/campaign:", url_path="campanas"),
     ],
     t("nav.section.follow_up"): [
-        st.Page("pages/roadmap.py", title=t("nav.roadmap"), icon="🗺️", url_path="hoja-de-ruta"),
-        st.Page("pages/reports.py", title=t("nav.reports"), icon="📄", url_path="informes"),
-        st.Page("pages/settings.py", title=t("nav.settings"), icon="⚙️", url_path="ajustes"),
+        st.Page("pages/roadmap.py", title=t("nav.roadmap"), icon=":material/map:", url_path="hoja-de-ruta"),
+        st.Page("pages/reports.py", title=t("nav.reports"), icon=":material/description:", url_path="informes"),
+        st.Page("pages/settings.py", title=t("nav.settings"), icon=":material/settings:", url_path="ajustes"),
     ],
 }
 page = st.navigation(pages)

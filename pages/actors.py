@@ -91,15 +91,16 @@ with tab_register:
     filters = st.columns([3, 2, 2, 2, 2, 2])
     query = filters[0].text_input(t("actors.filter.search"), key="actors_query",
                                   placeholder=t("actors.filter.search_hint"))
-    sectors = filters[1].multiselect(t("columns.sector"), keys.get("sectors", []), key="actors_sectors",
+    sectors = filters[1].multiselect(t("columns.sector"), keys.get("sectors", []), key="actors_sectors", placeholder=t("common.choose"),
                                      format_func=term_label("sectors"))
-    scales = filters[2].multiselect(t("columns.scale"), keys.get("scales", []), key="actors_scales",
+    scales = filters[2].multiselect(t("columns.scale"), keys.get("scales", []), key="actors_scales", placeholder=t("common.choose"),
                                     format_func=term_label("scales"))
-    stances = filters[3].multiselect(t("columns.stance"), list(STANCE_VALUES), key="actors_stances",
+    stances = filters[3].multiselect(t("columns.stance"), list(STANCE_VALUES), key="actors_stances", placeholder=t("common.choose"),
                                      format_func=stance_label)
-    quadrants = filters[4].multiselect(t("columns.quadrant"), list(QUADRANTS), key="actors_quadrants",
+    quadrants = filters[4].multiselect(t("columns.quadrant"), list(QUADRANTS), key="actors_quadrants", placeholder=t("common.choose"),
                                        format_func=lambda q: t(f"quadrants.{q}"))
-    themes = filters[5].multiselect(t("columns.themes"), all_themes(actors), key="actors_themes")
+    themes = filters[5].multiselect(t("columns.themes"), all_themes(actors), key="actors_themes",
+                                    placeholder=t("common.choose"))
     wanted = ActorFilter(query=query, sectors=tuple(sectors), scales=tuple(scales),
                          stances=tuple(STANCE_VALUES[s] for s in stances), quadrants=tuple(quadrants),
                          themes=tuple(themes))
@@ -116,7 +117,7 @@ with tab_register:
         st.session_state.pop("actors_editor", None)
     st.caption(t("actors.count", shown=format_number(len(snapshot["rows"])), total=format_number(len(actors))))
 
-    with st.popover(t("actors.add.button"), icon="➕"):
+    with st.popover(t("actors.add.button"), icon=":material/add:"):
         with st.form("actors_add_form", clear_on_submit=True):
             new_name = st.text_input(t("columns.name"))
             new_acronym = st.text_input(t("columns.acronym"))
@@ -273,13 +274,15 @@ with tab_relations:
         st.session_state.pop("relations_editor", None)
         st.rerun()
 
-    with st.expander(t("relations.add.title"), icon="➕"):
+    with st.expander(t("relations.add.title"), icon=":material/add:"):
         with st.form("relations_add_form"):
             columns = st.columns(2)
             source = columns[0].selectbox(t("columns.relation.source"), list(names),
-                                          format_func=lambda i: names[i], index=None)
+                                          format_func=lambda i: names[i], index=None,
+                                          placeholder=t("common.choose"))
             target = columns[1].selectbox(t("columns.relation.target"), list(names),
-                                          format_func=lambda i: names[i], index=None)
+                                          format_func=lambda i: names[i], index=None,
+                                          placeholder=t("common.choose"))
             relation_type = columns[0].selectbox(t("columns.relation.type"), keys.get("relation_types", []),
                                                  format_func=term_label("relation_types"))
             strength = columns[1].slider(t("columns.relation.strength"), 1, 3, 2)
@@ -509,4 +512,4 @@ with tab_export:
             st.markdown(f"**{t(f'export.{key}.title')}**")
             st.caption(t(f"export.{key}.help"))
             st.download_button(t("export.download"), data=build, file_name=file_name, mime=mime,
-                               key=f"export_{key}", icon="⬇️", on_click="ignore")
+                               key=f"export_{key}", icon=":material/download:", on_click="ignore")

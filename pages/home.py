@@ -13,7 +13,7 @@ workspace_id = st.session_state.get("workspace_id")
 st.title(t("home.title"))
 if workspace_id is None:
     st.info(t("sidebar.no_workspace"))
-    st.page_link("pages/settings.py", label=t("home.go_settings"), icon="⚙️")
+    st.page_link("pages/settings.py", label=t("home.go_settings"), icon=":material/settings:")
     st.stop()
 
 workspace = get_workspace(engine, workspace_id)
@@ -39,13 +39,13 @@ st.subheader(t("home.first_steps.title"))
 steps = st.columns(3)
 with steps[0].container(border=True):
     st.markdown(t("home.first_steps.import"))
-    st.page_link("pages/actors.py", label=t("home.first_steps.import_link"), icon="📥")
+    st.page_link("pages/actors.py", label=t("home.first_steps.import_link"), icon=":material/upload_file:")
 with steps[1].container(border=True):
     st.markdown(t("home.first_steps.map"))
-    st.page_link("pages/actor_map.py", label=t("home.first_steps.map_link"), icon="🕸️")
+    st.page_link("pages/actor_map.py", label=t("home.first_steps.map_link"), icon=":material/hub:")
 with steps[2].container(border=True):
     st.markdown(t("home.first_steps.consult"))
-    st.page_link("pages/consultations.py", label=t("home.first_steps.consult_link"), icon="🗣️")
+    st.page_link("pages/consultations.py", label=t("home.first_steps.consult_link"), icon=":material/forum:")
 
 if view.actors:
     def counts(counter, vocabulary):
