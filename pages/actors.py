@@ -354,7 +354,7 @@ with tab_import:
                                                                            workbook.sheets])}
             except UnreadableFile as error:
                 st.session_state.pop("import_file", None)
-                st.error(t(f"import.unreadable.{error.reason}", **error.details))
+                st.error(t(error.message_key, **error.details))
         loaded = st.session_state.get("import_file")
         if loaded is not None:
             workbook, auto = loaded["workbook"], loaded["auto"]

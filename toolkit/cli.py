@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except UnreadableFile as error:
-        print(t(f"import.unreadable.{error.reason}", **error.details), file=sys.stderr)
+        print(t(error.message_key, **error.details), file=sys.stderr)
     except StoreError as error:
         print(t(f"errors.{error.reason}", **error.details), file=sys.stderr)
     except Failure as error:

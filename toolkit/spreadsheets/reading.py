@@ -27,13 +27,13 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import PureWindowsPath
-from typing import NoReturn, Union
+from typing import NoReturn
 
 import python_calamine as calamine
 
 MIB = 1024 * 1024
 
-CellValue = Union[None, str, int, float, bool, dt.date, dt.datetime, dt.time, dt.timedelta]
+CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
 REASONS = frozenset(
     {
@@ -80,12 +80,20 @@ class UnreadableFile(Exception):
     """The file cannot be read at all. `reason` is a catalog key suffix; `details` fill the message."""
 
     def __init__(self, reason: str, **details: object) -> None:
-        super().__init__(reason, details)
+        super().__init__(reason)  # details live in __dict__, so the exception still pickles
         self.reason = reason
         self.details = details
 
     def __str__(self) -> str:
         return f"{self.reason} {self.details}" if self.details else self.reason
+
+    @property
+    def message_key(self) -> str:
+        """The catalog key that explains this to the user (a small file with too many cells
+        is told so, not that it weighs too much)."""
+        if self.reason == "too_large" and "max_cells" in self.details:
+            return "import.unreadable.too_many_cells"
+        return f"import.unreadable.{self.reason}"
 
 
 @dataclass
@@ -169,9 +177,9 @@ def _zip_kind(archive: zipfile.ZipFile) -> str:
         return "xlsx"
     if "xl/workbook.bin" in names:  # .xlsb: not offered, ask for a re-save
         raise UnreadableFile("legacy")
-    if "mimetype" in names:
-        if _member_head(archive, names["mimetype"], 256).strip().startswith(_ODS_MIMETYPE):
-            return "ods"
+    mimetype = names.get("mimetype")
+    if mimetype and _member_head(archive, mimetype, 256).strip().startswith(_ODS_MIMETYPE):
+        return "ods"
     raise UnreadableFile("not_spreadsheet")
 
 
@@ -219,7 +227,7 @@ def _workbook(kind: str, sheets: list[Sheet]) -> Workbook:
 def _parse_spreadsheet(data: bytes, limits: ReadLimits) -> list[Sheet]:
     """Parse with calamine in a capped child process; map every failure to a reason."""
     if not sys.executable:
-        return _with_size(data, limits, _read_sheets, limits.max_cells)
+        return _read_in_process(data, limits)
     command = [
         sys.executable,
         "-I",  # isolated: no user site, no PYTHON* variables, no script dir on sys.path
@@ -241,28 +249,27 @@ def _parse_spreadsheet(data: bytes, limits: ReadLimits) -> list[Sheet]:
     except subprocess.TimeoutExpired:
         _fail_too_large(len(data), limits, max_cells=limits.max_cells)
     except OSError:  # cannot start a process here: parse in-process, unguarded
-        return _with_size(data, limits, _read_sheets, limits.max_cells)
+        return _read_in_process(data, limits)
     if child.returncode != 0:
         if _ran_out_of_resources(child.returncode, child.stderr):
             _fail_too_large(len(data), limits, max_cells=limits.max_cells)
         raise UnreadableFile("corrupt")
     try:
-        outcome = _ResultUnpickler(io.BytesIO(child.stdout)).load()
-        status, payload = outcome[0], outcome[1:]
+        status, *payload = _ResultUnpickler(io.BytesIO(child.stdout)).load()
+        if status == "ok":
+            return [Sheet(name=name, rows=rows, hidden=hidden) for name, hidden, rows in payload[0]]
+        reason, details = payload
     except Exception as exc:
         raise UnreadableFile("corrupt") from exc
-    if status == "fail":
-        reason, details = payload
-        if reason == "too_large":
-            _fail_too_large(len(data), limits, **details)
-        raise UnreadableFile(reason, **details)
-    return [Sheet(name=name, rows=rows, hidden=hidden) for name, hidden, rows in payload[0]]
+    if reason == "too_large":
+        _fail_too_large(len(data), limits, **details)
+    raise UnreadableFile(reason if reason in REASONS else "corrupt", **details)
 
 
-def _with_size(data: bytes, limits: ReadLimits, read, *args) -> list[Sheet]:
-    """Run an in-process reader, giving a `too_large` from it the file's size details."""
+def _read_in_process(data: bytes, limits: ReadLimits) -> list[Sheet]:
+    """The same read without the child process (only when none can be started)."""
     try:
-        return read(data, *args)
+        return _read_sheets(data, limits.max_cells)
     except UnreadableFile as exc:
         if exc.reason == "too_large":
             _fail_too_large(len(data), limits, **exc.details)
@@ -334,12 +341,13 @@ def _child_main(argv: list[str]) -> int:
 
 
 def _cap_resources(max_memory: int, max_seconds: int) -> None:
-    """Cap this process's address space and CPU time, where the platform allows it."""
+    """Cap this process's address space and CPU time, and write no core dump when it dies of them."""
     try:
         import resource
     except ImportError:  # Windows: the process boundary still protects the app
         return
-    for limit, value in ((resource.RLIMIT_AS, max_memory), (resource.RLIMIT_CPU, max_seconds)):
+    caps = ((resource.RLIMIT_AS, max_memory), (resource.RLIMIT_CPU, max_seconds), (resource.RLIMIT_CORE, 0))
+    for limit, value in caps:
         try:
             _, hard = resource.getrlimit(limit)
             capped = value if hard == resource.RLIM_INFINITY else min(value, hard)

@@ -30,17 +30,6 @@ SUBTITLE = "Secretaría de Gobierno"
 HEADERS = ["Nombre", "Teléfono", "Fecha", "Aporte"]
 GOBERNACION = ["Gobernación de Antioquia", 3001234567, dt.date(2024, 3, 15), 3.5]
 ASOCIACION = ["Asociación Campesina Año Nuevo", 3109876543, dt.date(2023, 11, 2), 12]
-BLANK = [None, None, None, None]
-# What every spreadsheet version of the plain list reads as: title rows, blank rows kept.
-PLAIN_ROWS = [
-    [TITLE, None, None, None],
-    [SUBTITLE, None, None, None],
-    BLANK,
-    HEADERS,
-    GOBERNACION,
-    BLANK,
-    ASOCIACION,
-]
 
 
 def _save(book: Workbook) -> bytes:
@@ -216,6 +205,37 @@ def cell_bomb_xls() -> tuple[bytes, str]:
     return buffer.getvalue(), "actores.xls"
 
 
+def cell_bomb_ods() -> tuple[bytes, str]:
+    """One row repeated 100,000 times holding one value repeated over 1,000 columns."""
+    data, name = ods_bytes()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    content = source.read("content.xml").decode()
+    start = content.index(">", content.index("<table:table ")) + 1
+    end = content.index("</table:table>")
+    bomb = (
+        '<table:table-row table:number-rows-repeated="100000">'
+        '<table:table-cell table:number-columns-repeated="1000" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = source.read(info.filename)
+            if info.filename == "content.xml":
+                member = (content[:start] + bomb + content[end:]).encode()
+            target.writestr(info, member)
+    return buffer.getvalue(), name
+
+
+def dimensions_bomb_xls() -> tuple[bytes, str]:
+    """An honest .xls whose DIMENSIONS record claims 4 billion rows: calamine reserves room for them."""
+    data, name = xls_bytes()
+    dimensions = bytearray(data)
+    record = dimensions.index(b"\x00\x02\x0e\x00")  # DIMENSIONS, 14 bytes (BIFF8)
+    struct.pack_into("<IIHH", dimensions, record + 4, 0, 4_000_000_000, 0, 256)
+    return bytes(dimensions), name
+
+
 def _text(content: str, encoding: str, name: str) -> Callable[[], tuple[bytes, str]]:
     return lambda: (content.encode(encoding), name)
 
@@ -234,8 +254,7 @@ BUILDERS: dict[str, Callable[[], tuple[bytes, str]]] = {
         "actores.csv",
     ),
     "csv_cp1252_semicolon": _text(
-        "Nombre;Aporte;Municipio\r\nGobernación;3,5;Medellín\r\n"
-        "Asociación Campesina Año Nuevo;12,75;Río Negro\r\n",
+        "Nombre;Aporte;Municipio\r\nGobernación;3,5;Medellín\r\nAsociación Campesina Año Nuevo;12,75;Río Negro\r\n",
         "cp1252",
         "actores_excel.csv",
     ),
@@ -277,6 +296,8 @@ BUILDERS: dict[str, Callable[[], tuple[bytes, str]]] = {
     ),
     "cell_bomb_xlsx": cell_bomb_xlsx,
     "cell_bomb_xls": cell_bomb_xls,
+    "cell_bomb_ods": cell_bomb_ods,
+    "dimensions_bomb_xls": dimensions_bomb_xls,
 }
 
 

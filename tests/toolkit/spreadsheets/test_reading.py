@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import pickle
+import random
 import subprocess
 import sys
 import tracemalloc
@@ -36,9 +37,9 @@ BLANK = [None, None, None, None]
 PLAIN_ROWS = [[TITLE, None, None, None], [SUBTITLE, None, None, None], BLANK, HEADERS, GOBERNACION, BLANK, ASOCIACION]
 
 
-def _reason(data: bytes, filename: str, limits: ReadLimits = ReadLimits()) -> UnreadableFile:
+def _reason(data: bytes, filename: str, limits: ReadLimits | None = None) -> UnreadableFile:
     with pytest.raises(UnreadableFile) as caught:
-        read_workbook(data, filename, limits)
+        read_workbook(data, filename, limits or ReadLimits())
     assert caught.value.reason in REASONS
     return caught.value
 
@@ -215,9 +216,9 @@ def test_random_bytes_are_refused_cleanly(random_bytes) -> None:
 
 
 def test_too_large_counts_cells_too(build_file) -> None:
-    error = _reason(*build_file("plain_xlsx"), ReadLimits(max_cells=20))
+    error = _reason(*build_file("xls"), ReadLimits(max_cells=20))
     assert error.reason == "too_large"
-    assert error.details["cells"] == 28 and error.details["max_cells"] == 20
+    assert error.details["cells"] == 7 * 4 and error.details["max_cells"] == 20  # A1:D7, counted from A1
     assert {"size_mb", "limit_mb"} <= error.details.keys()  # the catalog message needs them
 
 
@@ -232,10 +233,22 @@ def test_upload_limit_is_configurable(build_file) -> None:
     assert read_workbook(data, name, ReadLimits(max_bytes=len(data))).kind == "xlsx"
 
 
-def test_xls_cell_bomb_fails_its_read_not_the_app(build_file) -> None:
-    """calamine expands an .xls sheet to its bounding box when the file is opened."""
-    error = _reason(*build_file("cell_bomb_xls"), ReadLimits(max_memory=256 * MIB))
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param("cell_bomb_xls", id="xls-A1-IV65536"),
+        pytest.param("dimensions_bomb_xls", id="xls-dimensions-4-billion-rows"),
+        pytest.param("cell_bomb_ods", id="ods-repeated-rows-and-columns"),
+    ],
+)
+def test_expansion_bombs_fail_their_read_not_the_app(build_file, case) -> None:
+    """calamine expands .xls and .ods sheets when the file is opened, before any cell count
+    can be checked: the child process's memory cap is what stops these (and this process survives)."""
+    capped = ReadLimits(max_memory=256 * MIB)
+    error = _reason(*build_file(case), capped)
     assert error.reason == "too_large"
+    assert {"size_mb", "limit_mb"} <= error.details.keys()
+    assert read_workbook(*build_file("xls"), capped).kind == "xls"  # the cap itself leaves room for real files
 
 
 @pytest.mark.parametrize("case", ["plain_xlsx", "xls", "ods"])
@@ -243,7 +256,7 @@ def test_damaged_bytes_only_ever_raise_unreadable_file(build_file, case) -> None
     data, name = build_file(case)
     for seed in range(4):
         damaged = bytearray(data)
-        rng = __import__("random").Random(seed)
+        rng = random.Random(seed)
         for _ in range(8):
             damaged[rng.randrange(len(damaged))] = rng.randrange(256)
         try:
@@ -302,6 +315,6 @@ def test_the_child_answer_cannot_smuggle_objects() -> None:
     assert _ResultUnpickler(io.BytesIO(plain)).load()[1][0][2][0][0] == dt.date(2024, 1, 5)
 
 
-def test_reading_never_imports_streamlit() -> None:
+def test_reading_never_imports_streamlit(pytestconfig) -> None:
     code = "import sys, toolkit.spreadsheets.reading; assert 'streamlit' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=".")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=pytestconfig.rootpath)
