@@ -2,6 +2,7 @@
 
 import logging
 import time
+from pathlib import Path
 
 import streamlit as st
 
@@ -13,9 +14,10 @@ from toolkit.store import StoreError, open_store
 from toolkit.store.workspaces import list_workspaces
 
 started = time.perf_counter()
-st.set_page_config(page_title="Hoja de Ruta", page_icon=":material/explore:", layout="wide")
-st.session_state.setdefault("lang", i18n.DEFAULT_LANGUAGE)
-i18n.set_language(st.session_state["lang"])
+st.set_page_config(page_title="Hoja de Ruta", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
+# "language" and "workspace_id" are plain session keys (not widget keys), so they survive page switches
+st.session_state.setdefault("language", i18n.DEFAULT_LANGUAGE)
+i18n.set_language(st.session_state["language"])
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,13 +44,18 @@ st.session_state["settings"] = settings
 
 with st.sidebar:
     languages = list(i18n.LANGUAGES)
-    st.selectbox(t("sidebar.language"), languages, key="lang", format_func=lambda code: t(f"languages.{code}"))
+    st.selectbox(t("sidebar.language"), languages, index=languages.index(i18n.language()), key="sidebar_language",
+                 format_func=lambda code: t(f"languages.{code}"),
+                 on_change=lambda: st.session_state.update(language=st.session_state["sidebar_language"]))
     ids = [w.id for w in workspaces]
     names = {w.id: w.name for w in workspaces}
     if st.session_state.get("workspace_id") not in ids:
         st.session_state["workspace_id"] = ids[0] if ids else None
     if ids:
-        st.selectbox(t("sidebar.workspace"), ids, key="workspace_id", format_func=lambda i: names.get(i, ""))
+        st.selectbox(t("sidebar.workspace"), ids, index=ids.index(st.session_state["workspace_id"]),
+                     key=f"sidebar_workspace_{st.session_state['workspace_id']}", format_func=lambda i: names.get(i, ""),
+                     on_change=lambda: st.session_state.update(
+                         workspace_id=st.session_state[f"sidebar_workspace_{st.session_state['workspace_id']}"]))
     else:
         st.info(t("sidebar.no_workspace"))
 

@@ -156,14 +156,15 @@ DIMENSION_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 VOCABULARIES = tuple(DEFAULTS)
-_NOT_WORD = re.compile(r"[^a-z0-9+\-]+")
+# signs stay only in front of a digit ("-2", "+1"); "E-mail" folds like "e mail"
+_NOT_WORD = re.compile(r"(?:[^a-z0-9+\-]|[+\-](?!\d))+")
 
 
 def fold(text: object) -> str:
     """Lower-case, accent-free, punctuation-free form of a word, for matching.
 
-    >>> fold("  Gobernación de ANTIOQUIA! ")
-    'gobernacion de antioquia'
+    >>> fold("  Gobernación de ANTIOQUIA! "), fold("E-mail"), fold("-2")
+    ('gobernacion de antioquia', 'e mail', '-2')
     """
     return _fold(str(text))
 

@@ -67,6 +67,15 @@ CASES = {
         None,
         {"A": {"themes": ["movilidad", "paz", "cultura", "innovación"]}},
     ),
+    "contact columns in English, including E-mail with a hyphen": (
+        {"List": [["Name", "Contact person", "Job title", "E-mail", "Phone", "Consent"],
+                  ["Bogotá Chamber of Commerce", "Press office", "Head", "press@example.org", "+57 601 000 0000",
+                   "yes"]]},
+        None,
+        {"Bogotá Chamber of Commerce": {"contact_name": "Press office", "contact_role": "Head",
+                                        "email": "press@example.org", "phone": "+57 601 000 0000",
+                                        "consent": "yes"}},
+    ),
     "phone and ID numbers stay text": (
         {"Hoja1": [["Nombre", "Teléfono", "NIT"], ["A", 3001234567, 890904996]]},
         None,
