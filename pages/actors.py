@@ -6,6 +6,7 @@ import streamlit as st
 
 from toolkit.domain import DIMENSIONS, KINDS, QUADRANTS, STANCE_KEYS, STANCE_VALUES, Actor, Relation
 from toolkit.i18n import format_number, label, language, t
+from toolkit.markdown import escape
 from toolkit.register import (
     ActorFilter,
     actor_rows,
@@ -78,7 +79,7 @@ def stance_label(key):
 
 
 def show_store_error(error: StoreError) -> None:
-    st.error(t(f"errors.{error.reason}", **error.details))
+    st.error(t(f"errors.{error.reason}", **{k: escape(v) for k, v in error.details.items()}))
 
 
 tab_register, tab_relations, tab_record, tab_import, tab_export = st.tabs([
@@ -130,7 +131,7 @@ with tab_register:
                     add_actor(engine, workspace_id, Actor(name=new_name, acronym=new_acronym, sector=new_sector,
                                                           scale=new_scale))
                     st.session_state.pop("actors_snapshot", None)
-                    st.toast(t("actors.add.done", name=" ".join(new_name.split())))
+                    st.toast(t("actors.add.done", name=escape(new_name)))
                     st.rerun()
                 except StoreError as error:
                     show_store_error(error)
@@ -217,7 +218,7 @@ with tab_register:
         st.session_state.pop("actors_conflict", None)
         st.rerun()
     if st.session_state.get("actors_conflict"):
-        st.error(t("actors.conflict", names=", ".join(st.session_state["actors_conflict"])))
+        st.error(t("actors.conflict", names=escape(", ".join(st.session_state["actors_conflict"]))))
 
 # -- relations -------------------------------------------------------------------------------
 with tab_relations:
@@ -305,7 +306,7 @@ with tab_record:
                           key="record_actor", placeholder=t("record.placeholder"))
     if chosen is not None:
         actor = next(a for a in actors if a.id == chosen)
-        st.subheader(actor.name)
+        st.subheader(escape(actor.name))
         details = [
             (t("columns.acronym"), actor.acronym),
             (t("columns.kind"), t(f"vocab.kinds.{actor.kind}")),
@@ -354,11 +355,11 @@ with tab_import:
                                                                            workbook.sheets])}
             except UnreadableFile as error:
                 st.session_state.pop("import_file", None)
-                st.error(t(error.message_key, **error.details))
+                st.error(t(error.message_key, **{k: escape(v) for k, v in error.details.items()}))
         loaded = st.session_state.get("import_file")
         if loaded is not None:
             workbook, auto = loaded["workbook"], loaded["auto"]
-            st.success(t(f"import.format.{auto.format}", name=loaded["name"]))
+            st.success(t(f"import.format.{auto.format}", name=escape(loaded["name"])))
 
             st.subheader(t("import.step2"))
             sheet_rows = {s.name: s.rows for s in workbook.sheets}
@@ -366,7 +367,7 @@ with tab_import:
             for position, sheet_layout in enumerate(auto.sheets):
                 roles = ["actors", "relations", "skip"]
                 role = st.segmented_control(
-                    t("import.sheet_role", sheet=sheet_layout.name), roles, default=sheet_layout.role,
+                    t("import.sheet_role", sheet=escape(sheet_layout.name)), roles, default=sheet_layout.role,
                     format_func=lambda r: t(f"import.role.{r}"), key=f"import_role_{position}", required=True)
                 chosen_layouts.append((position, sheet_layout, role))
 
@@ -377,7 +378,7 @@ with tab_import:
                 if role == "skip" or not rows:
                     final_sheets.append(SheetLayout(sheet_layout.name, "skip", 0, []))
                     continue
-                with st.expander(t("import.sheet_title", sheet=sheet_layout.name), expanded=True):
+                with st.expander(t("import.sheet_title", sheet=escape(sheet_layout.name)), expanded=True):
                     header_excel_row = st.number_input(
                         t("import.header_row"), min_value=1, max_value=len(rows),
                         value=sheet_layout.header_row + 1, key=f"import_header_{position}")
@@ -461,8 +462,8 @@ with tab_import:
 
             st.subheader(t("import.step7"))
             for problem in plan.relation_errors:
-                st.warning(t("import.report.at", sheet=problem.sheet, row=problem.row) + " " +
-                           t(problem.key, **problem.details))
+                st.warning(t("import.report.at", sheet=escape(problem.sheet), row=problem.row) + " " +
+                           t(problem.key, **{k: escape(v) for k, v in problem.details.items()}))
             st.info(t("import.confirm.summary", added=plan.added, merged=plan.merged, skipped=plan.skipped,
                       relations=len(plan.batch.relations)))
             confirm_columns = st.columns([2, 2, 6])
@@ -471,7 +472,7 @@ with tab_import:
                 with st.spinner(t("import.confirm.saving")):
                     outcome = import_preview(engine, workspace_id, preview, policy, decisions)
                 if outcome.stored and outcome.stored.conflicts:
-                    st.error(t("actors.conflict", names=", ".join(outcome.stored.conflicts)))
+                    st.error(t("actors.conflict", names=escape(", ".join(outcome.stored.conflicts))))
                 else:
                     st.session_state["import_done"] = t(
                         "import.confirm.done", added=outcome.stored.added, merged=outcome.stored.updated,

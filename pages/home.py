@@ -1,10 +1,10 @@
 """Inicio: the workspace at a glance and the first steps."""
 
-import pandas as pd
-import plotly.express as px
 import streamlit as st
 
-from toolkit.i18n import format_number, label, t
+from toolkit.charts import count_bars
+from toolkit.i18n import format_number, label, language, t
+from toolkit.markdown import escape
 from toolkit.register import workspace_overview
 from toolkit.store.workspaces import get_workspace, vocabulary_terms
 
@@ -27,7 +27,7 @@ def overview_at(_engine, url: str, workspace_id: int, revision: int):
 view = overview_at(engine, st.session_state["settings"].database_url, workspace_id, workspace.revision)
 terms = vocabulary_terms(engine, workspace_id)
 custom = {name: {key: text for key, text in entries if text} for name, entries in terms.items()}
-st.caption(workspace.name)
+st.caption(escape(workspace.name))
 
 first, second, third, fourth = st.columns(4)
 first.metric(t("home.metric.actors"), format_number(view.actors))
@@ -47,30 +47,30 @@ with steps[2].container(border=True):
     st.markdown(t("home.first_steps.consult"))
     st.page_link("pages/consultations.py", label=t("home.first_steps.consult_link"), icon=":material/forum:")
 
-if view.actors:
-    def counts(counter, vocabulary):
-        rows = [(label(vocabulary, key, custom.get(vocabulary)) if key else t("home.unassigned"), n)
-                for key, n in counter.most_common()]
-        return pd.DataFrame(rows, columns=[t("home.chart.category"), t("home.chart.actors")])
 
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def charts_at(_view, url: str, workspace_id: int, revision: int, lang: str):
+    """The three charts of one revision in one language (built once, then reused on every rerun)."""
+    def vocabulary_label(vocabulary):
+        return lambda key: label(vocabulary, key, custom.get(vocabulary)) if key else t("home.unassigned")
+
+    return (count_bars(_view.by_sector, vocabulary_label("sectors"), t("home.chart.by_sector")),
+            count_bars(_view.by_scale, vocabulary_label("scales"), t("home.chart.by_scale")),
+            count_bars(_view.by_quadrant, lambda key: t(f"quadrants.{key}") if key else t("home.unassigned"),
+                       t("home.chart.by_quadrant"), horizontal=False))
+
+
+if view.actors:
+    by_sector, by_scale, by_quadrant = charts_at(view, st.session_state["settings"].database_url, workspace_id,
+                                                 workspace.revision, language())
     left, right = st.columns(2)
-    for column, counter, vocabulary, title in (
-        (left, view.by_sector, "sectors", t("home.chart.by_sector")),
-        (right, view.by_scale, "scales", t("home.chart.by_scale")),
-    ):
-        frame = counts(counter, vocabulary)
-        figure = px.bar(frame, x=t("home.chart.actors"), y=t("home.chart.category"), orientation="h", title=title)
-        figure.update_layout(yaxis={"categoryorder": "total ascending"}, height=420, margin={"l": 10, "r": 10})
-        column.plotly_chart(figure, width="stretch")
-    quadrants = pd.DataFrame(
-        [(t(f"quadrants.{key}") if key else t("home.unassigned"), n) for key, n in view.by_quadrant.most_common()],
-        columns=[t("home.chart.quadrant"), t("home.chart.actors")],
-    )
-    st.plotly_chart(px.bar(quadrants, x=t("home.chart.quadrant"), y=t("home.chart.actors"),
-                           title=t("home.chart.by_quadrant")), width="stretch")
+    left.plotly_chart(by_sector, width="stretch")
+    right.plotly_chart(by_scale, width="stretch")
+    st.plotly_chart(by_quadrant, width="stretch")
 
 st.subheader(t("home.quality.title"))
 for key, names in (("without_sector", view.without_sector), ("without_stance", view.without_stance),
                    ("without_consent", view.without_consent), ("isolated", view.isolated)):
     with st.expander(t(f"home.quality.{key}", count=len(names)), expanded=False):
-        st.write(", ".join(names) if names else t("home.quality.none"))
+        st.text(", ".join(names) if names else t("home.quality.none"))

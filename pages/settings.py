@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from toolkit.i18n import label, t
+from toolkit.markdown import escape
 from toolkit.register import load_sample
 from toolkit.store import StoreError
 from toolkit.store.workspaces import (
@@ -24,7 +25,7 @@ st.title(t("settings.title"))
 
 
 def show_store_error(error: StoreError) -> None:
-    st.error(t(f"errors.{error.reason}", **error.details))
+    st.error(t(f"errors.{error.reason}", **{k: escape(v) for k, v in error.details.items()}))
 
 
 if st.session_state.get("settings_notice"):
@@ -50,7 +51,7 @@ with create.form("settings_create_form", clear_on_submit=True):
             else:
                 new_id = create_workspace(engine, name, city=city, country=country).id
             st.session_state["workspace_id"] = new_id
-            st.session_state["settings_notice"] = t("settings.workspaces.created", name=" ".join(name.split()))
+            st.session_state["settings_notice"] = t("settings.workspaces.created", name=escape(name))
             st.rerun()
         except StoreError as error:
             show_store_error(error)
@@ -70,7 +71,7 @@ if workspace_id is not None:
 
     @st.dialog(t("settings.workspaces.delete_title"))
     def confirm_delete(workspace):
-        st.warning(t("settings.workspaces.delete_warning", name=workspace.name))
+        st.warning(t("settings.workspaces.delete_warning", name=escape(workspace.name)))
         typed = st.text_input(t("settings.workspaces.delete_type_name"), key="settings_delete_typed")
         if st.button(t("settings.workspaces.delete_confirm"), type="primary", disabled=typed != workspace.name,
                      key="settings_delete_confirm"):
@@ -80,13 +81,13 @@ if workspace_id is not None:
                 show_store_error(error)
                 return
             st.session_state.pop("workspace_id", None)
-            st.session_state["settings_notice"] = t("settings.workspaces.deleted", name=workspace.name)
+            st.session_state["settings_notice"] = t("settings.workspaces.deleted", name=escape(workspace.name))
             st.rerun()
 
     with remove.container(border=True):
         st.markdown(f"**{t('settings.workspaces.delete')}**")
         st.caption(t("settings.workspaces.delete_help"))
-        if st.button(t("settings.workspaces.delete_button", name=current.name), key="settings_delete"):
+        if st.button(t("settings.workspaces.delete_button", name=escape(current.name)), key="settings_delete"):
             confirm_delete(current)
 
 st.subheader(t("settings.language.title"))
@@ -120,7 +121,7 @@ if workspace_id is not None:
         if st.form_submit_button(t("settings.vocab.add")):
             try:
                 add_term(engine, workspace_id, vocabulary, new_term)
-                st.session_state["settings_notice"] = t("settings.vocab.added", label=" ".join(new_term.split()))
+                st.session_state["settings_notice"] = t("settings.vocab.added", label=escape(new_term))
                 st.rerun()
             except StoreError as error:
                 show_store_error(error)
