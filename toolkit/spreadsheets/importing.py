@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from toolkit.domain import Actor, Relation
 from toolkit.i18n import LANGUAGES, catalog
@@ -282,7 +282,8 @@ def _parse_relations(preview: ImportPreview, layout, rows, indexes) -> None:
 
 # -- duplicates ------------------------------------------------------------------------------
 
-def identity_keys(name: str, acronym: str = "") -> set[str]:
+@lru_cache(maxsize=65_536)
+def identity_keys(name: str, acronym: str = "") -> frozenset[str]:
     """The ways an actor may be written: its name, its name without a bracketed acronym, the acronym.
 
     >>> sorted(identity_keys("Agencia de Cooperación e Inversión de Medellín (ACI)", ""))
@@ -297,7 +298,7 @@ def identity_keys(name: str, acronym: str = "") -> set[str]:
             keys.add(fold(inside))
     if acronym and len(fold(acronym)) > 1:
         keys.add(fold(acronym))
-    return {k for k in keys if k}
+    return frozenset(k for k in keys if k)
 
 
 def find_duplicates(preview: ImportPreview, existing: list[Actor]) -> list[Duplicate]:

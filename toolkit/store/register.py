@@ -271,6 +271,21 @@ class BatchResult:
     conflicts: list[str] = field(default_factory=list)
 
 
+def _insert_actors(connection: Connection, workspace_id: int, rows: list[dict[str, object]]) -> list[int]:
+    """Insert actors and return their ids in the order given."""
+    if connection.dialect.name == "sqlite":
+        # SQLite has one writer: once this transaction has written, nobody else can insert until it ends,
+        # so the new rows are the n highest ids of the workspace (RETURNING would go row by row here)
+        connection.execute(insert(actors), rows)
+        ids = connection.execute(
+            select(actors.c.id).where(actors.c.workspace_id == workspace_id).order_by(actors.c.id.desc())
+            .limit(len(rows))
+        ).scalars().all()
+        return list(reversed(ids))
+    returned = connection.execute(insert(actors).returning(actors.c.id, sort_by_parameter_order=True), rows)
+    return list(returned.scalars().all())
+
+
 def write_batch(connection: Connection, workspace_id: int, batch: RegisterBatch) -> BatchResult:
     """Write a batch inside the caller's transaction (the caller commits or rolls back)."""
     _require_workspace(connection, workspace_id)
@@ -280,11 +295,7 @@ def write_batch(connection: Connection, workspace_id: int, batch: RegisterBatch)
     if batch.new_actors:
         rows = [{"workspace_id": workspace_id, "version": 1, **validate_actor(_actor_values(actor))}
                 for actor in batch.new_actors]
-        # insert in chunks and read the ids back in order (RETURNING works on SQLite and PostgreSQL)
-        for start in range(0, len(rows), 1000):
-            chunk = rows[start:start + 1000]
-            returned = connection.execute(insert(actors).returning(actors.c.id, sort_by_parameter_order=True), chunk)
-            new_ids.extend(returned.scalars().all())
+        new_ids = _insert_actors(connection, workspace_id, rows)
     conflicts: list[str] = []
     for edit in batch.updates:
         values = validate_actor({k: v for k, v in edit.changes.items() if k in ACTOR_FIELDS})
