@@ -53,7 +53,8 @@ def _relation(row) -> Relation:
 
 
 def _actor_values(actor: Actor) -> dict[str, object]:
-    values = {name: getattr(actor, name) for name in ACTOR_FIELDS}
+    values = dict(vars(actor))
+    del values["id"], values["version"]
     values["themes"] = list(values["themes"] or [])
     values["dimensions"] = list(values["dimensions"] or [])
     values["custom"] = dict(values["custom"] or {})
