@@ -1,5 +1,9 @@
 """Translations: ``t(key, **vars)`` over ``locales/*.toml``; Babel for dates and numbers.
 
+Each language is ``locales/<lang>.toml`` (words shared by several screens) plus one file per
+screen in ``locales/<lang>/`` (``map.toml``, ``consultations.toml``...), so that work on
+different screens never edits the same file. A key lives in exactly one file.
+
 The language is held in a context variable, set once per script run by ``app.py``
 (each Streamlit session runs its script in its own thread, so sessions never see
 each other's language). Outside the app it defaults to Spanish.
@@ -33,11 +37,24 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
     return flat
 
 
+def catalog_files(lang: str) -> list[Path]:
+    """``locales/<lang>.toml`` (shared words) and one file per screen in ``locales/<lang>/``."""
+    return [_CATALOG_DIR / f"{lang}.toml", *sorted((_CATALOG_DIR / lang).glob("*.toml"))]
+
+
 @cache
 def catalog(lang: str) -> dict[str, str]:
     """All keys of one language, flattened ("actors.title" -> text)."""
-    path = _CATALOG_DIR / f"{lang}.toml"
-    return _flatten(tomllib.loads(path.read_text("utf-8")))
+    merged: dict[str, str] = {}
+    for path in catalog_files(lang):
+        if not path.exists():
+            continue
+        keys = _flatten(tomllib.loads(path.read_text("utf-8")))
+        clash = merged.keys() & keys.keys()
+        if clash:
+            raise ValueError(f"{path.name} repeats keys of another catalog file: {sorted(clash)[:5]}")
+        merged.update(keys)
+    return merged
 
 
 def set_language(lang: str) -> None:

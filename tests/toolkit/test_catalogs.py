@@ -58,6 +58,10 @@ def test_every_literal_key_exists():
     assert not missing, f"keys used in code but missing from es.toml: {missing}"
 
 
-def test_catalogs_are_valid_toml():
+def test_catalogs_are_valid_toml_and_split_the_same_way():
+    from toolkit.i18n import catalog_files
+
     for lang in LANGUAGES:
-        tomllib.loads((ROOT / "toolkit" / "locales" / f"{lang}.toml").read_text("utf-8"))
+        for path in catalog_files(lang):
+            tomllib.loads(path.read_text("utf-8"))
+        assert [p.name for p in catalog_files(lang)][1:] == [p.name for p in catalog_files("es")][1:]

@@ -149,3 +149,29 @@ def test_reopening_an_existing_database_keeps_its_data(tmp_path):
     again = open_store(url)  # runs the migrations again: nothing to do, nothing lost
     assert [a.name for a in list_actors(again, workspace.id)] == ["A"]
     assert "alembic_version" in inspect(again).get_table_names()
+
+
+def test_a_database_of_the_first_release_is_upgraded_without_losing_data(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from toolkit.store.engine import MIGRATIONS
+
+    url = f"sqlite:///{tmp_path / 'v1.db'}"
+    old = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text("insert into workspaces (name, city, country, language, description, revision) "
+                                "values ('Antigua', 'Cali', 'Colombia', 'es', '', 0)"))
+        connection.execute(text("insert into actors (workspace_id, name, acronym, kind, country, city, themes, "
+                                "dimensions, contact_name, contact_role, email, phone, consent, consent_source, "
+                                "notes, custom, version) values (1, 'Gobernación del Valle', '', 'organisation', "
+                                "'', '', '[]', '[]', '', '', '', '', 'unknown', '', '', '{}', 1)"))
+    old.dispose()
+    upgraded = open_store(url)
+    assert [a.name for a in list_actors(upgraded, 1)] == ["Gobernación del Valle"]
+    assert {"map_positions", "map_settings"} <= set(inspect(upgraded).get_table_names())

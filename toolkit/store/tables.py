@@ -8,6 +8,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -86,4 +87,26 @@ relations = Table(
     Column("directed", Boolean, nullable=False, default=False),
     Column("description", Text, nullable=False, default=""),
     Column("version", Integer, nullable=False, default=1),
+)
+
+# the map's saved node positions, per layout, so the map looks the same tomorrow
+map_positions = Table(
+    "map_positions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+    Column("layout", String(40), nullable=False),
+    Column("x", Float, nullable=False),
+    Column("y", Float, nullable=False),
+    UniqueConstraint("workspace_id", "actor_id", "layout"),
+)
+
+# which layout the workspace's map shows
+map_settings = Table(
+    "map_settings",
+    metadata,
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), primary_key=True),
+    Column("layout", String(40), nullable=False, default="force"),
+    Column("saved_at", DateTime),
 )
