@@ -1,19 +1,79 @@
-"""Shared fixtures: a store of one's own on a temporary SQLite file, the Medellín sample."""
+"""Shared fixtures: a store of one's own on each backend, the Medellín sample, workbooks.
+
+``engine`` (and ``database_url``, an empty database) run every test that asks for them twice:
+on a temporary SQLite file and on PostgreSQL, in a throwaway cluster started once per session
+from Debian's ``postgresql`` package. Without the package the PostgreSQL runs are skipped with
+a message; with ``HOJA_REQUIRE_PG=1`` (CI) they fail instead.
+"""
 
 import io
+import os
+from contextlib import contextmanager
 
 import pytest
 from openpyxl import Workbook
+from postgres_cluster import Cluster, ClusterUnavailable
 
 from toolkit.register import load_sample
 from toolkit.store import open_store
 
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """The session's throwaway PostgreSQL cluster."""
+    try:
+        cluster = Cluster.start()
+    except ClusterUnavailable as why:
+        if os.environ.get("HOJA_REQUIRE_PG") == "1":
+            pytest.fail(f"HOJA_REQUIRE_PG=1 but: {why}")
+        pytest.skip(str(why))
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres):
+    """A database migrated once; each test's database is a copy of it (faster than migrating again)."""
+    name = postgres.create_database("migrated")
+    open_store(postgres.url(name)).dispose()
+    return name
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@contextmanager
+def _database(request, backend: str, tmp_path, migrated: bool):
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    cluster = request.getfixturevalue("postgres")
+    template = request.getfixturevalue("postgres_template") if migrated else None
+    name = cluster.create_database(template=template)
+    try:
+        yield cluster.url(name)
+    finally:
+        cluster.drop_database(name)
+
 
 @pytest.fixture
-def engine(tmp_path):
-    store = open_store(f"sqlite:///{tmp_path / 'test.db'}")
-    yield store
-    store.dispose()
+def database_url(request, backend, tmp_path):
+    """The URL of an empty database on each backend."""
+    with _database(request, backend, tmp_path, migrated=False) as url:
+        yield url
+
+
+@pytest.fixture
+def engine(request, backend, tmp_path):
+    """A store of the test's own, on each backend, with the schema up to date."""
+    with _database(request, backend, tmp_path, migrated=True) as url:
+        store = open_store(url)
+        yield store
+        store.dispose()
 
 
 @pytest.fixture

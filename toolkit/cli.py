@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     except UnreadableFile as error:
         print(t(error.message_key, **error.details), file=sys.stderr)
     except StoreError as error:
-        print(t(f"errors.{error.reason}", **error.details), file=sys.stderr)
+        print(t(error.message_key, **error.details), file=sys.stderr)
     except Failure as error:
         print(str(error), file=sys.stderr)
     return 2

@@ -112,3 +112,96 @@ def quadrant(influence: int | None, interest: int | None) -> str | None:
     if high_power:
         return "manage_closely" if high_interest else "keep_satisfied"
     return "keep_informed" if high_interest else "monitor"
+
+
+# -- multi-actor consultations ------------------------------------------------------------
+
+MODALITIES = ("in_person", "virtual", "hybrid")
+CONSULTATION_STATUSES = ("draft", "convened", "held", "synthesised", "closed")
+INVITATION_STATUSES = ("to_invite", "invited", "confirmed", "declined", "attended", "no_show")
+CONTRIBUTION_TYPES = ("proposal", "concern", "commitment", "question", "recommendation")
+PRIORITIES = ("high", "medium", "low")
+TARGET_DIMENSIONS = ("sector", "scale")  # coverage targets name a sector or a scale that must be present
+
+CONSULTATION_COLUMNS = ("id", "title", "objective", "specific_objectives", "questions", "instrument", "modality",
+                        "starts_on", "ends_on", "place", "facilitator", "budget", "status", "targets")
+PARTICIPANT_COLUMNS = ("id", "consultation", "actor", "status", "invited_on", "responded_on", "attended_on",
+                       "attendee", "notes")
+CONTRIBUTION_COLUMNS = ("id", "consultation", "actor", "theme", "type", "text", "priority", "due_on", "response")
+
+
+@dataclass(frozen=True)
+class CoverageTarget:
+    """A sector or scale that must be present in the room, at least ``minimum`` times."""
+
+    dimension: str  # "sector" or "scale"
+    key: str
+    minimum: int = 1
+
+
+@dataclass
+class Consultation:
+    title: str
+    objective: str = ""
+    specific_objectives: str = ""
+    questions: str = ""  # one question per line
+    instrument: str = "workshop"
+    modality: str = "in_person"
+    starts_on: date | None = None
+    ends_on: date | None = None
+    place: str = ""  # an address or a meeting link
+    facilitator: str = ""
+    budget: float | None = None
+    status: str = "draft"
+    targets: list[CoverageTarget] = field(default_factory=list)
+    id: int | None = None
+    version: int = 1
+
+
+@dataclass
+class Participant:
+    consultation_id: int
+    actor_id: int
+    status: str = "to_invite"
+    invited_on: date | None = None
+    responded_on: date | None = None  # when they confirmed or declined
+    attended_on: date | None = None
+    attendee: str = ""  # who came on the organisation's behalf
+    notes: str = ""
+    id: int | None = None
+    version: int = 1
+
+
+@dataclass
+class Contribution:
+    consultation_id: int
+    text: str
+    actor_id: int | None = None  # None: said from the floor, or an anonymous answer
+    theme: str = ""
+    type: str = "proposal"
+    priority: str = "medium"
+    due_on: date | None = None  # for a commitment: by when
+    response: str = ""  # the team's answer; a question without one is still open
+    id: int | None = None
+    version: int = 1
+
+
+def status_dates(status: str, on: date | None, invited_on: date | None = None, responded_on: date | None = None,
+                 attended_on: date | None = None) -> dict[str, date | None]:
+    """The dates a participant keeps when moving to ``status`` on day ``on``.
+
+    >>> d = date(2026, 9, 1)
+    >>> status_dates("invited", d)["invited_on"], status_dates("confirmed", d, d)["responded_on"]
+    (datetime.date(2026, 9, 1), datetime.date(2026, 9, 1))
+    >>> status_dates("to_invite", d, d, d, d)
+    {'invited_on': None, 'responded_on': None, 'attended_on': None}
+    """
+    if status == "to_invite":
+        return {"invited_on": None, "responded_on": None, "attended_on": None}
+    if status == "invited":
+        return {"invited_on": on, "responded_on": None, "attended_on": None}
+    if status in ("confirmed", "declined"):
+        return {"invited_on": invited_on, "responded_on": on, "attended_on": None}
+    if status == "attended":
+        return {"invited_on": invited_on, "responded_on": responded_on, "attended_on": on}
+    return {"invited_on": invited_on, "responded_on": responded_on, "attended_on": None}  # no_show

@@ -14,7 +14,17 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from toolkit.domain import STANCE_KEYS, STANCE_VALUES, Actor, Relation, quadrant
+from toolkit.domain import (
+    STANCE_KEYS,
+    STANCE_VALUES,
+    Actor,
+    Consultation,
+    Contribution,
+    CoverageTarget,
+    Participant,
+    Relation,
+    quadrant,
+)
 from toolkit.spreadsheets.importing import ImportPreview, Plan, Problem, parse_workbook, plan_batch
 from toolkit.spreadsheets.mapping import WorkbookLayout
 from toolkit.spreadsheets.reading import ReadLimits, Workbook, read_workbook
@@ -77,11 +87,36 @@ def sample_batch(path: Path = SAMPLE_PATH) -> tuple[dict, RegisterBatch]:
         relation = Relation(source=0, target=0, type=row["type"], strength=row["strength"],
                             directed=row["directed"], description=row.get("description", ""))
         batch.relations.append((("new", index[row["source"]]), ("new", index[row["target"]]), relation))
+    batch.consultations = [_sample_consultation(row, index) for row in data.get("consultations", [])]
     return data["workspace"], batch
 
 
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _sample_consultation(row: dict, index: dict[str, int]):
+    """One consultation of the sample; participants and contributions name actors by their key."""
+    from toolkit.store.consultations import ConsultationBundle
+
+    plan = {k: v for k, v in row.items() if k not in ("participants", "contributions", "targets")}
+    plan["starts_on"], plan["ends_on"] = _day(plan.get("starts_on")), _day(plan.get("ends_on"))
+    bundle = ConsultationBundle(Consultation(**plan, targets=[CoverageTarget(**t) for t in row.get("targets", [])]))
+    for entry in row.get("participants", []):
+        values = {k: v for k, v in entry.items() if k != "actor"}
+        for name in ("invited_on", "responded_on", "attended_on"):
+            values[name] = _day(values.get(name))
+        bundle.participants.append((("new", index[entry["actor"]]), Participant(0, 0, **values)))
+    for entry in row.get("contributions", []):
+        values = {k: v for k, v in entry.items() if k != "actor"}
+        values["due_on"] = _day(values.get("due_on"))
+        actor = ("new", index[entry["actor"]]) if entry.get("actor") else None
+        bundle.contributions.append((actor, Contribution(0, **values)))
+    return bundle
+
+
 def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PATH) -> int:
-    """Create a workspace holding the Medellín sample; returns its id."""
+    """Create a workspace holding the Medellín sample (register and consultations); returns its id."""
     workspace, batch = sample_batch(path)
     name = name or workspace["name"]
     if find_workspace(engine, name) is not None:

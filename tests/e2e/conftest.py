@@ -101,12 +101,18 @@ def chromium() -> str:
 
 
 @pytest.fixture(scope="session")
-def app_url(chromium, tmp_path_factory) -> str:
+def app_database(tmp_path_factory) -> str:
+    """The database URL the e2e app runs on (tests may prepare data in it with the toolkit)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('e2e_db') / 'e2e.db'}"
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium, tmp_path_factory, app_database) -> str:
     """The base URL of the real app, started once for the session on a fresh database."""
     workdir = tmp_path_factory.mktemp("e2e_app")
     port = _free_port()
     env = dict(os.environ)
-    env["DATABASE_URL"] = f"sqlite:///{workdir / 'e2e.db'}"
+    env["DATABASE_URL"] = app_database
     env["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] = "false"
     env["PYTHONUNBUFFERED"] = "1"
     stdout_path, stderr_path = workdir / "streamlit.out", workdir / "streamlit.err"

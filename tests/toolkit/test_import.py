@@ -230,10 +230,13 @@ def test_a_failed_import_stores_nothing(engine, make_xlsx, monkeypatch):
     preview = preview_of(data, engine=engine, workspace_id=workspace.id)
     import toolkit.store.register as register_store
 
+    real_insert = register_store._insert_actors
+
     def broken_insert(*args, **kwargs):
+        real_insert(*args, **kwargs)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(register_store, "bump_revision", broken_insert)  # fails after actors were inserted
+    monkeypatch.setattr(register_store, "_insert_actors", broken_insert)  # fails after actors were inserted
     with pytest.raises(RuntimeError):
         import_preview(engine, workspace.id, preview)
     assert list_actors(engine, workspace.id) == []

@@ -1,9 +1,7 @@
 """The store's use cases: workspaces, vocabularies, edits that never silently overwrite, deletes."""
 
-import sqlite3
-
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from toolkit.domain import Actor, Relation
 from toolkit.store import StoreError, open_store
@@ -122,15 +120,15 @@ def test_relations_need_two_different_actors_of_the_workspace(engine):
         add_relation(engine, workspace.id, Relation(a, 999_999))
 
 
-def test_deleting_an_actor_deletes_its_contact_data_and_relations(engine, tmp_path):
+def test_deleting_an_actor_deletes_its_contact_data_and_relations(engine):
     workspace = create_workspace(engine, "Privacidad")
     a = add_actor(engine, workspace.id, Actor("A", contact_name="Jefatura de prensa", email="prensa@example.org"))
     b = add_actor(engine, workspace.id, Actor("B"))
     add_relation(engine, workspace.id, Relation(a, b))
     assert delete_actors(engine, workspace.id, [a]) == 1
     assert list_relations(engine, workspace.id) == []
-    raw = sqlite3.connect(tmp_path / "test.db")
-    assert raw.execute("select count(*) from actors where email like '%prensa%'").fetchone() == (0,)
+    with engine.connect() as raw:  # the table itself, not what the store chooses to show
+        assert raw.execute(text("select count(*) from actors where email like '%prensa%'")).scalar() == 0
 
 
 def test_every_write_bumps_the_workspace_revision(engine):
@@ -140,8 +138,8 @@ def test_every_write_bumps_the_workspace_revision(engine):
     assert revision(engine, workspace.id) == before + 1
 
 
-def test_reopening_an_existing_database_keeps_its_data(tmp_path):
-    url = f"sqlite:///{tmp_path / 'old.db'}"
+def test_reopening_an_existing_database_keeps_its_data(database_url):
+    url = database_url
     first = open_store(url)
     workspace = create_workspace(first, "Guardado")
     add_actor(first, workspace.id, Actor("A"))
@@ -151,14 +149,14 @@ def test_reopening_an_existing_database_keeps_its_data(tmp_path):
     assert "alembic_version" in inspect(again).get_table_names()
 
 
-def test_a_database_of_the_first_release_is_upgraded_without_losing_data(tmp_path):
+def test_a_database_of_the_first_release_is_upgraded_without_losing_data(database_url):
     from alembic import command
     from alembic.config import Config
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
 
     from toolkit.store.engine import MIGRATIONS
 
-    url = f"sqlite:///{tmp_path / 'v1.db'}"
+    url = database_url
     old = create_engine(url)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))

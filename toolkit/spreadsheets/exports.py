@@ -8,7 +8,21 @@ from __future__ import annotations
 
 import json
 
-from toolkit.domain import ACTOR_COLUMNS, KINDS, PERSONAL_COLUMNS, STANCE_KEYS, Actor, Relation, Workspace
+from toolkit.domain import (
+    ACTOR_COLUMNS,
+    CONSULTATION_COLUMNS,
+    CONTRIBUTION_COLUMNS,
+    KINDS,
+    PARTICIPANT_COLUMNS,
+    PERSONAL_COLUMNS,
+    STANCE_KEYS,
+    Actor,
+    Consultation,
+    Contribution,
+    Participant,
+    Relation,
+    Workspace,
+)
 from toolkit.i18n import label, t
 from toolkit.spreadsheets.writing import SheetSpec, write_csv, write_workbook
 
@@ -140,14 +154,23 @@ def kumu_workbook(actors: list[Actor], relations: list[Relation], terms: Terms, 
     ])
 
 
-def backup_workbook(workspace: Workspace, actors: list[Actor], relations: list[Relation], terms: Terms) -> bytes:
+def backup_refs(actors: list[Actor]) -> tuple[list[Actor], dict[int, int]]:
+    """Actors in register order and their backup reference (1..n), which every sheet uses."""
+    ordered = sorted(actors, key=lambda a: (a.name.casefold(), a.id or 0))
+    return ordered, {a.id: position for position, a in enumerate(ordered, start=1)}
+
+
+def backup_workbook(workspace: Workspace, actors: list[Actor], relations: list[Relation], terms: Terms,
+                    consultations: list[Consultation] | None = None, participants: list[Participant] | None = None,
+                    contributions: list[Contribution] | None = None) -> bytes:
     """Everything in the workspace, one sheet per table, English sheet names and keys.
 
     Actors are numbered 1..n in register order (not by database id), so that importing the
-    backup into an empty workspace and exporting again gives the same workbook.
+    backup into an empty workspace and exporting again gives the same workbook. Consultations
+    are numbered in the order they were created; participants and contributions point at
+    both by those numbers. Without ``consultations`` the three consultation sheets are left out.
     """
-    ordered = sorted(actors, key=lambda a: (a.name.casefold(), a.id or 0))
-    ref = {a.id: position for position, a in enumerate(ordered, start=1)}
+    ordered, ref = backup_refs(actors)
     actor_rows = []
     for a in ordered:
         row: list[object] = []
@@ -166,10 +189,42 @@ def backup_workbook(workspace: Workspace, actors: list[Actor], relations: list[R
     vocab_rows = [[vocabulary, key, custom or "", position]
                   for vocabulary, entries in sorted(terms.items())
                   for position, (key, custom) in enumerate(entries)]
-    return write_workbook([
+    sheets = [
         SheetSpec("workspace", ["name", "city", "country", "language", "description"],
                   [[workspace.name, workspace.city, workspace.country, workspace.language, workspace.description]]),
         SheetSpec("actors", list(BACKUP_ACTOR_COLUMNS), actor_rows),
         SheetSpec("relations", list(BACKUP_RELATION_COLUMNS), relation_rows),
-        SheetSpec("vocabularies", ["vocabulary", "key", "label", "position"], vocab_rows),
-    ])
+    ]
+    if consultations is not None:
+        sheets += _consultation_sheets(consultations, participants or [], contributions or [], ref)
+    sheets.append(SheetSpec("vocabularies", ["vocabulary", "key", "label", "position"], vocab_rows))
+    return write_workbook(sheets)
+
+
+def _consultation_sheets(consultations: list[Consultation], participants: list[Participant],
+                         contributions: list[Contribution], actor_ref: dict[int, int]) -> list[SheetSpec]:
+    ordered = sorted(consultations, key=lambda c: c.id or 0)
+    ref = {c.id: position for position, c in enumerate(ordered, start=1)}
+    consultation_rows = []
+    for position, c in enumerate(ordered, start=1):
+        targets = [{"dimension": x.dimension, "key": x.key, "minimum": x.minimum} for x in c.targets]
+        consultation_rows.append([
+            position, c.title, c.objective, c.specific_objectives, c.questions, c.instrument, c.modality,
+            c.starts_on, c.ends_on, c.place, c.facilitator, c.budget, c.status,
+            json.dumps(targets, ensure_ascii=False, sort_keys=True) if targets else "",
+        ])
+    listed = sorted((p for p in participants if p.consultation_id in ref and p.actor_id in actor_ref),
+                    key=lambda p: (ref[p.consultation_id], actor_ref[p.actor_id]))
+    participant_rows = [[position, ref[p.consultation_id], actor_ref[p.actor_id], p.status, p.invited_on,
+                         p.responded_on, p.attended_on, p.attendee, p.notes]
+                        for position, p in enumerate(listed, start=1)]
+    said = sorted((c for c in contributions if c.consultation_id in ref),
+                  key=lambda c: (ref[c.consultation_id], c.id or 0))
+    contribution_rows = [[position, ref[c.consultation_id], actor_ref.get(c.actor_id, ""), c.theme, c.type, c.text,
+                          c.priority, c.due_on, c.response]
+                         for position, c in enumerate(said, start=1)]
+    return [
+        SheetSpec("consultations", list(CONSULTATION_COLUMNS), consultation_rows),
+        SheetSpec("participants", list(PARTICIPANT_COLUMNS), participant_rows),
+        SheetSpec("contributions", list(CONTRIBUTION_COLUMNS), contribution_rows),
+    ]

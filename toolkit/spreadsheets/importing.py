@@ -12,11 +12,21 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from toolkit.domain import Actor, Relation
+from toolkit.domain import Actor, Consultation, Contribution, CoverageTarget, Participant, Relation
 from toolkit.i18n import LANGUAGES, catalog
 from toolkit.spreadsheets import normalise as norm
 from toolkit.spreadsheets.mapping import WorkbookLayout, column_letter, inspect_sheets
 from toolkit.spreadsheets.reading import Workbook
+from toolkit.store.consultations import (
+    CONSULTATION_FIELDS,
+    CONTRIBUTION_FIELDS,
+    PARTICIPANT_FIELDS,
+    ConsultationBundle,
+    validate_consultation,
+    validate_contribution,
+    validate_participant,
+)
+from toolkit.store.engine import StoreError
 from toolkit.store.register import Edit, RegisterBatch
 from toolkit.vocab import DEFAULTS, fold, synonym_index
 
@@ -71,6 +81,19 @@ class ImportPreview:
     warnings: list[Problem] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     terms: list[tuple[str, str, str | None]] = field(default_factory=list)  # backup: (vocabulary, key, label)
+    consultations: list[BackupConsultation] = field(default_factory=list)  # backup: with actors by reference
+
+
+@dataclass
+class BackupConsultation:
+    """A consultation read from a backup; participants and contributions name actors by the
+    backup's actor reference (its ``id`` column)."""
+
+    sheet: str
+    row: int
+    consultation: Consultation
+    participants: list[tuple[int, str, Participant]] = field(default_factory=list)  # (row, actor ref, ...)
+    contributions: list[tuple[int, str, Contribution]] = field(default_factory=list)  # actor ref "" = none
 
 
 # -- vocabulary words ------------------------------------------------------------------------
@@ -120,6 +143,8 @@ def parse_workbook(workbook: Workbook, terms: dict[str, list[tuple[str, str | No
             _parse_actors(preview, sheet_layout, rows, indexes, keep_ref_as_custom=layout.format != "backup")
         elif sheet_layout.role == "relations":
             _parse_relations(preview, sheet_layout, rows, indexes)
+    if layout.format == "backup":
+        _parse_backup_consultations(preview, sheets)
     if not preview.actors and not preview.errors:
         preview.errors.append(Problem("", 0, "", "import.report.no_actors"))
     return preview
@@ -132,6 +157,90 @@ def _backup_terms(rows: list[list[object]]) -> list[tuple[str, str, str | None]]
         if vocabulary in DEFAULTS and key:
             found.append((vocabulary, key, custom_label or None))
     return found
+
+
+def _backup_table(rows: list[list[object]]):
+    """A backup sheet's rows as dicts keyed by its English column keys, with Excel row numbers."""
+    if not rows:
+        return
+    keys = [norm.text(header).lower() for header in rows[0]]
+    for position, row in enumerate(rows[1:], start=2):
+        if all(norm.is_blank(c) for c in row):
+            continue
+        yield position, {key: (row[i] if i < len(row) else None) for i, key in enumerate(keys) if key}
+
+
+def _parse_backup_consultations(preview: ImportPreview, sheets: dict[str, list[list[object]]]) -> None:
+    """The consultations, participants and contributions sheets of a backup (absent in older backups)."""
+    by_ref: dict[str, BackupConsultation] = {}
+
+    def problem(sheet: str, row: int, column: str, error: norm.Unclear) -> None:
+        preview.errors.append(Problem(sheet, row, column, error.key, error.details))
+
+    def number(value: object) -> float | None:
+        if norm.is_blank(value):
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        raise norm.Unclear("consultations.import.report.backup_value", value=norm.text(value))
+
+    for row, cells in _backup_table(sheets.get("consultations", [])):
+        try:
+            targets = [CoverageTarget(str(x["dimension"]), str(x["key"]), int(x.get("minimum", 1)))
+                       for x in json.loads(norm.text(cells.get("targets")) or "[]")]
+        except (ValueError, TypeError, KeyError, AttributeError):
+            problem("consultations", row, "targets", norm.Unclear("consultations.import.report.backup_value",
+                                                                  value=norm.text(cells.get("targets"))))
+            continue
+        try:
+            consultation = Consultation(
+                title=norm.text(cells.get("title")), objective=norm.text(cells.get("objective")),
+                specific_objectives=norm.text(cells.get("specific_objectives")),
+                questions=norm.text(cells.get("questions")), instrument=norm.text(cells.get("instrument")),
+                modality=norm.text(cells.get("modality")), starts_on=norm.day(cells.get("starts_on")),
+                ends_on=norm.day(cells.get("ends_on")), place=norm.text(cells.get("place")),
+                facilitator=norm.text(cells.get("facilitator")), budget=number(cells.get("budget")),
+                status=norm.text(cells.get("status")), targets=targets)
+            validate_consultation({name: getattr(consultation, name) for name in CONSULTATION_FIELDS})
+        except norm.Unclear as error:
+            problem("consultations", row, "", error)
+            continue
+        except StoreError as error:
+            preview.errors.append(Problem("consultations", row, "", f"consultations.errors.{error.reason}",
+                                          error.details))
+            continue
+        consultation_ref = norm.text(cells.get("id"))
+        by_ref[consultation_ref] = BackupConsultation("consultations", row, consultation)
+        preview.consultations.append(by_ref[consultation_ref])
+    for sheet in ("participants", "contributions"):
+        for row, cells in _backup_table(sheets.get(sheet, [])):
+            owner = by_ref.get(norm.text(cells.get("consultation")))
+            if owner is None:
+                preview.errors.append(Problem(sheet, row, "consultation", "consultations.import.report.backup_value",
+                                              {"value": norm.text(cells.get("consultation"))}))
+                continue
+            actor_ref = norm.text(cells.get("actor"))
+            try:
+                if sheet == "participants":
+                    participant = Participant(
+                        consultation_id=0, actor_id=0, status=norm.text(cells.get("status")),
+                        invited_on=norm.day(cells.get("invited_on")), responded_on=norm.day(cells.get("responded_on")),
+                        attended_on=norm.day(cells.get("attended_on")), attendee=norm.text(cells.get("attendee")),
+                        notes=norm.text(cells.get("notes")))
+                    validate_participant({name: getattr(participant, name) for name in PARTICIPANT_FIELDS})
+                    owner.participants.append((row, actor_ref, participant))
+                else:
+                    contribution = Contribution(
+                        consultation_id=0, text=norm.text(cells.get("text")), theme=norm.text(cells.get("theme")),
+                        type=norm.text(cells.get("type")), priority=norm.text(cells.get("priority")),
+                        due_on=norm.day(cells.get("due_on")), response=norm.text(cells.get("response")))
+                    validate_contribution({name: getattr(contribution, name) for name in CONTRIBUTION_FIELDS})
+                    owner.contributions.append((row, actor_ref, contribution))
+            except norm.Unclear as error:
+                problem(sheet, row, "", error)
+            except StoreError as error:
+                preview.errors.append(Problem(sheet, row, "", f"consultations.errors.{error.reason}",
+                                              error.details))
 
 
 def _remembering(convert):
@@ -425,6 +534,21 @@ def plan_batch(preview: ImportPreview, existing: list[Actor], policy: str = "mer
             errors.append(Problem(parsed.sheet, parsed.row, "", "import.report.self_relation"))
             continue
         batch.relations.append((source, target, parsed.relation))
+    for backup in preview.consultations:
+        bundle = ConsultationBundle(backup.consultation)
+        for row, ref, participant in backup.participants:
+            end = refs.get(fold(ref))
+            if end is None:
+                errors.append(Problem("participants", row, "actor", "import.report.unknown_actor", {"name": ref}))
+            else:
+                bundle.participants.append((end, participant))
+        for row, ref, contribution in backup.contributions:
+            end = refs.get(fold(ref)) if ref else None
+            if ref and end is None:
+                errors.append(Problem("contributions", row, "actor", "import.report.unknown_actor", {"name": ref}))
+            else:
+                bundle.contributions.append((end, contribution))
+        batch.consultations.append(bundle)
     batch.terms = preview.terms
     return Plan(batch=batch, added=len(batch.new_actors), merged=merged, skipped=skipped, relation_errors=errors)
 

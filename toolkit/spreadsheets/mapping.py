@@ -72,6 +72,54 @@ RELATION_HEADERS: dict[str, tuple[str, ...]] = {
     "description": ("descripcion", "notas", "observaciones", "description", "notes", "descricao",
                     "observacoes", "remarques"),
 }
+# attendance lists and contribution sheets: who (organisation, person) and what (status, text...)
+ORGANISATION_WORDS = ("organizacion", "entidad", "institucion", "empresa", "organizacion o entidad",
+                      "entidad u organizacion", "nombre de la entidad", "nombre de la organizacion", "actor",
+                      "organisation", "organization", "institution", "company", "organizacao", "entidade",
+                      "instituicao", "empresa", "organisme", "structure", "entreprise")
+PERSON_WORDS = ("nombre", "nombres", "nombre completo", "nombre y apellidos", "nombres y apellidos", "asistente",
+                "participante", "persona", "name", "full name", "attendee", "participant", "person", "nome",
+                "nome completo", "participante", "nom", "nom et prenom", "prenom et nom", "nom complet")
+PARTICIPANT_HEADERS: dict[str, tuple[str, ...]] = {
+    "organisation": ORGANISATION_WORDS,
+    "person": PERSON_WORDS,
+    "acronym": ACTOR_HEADERS["acronym"],
+    "sector": ACTOR_HEADERS["sector"],
+    "scale": ACTOR_HEADERS["scale"],
+    "contact_role": ACTOR_HEADERS["contact_role"],
+    "email": ACTOR_HEADERS["email"],
+    "phone": ACTOR_HEADERS["phone"],
+    "status": ("estado", "estado de la invitacion", "invitacion", "status", "invitation status", "situacao",
+               "estado do convite", "statut", "statut de l invitation"),
+    "attended": ("asistio", "asistencia", "presente", "asistio si no", "attended", "attendance", "present",
+                 "compareceu", "presenca", "presente", "presence", "a participe"),
+    "date": ("fecha", "fecha de asistencia", "dia", "date", "data", "jour"),
+    "notes": ("notas", "observaciones", "comentarios", "notes", "comments", "remarks", "observacoes",
+              "remarques", "commentaires"),
+    "ignore": ("firma", "signature", "assinatura", "no", "n", "numero", "#", "marca temporal", "timestamp",
+               "carimbo de data hora", "horodateur", "autoriza datos", "autoriza tratamiento de datos"),
+}
+CONTRIBUTION_HEADERS: dict[str, tuple[str, ...]] = {
+    "organisation": ORGANISATION_WORDS,
+    "person": PERSON_WORDS,
+    "acronym": ACTOR_HEADERS["acronym"],
+    "email": ACTOR_HEADERS["email"],
+    "theme": ("tema", "temas", "eje", "eje tematico", "theme", "topic", "subject", "eixo", "eixo tematico",
+              "assunto", "thematique", "sujet"),
+    "type": ("tipo", "tipo de aporte", "tipo de contribucion", "clase de aporte", "type", "contribution type",
+             "kind of input", "tipo de contribuicao", "type de contribution"),
+    "text": ("aporte", "aportes", "contribucion", "texto", "texto del aporte", "intervencion", "idea",
+             "comentario", "contribution", "text", "comment", "input", "statement", "contribuicao",
+             "texto da contribuicao", "texte", "commentaire", "intervention"),
+    "priority": ("prioridad", "priority", "prioridade", "priorite"),
+    "due_on": ("plazo", "fecha limite", "fecha de cumplimiento", "fecha compromiso", "fecha del compromiso",
+               "due date", "deadline", "by when", "prazo", "data limite", "echeance", "date limite"),
+    "response": ("respuesta", "respuesta del equipo", "response", "answer", "reply", "resposta", "reponse"),
+    "ignore": ("marca temporal", "timestamp", "fecha", "date", "hora", "carimbo de data hora", "horodateur",
+               "firma", "signature", "no", "numero", "#", "telefono", "phone", "celular"),
+}
+HEADER_TABLES = {"actors": ACTOR_HEADERS, "relations": RELATION_HEADERS, "participants": PARTICIPANT_HEADERS,
+                 "contributions": CONTRIBUTION_HEADERS}
 INSTRUCTION_WORDS = ("instrucciones", "instruccion", "leeme", "lea esto", "notas", "ayuda", "instructions",
                      "readme", "read me", "notes", "help", "about", "instrucoes", "leia me", "ajuda", "mode d emploi",
                      "lisez moi", "aide", "_lists", "listas", "lists", "listes", "legend", "leyenda")
@@ -108,7 +156,7 @@ class WorkbookLayout:
 
 @cache
 def _lookup(role: str) -> dict[str, str]:
-    headers = ACTOR_HEADERS if role == "actors" else RELATION_HEADERS
+    headers = HEADER_TABLES[role]
     index: dict[str, str] = {}
     for field_name, words in headers.items():
         for word in words:
@@ -129,7 +177,7 @@ def header_field(header: object, role: str) -> str | None:
     folded = fold(header)
     if not folded:
         return None
-    index = _lookup("actors" if role == "actors" else "relations")
+    index = _lookup(role if role in HEADER_TABLES else "relations")
     if folded in index:
         return index[folded]
     padded = f" {folded} "

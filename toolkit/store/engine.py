@@ -7,19 +7,36 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MIGRATIONS = Path(__file__).parent / "migrations"
+# how long a write waits for another one on the same data before giving up with "busy"
+LOCK_WAIT_MS = 15_000
+MIGRATION_LOCK = 7_412_023  # PostgreSQL advisory lock taken while migrating (any constant will do)
+# reasons whose message is not under ``errors.`` (locales/<lang>/store.toml)
+MESSAGE_KEYS = {"busy": "store.busy"}
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+# PostgreSQL: lock_timeout reached, deadlock detected, serialization failure
+POSTGRES_BUSY = {"55P03", "40P01", "40001"}
 
 
 class StoreError(Exception):
-    """A use case refused: ``reason`` is a catalog key under ``errors.``, ``details`` fill it in."""
+    """A use case refused: ``reason`` names why, ``details`` fill in the message at ``message_key``."""
 
     def __init__(self, reason: str, **details: object) -> None:
         super().__init__(reason)
         self.reason = reason
         self.details = details
+
+    @property
+    def message_key(self) -> str:
+        """The catalog key of the message for the user: ``errors.<reason>`` unless mapped in MESSAGE_KEYS.
+
+        >>> StoreError("name_taken", name="Quito").message_key, StoreError("busy").message_key
+        ('errors.name_taken', 'store.busy')
+        """
+        return MESSAGE_KEYS.get(self.reason, f"errors.{self.reason}")
 
 
 def default_url(environ: dict[str, str] | None = None) -> str:
@@ -31,27 +48,57 @@ def default_url(environ: dict[str, str] | None = None) -> str:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=15000")  # wait for a writer instead of "database is locked"
+    cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_MS}")  # wait for a writer instead of "database is locked"
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
+def _busy_is_a_plain_refusal(context) -> None:
+    """A write that waited too long for another (or a deadlock) becomes ``StoreError("busy")``.
+
+    Nobody sees "database is locked" or a driver's message; nothing was written, the use case's
+    transaction is rolled back, and the person can simply try again.
+    """
+    error = context.original_exception
+    sqlite_code = getattr(error, "sqlite_errorcode", None)
+    if (sqlite_code is not None and sqlite_code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)) or \
+            getattr(error, "sqlstate", None) in POSTGRES_BUSY:
+        raise StoreError("busy") from context.sqlalchemy_exception
+
+
 def open_store(url: str | None = None) -> Engine:
-    """An engine on ``url`` (default: :func:`default_url`) with the schema up to date."""
+    """An engine on ``url`` (default: :func:`default_url`) with the schema up to date.
+
+    The same store code runs on SQLite (one file, one writer at a time) and PostgreSQL (several
+    app instances): writers to a workspace queue behind each other for up to ``LOCK_WAIT_MS``,
+    then get ``StoreError("busy")``.
+    """
     url = url or default_url()
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, pool_pre_ping=True)
+    options: dict[str, object] = {}
+    if url.startswith("postgresql"):
+        options["connect_args"] = {"options": f"-c lock_timeout={LOCK_WAIT_MS}"}
+    engine = create_engine(url, pool_pre_ping=True, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "handle_error", _busy_is_a_plain_refusal)
     migrate(engine)
     return engine
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest Alembic revision (an older database keeps its data)."""
+    """Bring the schema to the latest Alembic revision (an older database keeps its data).
+
+    Several instances starting at once on one database migrate one after the other: the
+    later ones find the schema up to date.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        else:  # SQLite: take the write lock before reading the schema version
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

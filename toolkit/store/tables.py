@@ -110,3 +110,60 @@ map_settings = Table(
     Column("layout", String(40), nullable=False, default="force"),
     Column("saved_at", DateTime),
 )
+
+# multi-actor consultations: the plan, who takes part, what they said
+consultations = Table(
+    "consultations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("title", String(300), nullable=False),
+    Column("objective", Text, nullable=False, default=""),
+    Column("specific_objectives", Text, nullable=False, default=""),
+    Column("questions", Text, nullable=False, default=""),
+    Column("instrument", String(80), nullable=False, default="workshop"),
+    Column("modality", String(20), nullable=False, default="in_person"),
+    Column("starts_on", Date),
+    Column("ends_on", Date),
+    Column("place", String(500), nullable=False, default=""),
+    Column("facilitator", String(300), nullable=False, default=""),
+    Column("budget", Float),
+    Column("status", String(20), nullable=False, default="draft"),
+    Column("targets", JSON, nullable=False, default=list),  # [{"dimension", "key", "minimum"}]
+    Column("version", Integer, nullable=False, default=1),
+)
+
+participants = Table(
+    "participants",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("consultation_id", Integer, ForeignKey("consultations.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("status", String(20), nullable=False, default="to_invite"),
+    Column("invited_on", Date),
+    Column("responded_on", Date),
+    Column("attended_on", Date),
+    Column("attendee", String(300), nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
+    Column("version", Integer, nullable=False, default=1),
+    UniqueConstraint("consultation_id", "actor_id"),
+)
+
+contributions = Table(
+    "contributions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("consultation_id", Integer, ForeignKey("consultations.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), index=True),
+    Column("theme", String(200), nullable=False, default=""),
+    Column("type", String(20), nullable=False, default="proposal"),
+    Column("text", Text, nullable=False),
+    Column("priority", String(10), nullable=False, default="medium"),
+    Column("due_on", Date),
+    Column("response", Text, nullable=False, default=""),
+    Column("version", Integer, nullable=False, default=1),
+)

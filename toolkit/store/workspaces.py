@@ -29,6 +29,22 @@ def bump_revision(connection: Connection, workspace_id: int) -> None:
     )
 
 
+def lock_workspace(connection: Connection, workspace_id: int) -> None:
+    """Begin a write to the workspace: bump its revision first, so writers to it queue up here.
+
+    As the first statement of a transaction this takes SQLite's write lock at once (waiting for
+    the writer before, instead of failing half-way with "database is locked") and PostgreSQL's
+    lock on the workspace's row (every writer takes its locks in the same order, so none
+    deadlocks, and checks made after it cannot be overtaken). Use it instead of
+    :func:`bump_revision`, not with it. Raises ``workspace_not_found``.
+    """
+    done = connection.execute(
+        update(workspaces).where(workspaces.c.id == workspace_id).values(revision=workspaces.c.revision + 1)
+    )
+    if not done.rowcount:
+        raise StoreError("workspace_not_found")
+
+
 def _clean_name(name: str) -> str:
     name = " ".join(str(name or "").split())
     if not name:
@@ -72,10 +88,13 @@ def insert_workspace(connection: Connection, name: str, city: str = "", country:
     name = _clean_name(name)
     if connection.execute(select(workspaces.c.id).where(workspaces.c.name == name)).first():
         raise StoreError("name_taken", name=name)
-    workspace_id = connection.execute(
-        insert(workspaces).values(name=name, city=city, country=country, language=language,
-                                  description=description, revision=0)
-    ).inserted_primary_key[0]
+    try:
+        workspace_id = connection.execute(
+            insert(workspaces).values(name=name, city=city, country=country, language=language,
+                                      description=description, revision=0)
+        ).inserted_primary_key[0]
+    except IntegrityError as error:  # someone created the same name in between (two instances' first run)
+        raise StoreError("name_taken", name=name) from error
     connection.execute(insert(vocab_terms), [
         {"workspace_id": workspace_id, "vocabulary": vocabulary, "key": key, "label": None, "position": position}
         for vocabulary, terms in DEFAULTS.items()
@@ -87,26 +106,24 @@ def insert_workspace(connection: Connection, name: str, city: str = "", country:
 def create_workspace(engine: Engine, name: str, city: str = "", country: str = "", language: str = "es",
                      description: str = "") -> Workspace:
     """A new, empty workspace with the default vocabularies."""
-    try:
-        with engine.begin() as connection:
-            workspace_id = insert_workspace(connection, name, city, country, language, description)
-    except IntegrityError as error:  # two people creating the same name at once
-        raise StoreError("name_taken", name=name) from error
+    with engine.begin() as connection:
+        workspace_id = insert_workspace(connection, name, city, country, language, description)
     return get_workspace(engine, workspace_id)
 
 
 def rename_workspace(engine: Engine, workspace_id: int, new_name: str) -> Workspace:
     new_name = _clean_name(new_name)
-    with engine.begin() as connection:
-        clash = connection.execute(
-            select(workspaces.c.id).where(workspaces.c.name == new_name, workspaces.c.id != workspace_id)
-        ).first()
-        if clash:
-            raise StoreError("name_taken", name=new_name)
-        done = connection.execute(update(workspaces).where(workspaces.c.id == workspace_id).values(name=new_name))
-        if not done.rowcount:
-            raise StoreError("workspace_not_found")
-        bump_revision(connection, workspace_id)
+    try:
+        with engine.begin() as connection:
+            lock_workspace(connection, workspace_id)
+            clash = connection.execute(
+                select(workspaces.c.id).where(workspaces.c.name == new_name, workspaces.c.id != workspace_id)
+            ).first()
+            if clash:
+                raise StoreError("name_taken", name=new_name)
+            connection.execute(update(workspaces).where(workspaces.c.id == workspace_id).values(name=new_name))
+    except IntegrityError as error:  # another workspace took the name in between
+        raise StoreError("name_taken", name=new_name) from error
     return get_workspace(engine, workspace_id)
 
 
@@ -148,6 +165,7 @@ def add_term(engine: Engine, workspace_id: int, vocabulary: str, label: str) -> 
     if len(label) > MAX_NAME:
         raise StoreError("name_too_long", limit=MAX_NAME)
     with engine.begin() as connection:
+        lock_workspace(connection, workspace_id)
         existing = connection.execute(
             select(vocab_terms.c.key, vocab_terms.c.label)
             .where(vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary)
@@ -161,7 +179,6 @@ def add_term(engine: Engine, workspace_id: int, vocabulary: str, label: str) -> 
         ).scalar()
         connection.execute(insert(vocab_terms).values(
             workspace_id=workspace_id, vocabulary=vocabulary, key=key, label=label, position=position))
-        bump_revision(connection, workspace_id)
     return key
 
 
@@ -173,6 +190,7 @@ def rename_term(engine: Engine, workspace_id: int, vocabulary: str, key: str, la
     if len(label) > MAX_NAME:
         raise StoreError("name_too_long", limit=MAX_NAME)
     with engine.begin() as connection:
+        lock_workspace(connection, workspace_id)
         done = connection.execute(
             update(vocab_terms)
             .where(vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary,
@@ -181,7 +199,6 @@ def rename_term(engine: Engine, workspace_id: int, vocabulary: str, key: str, la
         )
         if not done.rowcount:
             raise StoreError("term_not_found")
-        bump_revision(connection, workspace_id)
 
 
 def ensure_terms(connection: Connection, workspace_id: int, terms: list[tuple[str, str, str | None]]) -> None:

@@ -1,0 +1,63 @@
+"""The actor map in a real Chromium: drawn with every node, offline, and user text never runs."""
+
+import pytest
+from playwright.sync_api import expect
+
+from toolkit.domain import Actor, Relation
+from toolkit.store import open_store
+from toolkit.store.register import add_actor, add_relation, list_actors
+from toolkit.store.workspaces import create_workspace, list_workspaces
+
+pytestmark = pytest.mark.e2e
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def open_map(page, app_url=None):
+    if app_url:
+        page.goto(app_url)
+    page.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Mapa de actores").click()
+    expect(page.get_by_text("Se muestran")).to_be_visible(timeout=60_000)
+    frame = page.frame_locator("iframe").first
+    expect(frame.locator("body[data-drawn]")).to_be_attached(timeout=60_000)
+    return frame
+
+
+def test_the_sample_map_is_drawn_with_every_actor_and_nothing_leaves_the_machine(page, app_url, app_database,
+                                                                                  page_requests):
+    frame = open_map(page, app_url)
+    engine = open_store(app_database)
+    sample = next(w for w in list_workspaces(engine) if "Medellín" in w.name)
+    expected = len(list_actors(engine, sample.id))
+    assert frame.locator("body").get_attribute("data-drawn") == str(expected)
+    assert frame.locator("canvas").count() == 1
+    drawn = page.frames[-1].evaluate("() => window.hojaMap ? window.hojaMap.body.data.nodes.length : -1")
+    assert drawn == expected
+    expect(frame.get_by_text("Gobierno local").first).to_be_visible()  # the legend
+    assert page_requests and page_requests.outside() == []
+
+
+def test_a_hostile_actor_name_never_runs_as_script(page, app_url, app_database, page_requests):
+    engine = open_store(app_database)
+    workspace = create_workspace(engine, "Prueba XSS")
+    bad = add_actor(engine, workspace.id, Actor(HOSTILE, influence=5, interest=5))
+    good = add_actor(engine, workspace.id, Actor("Aliado", influence=3, interest=3))
+    add_relation(engine, workspace.id, Relation(bad, good))
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(app_url)
+    page.get_by_role("combobox", name="Espacio de trabajo").click()
+    page.get_by_role("option", name="Prueba XSS").click()
+    frame = open_map(page)
+    map_frame = next(f for f in page.frames if f.evaluate("() => !!window.hojaMap"))
+    assert map_frame.evaluate("() => document.querySelectorAll('img').length") == 0
+    # hover the hostile node: its tooltip shows the name as text
+    point = map_frame.evaluate("""() => { const net = window.hojaMap; const id = net.body.data.nodes.getIds()
+        .find(i => net.body.data.nodes.get(i).label.startsWith('<img')); return net.canvasToDOM(net.getPosition(id)); }""")
+    box = page.locator("iframe").first.bounding_box()
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    expect(frame.locator("div.vis-tooltip")).to_contain_text(HOSTILE, timeout=10_000)
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    assert map_frame.evaluate("() => document.querySelectorAll('img').length") == 0
+    assert frame.locator("body").get_attribute("data-drawn") == "2"
+    assert page_requests.outside() == []

@@ -1,0 +1,205 @@
+"""The Word documents of a consultation: the printable attendance sheet and the synthesis sent
+to participants. Every word comes from the catalogs, in the language asked for; user text is
+written as plain text (characters Word's XML forbids are dropped)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.shared import Cm, Pt
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from toolkit.consultations import Synthesis
+from toolkit.domain import CONTRIBUTION_TYPES, Actor, Consultation, Participant
+from toolkit.i18n import format_date, format_number, label, t
+from toolkit.vocab import fold
+
+Terms = dict[str, list[tuple[str, str | None]]]
+BLANK_ROWS = 10  # for people who come without being on the list
+
+
+def _clean(text: object) -> str:
+    return ILLEGAL_CHARACTERS_RE.sub("", "" if text is None else str(text))
+
+
+def _document(landscape: bool = False) -> Document:
+    document = Document()
+    section = document.sections[0]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.8))
+    document.styles["Normal"].font.size = Pt(10)
+    return document
+
+
+def _bytes(document: Document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _labelled(document: Document, name: str, value: str) -> None:
+    if not value:
+        return
+    paragraph = document.add_paragraph()
+    paragraph.add_run(_clean(name) + ": ").bold = True
+    paragraph.add_run(_clean(value))
+
+
+def _table(document: Document, headers: list[str], rows: list[list[object]], widths: list[float] | None = None):
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, header in zip(table.rows[0].cells, headers):
+        cell.text = ""
+        cell.paragraphs[0].add_run(_clean(header)).bold = True
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values):
+            cell.text = _clean(value)
+    if widths:
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths):
+                cell.width = Cm(width)
+    return table
+
+
+def _when(consultation: Consultation, lang: str) -> str:
+    start, end = consultation.starts_on, consultation.ends_on
+    if start and end and end != start:
+        return f"{format_date(start, lang)} – {format_date(end, lang)}"
+    return format_date(start or end, lang)
+
+
+def _plan(document: Document, consultation: Consultation, terms: Terms, lang: str) -> None:
+    custom = {key: text for key, text in terms.get("instruments", []) if text}
+    _labelled(document, t("consultations.fields.instrument", lang=lang),
+              label("instruments", consultation.instrument, custom, lang))
+    _labelled(document, t("consultations.fields.modality", lang=lang),
+              t(f"vocab.modalities.{consultation.modality}", lang=lang))
+    _labelled(document, t("consultations.fields.dates", lang=lang), _when(consultation, lang))
+    _labelled(document, t("consultations.fields.place", lang=lang), consultation.place)
+    _labelled(document, t("consultations.fields.facilitator", lang=lang), consultation.facilitator)
+
+
+def attendance_sheet(consultation: Consultation, participants: list[Participant], actors: list[Actor],
+                     terms: Terms, lang: str, blank_rows: int = BLANK_ROWS) -> bytes:
+    """A printable sign-in sheet: the organisations expected (not those who declined), then blank rows.
+
+    No contact data is printed: the sheet goes round the room, so each person writes their own.
+    """
+    by_id = {actor.id: actor for actor in actors}
+    expected = sorted((by_id[p.actor_id] for p in participants if p.status != "declined" and p.actor_id in by_id),
+                      key=lambda a: fold(a.name))
+    document = _document(landscape=True)
+    document.add_heading(_clean(t("consultations.attendance_doc.title", lang=lang)), level=1)
+    document.add_paragraph().add_run(_clean(consultation.title)).bold = True
+    _plan(document, consultation, terms, lang)
+    columns = ("number", "organisation", "person", "role", "email", "phone", "consent", "signature")
+    rows = [[position, actor.name, "", "", "", "", "", ""] for position, actor in enumerate(expected, start=1)]
+    rows += [[len(expected) + n, "", "", "", "", "", "", ""] for n in range(1, blank_rows + 1)]
+    _table(document, [t(f"consultations.attendance_doc.{c}", lang=lang) for c in columns], rows,
+           widths=[1.0, 6.0, 4.5, 3.5, 4.5, 3.0, 2.2, 3.0])
+    document.add_paragraph()
+    document.add_paragraph(_clean(t("consultations.attendance_doc.privacy", lang=lang))).runs[0].italic = True
+    return _bytes(document)
+
+
+def _percent(value: float | None, lang: str) -> str:
+    return "—" if value is None else f"{format_number(round(value * 100), lang)} %"
+
+
+def synthesis_document(result: Synthesis, actors: list[Actor], terms: Terms, lang: str,
+                       today: date | None = None) -> bytes:
+    """The synthesis to send to participants: the plan, who took part, what was said, the
+    commitments made and by whom, and the questions still open."""
+    consultation = result.consultation
+    names = {actor.id: actor.name for actor in actors}
+    custom = {name: {key: text for key, text in entries if text} for name, entries in terms.items()}
+    document = _document()
+    document.add_heading(_clean(t("consultations.synthesis_doc.title", lang=lang)), level=0)
+    document.add_heading(_clean(consultation.title), level=1)
+    _plan(document, consultation, terms, lang)
+    _labelled(document, t("consultations.fields.objective", lang=lang), consultation.objective)
+    if consultation.specific_objectives:
+        document.add_heading(_clean(t("consultations.fields.specific_objectives", lang=lang)), level=2)
+        for line in consultation.specific_objectives.splitlines():
+            if line.strip():
+                document.add_paragraph(_clean(line.strip()))
+    if consultation.questions:
+        document.add_heading(_clean(t("consultations.fields.questions", lang=lang)), level=2)
+        for line in consultation.questions.splitlines():
+            if line.strip():
+                document.add_paragraph(_clean(line.strip()), style="List Bullet")
+
+    document.add_heading(_clean(t("consultations.synthesis_doc.participation", lang=lang)), level=1)
+    document.add_paragraph(_clean(t("consultations.synthesis_doc.participation_summary", lang=lang,
+                                    invited=format_number(result.invited, lang),
+                                    attended=format_number(result.attended, lang),
+                                    rate=_percent(result.rate, lang))))
+    for title_key, vocabulary, rows in (("by_sector", "sectors", result.by_sector),
+                                        ("by_scale", "scales", result.by_scale)):
+        if not rows:
+            continue
+        document.add_heading(_clean(t(f"consultations.synthesis.{title_key}", lang=lang)), level=2)
+        _table(document, [t(f"consultations.synthesis.{c}", lang=lang) for c in
+                          (f"{vocabulary}_column", "invited", "attended", "rate")],
+               [[label(vocabulary, r.key, custom.get(vocabulary), lang) or t("consultations.unassigned", lang=lang),
+                 format_number(r.invited, lang), format_number(r.attended, lang), _percent(r.rate, lang)]
+                for r in rows])
+    if result.never_came:
+        document.add_heading(_clean(t("consultations.synthesis.never_came", lang=lang)), level=2)
+        for actor, participant in result.never_came:
+            document.add_paragraph(_clean(f"{actor.name} ({t(f'vocab.invitation_statuses.{participant.status}', lang=lang)})"),
+                                   style="List Bullet")
+
+    document.add_heading(_clean(t("consultations.synthesis_doc.contributions", lang=lang)), level=1)
+    if not result.contributions:
+        document.add_paragraph(_clean(t("consultations.synthesis.no_contributions", lang=lang)))
+    else:
+        document.add_paragraph(_clean(", ".join(
+            f"{t(f'vocab.contribution_types.{key}', lang=lang)}: {format_number(result.by_type[key], lang)}"
+            for key in CONTRIBUTION_TYPES if result.by_type.get(key))))
+    theme = None
+    for contribution in result.contributions:
+        if contribution.theme != theme:
+            theme = contribution.theme
+            document.add_heading(_clean(theme or t("consultations.synthesis.no_theme", lang=lang)), level=2)
+        paragraph = document.add_paragraph(style="List Bullet")
+        paragraph.add_run(_clean(t(f"vocab.contribution_types.{contribution.type}", lang=lang)) + ". ").bold = True
+        paragraph.add_run(_clean(contribution.text))
+        author = names.get(contribution.actor_id)
+        if author:
+            paragraph.add_run(_clean(f" ({author})")).italic = True
+        if contribution.response:
+            answer = document.add_paragraph()
+            answer.paragraph_format.left_indent = Cm(1)
+            answer.add_run(_clean(t("consultations.synthesis_doc.response", lang=lang)) + " ").bold = True
+            answer.add_run(_clean(contribution.response))
+
+    document.add_heading(_clean(t("consultations.synthesis.commitments", lang=lang)), level=1)
+    if result.commitments:
+        _table(document, [t(f"consultations.synthesis.{c}", lang=lang) for c in ("owner", "commitment", "due_on")],
+               [[c.owner or "—", c.text, format_date(c.due_on, lang) if c.due_on else "—"]
+                for c in result.commitments], widths=[4.5, 9.5, 3.0])
+    else:
+        document.add_paragraph(_clean(t("consultations.synthesis.no_commitments", lang=lang)))
+
+    document.add_heading(_clean(t("consultations.synthesis.open_questions", lang=lang)), level=1)
+    if result.open_questions:
+        for question in result.open_questions:
+            author = names.get(question.actor_id)
+            document.add_paragraph(_clean(question.text + (f" ({author})" if author else "")), style="List Bullet")
+    else:
+        document.add_paragraph(_clean(t("consultations.synthesis.no_open_questions", lang=lang)))
+
+    document.add_paragraph()
+    document.add_paragraph(_clean(t("consultations.export.generated", lang=lang,
+                                    day=format_date(today or date.today(), lang)))).runs[0].italic = True
+    return _bytes(document)

@@ -1,0 +1,1 @@
+"""The actor map: graph building, metrics and findings, layout, rendering, exports."""
