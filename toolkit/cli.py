@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, set_language, t
+from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, set_language, t
 from toolkit.register import check_file, import_preview, load_sample
 from toolkit.spreadsheets import exports
 from toolkit.spreadsheets.importing import POLICIES, ImportPreview, Problem
@@ -26,7 +26,7 @@ from toolkit.store import StoreError, open_store
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.workspaces import create_workspace, find_workspace, vocabulary_terms
 
-EXPORTS = (".xlsx", ".csv")
+EXPORTS = (".xlsx", ".csv", ".html", ".gexf", ".graphml")
 LABELS = {"errors": "cli.errors", "warnings": "cli.warnings"}
 
 
@@ -119,12 +119,41 @@ def command_export(args) -> int:
     terms = vocabulary_terms(engine, workspace.id)
     if suffix == ".xlsx":
         data = exports.backup_workbook(workspace, actors, relations, terms)
+    elif suffix == ".csv":
+        data = exports.register_csv(actors, terms, language())
     else:
-        data = exports.register_csv(actors, terms, DEFAULT_LANGUAGE)
+        data = _map_file(engine, workspace, actors, relations, terms, suffix)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     print(t("cli.exported", path=str(out), actors=len(actors), relations=len(relations)))
     return 0
+
+
+def _map_file(engine, workspace, actors, relations, terms, suffix: str) -> bytes:
+    """The actor map as a standalone HTML page (saved layout, legend, date) or a Gephi file."""
+    from datetime import date
+
+    from toolkit.i18n import format_date
+    from toolkit.network import exports as map_exports
+    from toolkit.network.analysis import network_metrics
+    from toolkit.network.layout import compute_layout
+    from toolkit.network.presentation import map_labels
+    from toolkit.network.render import map_html
+    from toolkit.network.view import map_view
+    from toolkit.store.maps import saved_layout
+
+    metrics = network_metrics(actors, relations)
+    if suffix == ".gexf":
+        return map_exports.gexf(actors, relations, metrics)
+    if suffix == ".graphml":
+        return map_exports.graphml(actors, relations, metrics)
+    kind, saved, _ = saved_layout(engine, workspace.id)
+    positions = {**compute_layout(actors, relations, kind), **saved}
+    view = map_view(actors, relations, metrics, positions, map_labels(terms))
+    texts = {"title": t("map.html.title"), "caption": workspace.name, "date": format_date(date.today()),
+             "legend": t("map.colour.sector"), "relations": t("map.html.relations"),
+             "download_png": t("map.html.download_png"), "png_name": t("map.html.png_name"), "lang": language()}
+    return map_html(view, texts, height=860, presentation=True).encode("utf-8")
 
 
 def command_sample(args) -> int:

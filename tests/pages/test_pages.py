@@ -71,3 +71,33 @@ def test_language_and_workspace_survive_a_page_switch(app):
     assert app.title[0].value == t("settings.title", lang="en")
     assert app.session_state["workspace_id"] == second
     assert not app.exception
+
+
+def test_the_map_page_filters_focus_and_tabs(app):
+    from toolkit.settings import Settings
+    from toolkit.store import open_store
+    from toolkit.store.register import list_actors
+
+    app.run()
+    app.switch_page("pages/actor_map.py").run()
+    assert not app.exception
+
+    def showing():
+        return next(c.value for c in app.caption if c.value.startswith("Se muestran"))
+
+    everything = showing()
+    app.toggle(key="map_hide_isolated").set_value(True).run()
+    assert showing() != everything and not app.exception
+    engine = open_store(Settings.from_environment().database_url)
+    aci = next(a for a in list_actors(engine, app.session_state["workspace_id"]) if a.acronym == "ACI Medellín")
+    app.selectbox(key="map_search").set_value(aci.id).run()
+    app.toggle(key="map_focus").set_value(True).run()
+    assert showing().startswith("Se muestran") and showing() != everything and not app.exception
+    app.session_state["map_tabs"] = t("map.tab.analysis")
+    app.run()
+    assert t("map.findings.title") in [h.value for h in app.subheader] and not app.exception
+    assert any("puente" in m.value for m in app.markdown)  # a broker whose absence splits the map
+    app.session_state["map_tabs"] = t("map.tab.files")
+    app.run()
+    assert t("map.findings.title") not in [h.value for h in app.subheader]  # only the open tab is built
+    assert not app.exception

@@ -80,3 +80,16 @@ def test_export_to_an_unknown_format_is_refused_plainly(tmp_path):
     result = run("export", "--workspace", "X", "--out", str(tmp_path / "x.pdf"), "--db",
                  f"sqlite:///{tmp_path / 'cli.db'}")
     assert result.returncode == 2 and ".pdf" in result.stderr
+
+
+@pytest.mark.parametrize("suffix, marker", [(".html", b"vis.Network"), (".gexf", b"<gexf"), (".graphml", b"<graphml")])
+def test_the_map_exports_from_the_command_line(tmp_path, suffix, marker):
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert run("sample", "--workspace", "Mapa", "--db", db).returncode == 0
+    out = tmp_path / f"mapa{suffix}"
+    result = run("export", "--workspace", "Mapa", "--out", str(out), "--db", db)
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert marker in data and "Medellín".encode() in data
+    if suffix == ".html":
+        assert b"https://cdn" not in data and b"<script src=" not in data

@@ -21,11 +21,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import igraph as ig
+import numpy as np
 
 from toolkit.domain import Actor, Relation
 
 EXACT_LIMIT = 3_000
-SAMPLE_SOURCES = 400
+SAMPLE_SOURCES = 250  # sources for estimated betweenness
+PIVOTS = 100  # pivots for estimated closeness
 SEED = 7
 
 
@@ -101,7 +103,7 @@ def network_metrics(actors: list[Actor], relations: list[Relation], exact_limit:
         sources = rng.sample(range(n), min(sample_sources, n))
         scale = n / len(sources)
         raw_betweenness = [value * scale for value in graph.betweenness(directed=False, sources=sources)]
-        distances = graph.distances(source=sources)
+        distances = graph.distances(source=sources[:PIVOTS])
         closeness = _pivot_closeness(distances, n, graph)
     else:
         raw_betweenness = graph.betweenness(directed=False)
@@ -138,37 +140,34 @@ def network_metrics(actors: list[Actor], relations: list[Relation], exact_limit:
     spread = statistics.pstdev(degrees) if n > 1 else 0.0
     betweenness_sorted = sorted(m.betweenness for m in metrics)
     high_betweenness = betweenness_sorted[int(0.9 * (n - 1))] if n else 0.0
-    neighbours = graph.get_adjlist()
+    ties = [0] * n
+    bridging = [False] * n  # has a tie to another community
+    for a, b in weights:
+        ties[a] += 1
+        ties[b] += 1
+        if membership[a] != membership[b]:
+            bridging[a] = bridging[b] = True
     for position, m in enumerate(metrics):
         m.isolated = m.degree == 0
-        m.peripheral = len(neighbours[position]) == 1
+        m.peripheral = ties[position] == 1
         m.hub = m.degree >= max(4, mean + 2 * spread)
         m.cut_point = position in cut_points
-        other_communities = {metrics[other].community for other in neighbours[position]} - {m.community}
-        m.broker = m.cut_point or (bool(other_communities) and m.betweenness > 0 and m.betweenness >= high_betweenness)
+        m.broker = m.cut_point or (bridging[position] and m.betweenness > 0 and m.betweenness >= high_betweenness)
     result.per_actor = {m.actor_id: m for m in metrics}
     return result
 
 
 def _pivot_closeness(distances: list[list[float]], n: int, graph: ig.Graph) -> list[float]:
     """Closeness estimated from distances to sampled pivots (Eppstein and Wang), per connected part."""
-    membership = graph.connected_components().membership
-    part_size = Counter(membership)
-    totals = [0.0] * n
-    counts = [0] * n
-    for row in distances:
-        for target, distance in enumerate(row):
-            if distance != float("inf") and distance > 0:
-                totals[target] += distance
-                counts[target] += 1
-    closeness = []
-    for target in range(n):
-        if counts[target] == 0 or part_size[membership[target]] < 2:
-            closeness.append(0.0)
-            continue
-        mean_distance = totals[target] / counts[target]
-        closeness.append(1.0 / mean_distance if mean_distance else 0.0)
-    return closeness
+    membership = np.array(graph.connected_components().membership)
+    part_size = np.bincount(membership)[membership]
+    matrix = np.array(distances, dtype=float)
+    reachable = np.isfinite(matrix) & (matrix > 0)
+    totals = np.where(reachable, matrix, 0.0).sum(axis=0)
+    counts = reachable.sum(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        closeness = np.where((counts > 0) & (part_size > 1), counts / totals, 0.0)
+    return [float(value) for value in closeness]
 
 
 def split_if_removed(actors: list[Actor], relations: list[Relation], actor_id: int) -> int:

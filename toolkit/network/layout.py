@@ -53,7 +53,8 @@ def _force(actors: list[Actor], relations: list[Relation], seed: int) -> dict[in
         positions = _fit({actors[position].id: tuple(coords[number]) for position, number in local.items()},
                          size=_side(len(linked)))
     # actors without relations wait in a tidy column to the right instead of squeezing the map
-    lonely = [actor for actor in actors if index[actor.id] not in set(linked)]
+    linked_set = set(linked)
+    lonely = [actor for actor in actors if index[actor.id] not in linked_set]
     if lonely:
         right = max((x for x, _ in positions.values()), default=0.0) + 160.0
         top = min((y for _, y in positions.values()), default=0.0)
