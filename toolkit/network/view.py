@@ -14,7 +14,7 @@ COLOUR_BY = ("sector", "scale", "stance", "community")
 SIZE_BY = ("influence", "degree", "betweenness")
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
            "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1")
-UNKNOWN = "#9e9e9e"
+UNKNOWN = "#5f5f5f"
 STANCE_COLOURS = {-2: "#c62828", -1: "#ef8a62", 0: "#bdbdbd", 1: "#67a9cf", 2: "#1b7837"}
 RELATION_STYLE = {  # colour, dashes
     "cooperation": ("#1f77b4", False),
