@@ -61,3 +61,13 @@ def test_a_hostile_actor_name_never_runs_as_script(page, app_url, app_database, 
     assert map_frame.evaluate("() => document.querySelectorAll('img').length") == 0
     assert frame.locator("body").get_attribute("data-drawn") == "2"
     assert page_requests.outside() == []
+
+
+def test_the_png_button_saves_an_image_of_the_map(page, app_url):
+    frame = open_map(page, app_url)
+    with page.expect_download(timeout=30_000) as download:
+        frame.get_by_role("button", name="Descargar imagen (PNG)").click()
+    saved = download.value
+    assert saved.suggested_filename == "mapa_de_actores.png"
+    data = open(saved.path(), "rb").read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
