@@ -21,11 +21,12 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 	  echo "Chromium not installed: end-to-end tests will be skipped (install Debian's chromium package)."; }
 
-test: $(STAMP) browser  ## install and run every test (toolkit, pages, browser)
-	$(PY) -m pytest toolkit tests -q
+# -rfEs: list failures and errors, and say why a test was skipped (no Chromium, no PostgreSQL, no nginx)
+test: $(STAMP) browser  ## install and run every test (toolkit, pages, browser; store tests on SQLite and PostgreSQL)
+	$(PY) -m pytest toolkit tests -q -rfEs
 
 test-fast: $(STAMP)
-	$(PY) -m pytest toolkit tests -q --ignore=tests/e2e
+	$(PY) -m pytest toolkit tests -q -rfEs --ignore=tests/e2e
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

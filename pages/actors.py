@@ -18,6 +18,7 @@ from toolkit.register import (
     relation_rows,
     relation_table_edits,
     table_edits,
+    workspace_backup,
 )
 from toolkit.spreadsheets import exports
 from toolkit.spreadsheets.importing import POLICIES
@@ -504,7 +505,7 @@ with tab_export:
             ("anonymous", lambda: exports.register_workbook(actors, relations, terms, lang, personal=False),
              f"{safe_name}_{t('export.file.anonymous')}.xlsx", xlsx),
             ("kumu", lambda: exports.kumu_workbook(actors, relations, terms, lang), f"{safe_name}_kumu.xlsx", xlsx),
-            ("backup", lambda: exports.backup_workbook(workspace, actors, relations, terms),
+            ("backup", lambda: workspace_backup(engine, workspace_id),
              f"{safe_name}_backup.xlsx", xlsx),
         ]
 

@@ -79,3 +79,169 @@ def power_interest_figure(points: list[dict], quadrant_names: dict[str, str], ax
                          yaxis={"title": axis["y"], "range": [0.3, 5.7], "dtick": 1}, height=620,
                          margin={"l": 10, "r": 10, "t": 30}, legend={"orientation": "h"}, dragmode="select")
     return figure
+
+
+# -- campaigns: progress against target and elapsed time, budget, activities ------------------
+
+KPI_STATE_COLOURS = {"reached": "#0B6E4F", "on_track": "#5FA77F", "behind": "#C8553D", "no_measurements": "#A0A0A0"}
+ACTIVITY_STATUS_COLOURS = {"planned": "#4A7FB0", "in_progress": "#E0A526", "done": "#0B6E4F", "delayed": "#C8553D",
+                           "cancelled": "#A0A0A0"}
+
+
+def kpi_progress_figure(progress: list, words: dict[str, str], state_labels: dict[str, str]) -> go.Figure:
+    """One bar per KPI: how far it went from baseline to target (%), coloured by its state, and a
+    diamond where it should be by now given the campaign's elapsed time.
+
+    ``progress``: :class:`toolkit.campaigns.KpiProgress`; ``words``: ``title``, ``axis``, ``expected``,
+    ``target``.
+
+    >>> from datetime import date
+    >>> from toolkit.campaigns import kpi_progress
+    >>> from toolkit.domain import Campaign, Kpi, KpiMeasurement
+    >>> c = Campaign("C", starts_on=date(2026, 1, 1), ends_on=date(2026, 12, 31))
+    >>> p = [kpi_progress(Kpi(1, "Alcance", target=100, id=1), [KpiMeasurement(1, date(2026, 3, 1), 30)], c,
+    ...                   date(2026, 7, 2))]
+    >>> fig = kpi_progress_figure(p, {"title": "", "axis": "%", "expected": "Esperado", "target": "Meta"},
+    ...                           {"on_track": "Al día", "behind": "Atrasado"})
+    >>> list(fig.data[0].x), fig.data[0].name, round(fig.data[-1].x[0])
+    ([30.0], 'Atrasado', 50)
+    """
+    figure = go.Figure()
+    names = [p.kpi.name for p in progress]
+    for state, colour in KPI_STATE_COLOURS.items():
+        chosen = [p for p in progress if p.state == state]
+        if not chosen:
+            continue
+        values = [round(100 * (p.progress or 0.0), 1) for p in chosen]
+        figure.add_trace(go.Bar(
+            x=values, y=[p.kpi.name for p in chosen], orientation="h", name=state_labels.get(state, state),
+            marker_color=colour,
+            text=[f"{v:.0f} %" if p.progress is not None else "—" for v, p in zip(values, chosen, strict=True)],
+            textposition="auto", hovertemplate="%{y}: %{x:.0f} %<extra></extra>"))
+    timed = [p for p in progress if p.expected is not None]
+    if timed:
+        figure.add_trace(go.Scatter(
+            x=[round(100 * p.expected, 1) for p in timed], y=[p.kpi.name for p in timed], mode="markers",
+            name=words["expected"], marker={"symbol": "diamond", "size": 13, "color": "#222"},
+            hovertemplate="%{y}: %{x:.0f} %<extra>" + words["expected"] + "</extra>"))
+    figure.add_shape(type="line", x0=100, x1=100, y0=-0.5, y1=max(len(names), 1) - 0.5,
+                     line={"dash": "dot", "color": "#0B6E4F"})
+    figure.add_annotation(x=100, y=max(len(names), 1) - 0.5, text=words["target"], showarrow=False, yshift=10)
+    reached = [100 * (p.progress or 0.0) for p in progress]
+    top = max([100.0, *reached] + [100 * (p.expected or 0.0) for p in progress])
+    figure.update_layout(title=words["title"], barmode="overlay", height=max(260, 48 * len(names) + 170),
+                         xaxis={"title": words["axis"], "range": [min([0.0, *reached]) - 5, top + 10]},
+                         yaxis={"categoryorder": "array", "categoryarray": names[::-1]},
+                         margin={"l": 10, "r": 10, "t": 90},
+                         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"})
+    return figure
+
+
+def kpi_timeline_figure(kpi, series: list, starts_on, ends_on, today, words: dict[str, str]) -> go.Figure:
+    """A KPI's value over time against its target, and the straight path from the baseline at the
+    campaign's start to the target at its end (where it should be on each day).
+
+    ``series``: ``[(date, value)]`` from :func:`toolkit.campaigns.kpi_series`; ``words``: ``title``,
+    ``value``, ``path``, ``target``, ``today``.
+    """
+    figure = go.Figure()
+    if starts_on and ends_on:
+        figure.add_trace(go.Scatter(x=[starts_on, ends_on], y=[kpi.baseline, kpi.target], mode="lines",
+                                    name=words["path"], line={"dash": "dash", "color": "#888"}))
+    figure.add_trace(go.Scatter(x=[d for d, _ in series], y=[v for _, v in series], mode="lines+markers",
+                                name=words["value"], line={"color": "#0B6E4F", "width": 3}))
+    dates = [d for d, _ in series] + [d for d in (starts_on, ends_on, today) if d]
+    first, last = min(dates), max(dates)
+    figure.add_shape(type="line", x0=first, x1=last, y0=kpi.target, y1=kpi.target,
+                     line={"dash": "dot", "color": "#C8553D"})
+    figure.add_annotation(x=last, y=kpi.target, text=words["target"], showarrow=False, yshift=10, xanchor="right")
+    if today:
+        figure.add_shape(type="line", x0=today, x1=today, y0=0, y1=1, yref="paper",
+                         line={"dash": "dot", "color": "#222"})
+        figure.add_annotation(x=today, y=1, yref="paper", text=words["today"], showarrow=False, yshift=8)
+    figure.update_layout(title=words["title"], height=340, margin={"l": 10, "r": 10, "t": 50},
+                         yaxis={"title": kpi.unit or None, "rangemode": "tozero"}, legend={"orientation": "h"})
+    return figure
+
+
+def short_label(text: str, limit: int = 45) -> str:
+    """A long title cut to fit on a chart's axis (the whole title goes in the hover).
+
+    >>> short_label("Por una política pública de internacionalización de largo plazo", 30)
+    'Por una política pública de…'
+    """
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def budget_figure(rows: list, words: dict[str, str]) -> go.Figure:
+    """Budget planned, spent and still committed, one group of bars per campaign.
+
+    ``rows``: ``[(campaign title, toolkit.campaigns.Budget)]``; ``words``: ``title``, ``planned``,
+    ``spent``, ``committed``.
+
+    >>> from toolkit.campaigns import Budget
+    >>> fig = budget_figure([("Campaña", Budget(10.0, 4.0, 3.0))],
+    ...                     {"title": "", "planned": "Previsto", "spent": "Gastado", "committed": "Comprometido"})
+    >>> [(t.name, list(t.x)) for t in fig.data]
+    [('Previsto', [10.0]), ('Gastado', [4.0]), ('Comprometido', [3.0])]
+    """
+    names = [short_label(name) for name, _ in rows]
+    full = [[name] for name, _ in rows]
+    figure = go.Figure()
+    for key, colour, values in (("planned", "#4A7FB0", [b.planned or 0.0 for _, b in rows]),
+                                ("spent", "#0B6E4F", [b.spent for _, b in rows]),
+                                ("committed", "#E0A526", [b.committed for _, b in rows])):
+        figure.add_trace(go.Bar(x=values, y=names, orientation="h", name=words[key], marker_color=colour,
+                                customdata=full, hovertemplate="%{customdata[0]}<br>%{x:,.0f}<extra>" + words[key]
+                                + "</extra>"))
+    figure.update_layout(title=words["title"], barmode="group", height=max(260, 90 * len(rows) + 140),
+                         margin={"l": 10, "r": 10, "t": 90}, xaxis={"rangemode": "tozero"},
+                         yaxis={"autorange": "reversed"},
+                         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"})
+    return figure
+
+
+def activity_timeline_figure(activities: list, channel_label: Callable[[str | None], str],
+                             status_label: Callable[[str], str], today, words: dict[str, str],
+                             late: list | None = None) -> go.Figure:
+    """The campaign's calendar: each dated activity on its day and channel, coloured by status, and
+    those ``late`` (overdue or delayed) in red whatever their status says.
+
+    ``words``: ``title``, ``today``, ``late``.
+
+    >>> from datetime import date
+    >>> from toolkit.domain import Activity
+    >>> work = [Activity(1, "Feria", channel="events", due_on=date(2026, 11, 10), id=1),
+    ...         Activity(1, "Boletín", channel="newsletter", due_on=date(2026, 9, 30), status="done", id=2)]
+    >>> fig = activity_timeline_figure(work, str, str, date(2026, 11, 22),
+    ...                                {"title": "", "today": "Hoy", "late": "Con retraso"}, late=work[:1])
+    >>> [(trace.name, list(trace.y)) for trace in fig.data]
+    [('done', ['newsletter']), ('Con retraso', ['events'])]
+    """
+    figure = go.Figure()
+    late_ids = {a.id for a in late or []}
+    dated = [a for a in activities if a.due_on is not None]
+    groups = [(status_label(status), colour, "circle",
+               [a for a in dated if a.status == status and a.id not in late_ids])
+              for status, colour in ACTIVITY_STATUS_COLOURS.items()]
+    groups.append((words.get("late", "late"), ACTIVITY_STATUS_COLOURS["delayed"], "diamond",
+                   [a for a in dated if a.id in late_ids]))
+    for name, colour, symbol, chosen in groups:
+        if not chosen:
+            continue
+        figure.add_trace(go.Scatter(
+            x=[a.due_on for a in chosen], y=[channel_label(a.channel) for a in chosen], mode="markers", name=name,
+            marker={"size": 14, "color": colour, "line": {"width": 1, "color": "#333"}, "symbol": symbol},
+            customdata=[[a.title] for a in chosen], hovertemplate="%{customdata[0]}<br>%{x}<extra></extra>"))
+    if today:
+        figure.add_shape(type="line", x0=today, x1=today, y0=0, y1=1, yref="paper",
+                         line={"dash": "dot", "color": "#222"})
+        figure.add_annotation(x=today, y=1, yref="paper", text=words["today"], showarrow=False, yshift=8)
+    channels = len({channel_label(a.channel) for a in dated})
+    figure.update_layout(title=words["title"], height=max(280, 40 * channels + 190),
+                         margin={"l": 10, "r": 10, "t": 90},
+                         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"})
+    return figure

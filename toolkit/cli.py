@@ -18,10 +18,10 @@ import sys
 from pathlib import Path
 
 from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, set_language, t
-from toolkit.register import check_file, import_preview, load_sample
+from toolkit.register import check_file, import_preview, load_sample, workspace_backup
 from toolkit.spreadsheets import exports
 from toolkit.spreadsheets.importing import POLICIES, ImportPreview, Problem
-from toolkit.spreadsheets.reading import UnreadableFile
+from toolkit.spreadsheets.reading import UnreadableFile, read_workbook
 from toolkit.store import StoreError, open_store
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.workspaces import create_workspace, find_workspace, vocabulary_terms
@@ -91,10 +91,10 @@ def command_check(args) -> int:
 
 def command_import(args) -> int:
     data = _read(args.file)
-    preview = check_file(None, None, data, Path(args.file).name)  # unreadable files fail before the database
+    workbook = read_workbook(data, Path(args.file).name)  # unreadable files fail before the database
     engine = _engine(args.db)
     workspace = _workspace(engine, args.workspace, create=True)
-    preview = check_file(engine, workspace.id, data, Path(args.file).name)
+    preview = check_file(engine, workspace.id, data, Path(args.file).name, workbook=workbook)  # read once
     outcome = import_preview(engine, workspace.id, preview, args.duplicates)
     report = _report(preview, outcome.plan.relation_errors if outcome.plan else [])
     stored = outcome.stored
@@ -118,7 +118,7 @@ def command_export(args) -> int:
     actors, relations = list_actors(engine, workspace.id), list_relations(engine, workspace.id)
     terms = vocabulary_terms(engine, workspace.id)
     if suffix == ".xlsx":
-        data = exports.backup_workbook(workspace, actors, relations, terms)
+        data = workspace_backup(engine, workspace.id)
     elif suffix == ".csv":
         data = exports.register_csv(actors, terms, language())
     else:

@@ -56,16 +56,16 @@ def _table(document: Document, headers: list[str], rows: list[list[object]], wid
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, header in zip(table.rows[0].cells, headers):
+    for cell, header in zip(table.rows[0].cells, headers, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(_clean(header)).bold = True
     for values in rows:
         cells = table.add_row().cells
-        for cell, value in zip(cells, values):
+        for cell, value in zip(cells, values, strict=True):
             cell.text = _clean(value)
     if widths:
         for row in table.rows:
-            for cell, width in zip(row.cells, widths):
+            for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = Cm(width)
     return table
 
@@ -156,8 +156,8 @@ def synthesis_document(result: Synthesis, actors: list[Actor], terms: Terms, lan
     if result.never_came:
         document.add_heading(_clean(t("consultations.synthesis.never_came", lang=lang)), level=2)
         for actor, participant in result.never_came:
-            document.add_paragraph(_clean(f"{actor.name} ({t(f'vocab.invitation_statuses.{participant.status}', lang=lang)})"),
-                                   style="List Bullet")
+            status = t(f"vocab.invitation_statuses.{participant.status}", lang=lang)
+            document.add_paragraph(_clean(f"{actor.name} ({status})"), style="List Bullet")
 
     document.add_heading(_clean(t("consultations.synthesis_doc.contributions", lang=lang)), level=1)
     if not result.contributions:
@@ -170,7 +170,8 @@ def synthesis_document(result: Synthesis, actors: list[Actor], terms: Terms, lan
     for contribution in result.contributions:
         if contribution.theme != theme:
             theme = contribution.theme
-            document.add_heading(_clean(theme or t("consultations.synthesis.no_theme", lang=lang)), level=2)
+            heading = theme[:1].upper() + theme[1:] if theme else t("consultations.synthesis.no_theme", lang=lang)
+            document.add_heading(_clean(heading), level=2)
         paragraph = document.add_paragraph(style="List Bullet")
         paragraph.add_run(_clean(t(f"vocab.contribution_types.{contribution.type}", lang=lang)) + ". ").bold = True
         paragraph.add_run(_clean(contribution.text))

@@ -271,7 +271,13 @@ class Gap:
     suggestions: list[Suggestion] = field(default_factory=list)
 
 
-def _score(actor: Actor, room: list[Actor], listed: dict[int, Participant], consulted: set[int],
+@dataclass(frozen=True)
+class _Room:
+    stances: frozenset
+    communities: frozenset
+
+
+def _score(actor: Actor, room: _Room, listed: dict[int, Participant], consulted: set[int],
            map_info: dict[int, MapInfo], kind: str) -> Suggestion:
     reasons = []
     if actor.influence:
@@ -279,9 +285,8 @@ def _score(actor: Actor, room: list[Actor], listed: dict[int, Participant], cons
     if actor.interest:
         reasons.append(Reason("interest", 0.4 * actor.interest, {"level": actor.interest}))
     if actor.stance is not None:
-        room_stances = {a.stance for a in room}
         stance = STANCE_KEYS[actor.stance]
-        if kind == "only_allies" or (actor.stance <= 0 and actor.stance not in room_stances):
+        if kind == "only_allies" or (actor.stance <= 0 and actor.stance not in room.stances):
             reasons.append(Reason("stance_missing", 2.0 if actor.stance >= -1 else 1.5, {"stance": stance}))
         elif actor.stance >= 1:
             reasons.append(Reason("stance_favourable", 0.5, {"stance": stance}))
@@ -289,8 +294,7 @@ def _score(actor: Actor, room: list[Actor], listed: dict[int, Participant], cons
     if info is not None:
         if info.broker:
             reasons.append(Reason("broker", 2.0))
-        room_communities = {map_info[a.id].community for a in room if a.id in map_info}
-        if info.community is not None and info.community not in room_communities:
+        if info.community is not None and info.community not in room.communities:
             reasons.append(Reason("new_community", 1.0))
     if actor.id not in consulted:
         reasons.append(Reason("never_consulted", 1.5))
@@ -325,7 +329,8 @@ def suggestions(actors: list[Actor], participants: list[Participant], targets: l
     listed = {p.actor_id: p for p in participants}
     stage_coverage = coverage(participants, actors, targets)[stage]
     counted = set(stage_coverage.actor_ids)
-    room = [by_id[i] for i in stage_coverage.actor_ids]
+    room = _Room(frozenset(by_id[i].stance for i in stage_coverage.actor_ids),
+                 frozenset(map_info[i].community for i in stage_coverage.actor_ids if i in map_info))
     open_to = [a for a in actors if a.id not in counted and getattr(listed.get(a.id), "status", "") != "declined"]
     follow_ups = {i: p for i, p in listed.items() if i not in counted}
 
@@ -347,7 +352,8 @@ def suggestions(actors: list[Actor], participants: list[Participant], targets: l
 def consulted_actors(participants: list[Participant], other_than: int | None = None) -> set[int]:
     """Actors who attended a consultation (other than ``other_than``).
 
-    >>> consulted_actors([Participant(1, 10, "attended"), Participant(2, 11, "invited"), Participant(3, 12, "attended")], 3)
+    >>> consulted_actors([Participant(1, 10, "attended"), Participant(2, 11, "invited"),
+    ...                   Participant(3, 12, "attended")], other_than=3)
     {10}
     """
     return {p.actor_id for p in participants if p.status == "attended" and p.consultation_id != other_than}
@@ -509,7 +515,7 @@ def synthesis(consultation: Consultation, participants: list[Participant], contr
 def contribution_themes(contributions: list[Contribution], actors: list[Actor]) -> list[str]:
     """Themes to offer when noting a contribution: those already used, then the register's."""
     seen: dict[str, str] = {}
-    for theme in [c.theme for c in contributions] + [t for a in actors for t in a.themes]:
+    for theme in [c.theme for c in contributions] + [theme for a in actors for theme in a.themes]:
         if theme:
             seen.setdefault(fold(theme), theme)
     return sorted(seen.values(), key=fold)
@@ -533,16 +539,29 @@ def contribution_rows(contributions: list[Contribution]) -> list[dict[str, objec
             for c in sorted(contributions, key=lambda c: -(c.id or 0))]
 
 
-def _cell(value: object) -> object:
-    """A table cell back to a Python value (NaN, NaT and pandas' NA are empty; timestamps are dates)."""
+def _cell(value: object, is_date: bool = False) -> object:
+    """A table cell back to a Python value (NaN, NaT and pandas' NA are empty; timestamps are dates).
+
+    A date column that was empty comes back from the browser as text: ``"2026-09-10T00:00:00.000"``.
+
+    >>> _cell("2026-09-10T00:00:00.000", is_date=True), _cell(float("nan"))
+    (datetime.date(2026, 9, 10), None)
+    """
     from toolkit.register import _plain
 
     value = _plain(value)
-    return value.date() if isinstance(value, datetime) else value
+    if isinstance(value, datetime):
+        return value.date()
+    if is_date and isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10]) if value.strip() else None
+        except ValueError:
+            return value  # refused with a plain message when saving
+    return value
 
 
 def row_edits(before: list[dict[str, object]], after: list[dict[str, object]], columns: tuple[str, ...],
-              remove_column: str):
+              remove_column: str, dates: tuple[str, ...] = ()):
     """What the user changed in a table: edits (with the version they saw) and rows marked to remove.
 
     >>> rows = [{"id": 1, "version": 3, "remove": False, "status": "invited", "notes": ""}]
@@ -564,7 +583,7 @@ def row_edits(before: list[dict[str, object]], after: list[dict[str, object]], c
         old = original[row_id]
         changes = {}
         for column in columns:
-            new_value, old_value = _cell(row.get(column)), old.get(column)
+            new_value, old_value = _cell(row.get(column), column in dates), old.get(column)
             if isinstance(old_value, str) and new_value is None:
                 new_value = ""
             if new_value != old_value:

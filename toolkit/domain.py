@@ -205,3 +205,144 @@ def status_dates(status: str, on: date | None, invited_on: date | None = None, r
     if status == "attended":
         return {"invited_on": invited_on, "responded_on": responded_on, "attended_on": on}
     return {"invited_on": invited_on, "responded_on": responded_on, "attended_on": None}  # no_show
+
+
+# -- audiences and campaigns --------------------------------------------------------------
+
+AUDIENCE_KINDS = ("segment", "public")  # a segment of the register, or a public outside it
+CAMPAIGN_TYPES = ("dissemination", "advocacy", "mixed")
+CAMPAIGN_STATUSES = ("planned", "active", "paused", "finished", "cancelled")
+ACTIVITY_STATUSES = ("planned", "in_progress", "done", "delayed", "cancelled")
+KPI_KINDS = ("reach", "impressions", "attendance", "press_mentions", "meetings", "commitments", "other")
+KPI_AGGREGATIONS = ("sum", "last")  # each measurement adds to the total, or is the total so far
+DASHBOARD_STATUSES = ("on_track", "late", "no_measurements")
+RULE_CRITERIA = ("sectors", "scales", "stances", "quadrants", "themes", "communities")
+
+AUDIENCE_COLUMNS = ("id", "name", "kind", "description", "rule", "estimated_size", "influence", "interest",
+                    "knowledge", "attitude", "needs", "barriers", "priority", "messages", "channels")
+AUDIENCE_MEMBER_COLUMNS = ("id", "audience", "actor", "included")
+CAMPAIGN_COLUMNS = ("id", "title", "type", "objective", "audiences", "messages", "channels", "starts_on", "ends_on",
+                    "owner", "budget", "status")
+ACTIVITY_COLUMNS = ("id", "campaign", "title", "channel", "due_on", "owner", "status", "cost", "notes")
+KPI_COLUMNS = ("id", "campaign", "name", "kind", "unit", "baseline", "target", "aggregation")
+KPI_MEASUREMENT_COLUMNS = ("id", "kpi", "measured_on", "value", "notes")
+
+
+@dataclass(frozen=True)
+class AudienceRule:
+    """Which actors of the register a segment takes: every criterion given must hold (any of
+    its values will do); a rule without criteria takes nobody (the segment is chosen by hand)."""
+
+    sectors: tuple[str, ...] = ()
+    scales: tuple[str, ...] = ()
+    stances: tuple[str, ...] = ()  # stance keys: "ally", "favourable"...
+    quadrants: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    communities: tuple[int, ...] = ()  # communities of the actor map (numbered by size, from 0)
+
+    @property
+    def empty(self) -> bool:
+        return not any(getattr(self, name) for name in RULE_CRITERIA)
+
+    def as_dict(self) -> dict[str, list]:
+        """The criteria given, as stored (JSON) and written in the backup.
+
+        >>> AudienceRule(sectors=("academia",), communities=(2,)).as_dict()
+        {'sectors': ['academia'], 'communities': [2]}
+        """
+        return {name: list(getattr(self, name)) for name in RULE_CRITERIA if getattr(self, name)}
+
+    @classmethod
+    def from_dict(cls, stored: object) -> AudienceRule:
+        """A rule from its stored form; unknown criteria are ignored.
+
+        >>> AudienceRule.from_dict({"themes": ["turismo"], "communities": ["1"], "colour": ["x"]})
+        AudienceRule(sectors=(), scales=(), stances=(), quadrants=(), themes=('turismo',), communities=(1,))
+        """
+        stored = stored if isinstance(stored, dict) else {}
+        values = {name: tuple(str(v) for v in stored.get(name) or ()) for name in RULE_CRITERIA}
+        values["communities"] = tuple(int(v) for v in values["communities"])
+        return cls(**values)
+
+
+@dataclass
+class Audience:
+    name: str
+    kind: str = "segment"
+    description: str = ""
+    rule: AudienceRule = field(default_factory=AudienceRule)
+    estimated_size: int | None = None  # a public outside the register: how many people
+    influence: int | None = None  # the team's estimate 1-5; a segment otherwise takes its members'
+    interest: int | None = None
+    knowledge: str = ""  # what it knows of the city's international action
+    attitude: str = ""  # what it thinks of it
+    needs: str = ""  # what it needs
+    barriers: str = ""
+    priority: str = "medium"
+    messages: list[str] = field(default_factory=list)  # key messages
+    channels: list[str] = field(default_factory=list)  # preferred channels (vocabulary keys)
+    id: int | None = None
+    version: int = 1
+
+
+@dataclass
+class AudienceMember:
+    """A hand adjustment to a segment: an actor added to it, or left out of what its rule takes."""
+
+    audience_id: int
+    actor_id: int
+    included: bool = True
+    id: int | None = None
+
+
+@dataclass
+class Campaign:
+    title: str
+    type: str = "dissemination"
+    objective: str = ""
+    audience_ids: list[int] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+    starts_on: date | None = None
+    ends_on: date | None = None
+    owner: str = ""
+    budget: float | None = None
+    status: str = "planned"
+    id: int | None = None
+    version: int = 1
+
+
+@dataclass
+class Activity:
+    campaign_id: int
+    title: str
+    channel: str | None = None
+    due_on: date | None = None
+    owner: str = ""
+    status: str = "planned"
+    cost: float | None = None
+    notes: str = ""
+    id: int | None = None
+    version: int = 1
+
+
+@dataclass
+class Kpi:
+    campaign_id: int
+    name: str
+    target: float
+    kind: str = "reach"
+    unit: str = ""
+    baseline: float = 0.0
+    aggregation: str = "sum"
+    id: int | None = None
+    version: int = 1
+
+
+@dataclass
+class KpiMeasurement:
+    kpi_id: int
+    measured_on: date
+    value: float
+    notes: str = ""  # the source: "informe de Meltwater", "lista de asistencia"...
+    id: int | None = None

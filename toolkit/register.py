@@ -17,10 +17,16 @@ from sqlalchemy import Engine
 from toolkit.domain import (
     STANCE_KEYS,
     STANCE_VALUES,
+    Activity,
     Actor,
+    Audience,
+    AudienceRule,
+    Campaign,
     Consultation,
     Contribution,
     CoverageTarget,
+    Kpi,
+    KpiMeasurement,
     Participant,
     Relation,
     quadrant,
@@ -88,6 +94,8 @@ def sample_batch(path: Path = SAMPLE_PATH) -> tuple[dict, RegisterBatch]:
                             directed=row["directed"], description=row.get("description", ""))
         batch.relations.append((("new", index[row["source"]]), ("new", index[row["target"]]), relation))
     batch.consultations = [_sample_consultation(row, index) for row in data.get("consultations", [])]
+    batch.audiences, audience_positions = _sample_audiences(data.get("audiences", []), index)
+    batch.campaigns = [_sample_campaign(row, audience_positions) for row in data.get("campaigns", [])]
     return data["workspace"], batch
 
 
@@ -115,8 +123,39 @@ def _sample_consultation(row: dict, index: dict[str, int]):
     return bundle
 
 
+def _sample_audiences(rows: list[dict], index: dict[str, int]) -> tuple[list, dict[str, int]]:
+    """The sample's audiences (members name actors by their key) and each one's position by its key."""
+    from toolkit.store.audiences import AudienceBundle
+
+    bundles, positions = [], {}
+    for row in rows:
+        values = {k: v for k, v in row.items() if k not in ("key", "rule", "members")}
+        bundle = AudienceBundle(Audience(**values, rule=AudienceRule.from_dict(row.get("rule"))))
+        bundle.members = [(("new", index[m["actor"]]), m.get("included", True)) for m in row.get("members", [])]
+        positions[row["key"]] = len(bundles)
+        bundles.append(bundle)
+    return bundles, positions
+
+
+def _sample_campaign(row: dict, audience_positions: dict[str, int]):
+    """One campaign of the sample with its activities, KPIs and measurements; audiences by their key."""
+    from toolkit.store.campaigns import CampaignBundle
+
+    plan = {k: v for k, v in row.items() if k not in ("audiences", "activities", "kpis")}
+    plan["starts_on"], plan["ends_on"] = _day(plan.get("starts_on")), _day(plan.get("ends_on"))
+    bundle = CampaignBundle(Campaign(**plan), [audience_positions[key] for key in row.get("audiences", [])])
+    for entry in row.get("activities", []):
+        bundle.activities.append(Activity(0, **{**entry, "due_on": _day(entry.get("due_on"))}))
+    for entry in row.get("kpis", []):
+        measured = [KpiMeasurement(0, _day(m["measured_on"]), m["value"], m.get("notes", ""))
+                    for m in entry.get("measurements", [])]
+        bundle.kpis.append((Kpi(0, **{k: v for k, v in entry.items() if k != "measurements"}), measured))
+    return bundle
+
+
 def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PATH) -> int:
-    """Create a workspace holding the Medellín sample (register and consultations); returns its id."""
+    """Create a workspace holding the Medellín sample (register, consultations, audiences and campaigns);
+    returns its id."""
     workspace, batch = sample_batch(path)
     name = name or workspace["name"]
     if find_workspace(engine, name) is not None:
@@ -126,6 +165,25 @@ def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PAT
                                         workspace["language"], workspace["description"])
         write_batch(connection, workspace_id, batch)
     return workspace_id
+
+
+def workspace_backup(engine: Engine, workspace_id: int) -> bytes:
+    """The backup workbook of everything in a workspace: register, vocabularies, consultations,
+    audiences and campaigns."""
+    from toolkit.spreadsheets.exports import backup_workbook
+    from toolkit.store.audiences import list_audience_members, list_audiences
+    from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
+    from toolkit.store.consultations import list_consultations, list_contributions, list_participants
+    from toolkit.store.workspaces import get_workspace
+
+    return backup_workbook(get_workspace(engine, workspace_id), list_actors(engine, workspace_id),
+                           list_relations(engine, workspace_id), vocabulary_terms(engine, workspace_id),
+                           list_consultations(engine, workspace_id), list_participants(engine, workspace_id),
+                           list_contributions(engine, workspace_id), audiences=list_audiences(engine, workspace_id),
+                           audience_members=list_audience_members(engine, workspace_id),
+                           campaigns=list_campaigns(engine, workspace_id),
+                           activities=list_activities(engine, workspace_id), kpis=list_kpis(engine, workspace_id),
+                           measurements=list_measurements(engine, workspace_id))
 
 
 # -- the workspace at a glance ---------------------------------------------------------------

@@ -120,7 +120,8 @@ def test_of_simultaneous_edits_to_one_actor_exactly_one_wins_each_round(engine):
     for _round in range(ROUNDS):
         seen = list_actors(engine, workspace.id)[0]  # everybody opened the table at this version
         results = together([
-            (lambda n=n: save_actor_edits(engine, workspace.id, [Edit(actor_id, seen.version, {"city": f"C{n}"})]))
+            (lambda n=n, version=seen.version: save_actor_edits(engine, workspace.id,
+                                                                 [Edit(actor_id, version, {"city": f"C{n}"})]))
             for n in range(THREADS)
         ])
         assert raised(results) == []
@@ -138,8 +139,8 @@ def test_two_saves_of_the_same_rows_in_opposite_order_do_not_deadlock(engine):
         seen = {a.id: a.version for a in list_actors(engine, workspace.id)}
         forward = [Edit(i, seen[i], {"notes": "forward"}) for i in ids]
         backward = [Edit(i, seen[i], {"notes": "backward"}) for i in reversed(ids)]
-        results = together([lambda: save_actor_edits(engine, workspace.id, forward),
-                            lambda: save_actor_edits(engine, workspace.id, backward)])
+        results = together([lambda edits=edits: save_actor_edits(engine, workspace.id, edits)
+                            for edits in (forward, backward)])
         assert raised(results) == []
         assert sorted(result.ok for result in results) == [False, True]
         notes = {a.notes for a in list_actors(engine, workspace.id)}

@@ -277,20 +277,35 @@ def _sheets(data: bytes) -> dict[str, list[list[object]]]:
     return {s.name: s.rows for s in read_workbook(data, "x.xlsx").sheets}
 
 
+def _backup(engine, workspace_id, named_after=None) -> bytes:
+    from toolkit.store.audiences import list_audience_members, list_audiences
+    from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
+    from toolkit.store.consultations import list_consultations, list_contributions, list_participants
+
+    return exports.backup_workbook(
+        get_workspace(engine, named_after or workspace_id), list_actors(engine, workspace_id),
+        list_relations(engine, workspace_id), vocabulary_terms(engine, workspace_id),
+        list_consultations(engine, workspace_id), list_participants(engine, workspace_id),
+        list_contributions(engine, workspace_id), audiences=list_audiences(engine, workspace_id),
+        audience_members=list_audience_members(engine, workspace_id), campaigns=list_campaigns(engine, workspace_id),
+        activities=list_activities(engine, workspace_id), kpis=list_kpis(engine, workspace_id),
+        measurements=list_measurements(engine, workspace_id))
+
+
 def test_backup_round_trip_gives_the_same_workbook(engine, sample_id):
-    workspace = get_workspace(engine, sample_id)
-    terms = vocabulary_terms(engine, sample_id)
-    first = exports.backup_workbook(workspace, list_actors(engine, sample_id), list_relations(engine, sample_id),
-                                    terms)
+    first = _backup(engine, sample_id)
     restored = create_workspace(engine, "Restaurado")
     preview = preview_of(first, "backup.xlsx", engine, restored.id)
     assert preview.format == "backup" and not preview.errors and not preview.warnings
-    import_preview(engine, restored.id, preview)
-    second = exports.backup_workbook(get_workspace(engine, sample_id), list_actors(engine, restored.id),
-                                     list_relations(engine, restored.id), vocabulary_terms(engine, restored.id))
-    assert _sheets(first)["actors"] == _sheets(second)["actors"]
-    assert _sheets(first)["relations"] == _sheets(second)["relations"]
-    assert _sheets(first)["vocabularies"] == _sheets(second)["vocabularies"]
+    outcome = import_preview(engine, restored.id, preview)
+    assert not outcome.problems and outcome.stored.consultations == 2
+    assert (outcome.stored.audiences, outcome.stored.campaigns) == (7, 3)
+    second = _backup(engine, restored.id, named_after=sample_id)
+    for sheet in ("actors", "relations", "vocabularies", "consultations", "participants", "contributions",
+                  "audiences", "audience_members", "campaigns", "activities", "kpis", "kpi_measurements"):
+        assert _sheets(first)[sheet] == _sheets(second)[sheet], sheet
+    assert len(_sheets(first)["contributions"]) > 15
+    assert len(_sheets(first)["audience_members"]) >= 3 and len(_sheets(first)["kpi_measurements"]) > 10
 
 
 def test_register_export_reimports_with_the_same_values(engine, sample_id):

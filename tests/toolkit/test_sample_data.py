@@ -45,7 +45,7 @@ def actors_by_key() -> dict[str, dict]:
 
 
 def test_top_level_shape():
-    assert set(sample()) == {"workspace", "actors", "relations"}
+    assert set(sample()) == {"workspace", "actors", "relations", "consultations", "audiences", "campaigns"}
     workspace = sample()["workspace"]
     assert set(workspace) == WORKSPACE_KEYS
     assert workspace["city"] == "Medellín"
@@ -193,3 +193,38 @@ def test_every_relation_type_present():
 def test_directed_and_undirected_relations_and_all_strengths_present():
     assert {r["directed"] for r in relations()} == {True, False}
     assert {r["strength"] for r in relations()} == {1, 2, 3}
+
+
+def test_consultations_reference_actors_and_use_the_vocabularies():
+    from toolkit.domain import (
+        CONSULTATION_STATUSES,
+        CONTRIBUTION_TYPES,
+        INVITATION_STATUSES,
+        MODALITIES,
+        PRIORITIES,
+    )
+
+    keys = set(actors_by_key())
+    for consultation in sample()["consultations"]:
+        assert consultation["instrument"] in DEFAULTS["instruments"]
+        assert consultation["modality"] in MODALITIES and consultation["status"] in CONSULTATION_STATUSES
+        for target in consultation["targets"]:
+            vocabulary = "sectors" if target["dimension"] == "sector" else "scales"
+            assert target["key"] in DEFAULTS[vocabulary] and target["minimum"] >= 1
+        listed = [p["actor"] for p in consultation["participants"]]
+        assert set(listed) <= keys and len(listed) == len(set(listed))
+        assert {p["status"] for p in consultation["participants"]} <= set(INVITATION_STATUSES)
+        for contribution in consultation["contributions"]:
+            assert contribution["actor"] is None or contribution["actor"] in keys
+            assert contribution["type"] in CONTRIBUTION_TYPES and contribution["priority"] in PRIORITIES
+
+
+def test_one_consultation_was_held_and_one_is_being_convened():
+    by_status = {c["status"]: c for c in sample()["consultations"]}
+    held, convened = by_status["held"], by_status["convened"]
+    assert sum(p["status"] == "attended" for p in held["participants"]) >= 10
+    assert len(held["contributions"]) >= 15
+    assert {c["type"] for c in held["contributions"]} == {"proposal", "concern", "commitment", "question",
+                                                          "recommendation"}
+    assert {p["status"] for p in convened["participants"]} >= {"to_invite", "invited", "confirmed", "declined"}
+    assert date.fromisoformat(convened["starts_on"]) > date.fromisoformat(held["starts_on"])

@@ -21,7 +21,7 @@ from toolkit.domain import (
     Contribution,
     Participant,
 )
-from toolkit.i18n import format_date, label, t
+from toolkit.i18n import LANGUAGES, format_date, label, t
 from toolkit.spreadsheets import normalise as norm
 from toolkit.spreadsheets.importing import Problem, _catalog_labels, identity_keys, term_indexes
 from toolkit.spreadsheets.mapping import column_letter, find_header_row, header_field
@@ -104,15 +104,18 @@ class ActorMatcher:
 
     def __init__(self, actors: list[Actor]) -> None:
         self.by_key: dict[str, int] = {}
-        self.by_contact: dict[str, int] = {}
-        self.by_email: dict[str, int] = {}
+        contacts: dict[str, set[int]] = {}
+        emails: dict[str, set[int]] = {}
         for actor in actors:
             for key in identity_keys(actor.name, actor.acronym):
                 self.by_key.setdefault(key, actor.id)
             if actor.contact_name:
-                self.by_contact.setdefault(fold(actor.contact_name), actor.id)
+                contacts.setdefault(fold(actor.contact_name), set()).add(actor.id)
             if actor.email:
-                self.by_email.setdefault(actor.email.strip().lower(), actor.id)
+                emails.setdefault(actor.email.strip().lower(), set()).add(actor.id)
+        # a contact or an address shared by several actors ("Oficina de prensa") identifies nobody
+        self.by_contact = {key: next(iter(ids)) for key, ids in contacts.items() if len(ids) == 1}
+        self.by_email = {key: next(iter(ids)) for key, ids in emails.items() if len(ids) == 1}
 
     def find(self, organisation: str = "", acronym: str = "", person: str = "", email: str = "") -> int | None:
         if organisation or acronym:
@@ -185,14 +188,34 @@ def _best_sheet(workbook: Workbook, role: str) -> tuple[str, list[list[object]],
     return best[1:] if best else None
 
 
+# our own column headers (invitation list, contributions template), in every language, read back exactly
+OWN_HEADERS = {"organisation": "organisation", "person": "person", "acronym": "acronym", "sector": "sector",
+               "scale": "scale", "contact_name": "ignore", "contact_role": "contact_role", "email": "email",
+               "phone": "phone", "consent": "ignore", "status": "status", "invited_on": "ignore",
+               "responded_on": "ignore", "attended_on": "date", "attendee": "person", "theme": "theme",
+               "type": "type", "text": "text", "priority": "priority", "due_on": "due_on", "response": "response"}
+
+
+@cache
+def _own_headers() -> dict[str, str]:
+    return {fold(t(f"consultations.columns.{column}", lang=lang)): name
+            for lang in LANGUAGES for column, name in OWN_HEADERS.items()}
+
+
 def _fields(headers: list[object], role: str) -> list[str | None]:
-    """The field of each header; each field once (the first column that names it wins)."""
+    """The field of each header; each field once (the first column that names it wins).
+
+    >>> _fields(["Organización", "Estado de la invitación", "Consented to data processing"], "participants")
+    ['organisation', 'status', 'ignore']
+    """
     taken: set[str] = set()
     fields: list[str | None] = []
     for header in headers:
         # a long header is a survey question, not a field, even if it contains a field's word
         words = len(fold(header).split())
-        name = header_field(header, role) if 0 < words <= LONGEST_HEADER else None
+        name = _own_headers().get(fold(header)) if words else None
+        if name is None:
+            name = header_field(header, role) if 0 < words <= LONGEST_HEADER else None
         if name in taken and name != "ignore":
             name = None
         if name:
@@ -211,7 +234,8 @@ def _read(workbook: Workbook, actors: list[Actor], terms: Terms, kind: str, role
     sheet, rows, header_row, fields = found
     preview.sheet, preview.header_row = sheet, header_row
     headers = rows[header_row]
-    preview.columns = [(norm.text(h) or column_letter(i), f) for i, (h, f) in enumerate(zip(headers, fields))]
+    preview.columns = [(norm.text(h) or column_letter(i), f)
+                       for i, (h, f) in enumerate(zip(headers, fields, strict=True))]
     at = {f: i for i, f in enumerate(fields) if f and f != "ignore"}
     if not at.keys() & set(WHO_FIELDS) and kind == "attendance":
         preview.errors.append(Problem(sheet, header_row + 1, "", "consultations.import.report.no_who_column"))
@@ -354,7 +378,7 @@ def read_contributions(workbook: Workbook, actors: list[Actor], terms: Terms | N
                 warn("due_on", error)
             matched.contributions.append(contribution)
         else:  # a survey: every column the file does not otherwise use is a question
-            for index, (header, name) in enumerate(zip(headers, fields)):
+            for index, (header, name) in enumerate(zip(headers, fields, strict=True)):
                 answer = norm.text(row[index]) if index < len(row) else ""
                 if name is None and answer and not norm.is_blank(header):
                     matched.contributions.append(Contribution(consultation_id=0, text=answer,

@@ -162,13 +162,18 @@ def backup_refs(actors: list[Actor]) -> tuple[list[Actor], dict[int, int]]:
 
 def backup_workbook(workspace: Workspace, actors: list[Actor], relations: list[Relation], terms: Terms,
                     consultations: list[Consultation] | None = None, participants: list[Participant] | None = None,
-                    contributions: list[Contribution] | None = None) -> bytes:
+                    contributions: list[Contribution] | None = None, *, audiences: list | None = None,
+                    audience_members: list | None = None, campaigns: list | None = None,
+                    activities: list | None = None, kpis: list | None = None,
+                    measurements: list | None = None) -> bytes:
     """Everything in the workspace, one sheet per table, English sheet names and keys.
 
     Actors are numbered 1..n in register order (not by database id), so that importing the
     backup into an empty workspace and exporting again gives the same workbook. Consultations
     are numbered in the order they were created; participants and contributions point at
-    both by those numbers. Without ``consultations`` the three consultation sheets are left out.
+    both by those numbers. Without ``consultations`` the three consultation sheets are left out;
+    without ``audiences`` and ``campaigns``, the six sheets of audiences and campaigns
+    (:func:`toolkit.spreadsheets.campaigns.backup_sheets`).
     """
     ordered, ref = backup_refs(actors)
     actor_rows = []
@@ -197,6 +202,11 @@ def backup_workbook(workspace: Workspace, actors: list[Actor], relations: list[R
     ]
     if consultations is not None:
         sheets += _consultation_sheets(consultations, participants or [], contributions or [], ref)
+    if audiences is not None or campaigns is not None:
+        from toolkit.spreadsheets.campaigns import backup_sheets
+
+        sheets += backup_sheets(audiences or [], audience_members or [], campaigns or [], activities or [],
+                                kpis or [], measurements or [], ref)
     sheets.append(SheetSpec("vocabularies", ["vocabulary", "key", "label", "position"], vocab_rows))
     return write_workbook(sheets)
 

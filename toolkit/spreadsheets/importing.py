@@ -82,6 +82,9 @@ class ImportPreview:
     duplicates: list[Duplicate] = field(default_factory=list)
     terms: list[tuple[str, str, str | None]] = field(default_factory=list)  # backup: (vocabulary, key, label)
     consultations: list[BackupConsultation] = field(default_factory=list)  # backup: with actors by reference
+    # backup: toolkit.spreadsheets.campaigns.BackupAudience and BackupCampaign
+    audiences: list = field(default_factory=list)
+    campaigns: list = field(default_factory=list)
 
 
 @dataclass
@@ -145,6 +148,10 @@ def parse_workbook(workbook: Workbook, terms: dict[str, list[tuple[str, str | No
             _parse_relations(preview, sheet_layout, rows, indexes)
     if layout.format == "backup":
         _parse_backup_consultations(preview, sheets)
+        from toolkit.spreadsheets.campaigns import parse_backup  # it builds on this module
+
+        preview.audiences, preview.campaigns, problems = parse_backup(sheets)
+        preview.errors.extend(problems)
     if not preview.actors and not preview.errors:
         preview.errors.append(Problem("", 0, "", "import.report.no_actors"))
     return preview
@@ -549,6 +556,11 @@ def plan_batch(preview: ImportPreview, existing: list[Actor], policy: str = "mer
             else:
                 bundle.contributions.append((end, contribution))
         batch.consultations.append(bundle)
+    if preview.audiences or preview.campaigns:
+        from toolkit.spreadsheets.campaigns import plan_backup
+
+        batch.audiences, batch.campaigns, problems = plan_backup(preview.audiences, preview.campaigns, refs)
+        errors.extend(problems)
     batch.terms = preview.terms
     return Plan(batch=batch, added=len(batch.new_actors), merged=merged, skipped=skipped, relation_errors=errors)
 

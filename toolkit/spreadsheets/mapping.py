@@ -118,8 +118,43 @@ CONTRIBUTION_HEADERS: dict[str, tuple[str, ...]] = {
     "ignore": ("marca temporal", "timestamp", "fecha", "date", "hora", "carimbo de data hora", "horodateur",
                "firma", "signature", "no", "numero", "#", "telefono", "phone", "celular"),
 }
+# a campaign's activities and its KPI measurements, brought from a plan or a monitoring sheet
+ACTIVITY_HEADERS: dict[str, tuple[str, ...]] = {
+    "title": ("actividad", "actividades", "titulo", "nombre de la actividad", "accion", "tarea", "activity",
+              "activities", "title", "task", "action", "atividade", "tarefa", "acao", "activite", "titre",
+              "tache"),
+    "channel": ("canal", "canales", "medio", "canal de difusion", "channel", "medium", "meio",
+                "canal de comunicacao", "canal de diffusion", "support"),
+    "due_on": ("fecha", "fecha prevista", "fecha de realizacion", "fecha programada", "fecha de la actividad",
+               "fecha actividad", "activity date", "date de l activite", "data da atividade", "dia", "date", "due date",
+               "scheduled", "scheduled on", "when", "data", "data prevista", "echeance", "date prevue"),
+    "owner": ("responsable", "encargado", "encargada", "a cargo", "owner", "responsible", "lead", "in charge",
+              "responsavel", "encarregado", "porteur"),
+    "status": ("estado", "situacion", "avance", "status", "state", "progress", "situacao", "statut", "etat",
+               "avancement"),
+    "cost": ("costo", "coste", "valor", "presupuesto", "monto", "costo de la actividad", "costo actividad",
+             "cost", "amount", "budget", "activity cost", "custo", "orcamento", "custo da atividade", "cout",
+             "montant", "cout de l activite"),
+    "notes": ("notas", "observaciones", "comentarios", "notes", "comments", "remarks", "observacoes", "remarques",
+              "commentaires"),
+    "ignore": ("no", "n", "numero", "#", "item"),
+}
+MEASUREMENT_HEADERS: dict[str, tuple[str, ...]] = {
+    "kpi": ("indicador", "indicadores", "kpi", "nombre del indicador", "indicator", "metric", "measure",
+            "metrica", "indicateur", "mesure"),
+    "measured_on": ("fecha", "fecha de medicion", "fecha de corte", "corte", "periodo", "mes", "date",
+                    "measured on", "period", "as of", "month", "data", "data da medicao", "mes", "date de mesure",
+                    "periode", "mois"),
+    "value": ("valor", "resultado", "medicion", "cantidad", "total", "value", "result", "measurement", "count",
+              "quantidade", "valeur", "resultat", "quantite"),
+    "notes": ("fuente", "fuente de verificacion", "notas", "observaciones", "source", "notes", "comments",
+              "fonte", "observacoes", "remarques"),
+    "ignore": ("no", "n", "numero", "#", "unidad", "unit", "unidade", "unite", "meta", "target", "objetivo",
+               "objectif", "linea base", "baseline", "campana", "campaign", "campanha", "campagne"),
+}
 HEADER_TABLES = {"actors": ACTOR_HEADERS, "relations": RELATION_HEADERS, "participants": PARTICIPANT_HEADERS,
-                 "contributions": CONTRIBUTION_HEADERS}
+                 "contributions": CONTRIBUTION_HEADERS, "activities": ACTIVITY_HEADERS,
+                 "kpi_measurements": MEASUREMENT_HEADERS}
 INSTRUCTION_WORDS = ("instrucciones", "instruccion", "leeme", "lea esto", "notas", "ayuda", "instructions",
                      "readme", "read me", "notes", "help", "about", "instrucoes", "leia me", "ajuda", "mode d emploi",
                      "lisez moi", "aide", "_lists", "listas", "lists", "listes", "legend", "leyenda")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from toolkit.domain import (
     CONSULTATION_STATUSES,
@@ -311,15 +312,18 @@ def _listed(connection: Connection, consultation_id: int) -> dict[int, int]:
 def invite_actors(engine: Engine, workspace_id: int, consultation_id: int, actor_ids: list[int]) -> InviteResult:
     """Put actors of the register on the consultation's list ("to invite"); those already there stay as they are."""
     wanted = list(dict.fromkeys(actor_ids))
-    with engine.begin() as connection:
-        _require_consultation(connection, workspace_id, consultation_id)
-        _require_actors(connection, workspace_id, set(wanted))
-        listed = _listed(connection, consultation_id)
-        new = [actor_id for actor_id in wanted if actor_id not in listed]
-        if new:
-            connection.execute(insert(participants), [_participant_row(workspace_id, consultation_id, actor_id)
-                                                      for actor_id in new])
-            bump_revision(connection, workspace_id)
+    try:
+        with engine.begin() as connection:
+            _require_consultation(connection, workspace_id, consultation_id)
+            _require_actors(connection, workspace_id, set(wanted))
+            listed = _listed(connection, consultation_id)
+            new = [actor_id for actor_id in wanted if actor_id not in listed]
+            if new:
+                connection.execute(insert(participants), [_participant_row(workspace_id, consultation_id, actor_id)
+                                                          for actor_id in new])
+                bump_revision(connection, workspace_id)
+    except IntegrityError as error:  # someone else put one of them on the list at the same moment
+        raise StoreError("consultation_changed") from error
     return InviteResult(added=len(new), already=len(wanted) - len(new))
 
 
@@ -538,15 +542,21 @@ def _write_import(connection: Connection, workspace_id: int, consultation_id: in
 def record_attendance(engine: Engine, workspace_id: int, consultation_id: int,
                       batch: ConsultationImport) -> ImportResult:
     """Store an imported attendance list in one transaction (nothing on failure)."""
-    with engine.begin() as connection:
-        return _write_import(connection, workspace_id, consultation_id, batch)
+    try:
+        with engine.begin() as connection:
+            return _write_import(connection, workspace_id, consultation_id, batch)
+    except IntegrityError as error:  # the list changed under the import
+        raise StoreError("consultation_changed") from error
 
 
 def import_contributions(engine: Engine, workspace_id: int, consultation_id: int,
                          batch: ConsultationImport) -> ImportResult:
     """Store imported contributions (and survey answers) in one transaction (nothing on failure)."""
-    with engine.begin() as connection:
-        return _write_import(connection, workspace_id, consultation_id, batch)
+    try:
+        with engine.begin() as connection:
+            return _write_import(connection, workspace_id, consultation_id, batch)
+    except IntegrityError as error:  # the list changed under the import
+        raise StoreError("consultation_changed") from error
 
 
 @dataclass
@@ -560,11 +570,22 @@ class ConsultationBundle:
 
 def write_consultations(connection: Connection, workspace_id: int, bundles: list[ConsultationBundle],
                         new_ids: list[int]) -> int:
-    """Write consultations inside the caller's transaction; ``("new", i)`` refs point into ``new_ids``."""
+    """Write consultations inside the caller's transaction; ``("new", i)`` refs point into ``new_ids``.
+
+    A consultation the workspace already has (same title and start date) is left as it is, so
+    restoring the same backup twice does not double it. Returns how many were written.
+    """
+    existing = set(connection.execute(select(consultations.c.title, consultations.c.starts_on)
+                                      .where(consultations.c.workspace_id == workspace_id)).all())
+    written = 0
     for bundle in bundles:
+        values = _consultation_values(bundle.consultation)
+        if (values["title"], values["starts_on"]) in existing:
+            continue
+        existing.add((values["title"], values["starts_on"]))
+        written += 1
         consultation_id = connection.execute(insert(consultations).values(
-            workspace_id=workspace_id, version=1, **_consultation_values(bundle.consultation))
-        ).inserted_primary_key[0]
+            workspace_id=workspace_id, version=1, **values)).inserted_primary_key[0]
         seen: set[int] = set()
         rows = []
         for ref, participant in bundle.participants:
@@ -583,4 +604,4 @@ def write_consultations(connection: Connection, workspace_id: int, bundles: list
             rows.append({"workspace_id": workspace_id, "consultation_id": consultation_id, "version": 1, **values})
         if rows:
             connection.execute(insert(contributions), rows)
-    return len(bundles)
+    return written

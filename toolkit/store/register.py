@@ -267,6 +267,10 @@ class RegisterBatch:
     terms: list[tuple[str, str, str | None]] = field(default_factory=list)  # vocabulary terms to make sure of
     # whole consultations (the sample, a restored backup): toolkit.store.consultations.ConsultationBundle
     consultations: list = field(default_factory=list)
+    # audiences and campaigns (the sample, a restored backup): toolkit.store.audiences.AudienceBundle and
+    # toolkit.store.campaigns.CampaignBundle, whose audiences are positions in ``audiences``
+    audiences: list = field(default_factory=list)
+    campaigns: list = field(default_factory=list)
 
 
 @dataclass
@@ -276,6 +280,8 @@ class BatchResult:
     relations: int = 0
     conflicts: list[str] = field(default_factory=list)
     consultations: int = 0
+    audiences: int = 0
+    campaigns: int = 0
 
 
 def _insert_actors(connection: Connection, workspace_id: int, rows: list[dict[str, object]]) -> list[int]:
@@ -346,8 +352,16 @@ def write_batch(connection: Connection, workspace_id: int, batch: RegisterBatch)
         from toolkit.store.consultations import write_consultations  # it builds on this module
 
         consultation_count = write_consultations(connection, workspace_id, batch.consultations, new_ids)
+    audience_ids: list[int] = []
+    campaign_count = 0
+    if batch.audiences or batch.campaigns:
+        from toolkit.store.audiences import write_audiences  # they build on this module
+        from toolkit.store.campaigns import write_campaigns
+
+        audience_ids = write_audiences(connection, workspace_id, batch.audiences, new_ids)
+        campaign_count = write_campaigns(connection, workspace_id, batch.campaigns, audience_ids)
     return BatchResult(added=len(new_ids), updated=len(batch.updates), relations=len(relation_rows),
-                       consultations=consultation_count)
+                       consultations=consultation_count, audiences=len(audience_ids), campaigns=campaign_count)
 
 
 def import_batch(engine: Engine, workspace_id: int, batch: RegisterBatch) -> BatchResult:

@@ -167,3 +167,108 @@ contributions = Table(
     Column("response", Text, nullable=False, default=""),
     Column("version", Integer, nullable=False, default=1),
 )
+
+# audiences: segments of the register (a rule and hand adjustments) or publics outside it
+audiences = Table(
+    "audiences",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", String(300), nullable=False),
+    Column("kind", String(20), nullable=False, default="segment"),
+    Column("description", Text, nullable=False, default=""),
+    Column("rule", JSON, nullable=False, default=dict),  # {"sectors": [...], "communities": [...]}
+    Column("estimated_size", Integer),
+    Column("influence", Integer),
+    Column("interest", Integer),
+    Column("knowledge", Text, nullable=False, default=""),
+    Column("attitude", Text, nullable=False, default=""),
+    Column("needs", Text, nullable=False, default=""),
+    Column("barriers", Text, nullable=False, default=""),
+    Column("priority", String(10), nullable=False, default="medium"),
+    Column("messages", JSON, nullable=False, default=list),
+    Column("channels", JSON, nullable=False, default=list),
+    Column("version", Integer, nullable=False, default=1),
+)
+
+audience_members = Table(
+    "audience_members",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("audience_id", Integer, ForeignKey("audiences.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("included", Boolean, nullable=False, default=True),  # False: left out of what the rule takes
+    UniqueConstraint("audience_id", "actor_id"),
+)
+
+# dissemination and advocacy campaigns, their activities and indicators
+campaigns = Table(
+    "campaigns",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("title", String(300), nullable=False),
+    Column("type", String(20), nullable=False, default="dissemination"),
+    Column("objective", Text, nullable=False, default=""),
+    Column("messages", JSON, nullable=False, default=list),
+    Column("channels", JSON, nullable=False, default=list),
+    Column("starts_on", Date),
+    Column("ends_on", Date),
+    Column("owner", String(300), nullable=False, default=""),
+    Column("budget", Float),
+    Column("status", String(20), nullable=False, default="planned"),
+    Column("version", Integer, nullable=False, default=1),
+)
+
+campaign_audiences = Table(
+    "campaign_audiences",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("audience_id", Integer, ForeignKey("audiences.id", ondelete="CASCADE"), nullable=False, index=True),
+    UniqueConstraint("campaign_id", "audience_id"),
+)
+
+activities = Table(
+    "activities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("title", String(300), nullable=False),
+    Column("channel", String(80)),
+    Column("due_on", Date),
+    Column("owner", String(300), nullable=False, default=""),
+    Column("status", String(20), nullable=False, default="planned"),
+    Column("cost", Float),
+    Column("notes", Text, nullable=False, default=""),
+    Column("version", Integer, nullable=False, default=1),
+)
+
+kpis = Table(
+    "kpis",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", String(300), nullable=False),
+    Column("kind", String(40), nullable=False, default="reach"),
+    Column("unit", String(60), nullable=False, default=""),
+    Column("baseline", Float, nullable=False, default=0.0),
+    Column("target", Float, nullable=False),
+    Column("aggregation", String(10), nullable=False, default="sum"),
+    Column("version", Integer, nullable=False, default=1),
+)
+
+kpi_measurements = Table(
+    "kpi_measurements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kpi_id", Integer, ForeignKey("kpis.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("measured_on", Date, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("notes", Text, nullable=False, default=""),
+)
