@@ -32,8 +32,9 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-bench: $(STAMP)
+bench: $(STAMP) browser
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/map_bench.py
 
 clean:
 	rm -rf $(VENV) data/toolkit.db
