@@ -247,8 +247,9 @@ def test_a_failed_import_stores_nothing(engine, make_xlsx, monkeypatch):
 
 @pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
 def test_the_blank_template_filled_in_imports_in_every_language(lang, engine):
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
 
     workspace = create_workspace(engine, "Plantilla")
     terms = vocabulary_terms(engine, workspace.id)
@@ -323,8 +324,8 @@ def test_register_export_reimports_with_the_same_values(engine, sample_id):
 
 
 def test_formula_like_names_are_exported_as_text(engine):
-    import zipfile
     import io
+    import zipfile
 
     workspace = create_workspace(engine, "Fórmulas")
     add_actor(engine, workspace.id, Actor("=HYPERLINK(\"http://evil\",\"clic\")"))

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime, timedelta
-from functools import cache
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 from toolkit.vocab import CONSENT_SYNONYMS, DIMENSION_SYNONYMS, KIND_SYNONYMS, fold, match, synonym_index
 

@@ -6,8 +6,9 @@ from toolkit.store.tables import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # `alembic` command line: build an engine from DATABASE_URL
-    from toolkit.store.engine import default_url
     from sqlalchemy import create_engine
+
+    from toolkit.store.engine import default_url
 
     connection = create_engine(default_url()).connect()
 
