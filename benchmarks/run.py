@@ -126,6 +126,7 @@ class BrowserSession:
     def __init__(self, base_url: str, page: str) -> None:
         self.base_url, self.page = base_url, page
         self.widgets: dict[tuple[str, str], str] = {}  # (kind, label) -> widget id
+        self.cached: set[str] = set()  # big messages already received: the server then sends a reference
 
     def __enter__(self) -> BrowserSession:
         from websockets.sync.client import connect
@@ -145,6 +146,7 @@ class BrowserSession:
 
         message = BackMsg()
         message.rerun_script.page_name = self.page
+        message.rerun_script.cached_message_hashes.extend(sorted(self.cached))
         for (kind, label), value in (values or {}).items():
             state = WidgetState(id=self.widgets[(kind, label)])
             if kind == "button":
@@ -159,6 +161,8 @@ class BrowserSession:
             answer = ForwardMsg()
             answer.ParseFromString(self.socket.recv(timeout=300))
             kind = answer.WhichOneof("type")
+            if answer.metadata.cacheable:
+                self.cached.add(answer.hash)
             if kind == "delta" and answer.delta.WhichOneof("type") == "new_element":
                 element = answer.delta.new_element
                 if element.WhichOneof("type") in ("exception",):

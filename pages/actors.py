@@ -80,7 +80,16 @@ def stance_label(key):
 
 
 def show_store_error(error: StoreError) -> None:
-    st.error(t(f"errors.{error.reason}", **{k: escape(v) for k, v in error.details.items()}))
+    st.error(t(error.message_key, **{k: escape(v) for k, v in error.details.items()}))
+
+
+def editor_key(name: str) -> str:
+    """The table's widget key; a new key after a reload or a save shows the stored data, not old typing."""
+    return f"{name}_{st.session_state.get(name + '_round', 0)}"
+
+
+def fresh_editor(name: str) -> None:
+    st.session_state[name + "_round"] = st.session_state.get(name + "_round", 0) + 1
 
 
 tab_register, tab_relations, tab_record, tab_import, tab_export = st.tabs([
@@ -111,12 +120,12 @@ with tab_register:
     # the table edits a snapshot: someone else's save in between is caught when saving
     snapshot_key = (workspace_id, repr(wanted))
     snapshot = st.session_state.get("actors_snapshot")
-    pending = st.session_state.get("actors_editor", {}).get("edited_rows")
+    pending = st.session_state.get(editor_key("actors_editor"), {}).get("edited_rows")
     if snapshot is None or snapshot["key"] != snapshot_key or (
             snapshot["revision"] != current_revision and not pending):
         snapshot = {"key": snapshot_key, "revision": current_revision, "rows": actor_rows(shown)}
         st.session_state["actors_snapshot"] = snapshot
-        st.session_state.pop("actors_editor", None)
+        fresh_editor("actors_editor")
     st.caption(t("actors.count", shown=format_number(len(snapshot["rows"])), total=format_number(len(actors))))
 
     with st.popover(t("actors.add.button"), icon=":material/add:"):
@@ -142,7 +151,7 @@ with tab_register:
     table["interest"] = table["interest"].astype("Int64")
     edited = st.data_editor(
         table,
-        key="actors_editor",
+        key=editor_key("actors_editor"),
         hide_index=True,
         height=520,
         column_order=["delete", "name", "acronym", "kind", "sector", "scale", "stance", "influence", "interest",
@@ -215,7 +224,7 @@ with tab_register:
             save(edits, to_delete)
     if buttons[1].button(t("actors.reload"), key="actors_reload"):
         st.session_state.pop("actors_snapshot", None)
-        st.session_state.pop("actors_editor", None)
+        fresh_editor("actors_editor")
         st.session_state.pop("actors_conflict", None)
         st.rerun()
     if st.session_state.get("actors_conflict"):
@@ -228,17 +237,17 @@ with tab_relations:
     shown_relations = [r for r in relations if focus is None or focus in (r.source, r.target)]
     relation_snapshot_key = (workspace_id, focus, current_revision)
     if st.session_state.get("relations_snapshot", {}).get("key") != relation_snapshot_key \
-            and not st.session_state.get("relations_editor", {}).get("edited_rows"):
+            and not st.session_state.get(editor_key("relations_editor"), {}).get("edited_rows"):
         st.session_state["relations_snapshot"] = {"key": relation_snapshot_key,
                                                   "rows": relation_rows(shown_relations)}
-        st.session_state.pop("relations_editor", None)
+        fresh_editor("relations_editor")
     relation_snapshot = st.session_state["relations_snapshot"]
     st.caption(t("relations.count", count=format_number(len(relation_snapshot["rows"]))))
     relation_table = pd.DataFrame(relation_snapshot["rows"],
                                   columns=["id", "version", "delete", "source", "target", "type", "strength",
                                            "directed", "description"])
     edited_relations = st.data_editor(
-        relation_table, key="relations_editor", hide_index=True,
+        relation_table, key=editor_key("relations_editor"), hide_index=True,
         column_order=["delete", "source", "target", "type", "strength", "directed", "description"],
         column_config={
             "delete": st.column_config.CheckboxColumn(t("actors.table.delete"), width="small"),
@@ -264,7 +273,7 @@ with tab_relations:
             if result.ok:
                 removed = delete_relations(engine, workspace_id, relations_to_delete)
                 st.session_state.pop("relations_snapshot", None)
-                st.session_state.pop("relations_editor", None)
+                fresh_editor("relations_editor")
                 st.toast(t("actors.saved", saved=result.saved, deleted=removed))
                 st.rerun()
             else:
@@ -273,7 +282,7 @@ with tab_relations:
             show_store_error(error)
     if st.button(t("actors.reload"), key="relations_reload"):
         st.session_state.pop("relations_snapshot", None)
-        st.session_state.pop("relations_editor", None)
+        fresh_editor("relations_editor")
         st.rerun()
 
     with st.expander(t("relations.add.title"), icon=":material/add:"):

@@ -25,7 +25,7 @@ st.title(t("settings.title"))
 
 
 def show_store_error(error: StoreError) -> None:
-    st.error(t(f"errors.{error.reason}", **{k: escape(v) for k, v in error.details.items()}))
+    st.error(t(error.message_key, **{k: escape(v) for k, v in error.details.items()}))
 
 
 if st.session_state.get("settings_notice"):
