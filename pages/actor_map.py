@@ -296,7 +296,8 @@ with tab_analysis:
             if not routes:
                 st.warning(t("map.paths.none"))
             for route in routes:
-                st.text(" → ".join(names[i] for i in route))
+                chain = " → ".join(names[i] for i in route)
+                st.text(chain)
             if routes:
                 st.caption(t("map.paths.steps", steps=len(routes[0]) - 1))
 
@@ -323,7 +324,8 @@ with tab_grid:
         ]
         if chosen_ids:
             st.markdown(f"**{t('map.grid.selected', count=len(chosen_ids))}**")
-            st.text(", ".join(names[i] for i in chosen_ids if i in names))
+            chosen_names = ", ".join(names[i] for i in chosen_ids if i in names)
+            st.text(chosen_names)
         missing = len(actors) - len(points)
         if missing:
             st.caption(t("map.grid.missing", count=missing))
@@ -332,7 +334,8 @@ with tab_grid:
             members = [a for a in actors if quadrant(a.influence, a.interest) == key]
             with columns[position % 2].expander(t("map.grid.quadrant", name=t(f"quadrants.{key}"), count=len(members))):
                 st.caption(t(f"map.grid.strategy.{key}"))
-                st.text(", ".join(a.name for a in members) or "—")
+                member_names = ", ".join(a.name for a in members)
+                st.text(member_names or "—")
         headers = [
             t("columns.name"),
             t("columns.sector"),

@@ -579,7 +579,8 @@ with tab_convene:
         @st.dialog(t("consultations.convene.remove_title"))
         def confirm_remove():
             st.write(t("consultations.convene.remove_question", count=len(to_remove)))
-            st.text(", ".join(participant_names.get(i, "") for i in to_remove))
+            removed_names = ", ".join(participant_names.get(i, "") for i in to_remove)
+            st.text(removed_names)
             if st.button(t("consultations.convene.remove_confirm"), type="primary", key="consultations_remove_confirm"):
                 try:
                     save_participants()

@@ -73,4 +73,5 @@ st.subheader(t("home.quality.title"))
 for key, names in (("without_sector", view.without_sector), ("without_stance", view.without_stance),
                    ("without_consent", view.without_consent), ("isolated", view.isolated)):
     with st.expander(t(f"home.quality.{key}", count=len(names)), expanded=False):
-        st.text(", ".join(names) if names else t("home.quality.none"))
+        listed = ", ".join(names)
+        st.text(listed or t("home.quality.none"))
