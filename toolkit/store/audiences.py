@@ -23,7 +23,7 @@ from toolkit.domain import (
 )
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import actors, audience_members, audiences
-from toolkit.store.workspaces import lock_workspace
+from toolkit.store.workspaces import lock_workspace, require_in_workspace
 
 MAX_NAME = 300
 MAX_SIZE = 2_000_000_000  # more people than any public a city addresses
@@ -115,20 +115,12 @@ def _row_values(audience: Audience) -> dict[str, object]:
     return values
 
 
-def _require_audience(connection: Connection, workspace_id: int, audience_id: int) -> None:
-    found = connection.execute(select(audiences.c.id).where(
-        audiences.c.id == audience_id, audiences.c.workspace_id == workspace_id)).first()
-    if found is None:
-        raise StoreError("audience_not_found")
+def _require_audience(connection: Connection, workspace_id: int, audience_id) -> None:
+    require_in_workspace(connection, audiences, workspace_id, [audience_id], "audience_not_found")
 
 
-def _require_actors(connection: Connection, workspace_id: int, actor_ids: set[int]) -> None:
-    if not actor_ids:
-        return
-    found = connection.execute(select(actors.c.id).where(
-        actors.c.workspace_id == workspace_id, actors.c.id.in_(actor_ids))).scalars().all()
-    if set(actor_ids) - set(found):
-        raise StoreError("actor_not_found")
+def _require_actors(connection: Connection, workspace_id: int, actor_ids) -> None:
+    require_in_workspace(connection, actors, workspace_id, actor_ids, "actor_not_found")
 
 
 # -- reading ---------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from toolkit.domain import (
 from toolkit.store.engine import StoreError
 from toolkit.store.register import ConflictError, Edit, SaveResult
 from toolkit.store.tables import activities, audiences, campaign_audiences, campaigns, kpi_measurements, kpis
-from toolkit.store.workspaces import lock_workspace
+from toolkit.store.workspaces import lock_workspace, require_in_workspace
 
 MAX_TITLE = 300
 MAX_AMOUNT = 1e13
@@ -188,20 +188,12 @@ def _values(item: object, names: tuple[str, ...], validate) -> dict[str, object]
     return validate({name: getattr(item, name) for name in names})
 
 
-def _require_campaign(connection: Connection, workspace_id: int, campaign_id: int) -> None:
-    found = connection.execute(select(campaigns.c.id).where(
-        campaigns.c.id == campaign_id, campaigns.c.workspace_id == workspace_id)).first()
-    if found is None:
-        raise StoreError("campaign_not_found")
+def _require_campaign(connection: Connection, workspace_id: int, campaign_id) -> None:
+    require_in_workspace(connection, campaigns, workspace_id, [campaign_id], "campaign_not_found")
 
 
-def _require_audiences(connection: Connection, workspace_id: int, audience_ids: list[int]) -> None:
-    if not audience_ids:
-        return
-    found = connection.execute(select(audiences.c.id).where(
-        audiences.c.workspace_id == workspace_id, audiences.c.id.in_(audience_ids))).scalars().all()
-    if set(audience_ids) - set(found):
-        raise StoreError("audience_not_found")
+def _require_audiences(connection: Connection, workspace_id: int, audience_ids) -> None:
+    require_in_workspace(connection, audiences, workspace_id, audience_ids, "audience_not_found")
 
 
 def _link_audiences(connection: Connection, workspace_id: int, campaign_id: int, audience_ids: list[int]) -> None:

@@ -38,7 +38,7 @@ from toolkit.store.register import (
     validate_actor,
 )
 from toolkit.store.tables import actors, consultations, contributions, participants
-from toolkit.store.workspaces import bump_revision
+from toolkit.store.workspaces import bump_revision, require_in_workspace
 
 MAX_TITLE = 300
 MAX_BUDGET = 1e13
@@ -167,20 +167,12 @@ def validate_contribution(values: dict[str, object]) -> dict[str, object]:
     return cleaned
 
 
-def _require_consultation(connection: Connection, workspace_id: int, consultation_id: int) -> None:
-    found = connection.execute(select(consultations.c.id).where(
-        consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id)).first()
-    if found is None:
-        raise StoreError("consultation_not_found")
+def _require_consultation(connection: Connection, workspace_id: int, consultation_id) -> None:
+    require_in_workspace(connection, consultations, workspace_id, [consultation_id], "consultation_not_found")
 
 
-def _require_actors(connection: Connection, workspace_id: int, actor_ids: set[int]) -> None:
-    if not actor_ids:
-        return
-    found = connection.execute(select(actors.c.id).where(
-        actors.c.workspace_id == workspace_id, actors.c.id.in_(actor_ids))).scalars().all()
-    if set(actor_ids) - set(found):
-        raise StoreError("actor_not_found")
+def _require_actors(connection: Connection, workspace_id: int, actor_ids) -> None:
+    require_in_workspace(connection, actors, workspace_id, actor_ids, "actor_not_found")
 
 
 # -- reading ---------------------------------------------------------------------------------

@@ -218,3 +218,17 @@ def ensure_terms(connection: Connection, workspace_id: int, terms: list[tuple[st
             connection.execute(update(vocab_terms).where(
                 vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary,
                 vocab_terms.c.key == key).values(label=custom_label))
+
+
+def require_in_workspace(connection: Connection, table, workspace_id: int, ids, reason: str) -> None:
+    """Refuse with ``reason`` unless every id names a row of ``table`` in this workspace."""
+    wanted = set(ids)
+    if not wanted:
+        return
+    if None in wanted:
+        raise StoreError(reason)
+    found = connection.execute(
+        select(table.c.id).where(table.c.workspace_id == workspace_id, table.c.id.in_(wanted))
+    ).scalars().all()
+    if wanted - set(found):
+        raise StoreError(reason)
