@@ -97,6 +97,9 @@ tab_register, tab_relations, tab_record, tab_import, tab_export = st.tabs([
     t("actors.tab.export"),
 ])
 
+if st.session_state.get("actors_notice"):  # what the last save did, shown after its rerun
+    st.success(st.session_state.pop("actors_notice"))
+
 # -- the register ----------------------------------------------------------------------------
 with tab_register:
     filters = st.columns([3, 2, 2, 2, 2, 2])
@@ -204,7 +207,7 @@ with tab_register:
         removed = delete_actors(engine, workspace_id, to_delete) if to_delete else 0
         st.session_state.pop("actors_snapshot", None)
         st.session_state.pop("actors_conflict", None)
-        st.toast(t("actors.saved", saved=result.saved, deleted=removed))
+        st.session_state["actors_notice"] = t("actors.saved", saved=result.saved, deleted=removed)
         st.rerun()
 
     @st.dialog(t("actors.delete.title"))
@@ -274,7 +277,7 @@ with tab_relations:
                 removed = delete_relations(engine, workspace_id, relations_to_delete)
                 st.session_state.pop("relations_snapshot", None)
                 fresh_editor("relations_editor")
-                st.toast(t("actors.saved", saved=result.saved, deleted=removed))
+                st.session_state["actors_notice"] = t("actors.saved", saved=result.saved, deleted=removed)
                 st.rerun()
             else:
                 st.error(t("relations.conflict"))
