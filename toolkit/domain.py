@@ -346,3 +346,60 @@ class KpiMeasurement:
     value: float
     notes: str = ""  # the source: "informe de Meltwater", "lista de asistencia"...
     id: int | None = None
+
+
+# -- the roadmap and the indicators of international action ------------------------------------
+
+MILESTONE_STATUSES = ("planned", "in_progress", "done", "blocked", "cancelled")
+MILESTONE_COLUMNS = ("id", "phase", "title", "description", "starts_on", "due_on", "owner", "status",
+                     "consultation", "campaign", "notes")
+INDICATOR_COLUMNS = ("id", "dimension", "name", "unit", "baseline", "baseline_on", "target", "target_on",
+                     "source", "automatic", "position")
+INDICATOR_MEASUREMENT_COLUMNS = ("id", "indicator", "measured_on", "value", "source", "notes")
+
+
+@dataclass
+class Milestone:
+    title: str
+    phase: str | None = None  # a key of the workspace's "phases" vocabulary
+    description: str = ""
+    starts_on: date | None = None
+    due_on: date | None = None
+    owner: str = ""
+    status: str = "planned"
+    consultation_id: int | None = None
+    campaign_id: int | None = None
+    notes: str = ""
+    id: int | None = None
+    version: int = 1
+
+
+@dataclass
+class Indicator:
+    dimension: str  # one of DIMENSIONS
+    name: str
+    unit: str = ""
+    baseline: float | None = None
+    baseline_on: date | None = None
+    target: float | None = None
+    target_on: date | None = None
+    source: str = ""
+    automatic: str | None = None  # None: measured by hand; else the workspace figure that fills it
+    position: int = 0
+    id: int | None = None
+    version: int = 1
+
+
+@dataclass
+class IndicatorMeasurement:
+    indicator_id: int
+    measured_on: date
+    value: float
+    source: str = ""
+    notes: str = ""
+    id: int | None = None
+
+
+# -- accounts (off by default) -----------------------------------------------------------------
+
+ROLES = ("owner", "editor", "viewer")  # owner manages members; editor changes; viewer reads and exports

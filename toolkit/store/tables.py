@@ -272,3 +272,116 @@ kpi_measurements = Table(
     Column("value", Float, nullable=False),
     Column("notes", Text, nullable=False, default=""),
 )
+
+# the roadmap (hoja de ruta): milestones grouped in phases (the workspace's "phases" vocabulary)
+milestones = Table(
+    "milestones",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("phase", String(80)),  # a key of the "phases" vocabulary
+    Column("title", String(300), nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("starts_on", Date),  # optional: the bar on the timeline begins here, else at due_on
+    Column("due_on", Date),
+    Column("owner", String(300), nullable=False, default=""),
+    Column("status", String(20), nullable=False, default="planned"),
+    # deleting the consultation or campaign keeps the milestone, unlinked
+    Column("consultation_id", Integer, ForeignKey("consultations.id", ondelete="SET NULL"), index=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id", ondelete="SET NULL"), index=True),
+    Column("notes", Text, nullable=False, default=""),
+    Column("version", Integer, nullable=False, default=1),
+)
+
+# indicators of international action in three dimensions (institutional, political, territorial)
+indicators = Table(
+    "indicators",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("dimension", String(20), nullable=False),
+    Column("name", String(300), nullable=False),
+    Column("unit", String(60), nullable=False, default=""),
+    Column("baseline", Float),
+    Column("baseline_on", Date),
+    Column("target", Float),
+    Column("target_on", Date),
+    Column("source", Text, nullable=False, default=""),
+    Column("automatic", String(40)),  # None: measured by hand; else the workspace figure it is filled from
+    Column("position", Integer, nullable=False, default=0),
+    Column("version", Integer, nullable=False, default=1),
+)
+
+indicator_measurements = Table(
+    "indicator_measurements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("indicator_id", Integer, ForeignKey("indicators.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("measured_on", Date, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("source", Text, nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
+)
+
+# accounts (off by default): people, their role in each workspace, sign-in attempts
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(200), nullable=False, unique=True),  # stored folded to lower case
+    Column("display_name", String(200), nullable=False, default=""),
+    Column("password_hash", String(300)),  # None: signs in through the organisation's identity provider
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime, nullable=False, server_default=func.now()),
+)
+
+memberships = Table(
+    "memberships",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("role", String(10), nullable=False),  # owner, editor, viewer
+    UniqueConstraint("workspace_id", "user_id"),
+)
+
+sign_in_attempts = Table(
+    "sign_in_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(200), nullable=False, index=True),
+    Column("at", DateTime, nullable=False),
+    Column("succeeded", Boolean, nullable=False),
+)
+
+# who changed what: one row per change, with the row before and after
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), index=True),
+    Column("at", DateTime, nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("username", String(200), nullable=False, default=""),  # kept after the account goes
+    Column("action", String(20), nullable=False),  # insert, update, delete, restore
+    Column("entity", String(40), nullable=False),  # the table
+    Column("entity_id", Integer),
+    Column("label", String(300), nullable=False, default=""),  # the row's name or title when it changed
+    Column("before", JSON),
+    Column("after", JSON),
+)
+
+# deleted actors, consultations and campaigns with what hung from them, restorable for 30 days
+bin_entries = Table(
+    "bin_entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", Integer, nullable=False),
+    Column("label", String(300), nullable=False, default=""),
+    Column("deleted_at", DateTime, nullable=False, index=True),
+    Column("deleted_by", String(200), nullable=False, default=""),
+    Column("payload", JSON, nullable=False),  # {table: [rows]} as they were
+)
