@@ -72,6 +72,8 @@ pages = {
     ],
     t("nav.section.follow_up"): [
         st.Page("pages/roadmap.py", title=t("nav.roadmap"), icon=":material/map:", url_path="hoja-de-ruta"),
+        st.Page("pages/indicators.py", title=t("nav.indicators"), icon=":material/monitoring:",
+                url_path="indicadores"),
         st.Page("pages/reports.py", title=t("nav.reports"), icon=":material/description:", url_path="informes"),
         st.Page("pages/settings.py", title=t("nav.settings"), icon=":material/settings:", url_path="ajustes"),
     ],

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from toolkit import access
 from toolkit.domain import Workspace
 from toolkit.store.engine import StoreError
-from toolkit.store.tables import vocab_terms, workspaces
+from toolkit.store.tables import memberships, vocab_terms, workspaces
 from toolkit.vocab import DEFAULTS, fold
 
 MAX_NAME = 200
@@ -29,15 +32,50 @@ def bump_revision(connection: Connection, workspace_id: int) -> None:
     )
 
 
-def lock_workspace(connection: Connection, workspace_id: int) -> None:
+def role_in(connection: Connection, workspace_id: int, person: access.Person | None = None) -> str | None:
+    """The role ``person`` (default: the one acting) has in the workspace: None for a non-member;
+    "owner" for the local user of an install without accounts."""
+    person = person or access.current()
+    if person.unrestricted:
+        return "owner"
+    return connection.execute(
+        select(memberships.c.role).where(memberships.c.workspace_id == workspace_id,
+                                         memberships.c.user_id == person.user_id)
+    ).scalar()
+
+
+def require_role(connection: Connection, workspace_id: int, needed: str) -> None:
+    """Refuse unless the person acting has at least ``needed`` in the workspace.
+
+    A non-member is told the workspace does not exist (nobody learns what is in a workspace they
+    are not a member of, not even its name); a member without the role is told so.
+    """
+    role = role_in(connection, workspace_id)
+    if role is None:
+        raise StoreError("workspace_not_found")
+    if not access.allows(role, needed):
+        raise StoreError("not_allowed")
+
+
+@contextmanager
+def reading(engine: Engine, workspace_id: int) -> Iterator[Connection]:
+    """A connection for reading one workspace, refused to anyone who is not a member of it."""
+    with engine.connect() as connection:
+        require_role(connection, workspace_id, "viewer")
+        yield connection
+
+
+def lock_workspace(connection: Connection, workspace_id: int, needed: str = "editor") -> None:
     """Begin a write to the workspace: bump its revision first, so writers to it queue up here.
 
     As the first statement of a transaction this takes SQLite's write lock at once (waiting for
     the writer before, instead of failing half-way with "database is locked") and PostgreSQL's
     lock on the workspace's row (every writer takes its locks in the same order, so none
     deadlocks, and checks made after it cannot be overtaken). Use it instead of
-    :func:`bump_revision`, not with it. Raises ``workspace_not_found``.
+    :func:`bump_revision`, not with it. Raises ``workspace_not_found`` (also to a non-member) and
+    ``not_allowed`` when the person acting has less than ``needed`` there.
     """
+    require_role(connection, workspace_id, needed)
     done = connection.execute(
         update(workspaces).where(workspaces.c.id == workspace_id).values(revision=workspaces.c.revision + 1)
     )

@@ -1,0 +1,66 @@
+"""Who is acting: the person signed in, or the local user of a single-user install.
+
+Accounts are off by default (one person on a laptop): everything runs as :data:`LOCAL`, who may
+do anything, and so does the command line, which is the server operator's tool. When accounts
+are on, the app sets the signed-in person with :func:`acting_as` for each page run, and every
+use case in ``toolkit.store`` checks that person's role in the workspace it touches: a viewer
+reads and exports, an editor changes, an owner also manages members.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+RANK = {"viewer": 1, "editor": 2, "owner": 3}
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone acting on the store: ``user_id`` None means the local, unrestricted user."""
+
+    user_id: int | None
+    username: str
+    display_name: str = ""
+
+    @property
+    def unrestricted(self) -> bool:
+        return self.user_id is None
+
+    @property
+    def shown_name(self) -> str:
+        return self.display_name or self.username
+
+
+LOCAL = Person(None, "")
+_acting: ContextVar[Person] = ContextVar("acting", default=LOCAL)
+
+
+def current() -> Person:
+    """The person the running use case acts for."""
+    return _acting.get()
+
+
+def set_current(person: Person) -> None:
+    """Act as ``person`` from now on in this thread (the app calls it at the top of every run)."""
+    _acting.set(person)
+
+
+@contextmanager
+def acting_as(person: Person):
+    """Run the block as ``person`` (tests, scripts)."""
+    token = _acting.set(person)
+    try:
+        yield person
+    finally:
+        _acting.reset(token)
+
+
+def allows(role: str | None, needed: str) -> bool:
+    """Whether a member with ``role`` may do what needs ``needed``.
+
+    >>> allows("editor", "viewer"), allows("viewer", "editor"), allows(None, "viewer")
+    (True, False, False)
+    """
+    return role is not None and RANK.get(role, 0) >= RANK[needed]
