@@ -281,10 +281,13 @@ def test_a_failed_attendance_import_stores_nothing(engine, place, make_xlsx, mon
     preview = read_attendance(read_workbook(attendance_file(make_xlsx), "asistencia.xlsx"),
                               list_actors(engine, workspace_id))
 
+    write = store._write_import
+
     def broken(*args, **kwargs):
+        write(*args, **kwargs)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "bump_revision", broken)  # fails after every row was written
+    monkeypatch.setattr(store, "_write_import", broken)  # fails after every row was written
     with pytest.raises(RuntimeError):
         record_attendance(engine, workspace_id, consultation_id, to_import(preview, add_unknown=True))
     assert len(list_actors(engine, workspace_id)) == 3

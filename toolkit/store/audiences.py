@@ -23,7 +23,7 @@ from toolkit.domain import (
 )
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import actors, audience_members, audiences
-from toolkit.store.workspaces import lock_workspace, require_in_workspace
+from toolkit.store.workspaces import lock_workspace, reading, require_in_workspace
 
 MAX_NAME = 300
 MAX_SIZE = 2_000_000_000  # more people than any public a city addresses
@@ -127,7 +127,7 @@ def _require_actors(connection: Connection, workspace_id: int, actor_ids) -> Non
 
 def list_audiences(engine: Engine, workspace_id: int) -> list[Audience]:
     """The workspace's audiences in the order they were created."""
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         rows = connection.execute(select(audiences).where(audiences.c.workspace_id == workspace_id)
                                   .order_by(audiences.c.id)).all()
     return [_audience(row) for row in rows]
@@ -135,7 +135,7 @@ def list_audiences(engine: Engine, workspace_id: int) -> list[Audience]:
 
 def list_audience_members(engine: Engine, workspace_id: int) -> list[AudienceMember]:
     """The hand adjustments of every segment (added, or left out of what the rule takes)."""
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         rows = connection.execute(select(audience_members).where(audience_members.c.workspace_id == workspace_id)
                                   .order_by(audience_members.c.id)).all()
     return [AudienceMember(audience_id=row.audience_id, actor_id=row.actor_id, included=row.included, id=row.id)

@@ -28,7 +28,7 @@ from toolkit.domain import (
 from toolkit.store.engine import StoreError
 from toolkit.store.register import ConflictError, Edit, SaveResult
 from toolkit.store.tables import activities, audiences, campaign_audiences, campaigns, kpi_measurements, kpis
-from toolkit.store.workspaces import lock_workspace, require_in_workspace
+from toolkit.store.workspaces import lock_workspace, reading, require_in_workspace
 
 MAX_TITLE = 300
 MAX_AMOUNT = 1e13
@@ -208,7 +208,7 @@ def _link_audiences(connection: Connection, workspace_id: int, campaign_id: int,
 
 def list_campaigns(engine: Engine, workspace_id: int) -> list[Campaign]:
     """The workspace's campaigns in the order they were created, with the audiences they target."""
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         rows = connection.execute(select(campaigns).where(campaigns.c.workspace_id == workspace_id)
                                   .order_by(campaigns.c.id)).all()
         links = connection.execute(
@@ -221,20 +221,20 @@ def list_campaigns(engine: Engine, workspace_id: int) -> list[Campaign]:
 
 
 def list_activities(engine: Engine, workspace_id: int) -> list[Activity]:
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         rows = connection.execute(select(activities).where(activities.c.workspace_id == workspace_id)
                                   .order_by(activities.c.id)).all()
     return [_activity(row) for row in rows]
 
 
 def list_kpis(engine: Engine, workspace_id: int) -> list[Kpi]:
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         rows = connection.execute(select(kpis).where(kpis.c.workspace_id == workspace_id).order_by(kpis.c.id)).all()
     return [_kpi(row) for row in rows]
 
 
 def list_measurements(engine: Engine, workspace_id: int) -> list[KpiMeasurement]:
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         rows = connection.execute(select(kpi_measurements).where(kpi_measurements.c.workspace_id == workspace_id)
                                   .order_by(kpi_measurements.c.id)).all()
     return [_measurement(row) for row in rows]

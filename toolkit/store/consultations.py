@@ -34,11 +34,10 @@ from toolkit.store.register import (
     SaveResult,
     _actor_values,
     _insert_actors,
-    _require_workspace,
     validate_actor,
 )
 from toolkit.store.tables import actors, consultations, contributions, participants
-from toolkit.store.workspaces import bump_revision, require_in_workspace
+from toolkit.store.workspaces import lock_workspace, reading, require_in_workspace
 
 MAX_TITLE = 300
 MAX_BUDGET = 1e13
@@ -179,14 +178,14 @@ def _require_actors(connection: Connection, workspace_id: int, actor_ids) -> Non
 
 def list_consultations(engine: Engine, workspace_id: int) -> list[Consultation]:
     """The workspace's consultations in the order they were created."""
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         rows = connection.execute(select(consultations).where(consultations.c.workspace_id == workspace_id)
                                   .order_by(consultations.c.id)).all()
     return [_consultation(row) for row in rows]
 
 
 def get_consultation(engine: Engine, workspace_id: int, consultation_id: int) -> Consultation:
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         row = connection.execute(select(consultations).where(
             consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id)).first()
     if row is None:
@@ -199,7 +198,7 @@ def list_participants(engine: Engine, workspace_id: int, consultation_id: int | 
     query = select(participants).where(participants.c.workspace_id == workspace_id)
     if consultation_id is not None:
         query = query.where(participants.c.consultation_id == consultation_id)
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         rows = connection.execute(query.order_by(participants.c.id)).all()
     return [_participant(row) for row in rows]
 
@@ -208,7 +207,7 @@ def list_contributions(engine: Engine, workspace_id: int, consultation_id: int |
     query = select(contributions).where(contributions.c.workspace_id == workspace_id)
     if consultation_id is not None:
         query = query.where(contributions.c.consultation_id == consultation_id)
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         rows = connection.execute(query.order_by(contributions.c.id)).all()
     return [_contribution(row) for row in rows]
 
@@ -219,11 +218,10 @@ def create_consultation(engine: Engine, workspace_id: int, consultation: Consult
     """Plan a new consultation; returns its id."""
     values = _consultation_values(consultation)
     with engine.begin() as connection:
-        _require_workspace(connection, workspace_id)
+        lock_workspace(connection, workspace_id)
         new_id = connection.execute(
             insert(consultations).values(workspace_id=workspace_id, version=1, **values)
         ).inserted_primary_key[0]
-        bump_revision(connection, workspace_id)
     return new_id
 
 
@@ -231,6 +229,7 @@ def update_consultation(engine: Engine, workspace_id: int, consultation: Consult
     """Save the plan as edited from ``consultation.version``; refused if someone saved it in between."""
     values = _consultation_values(consultation)
     with engine.begin() as connection:
+        lock_workspace(connection, workspace_id)
         done = connection.execute(
             update(consultations)
             .where(consultations.c.id == consultation.id, consultations.c.workspace_id == workspace_id,
@@ -240,7 +239,6 @@ def update_consultation(engine: Engine, workspace_id: int, consultation: Consult
         if not done.rowcount:
             _require_consultation(connection, workspace_id, consultation.id)
             raise StoreError("consultation_changed")
-        bump_revision(connection, workspace_id)
     return get_consultation(engine, workspace_id, consultation.id)
 
 
@@ -249,6 +247,7 @@ def duplicate_consultation(engine: Engine, workspace_id: int, consultation_id: i
     """A new draft with the same plan and targets, for the next round: no dates, and the same
     participants back at "to invite" (what they said stays with the first round)."""
     with engine.begin() as connection:
+        lock_workspace(connection, workspace_id)
         row = connection.execute(select(consultations).where(
             consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id)).first()
         if row is None:
@@ -265,18 +264,17 @@ def duplicate_consultation(engine: Engine, workspace_id: int, consultation_id: i
             if actor_ids:
                 connection.execute(insert(participants), [_participant_row(workspace_id, new_id, actor_id)
                                                           for actor_id in actor_ids])
-        bump_revision(connection, workspace_id)
     return new_id
 
 
 def delete_consultation(engine: Engine, workspace_id: int, consultation_id: int) -> None:
     """Delete a consultation with its participant list and contributions."""
     with engine.begin() as connection:
+        lock_workspace(connection, workspace_id)
         done = connection.execute(delete(consultations).where(
             consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id))
         if not done.rowcount:
             raise StoreError("consultation_not_found")
-        bump_revision(connection, workspace_id)
 
 
 # -- who takes part --------------------------------------------------------------------------
@@ -306,6 +304,7 @@ def invite_actors(engine: Engine, workspace_id: int, consultation_id: int, actor
     wanted = list(dict.fromkeys(actor_ids))
     try:
         with engine.begin() as connection:
+            lock_workspace(connection, workspace_id)
             _require_consultation(connection, workspace_id, consultation_id)
             _require_actors(connection, workspace_id, set(wanted))
             listed = _listed(connection, consultation_id)
@@ -313,7 +312,6 @@ def invite_actors(engine: Engine, workspace_id: int, consultation_id: int, actor
             if new:
                 connection.execute(insert(participants), [_participant_row(workspace_id, consultation_id, actor_id)
                                                           for actor_id in new])
-                bump_revision(connection, workspace_id)
     except IntegrityError as error:  # someone else put one of them on the list at the same moment
         raise StoreError("consultation_changed") from error
     return InviteResult(added=len(new), already=len(wanted) - len(new))
@@ -324,11 +322,11 @@ def remove_participants(engine: Engine, workspace_id: int, consultation_id: int,
     if not participant_ids:
         return 0
     with engine.begin() as connection:
+        lock_workspace(connection, workspace_id)
         _require_consultation(connection, workspace_id, consultation_id)
         done = connection.execute(delete(participants).where(
             participants.c.consultation_id == consultation_id, participants.c.workspace_id == workspace_id,
             participants.c.id.in_(participant_ids)))
-        bump_revision(connection, workspace_id)
     return done.rowcount
 
 
@@ -340,6 +338,7 @@ def change_status(engine: Engine, workspace_id: int, consultation_id: int, parti
     if not participant_ids:
         return 0
     with engine.begin() as connection:
+        lock_workspace(connection, workspace_id)
         _require_consultation(connection, workspace_id, consultation_id)
         rows = connection.execute(select(participants).where(
             participants.c.consultation_id == consultation_id, participants.c.workspace_id == workspace_id,
@@ -350,7 +349,6 @@ def change_status(engine: Engine, workspace_id: int, consultation_id: int, parti
             dates = status_dates(status, on, row.invited_on, row.responded_on, row.attended_on)
             connection.execute(update(participants).where(participants.c.id == row.id)
                                .values(status=status, version=participants.c.version + 1, **dates))
-        bump_revision(connection, workspace_id)
     return len(rows)
 
 
@@ -363,6 +361,7 @@ def save_participant_edits(engine: Engine, workspace_id: int, edits: list[Edit])
     conflicts: list[str] = []
     try:
         with engine.begin() as connection:
+            lock_workspace(connection, workspace_id)
             for edit, values in cleaned:
                 done = connection.execute(
                     update(participants)
@@ -376,7 +375,6 @@ def save_participant_edits(engine: Engine, workspace_id: int, edits: list[Edit])
                     conflicts.append(name or f"#{edit.id}")
             if conflicts:
                 raise ConflictError(conflicts)
-            bump_revision(connection, workspace_id)
     except ConflictError:
         return SaveResult(conflicts=conflicts)
     return SaveResult(saved=len(edits))
@@ -388,13 +386,13 @@ def record_contribution(engine: Engine, workspace_id: int, contribution: Contrib
     """Note down one contribution (quick entry during a session); returns its id."""
     values = validate_contribution({name: getattr(contribution, name) for name in CONTRIBUTION_FIELDS})
     with engine.begin() as connection:
+        lock_workspace(connection, workspace_id)
         _require_consultation(connection, workspace_id, contribution.consultation_id)
         if values["actor_id"] is not None:
             _require_actors(connection, workspace_id, {values["actor_id"]})
         new_id = connection.execute(insert(contributions).values(
             workspace_id=workspace_id, consultation_id=contribution.consultation_id, version=1, **values)
         ).inserted_primary_key[0]
-        bump_revision(connection, workspace_id)
     return new_id
 
 
@@ -407,6 +405,7 @@ def save_contribution_edits(engine: Engine, workspace_id: int, edits: list[Edit]
     conflicts: list[str] = []
     try:
         with engine.begin() as connection:
+            lock_workspace(connection, workspace_id)
             _require_actors(connection, workspace_id, {values["actor_id"] for _, values in cleaned
                                                        if values.get("actor_id") is not None})
             for edit, values in cleaned:
@@ -419,7 +418,6 @@ def save_contribution_edits(engine: Engine, workspace_id: int, edits: list[Edit]
                     conflicts.append(f"#{edit.id}")
             if conflicts:
                 raise ConflictError(conflicts)
-            bump_revision(connection, workspace_id)
     except ConflictError:
         return SaveResult(conflicts=conflicts)
     return SaveResult(saved=len(edits))
@@ -429,9 +427,9 @@ def delete_contributions(engine: Engine, workspace_id: int, contribution_ids: li
     if not contribution_ids:
         return 0
     with engine.begin() as connection:
+        lock_workspace(connection, workspace_id)
         done = connection.execute(delete(contributions).where(
             contributions.c.workspace_id == workspace_id, contributions.c.id.in_(contribution_ids)))
-        bump_revision(connection, workspace_id)
     return done.rowcount
 
 
@@ -527,7 +525,6 @@ def _write_import(connection: Connection, workspace_id: int, consultation_id: in
     if rows:
         connection.execute(insert(contributions), rows)
         result.contributions_added = len(rows)
-    bump_revision(connection, workspace_id)
     return result
 
 
@@ -536,6 +533,7 @@ def record_attendance(engine: Engine, workspace_id: int, consultation_id: int,
     """Store an imported attendance list in one transaction (nothing on failure)."""
     try:
         with engine.begin() as connection:
+            lock_workspace(connection, workspace_id)
             return _write_import(connection, workspace_id, consultation_id, batch)
     except IntegrityError as error:  # the list changed under the import
         raise StoreError("consultation_changed") from error
@@ -546,6 +544,7 @@ def import_contributions(engine: Engine, workspace_id: int, consultation_id: int
     """Store imported contributions (and survey answers) in one transaction (nothing on failure)."""
     try:
         with engine.begin() as connection:
+            lock_workspace(connection, workspace_id)
             return _write_import(connection, workspace_id, consultation_id, batch)
     except IntegrityError as error:  # the list changed under the import
         raise StoreError("consultation_changed") from error

@@ -8,13 +8,14 @@ from sqlalchemy import Engine, delete, insert, select
 
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import actors, map_positions, map_settings
+from toolkit.store.workspaces import reading, require_role
 
 LAYOUTS = ("force", "sectors", "scales")
 
 
 def saved_layout(engine: Engine, workspace_id: int) -> tuple[str, dict[int, tuple[float, float]], datetime | None]:
     """The layout the workspace's map shows, its saved positions (may be empty) and when they were saved."""
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         setting = connection.execute(
             select(map_settings.c.layout, map_settings.c.saved_at).where(map_settings.c.workspace_id == workspace_id)
         ).first()
@@ -34,6 +35,7 @@ def save_layout(engine: Engine, workspace_id: int, layout: str, positions: dict[
     if layout not in LAYOUTS:
         raise StoreError("unknown_layout")
     with engine.begin() as connection:
+        require_role(connection, workspace_id, "editor")
         known = set(connection.execute(
             select(actors.c.id).where(actors.c.workspace_id == workspace_id)).scalars())
         rows = [{"workspace_id": workspace_id, "actor_id": actor_id, "layout": layout, "x": float(x), "y": float(y)}

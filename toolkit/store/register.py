@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select, up
 from toolkit.domain import Actor, Relation
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import actors, relations, workspaces
-from toolkit.store.workspaces import ensure_terms, lock_workspace
+from toolkit.store.workspaces import ensure_terms, lock_workspace, reading
 
 ACTOR_FIELDS = tuple(f.name for f in fields(Actor) if f.name not in ("id", "version"))
 RELATION_FIELDS = ("type", "strength", "directed", "description")
@@ -93,7 +93,7 @@ def validate_actor(values: dict[str, object]) -> dict[str, object]:
 
 
 def list_actors(engine: Engine, workspace_id: int) -> list[Actor]:
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         rows = connection.execute(
             select(actors).where(actors.c.workspace_id == workspace_id).order_by(actors.c.name)
         ).all()
@@ -101,7 +101,7 @@ def list_actors(engine: Engine, workspace_id: int) -> list[Actor]:
 
 
 def list_relations(engine: Engine, workspace_id: int) -> list[Relation]:
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         rows = connection.execute(
             select(relations).where(relations.c.workspace_id == workspace_id).order_by(relations.c.id)
         ).all()

@@ -93,13 +93,19 @@ def _clean_name(name: str) -> str:
 
 
 def list_workspaces(engine: Engine) -> list[Workspace]:
+    """The workspaces the person acting may open (all of them without accounts), by name."""
+    query = select(workspaces).order_by(workspaces.c.name)
+    person = access.current()
+    if not person.unrestricted:
+        query = query.join(memberships, memberships.c.workspace_id == workspaces.c.id).where(
+            memberships.c.user_id == person.user_id)
     with engine.connect() as connection:
-        rows = connection.execute(select(workspaces).order_by(workspaces.c.name)).all()
+        rows = connection.execute(query).all()
     return [_workspace(row) for row in rows]
 
 
 def get_workspace(engine: Engine, workspace_id: int) -> Workspace:
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         row = connection.execute(select(workspaces).where(workspaces.c.id == workspace_id)).first()
     if row is None:
         raise StoreError("workspace_not_found")
@@ -107,13 +113,16 @@ def get_workspace(engine: Engine, workspace_id: int) -> Workspace:
 
 
 def find_workspace(engine: Engine, name: str) -> Workspace | None:
+    """The workspace of that name, if the person acting may open it."""
     with engine.connect() as connection:
         row = connection.execute(select(workspaces).where(workspaces.c.name == " ".join(name.split()))).first()
+        if row is not None and role_in(connection, row.id) is None:
+            row = None
     return _workspace(row) if row else None
 
 
 def revision(engine: Engine, workspace_id: int) -> int:
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         value = connection.execute(select(workspaces.c.revision).where(workspaces.c.id == workspace_id)).scalar()
     if value is None:
         raise StoreError("workspace_not_found")
@@ -138,6 +147,10 @@ def insert_workspace(connection: Connection, name: str, city: str = "", country:
         for vocabulary, terms in DEFAULTS.items()
         for position, key in enumerate(terms)
     ])
+    person = access.current()
+    if not person.unrestricted:  # whoever creates a workspace owns it
+        connection.execute(insert(memberships).values(workspace_id=workspace_id, user_id=person.user_id,
+                                                      role="owner"))
     return workspace_id
 
 
@@ -153,7 +166,7 @@ def rename_workspace(engine: Engine, workspace_id: int, new_name: str) -> Worksp
     new_name = _clean_name(new_name)
     try:
         with engine.begin() as connection:
-            lock_workspace(connection, workspace_id)
+            lock_workspace(connection, workspace_id, "owner")
             clash = connection.execute(
                 select(workspaces.c.id).where(workspaces.c.name == new_name, workspaces.c.id != workspace_id)
             ).first()
@@ -166,8 +179,9 @@ def rename_workspace(engine: Engine, workspace_id: int, new_name: str) -> Worksp
 
 
 def delete_workspace(engine: Engine, workspace_id: int) -> None:
-    """Delete a workspace and everything in it (actors, relations, contact data)."""
+    """Delete a workspace and everything in it (actors, relations, contact data); its owner only."""
     with engine.begin() as connection:
+        require_role(connection, workspace_id, "owner")
         done = connection.execute(delete(workspaces).where(workspaces.c.id == workspace_id))
     if not done.rowcount:
         raise StoreError("workspace_not_found")
@@ -177,7 +191,7 @@ def delete_workspace(engine: Engine, workspace_id: int) -> None:
 
 def vocabulary_terms(engine: Engine, workspace_id: int) -> dict[str, list[tuple[str, str | None]]]:
     """Vocabulary name -> [(key, custom label or None)] in display order."""
-    with engine.connect() as connection:
+    with reading(engine, workspace_id) as connection:
         rows = connection.execute(
             select(vocab_terms.c.vocabulary, vocab_terms.c.key, vocab_terms.c.label)
             .where(vocab_terms.c.workspace_id == workspace_id)
