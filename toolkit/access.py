@@ -12,6 +12,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 RANK = {"viewer": 1, "editor": 2, "owner": 3}
 
@@ -64,3 +65,18 @@ def allows(role: str | None, needed: str) -> bool:
     (True, False, False)
     """
     return role is not None and RANK.get(role, 0) >= RANK[needed]
+
+
+def session_expired(signed_in_at: datetime, last_seen: datetime, now: datetime, idle_minutes: int,
+                    max_hours: int) -> bool:
+    """Whether a signed-in session has ended: idle too long, or open too long in all.
+
+    >>> from datetime import datetime as d
+    >>> session_expired(d(2026, 1, 1, 8), d(2026, 1, 1, 9), d(2026, 1, 1, 9, 20), 30, 12)
+    False
+    >>> session_expired(d(2026, 1, 1, 8), d(2026, 1, 1, 9), d(2026, 1, 1, 9, 31), 30, 12)
+    True
+    >>> session_expired(d(2026, 1, 1, 8), d(2026, 1, 1, 20, 1), d(2026, 1, 1, 20, 2), 30, 12)
+    True
+    """
+    return now - last_seen > timedelta(minutes=idle_minutes) or now - signed_in_at > timedelta(hours=max_hours)

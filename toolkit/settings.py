@@ -8,21 +8,42 @@ from dataclasses import dataclass
 from toolkit.spreadsheets.reading import ReadLimits
 from toolkit.store.engine import default_url
 
+ACCOUNT_MODES = ("off", "password", "sso")
+
+
+def _whole(environ: dict[str, str], name: str, default: int) -> int:
+    try:
+        return max(1, int(environ.get(name, str(default))))
+    except ValueError:
+        return default
+
 
 @dataclass(frozen=True)
 class Settings:
     database_url: str
     upload_limit_mb: int = 20
+    accounts: str = "off"  # off: one person, no sign-in; password: accounts here; sso: OpenID Connect
+    session_idle_minutes: int = 30
+    session_max_hours: int = 12
 
     @classmethod
     def from_environment(cls, environ: dict[str, str] | None = None) -> Settings:
-        """``DATABASE_URL`` and ``HOJA_UPLOAD_LIMIT_MB`` (default 20 MB)."""
+        """``DATABASE_URL``, ``HOJA_UPLOAD_LIMIT_MB`` (default 20 MB), ``HOJA_ACCOUNTS`` (off, password or
+        sso; default off), ``HOJA_SESSION_IDLE_MINUTES`` (30) and ``HOJA_SESSION_MAX_HOURS`` (12).
+
+        An unknown ``HOJA_ACCOUNTS`` value asks for sign-in rather than opening the data to anyone.
+        """
         environ = os.environ if environ is None else environ
-        try:
-            limit = max(1, int(environ.get("HOJA_UPLOAD_LIMIT_MB", "20")))
-        except ValueError:
-            limit = 20
-        return cls(database_url=default_url(environ), upload_limit_mb=limit)
+        accounts = environ.get("HOJA_ACCOUNTS", "off").strip().lower() or "off"
+        if accounts not in ACCOUNT_MODES:
+            accounts = "password"
+        return cls(
+            database_url=default_url(environ),
+            upload_limit_mb=_whole(environ, "HOJA_UPLOAD_LIMIT_MB", 20),
+            accounts=accounts,
+            session_idle_minutes=_whole(environ, "HOJA_SESSION_IDLE_MINUTES", 30),
+            session_max_hours=_whole(environ, "HOJA_SESSION_MAX_HOURS", 12),
+        )
 
     @property
     def read_limits(self) -> ReadLimits:

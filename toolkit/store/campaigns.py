@@ -25,6 +25,7 @@ from toolkit.domain import (
     Kpi,
     KpiMeasurement,
 )
+from toolkit.store import bin
 from toolkit.store.engine import StoreError
 from toolkit.store.register import ConflictError, Edit, SaveResult
 from toolkit.store.tables import activities, audiences, campaign_audiences, campaigns, kpi_measurements, kpis
@@ -274,9 +275,10 @@ def update_campaign(engine: Engine, workspace_id: int, campaign: Campaign) -> No
 
 
 def delete_campaign(engine: Engine, workspace_id: int, campaign_id: int) -> None:
-    """Delete a campaign with its activities, KPIs and measurements."""
+    """Move a campaign with its activities, KPIs and measurements to the bin (restorable for 30 days)."""
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
+        bin.put(connection, workspace_id, "campaigns", [campaign_id])
         done = connection.execute(delete(campaigns).where(
             campaigns.c.id == campaign_id, campaigns.c.workspace_id == workspace_id))
         if not done.rowcount:

@@ -27,6 +27,7 @@ from toolkit.domain import (
     Participant,
     status_dates,
 )
+from toolkit.store import bin
 from toolkit.store.engine import StoreError
 from toolkit.store.register import (
     ConflictError,
@@ -271,6 +272,7 @@ def delete_consultation(engine: Engine, workspace_id: int, consultation_id: int)
     """Delete a consultation with its participant list and contributions."""
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
+        bin.put(connection, workspace_id, "consultations", [consultation_id])
         done = connection.execute(delete(consultations).where(
             consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id))
         if not done.rowcount:

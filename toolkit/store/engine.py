@@ -15,7 +15,31 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 LOCK_WAIT_MS = 15_000
 MIGRATION_LOCK = 7_412_023  # PostgreSQL advisory lock taken while migrating (any constant will do)
 # reasons whose message is not under ``errors.`` (locales/<lang>/store.toml)
-MESSAGE_KEYS = {"busy": "store.busy"}
+MESSAGE_KEYS = {
+    "busy": "store.busy",
+    # accounts, members and the bin (locales/<lang>/accounts.toml)
+    **{reason: f"accounts.errors.{reason}" for reason in (
+        "sign_in_failed", "sign_in_locked", "sso_unknown", "username_required", "username_taken", "user_not_found",
+        "password_too_short", "password_too_long", "wrong_password", "unknown_role", "last_owner", "bin_entry_gone")},
+    # the indicators of international action (locales/<lang>/indicators.toml)
+    "indicator_name_required": "indicators.errors.name_required",
+    "indicator_name_too_long": "indicators.errors.name_too_long",
+    "indicator_dimension": "indicators.errors.dimension",
+    "indicator_bad_automatic": "indicators.errors.bad_automatic",
+    "indicator_bad_baseline": "indicators.errors.bad_baseline",
+    "indicator_bad_target": "indicators.errors.bad_target",
+    "indicator_bad_date": "indicators.errors.bad_date",
+    "indicator_dates_reversed": "indicators.errors.dates_reversed",
+    "indicator_bad_position": "indicators.errors.bad_position",
+    "indicator_measured_on_required": "indicators.errors.measured_on_required",
+    "indicator_bad_value": "indicators.errors.bad_value",
+    "indicator_not_found": "indicators.errors.not_found",
+    "indicator_measurement_not_found": "indicators.errors.measurement_not_found",
+    # the roadmap's milestones (locales/<lang>/roadmap.toml)
+    **{f"milestone_{reason}": f"roadmap.errors.{reason}" for reason in (
+        "title_required", "title_too_long", "status", "phase", "dates", "owner_too_long", "text_too_long",
+        "link_not_found", "consultation_not_found", "campaign_not_found")},
+}
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 # PostgreSQL: lock_timeout reached, deadlock detected, serialization failure
 POSTGRES_BUSY = {"55P03", "40P01", "40001"}
@@ -84,6 +108,9 @@ def open_store(url: str | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "handle_error", _busy_is_a_plain_refusal)
     migrate(engine)
+    from toolkit.store.audit import install  # the trail's tables exist once migrated
+
+    install(engine)
     return engine
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select, update
 
 from toolkit.domain import Actor, Relation
+from toolkit.store import bin
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import actors, relations, workspaces
 from toolkit.store.workspaces import ensure_terms, lock_workspace, reading
@@ -164,6 +165,7 @@ def delete_actors(engine: Engine, workspace_id: int, actor_ids: list[int]) -> in
         return 0
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
+        bin.put(connection, workspace_id, "actors", actor_ids)
         connection.execute(delete(relations).where(
             relations.c.workspace_id == workspace_id,
             or_(relations.c.source_id.in_(actor_ids), relations.c.target_id.in_(actor_ids)),
