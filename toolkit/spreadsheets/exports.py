@@ -165,7 +165,8 @@ def backup_workbook(workspace: Workspace, actors: list[Actor], relations: list[R
                     contributions: list[Contribution] | None = None, *, audiences: list | None = None,
                     audience_members: list | None = None, campaigns: list | None = None,
                     activities: list | None = None, kpis: list | None = None,
-                    measurements: list | None = None) -> bytes:
+                    measurements: list | None = None, milestones: list | None = None,
+                    indicators: list | None = None, indicator_measurements: list | None = None) -> bytes:
     """Everything in the workspace, one sheet per table, English sheet names and keys.
 
     Actors are numbered 1..n in register order (not by database id), so that importing the
@@ -173,7 +174,10 @@ def backup_workbook(workspace: Workspace, actors: list[Actor], relations: list[R
     are numbered in the order they were created; participants and contributions point at
     both by those numbers. Without ``consultations`` the three consultation sheets are left out;
     without ``audiences`` and ``campaigns``, the six sheets of audiences and campaigns
-    (:func:`toolkit.spreadsheets.campaigns.backup_sheets`).
+    (:func:`toolkit.spreadsheets.campaigns.backup_sheets`); without ``milestones`` and
+    ``indicators``, the roadmap's and indicators' three sheets
+    (:func:`toolkit.spreadsheets.roadmap_backup.backup_sheets`), whose milestones name their
+    consultation and campaign by the numbers of those sheets.
     """
     ordered, ref = backup_refs(actors)
     actor_rows = []
@@ -207,6 +211,13 @@ def backup_workbook(workspace: Workspace, actors: list[Actor], relations: list[R
 
         sheets += backup_sheets(audiences or [], audience_members or [], campaigns or [], activities or [],
                                 kpis or [], measurements or [], ref)
+    if milestones is not None or indicators is not None:
+        from toolkit.spreadsheets.roadmap_backup import backup_sheets as roadmap_sheets
+
+        consultation_ref = {c.id: n for n, c in enumerate(sorted(consultations or [], key=lambda c: c.id or 0), 1)}
+        campaign_ref = {c.id: n for n, c in enumerate(sorted(campaigns or [], key=lambda c: c.id or 0), 1)}
+        sheets += roadmap_sheets(milestones or [], indicators or [], indicator_measurements or [], consultation_ref,
+                                 campaign_ref)
     sheets.append(SheetSpec("vocabularies", ["vocabulary", "key", "label", "position"], vocab_rows))
     return write_workbook(sheets)
 
