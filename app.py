@@ -2,11 +2,12 @@
 
 import logging
 import time
+from datetime import datetime
 from pathlib import Path
 
 import streamlit as st
 
-from toolkit import i18n
+from toolkit import access, i18n
 from toolkit.i18n import t
 from toolkit.register import load_sample
 from toolkit.settings import Settings
@@ -24,23 +25,49 @@ i18n.set_language(st.session_state["language"])
 def engine(url: str):
     """One engine per database for the whole server; the first run loads the Medellín sample."""
     store = open_store(url)
-    if not list_workspaces(store):
-        try:
-            load_sample(store)
-        except StoreError:  # another instance loaded it first
-            pass
+    with access.acting_as(access.LOCAL):  # the operator's first run: the sample belongs to no account yet
+        if not list_workspaces(store):
+            try:
+                load_sample(store)
+            except StoreError:  # another instance loaded it first
+                pass
     return store
+
+
+def signed_in(settings: Settings) -> access.Person | None:
+    """The person of this session when accounts are on (None: show the sign-in page); LOCAL when off.
+
+    A session ends after ``HOJA_SESSION_IDLE_MINUTES`` without activity or ``HOJA_SESSION_MAX_HOURS``.
+    """
+    if settings.accounts == "off":
+        return access.LOCAL
+    person, now = st.session_state.get("person"), datetime.now()
+    if person is not None and access.session_expired(st.session_state["signed_in_at"], st.session_state["last_seen"],
+                                                     now, settings.session_idle_minutes, settings.session_max_hours):
+        for key in ("person", "signed_in_at", "last_seen", "workspace_id"):
+            st.session_state.pop(key, None)
+        st.session_state["sign_in_notice"] = "accounts.expired"
+        person = None
+    if person is not None:
+        st.session_state["last_seen"] = now
+    return person
 
 
 settings = Settings.from_environment()
 try:
     st.session_state["engine"] = engine(settings.database_url)
-    workspaces = list_workspaces(st.session_state["engine"])
 except Exception:  # an unreachable database: say so plainly, show no traceback
     logging.exception("database unavailable")
     st.error(t("errors.database_unavailable"))
     st.stop()
 st.session_state["settings"] = settings
+person = signed_in(settings)
+if person is None:  # accounts on and nobody signed in: the sign-in page is all there is
+    access.set_current(access.Person(-1, ""))  # nobody: every use case refuses
+    st.navigation([st.Page("pages/sign_in.py", title=t("accounts.sign_in.title"), icon=":material/login:")]).run()
+    st.stop()
+access.set_current(person)  # every use case from here on acts for this person
+workspaces = list_workspaces(st.session_state["engine"])
 
 with st.sidebar:
     languages = list(i18n.LANGUAGES)
@@ -57,7 +84,16 @@ with st.sidebar:
                      on_change=lambda: st.session_state.update(
                          workspace_id=st.session_state[f"sidebar_workspace_{st.session_state['workspace_id']}"]))
     else:
-        st.info(t("sidebar.no_workspace"))
+        st.info(t("accounts.no_workspace" if settings.accounts != "off" else "sidebar.no_workspace"))
+    if settings.accounts != "off":
+        st.caption(t("accounts.signed_in_as", name=person.shown_name))
+        if st.button(t("accounts.sign_out"), key="sidebar_sign_out", icon=":material/logout:"):
+            for key in ("person", "signed_in_at", "last_seen", "workspace_id"):
+                st.session_state.pop(key, None)
+            st.session_state["sign_in_notice"] = "accounts.signed_out"
+            if settings.accounts == "sso" and st.user.is_logged_in:
+                st.logout()
+            st.rerun()
 
 pages = {
     t("nav.section.territory"): [
@@ -75,6 +111,8 @@ pages = {
         st.Page("pages/indicators.py", title=t("nav.indicators"), icon=":material/monitoring:",
                 url_path="indicadores"),
         st.Page("pages/reports.py", title=t("nav.reports"), icon=":material/description:", url_path="informes"),
+        st.Page("pages/activity.py", title=t("nav.activity"), icon=":material/history:", url_path="actividad"),
+        st.Page("pages/team.py", title=t("nav.team"), icon=":material/group:", url_path="equipo"),
         st.Page("pages/settings.py", title=t("nav.settings"), icon=":material/settings:", url_path="ajustes"),
     ],
 }

@@ -1,6 +1,7 @@
 """Consultas: plan a multi-actor consultation, choose who takes part, convene, record what was
 said, and synthesise it."""
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -39,6 +40,7 @@ from toolkit.domain import (
 from toolkit.i18n import format_date, format_number, has, label, language, t
 from toolkit.markdown import escape
 from toolkit.register import ActorFilter, all_themes
+from toolkit.roadmap import commitment_milestones
 from toolkit.spreadsheets import consultations as sheets
 from toolkit.spreadsheets.reading import UnreadableFile, read_workbook
 from toolkit.store import StoreError
@@ -61,6 +63,7 @@ from toolkit.store.consultations import (
     update_consultation,
 )
 from toolkit.store.register import list_actors, list_relations
+from toolkit.store.roadmap import add_milestones, list_milestones
 from toolkit.store.workspaces import revision, vocabulary_terms
 
 engine = st.session_state["engine"]
@@ -784,6 +787,28 @@ with tab_synthesis:
                          hide_index=True, width="stretch",
                          column_config={t("consultations.synthesis.due_on"): st.column_config.DateColumn(
                              format="DD/MM/YYYY")})
+            # forward to the roadmap: the chosen commitments become milestones linked to this consultation
+            fresh = commitment_milestones(result.commitments, list_milestones(engine, workspace_id), None)
+            if fresh:
+                columns = st.columns([3, 1])
+                picked = columns[0].multiselect(t("roadmap.from_commitments.choose"), list(range(len(fresh))),
+                                                default=list(range(len(fresh))), format_func=lambda i: fresh[i].title,
+                                                key=f"consultations_to_roadmap_{current_id}_{current_revision}")
+                phases = keys.get("phases", [])
+                phase = columns[1].selectbox(t("roadmap.from_commitments.phase"), phases,
+                                             format_func=term_label("phases"),
+                                             index=phases.index("strategy") if "strategy" in phases else None,
+                                             key=f"consultations_to_roadmap_phase_{current_id}")
+                if st.button(t("roadmap.from_commitments.add"), disabled=not picked, icon=":material/map:",
+                             key=f"consultations_to_roadmap_add_{current_id}"):
+                    try:
+                        add_milestones(engine, workspace_id, [replace(fresh[i], phase=phase) for i in picked])
+                    except StoreError as error:
+                        show_error(error)
+                    else:
+                        notify(t("roadmap.from_commitments.done", count=len(picked)))
+            else:
+                st.caption(t("roadmap.from_commitments.all_there"))
         else:
             st.caption(t("consultations.synthesis.no_commitments"))
 

@@ -74,3 +74,20 @@ def describe(entry: dict, lang: str | None = None) -> Line:
 def when(entry_at: datetime, lang: str | None = None) -> str:
     """The date and time of an entry, as people write them."""
     return f"{format_date(entry_at, lang)} {entry_at:%H:%M}"
+
+
+def feed_rows(entries: list[dict], lang: str | None = None) -> list[list[str]]:
+    """The feed as table rows: when, who, what happened, the changes (one per line)."""
+    rows = []
+    for entry in entries:
+        line = describe(entry, lang)
+        rows.append([when(line.at, lang), line.who, line.sentence, "\n".join(line.changes)])
+    return rows
+
+
+def feed_csv(entries: list[dict], lang: str | None = None) -> bytes:
+    """The feed as a CSV Spanish Excel opens (``;``, UTF-8 with BOM; cells safe from formulas)."""
+    from toolkit.spreadsheets.writing import write_csv
+
+    headers = [t(f"activity.column_{name}", lang) for name in ("when", "who", "what", "changes")]
+    return write_csv(headers, feed_rows(entries, lang))

@@ -4,6 +4,10 @@
     python -m toolkit import FILE --workspace NAME [--db URL] [--json] [--duplicates merge|skip|keep]
     python -m toolkit export --workspace NAME --out PATH [--db URL]
     python -m toolkit sample --workspace NAME [--db URL]
+    python -m toolkit users add USERNAME [--name NAME] [--owner WORKSPACE] [--sso] [--password-stdin] [--db URL]
+    python -m toolkit users grant USERNAME --workspace NAME --role owner|editor|viewer [--db URL]
+    python -m toolkit users password USERNAME [--password-stdin] [--db URL]
+    python -m toolkit users list [--db URL]
 
 Exit status 0 when the file was read (row problems are reported, not fatal), 2 when it
 cannot be read or the command cannot run: one plain line on stderr, no traceback.
@@ -26,7 +30,7 @@ from toolkit.store import StoreError, open_store
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.workspaces import create_workspace, find_workspace, vocabulary_terms
 
-EXPORTS = (".xlsx", ".csv", ".html", ".gexf", ".graphml")
+EXPORTS = (".xlsx", ".csv", ".html", ".gexf", ".graphml", ".docx")
 LABELS = {"errors": "cli.errors", "warnings": "cli.warnings"}
 
 
@@ -121,12 +125,23 @@ def command_export(args) -> int:
         data = workspace_backup(engine, workspace.id)
     elif suffix == ".csv":
         data = exports.register_csv(actors, terms, language())
+    elif suffix == ".docx":
+        data = _report_file(engine, workspace)
     else:
         data = _map_file(engine, workspace, actors, relations, terms, suffix)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     print(t("cli.exported", path=str(out), actors=len(actors), relations=len(relations)))
     return 0
+
+
+def _report_file(engine, workspace) -> bytes:
+    """The report with every section, in the workspace's language, as of today."""
+    from datetime import date
+
+    from toolkit.reports import SECTIONS, build_report, report_docx
+
+    return report_docx(build_report(engine, workspace.id, SECTIONS, workspace.language, date.today()))
 
 
 def _map_file(engine, workspace, actors, relations, terms, suffix: str) -> bytes:
@@ -164,6 +179,52 @@ def command_sample(args) -> int:
     return 0
 
 
+def _password(args, username: str) -> str:
+    """From stdin with --password-stdin (scripts), else asked twice without echo."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass(t("accounts.cli.password_prompt", name=username))
+    if getpass.getpass(t("accounts.cli.password_again")) != first:
+        raise Failure(t("accounts.errors.passwords_differ"))
+    return first
+
+
+def _grant(engine, username: str, workspace_name: str, role: str) -> None:
+    from toolkit.store.accounts import set_member
+
+    workspace = find_workspace(engine, workspace_name)
+    if workspace is None:
+        raise Failure(t("accounts.cli.no_workspace", name=workspace_name))
+    set_member(engine, workspace.id, username, role)
+    print(t("accounts.cli.granted", name=username.strip().lower(), role=t(f"members.roles.{role}"),
+            workspace=workspace.name))
+
+
+def command_users(args) -> int:
+    """Accounts from the server's shell: the operator creates the first owner here."""
+    from toolkit.store.accounts import create_user, list_users, set_password
+
+    engine = _engine(args.db)
+    if args.action == "list":
+        for _id, username, name in list_users(engine):
+            print(f"{username}\t{name}")
+        return 0
+    username = args.username
+    if args.action == "add":
+        create_user(engine, username, None if args.sso else _password(args, username), args.name or "")
+        print(t("accounts.cli.created", name=username.strip().lower()))
+        if args.owner:
+            _grant(engine, username, args.owner, "owner")
+    elif args.action == "grant":
+        _grant(engine, username, args.workspace, args.role)
+    elif args.action == "password":
+        set_password(engine, username, _password(args, username))
+        print(t("accounts.cli.password_set", name=username.strip().lower()))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m toolkit", description=t("cli.description"))
     commands = main.add_subparsers(dest="command", required=True)
@@ -187,6 +248,25 @@ def parser() -> argparse.ArgumentParser:
     sample.add_argument("--workspace", required=True)
     sample.add_argument("--db")
     sample.set_defaults(run=command_sample)
+    users = commands.add_parser("users", help=t("accounts.cli.help_users"))
+    actions = users.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add")
+    add.add_argument("username", help=t("accounts.cli.help_username"))
+    add.add_argument("--name")
+    add.add_argument("--owner", metavar="WORKSPACE", help=t("accounts.cli.help_owner"))
+    add.add_argument("--sso", action="store_true", help=t("accounts.cli.help_sso"))
+    grant = actions.add_parser("grant")
+    grant.add_argument("username")
+    grant.add_argument("--workspace", required=True)
+    grant.add_argument("--role", required=True, choices=("owner", "editor", "viewer"), help=t("accounts.cli.help_role"))
+    password = actions.add_parser("password")
+    password.add_argument("username")
+    listing = actions.add_parser("list")
+    for action in (add, grant, password, listing):
+        action.add_argument("--db")
+    for action in (add, password):
+        action.add_argument("--password-stdin", action="store_true", help=t("accounts.cli.help_password_stdin"))
+    users.set_defaults(run=command_users)
     return main
 
 

@@ -133,6 +133,25 @@ DEFAULTS: dict[str, dict[str, tuple[str, ...]]] = {
         "community_meetings": ("reuniones comunitarias", "asambleas", "community meetings", "reunioes comunitarias",
                                "reunions de quartier"),
     },
+    # the stages of the Medellín method, in order: the roadmap's milestones are grouped in these
+    "phases": {
+        "diagnosis": ("diagnostico", "prediagnostico", "pre diagnostico", "linea base", "diagnosis", "baseline",
+                      "assessment", "diagnostico inicial", "diagnostic", "etat des lieux"),
+        "mapping": ("mapeo", "mapeo de actores", "mapa de actores", "mapping", "stakeholder mapping", "actor mapping",
+                    "mapeamento", "mapeamento de atores", "cartographie", "cartographie des acteurs"),
+        "consultation": ("consulta", "consultas", "consulta multiactor", "participacion", "consultation",
+                         "consultations", "multi actor consultation", "participation", "consulta publica",
+                         "concertation"),
+        "strategy": ("estrategia", "plan estrategico", "politica publica", "formulacion", "strategy",
+                     "strategic plan", "public policy", "estrategia de internacionalizacao", "plano estrategico",
+                     "strategie", "plan strategique", "politique publique"),
+        "dissemination": ("difusion", "campanas", "campana", "difusion e incidencia", "incidencia", "comunicacion",
+                          "dissemination", "campaigns", "advocacy", "outreach", "divulgacao", "campanhas",
+                          "incidencia politica", "diffusion", "campagnes", "plaidoyer"),
+        "evaluation": ("evaluacion", "seguimiento", "seguimiento y evaluacion", "monitoreo", "evaluation",
+                       "monitoring", "follow up", "avaliacao", "monitoramento", "acompanhamento", "suivi",
+                       "suivi et evaluation"),
+    },
 }
 
 KIND_SYNONYMS: dict[str, tuple[str, ...]] = {

@@ -65,6 +65,12 @@ def reading(engine: Engine, workspace_id: int) -> Iterator[Connection]:
         yield connection
 
 
+def current_role(engine: Engine, workspace_id: int) -> str | None:
+    """The role of the person acting in the workspace, for screens to offer only what it allows."""
+    with engine.connect() as connection:
+        return role_in(connection, workspace_id)
+
+
 def lock_workspace(connection: Connection, workspace_id: int, needed: str = "editor") -> None:
     """Begin a write to the workspace: bump its revision first, so writers to it queue up here.
 

@@ -1,0 +1,47 @@
+"""Iniciar sesión: shown instead of everything else when accounts are on and nobody is signed in."""
+
+from datetime import datetime
+
+import streamlit as st
+
+from toolkit.i18n import t
+from toolkit.markdown import escape
+from toolkit.store import StoreError
+from toolkit.store.accounts import person_for_sso, sign_in
+
+engine = st.session_state["engine"]
+settings = st.session_state["settings"]
+
+
+def start_session(person) -> None:
+    now = datetime.now()
+    st.session_state.update(person=person, signed_in_at=now, last_seen=now)
+    st.rerun()
+
+
+st.title(t("accounts.sign_in.title"))
+if notice := st.session_state.pop("sign_in_notice", None):
+    st.info(t(notice))
+st.caption(t("accounts.sign_in.intro"))
+
+if settings.accounts == "sso":
+    st.write(t("accounts.sign_in.sso_intro"))
+    if st.user.is_logged_in:  # the identity provider knows them: do we?
+        try:
+            start_session(person_for_sso(engine, st.user.get("email") or ""))
+        except StoreError as error:
+            st.error(t(error.message_key, **{k: escape(v) for k, v in error.details.items()}))
+            st.button(t("accounts.sign_out"), on_click=st.logout, key="sign_in_sso_out")
+    else:
+        st.button(t("accounts.sign_in.sso_button"), on_click=st.login, type="primary", key="sign_in_sso")
+else:
+    with st.form("sign_in_form"):
+        username = st.text_input(t("accounts.username"), key="sign_in_username", autocomplete="username")
+        password = st.text_input(t("accounts.password"), type="password", key="sign_in_password",
+                                 autocomplete="current-password")
+        submitted = st.form_submit_button(t("accounts.sign_in.submit"), type="primary")
+    if submitted:
+        try:
+            start_session(sign_in(engine, username, password))
+        except StoreError as error:
+            st.error(t(error.message_key, **error.details))
