@@ -124,6 +124,22 @@ def _exists(connection: Connection, table, row_id: int) -> bool:
                               .execution_options(**{SKIP: True})).first() is not None
 
 
+def _hand_over(connection: Connection, workspace_id: int, entry_id: int, table: str, stored: dict,
+               missing: tuple[str, int]) -> None:
+    """A row that cannot come back yet (a relation to an actor still in the bin) moves to the bin entry
+    holding what it points to, and comes back with it."""
+    entries = connection.execute(select(t.bin_entries.c.id, t.bin_entries.c.payload).where(
+        t.bin_entries.c.workspace_id == workspace_id, t.bin_entries.c.id != entry_id)).all()
+    for other_id, payload in entries:
+        if any(row["id"] == missing[1] for row in payload.get(missing[0], [])):
+            rows = payload.setdefault(table, [])
+            if all(row["id"] != stored["id"] for row in rows):
+                rows.append(stored)
+                connection.execute(update(t.bin_entries).where(t.bin_entries.c.id == other_id)
+                                   .values(payload=payload))
+            return
+
+
 def restore(engine: Engine, workspace_id: int, entry_id: int, now: datetime | None = None) -> str:
     """Put a deleted actor, consultation or campaign back with what hung from it; returns its label.
 
@@ -143,7 +159,7 @@ def restore(engine: Engine, workspace_id: int, entry_id: int, now: datetime | No
         for table in t.metadata.sorted_tables:  # parents before children
             for stored in payload.get(table.name, []):
                 row = _from_json(table, stored)
-                ok = True
+                missing = None
                 for key in table.foreign_keys:
                     column, target = key.parent.name, key.column.table.name
                     if column == "workspace_id" or row.get(column) is None:
@@ -152,8 +168,9 @@ def restore(engine: Engine, workspace_id: int, entry_id: int, now: datetime | No
                     if mapped is not None:
                         row[column] = mapped
                     elif not _exists(connection, key.column.table, row[column]):
-                        ok = False  # points to something no longer there
-                if not ok:
+                        missing = (target, row[column])  # points to something deleted since
+                if missing is not None:
+                    _hand_over(connection, workspace_id, entry_id, table.name, stored, missing)
                     continue
                 old_id = row["id"]
                 existing = connection.execute(select(table).where(table.c.id == old_id)
