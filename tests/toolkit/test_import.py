@@ -278,35 +278,27 @@ def _sheets(data: bytes) -> dict[str, list[list[object]]]:
     return {s.name: s.rows for s in read_workbook(data, "x.xlsx").sheets}
 
 
-def _backup(engine, workspace_id, named_after=None) -> bytes:
-    from toolkit.store.audiences import list_audience_members, list_audiences
-    from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
-    from toolkit.store.consultations import list_consultations, list_contributions, list_participants
-
-    return exports.backup_workbook(
-        get_workspace(engine, named_after or workspace_id), list_actors(engine, workspace_id),
-        list_relations(engine, workspace_id), vocabulary_terms(engine, workspace_id),
-        list_consultations(engine, workspace_id), list_participants(engine, workspace_id),
-        list_contributions(engine, workspace_id), audiences=list_audiences(engine, workspace_id),
-        audience_members=list_audience_members(engine, workspace_id), campaigns=list_campaigns(engine, workspace_id),
-        activities=list_activities(engine, workspace_id), kpis=list_kpis(engine, workspace_id),
-        measurements=list_measurements(engine, workspace_id))
-
-
 def test_backup_round_trip_gives_the_same_workbook(engine, sample_id):
-    first = _backup(engine, sample_id)
-    restored = create_workspace(engine, "Restaurado")
-    preview = preview_of(first, "backup.xlsx", engine, restored.id)
+    from toolkit.register import restore_backup, workspace_backup
+
+    first = workspace_backup(engine, sample_id)
+    preview = preview_of(first, "backup.xlsx", engine, create_workspace(engine, "Revisado").id)
     assert preview.format == "backup" and not preview.errors and not preview.warnings
-    outcome = import_preview(engine, restored.id, preview)
-    assert not outcome.problems and outcome.stored.consultations == 2
+    outcome = restore_backup(engine, first, "backup.xlsx", new_workspace_name="Restaurado")
+    assert outcome.ok and not outcome.problems and outcome.stored.consultations == 2
     assert (outcome.stored.audiences, outcome.stored.campaigns) == (7, 3)
-    second = _backup(engine, restored.id, named_after=sample_id)
+    second = workspace_backup(engine, outcome.workspace_id)
+    before, after = _sheets(first), _sheets(second)
+    assert list(before) == list(after)
     for sheet in ("actors", "relations", "vocabularies", "consultations", "participants", "contributions",
-                  "audiences", "audience_members", "campaigns", "activities", "kpis", "kpi_measurements"):
-        assert _sheets(first)[sheet] == _sheets(second)[sheet], sheet
-    assert len(_sheets(first)["contributions"]) > 15
-    assert len(_sheets(first)["audience_members"]) >= 3 and len(_sheets(first)["kpi_measurements"]) > 10
+                  "audiences", "audience_members", "campaigns", "activities", "kpis", "kpi_measurements",
+                  "milestones", "indicators", "indicator_measurements"):
+        assert before[sheet] == after[sheet], sheet
+    assert before["workspace"][1][1:] == after["workspace"][1][1:]  # all but the name
+    assert len(before["contributions"]) > 15
+    assert len(before["audience_members"]) >= 3 and len(before["kpi_measurements"]) > 10
+    assert len(before["milestones"]) > 10 and len(before["indicator_measurements"]) > 10
+    assert any(row[8] or row[9] for row in before["milestones"][1:])  # milestones linked by the backup's numbers
 
 
 def test_register_export_reimports_with_the_same_values(engine, sample_id):

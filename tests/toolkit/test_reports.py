@@ -1,0 +1,163 @@
+"""The report a team hands to a director or a council: chosen sections only, a Word document that
+opens with its headings, tables and pictures, a printable page with nothing that runs or calls
+out, hostile names written as plain text, in the language asked for."""
+
+import io
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+from docx import Document
+
+from toolkit.domain import Actor, Relation, Workspace
+from toolkit.i18n import format_date, format_number, t
+from toolkit.register import load_sample
+from toolkit.reports import SECTIONS, ReportData, assemble_report, build_report, report_data, report_docx, report_html
+from toolkit.store import open_store
+from toolkit.store.register import list_actors, list_relations
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> ReportData:
+    """Everything the report reads from the Medellín sample (one SQLite store for the module)."""
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('reports') / 'reports.db'}")
+    try:
+        yield report_data(store, load_sample(store), SECTIONS)
+    finally:
+        store.dispose()
+
+
+def opened(data: bytes):
+    return Document(io.BytesIO(data))
+
+
+def headings(document, level: int) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def all_text(document) -> str:
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+@pytest.mark.parametrize("chosen", [SECTIONS, ("register", "campaigns"), ("indicators", "cover", "map")])
+def test_only_the_chosen_sections_appear_in_the_usual_order(sample, chosen):
+    report = assemble_report(sample, chosen, "es", TODAY)
+    assert report.keys == [key for key in SECTIONS if key in chosen]
+    titles = [t(f"reports.sections.{key}") for key in report.keys if key != "cover"]
+    assert headings(opened(report_docx(report)), 1) == titles
+    page = report_html(report)
+    assert re.findall(r"<h2>(.*?)</h2>", page) == titles
+    left_out = [t(f"reports.sections.{key}") for key in SECTIONS if key not in chosen and key != "cover"]
+    assert not any(f"<h2>{title}</h2>" in page for title in left_out)
+
+
+def test_the_word_document_has_the_figures_tables_and_pictures(sample):
+    report = assemble_report(sample, SECTIONS, "es", TODAY)
+    document = opened(report_docx(report))
+    text = all_text(document)
+    assert document.paragraphs[0].text == t("reports.title") and sample.workspace.name in text
+    assert len(document.inline_shapes) == 2  # the actor map and the power-interest grid
+    # key figures of the register, as written in Colombia
+    assert format_number(len(sample.actors), "es") in text and format_number(len(sample.relations), "es") in text
+    sector_table = next(table for table in document.tables if table.rows[0].cells[0].text == t("columns.sector"))
+    assert sum(int(row.cells[1].text) for row in sector_table.rows[1:]) == len(sample.actors)
+    # each consultation, each campaign with KPIs, each dimension with indicators has its own heading
+    subheadings = headings(document, 2)
+    assert all(c.title in subheadings for c in sample.consultations)
+    assert {t(f"vocab.dimensions.{d}") for d in ("institutional", "political", "territorial")} <= set(subheadings)
+    assert t("reports.roadmap.by_phase") in subheadings
+    assert format_date(TODAY, "es") in text
+
+
+def test_the_roadmap_and_indicators_sections_say_where_things_stand(sample):
+    report = assemble_report(sample, ["roadmap", "indicators"], "es", TODAY)
+    roadmap, indicators = report.sections
+    figures = next(b for b in roadmap.blocks if type(b).__name__ == "Figures")
+    assert dict(figures.items)[t("reports.roadmap.milestones")] == format_number(len(sample.milestones), "es")
+    phases = next(b for b in roadmap.blocks if type(b).__name__ == "Table")
+    assert phases.rows and all(row[1] in {t(f"reports.roadmap.phase_states.{s}") for s in
+                                          ("late", "at_risk", "on_track", "done", "no_milestones")}
+                               for row in phases.rows)
+    summary = next(b for b in indicators.blocks if type(b).__name__ == "Table")
+    assert [row[0] for row in summary.rows] == [t(f"vocab.dimensions.{d}") for d in ("institutional", "political",
+                                                                                      "territorial")]
+    assert sum(int(row[1]) for row in summary.rows) == len(sample.indicators)
+
+
+HOSTILE = ["<img src=x onerror=alert(1)>", "$x$", "Fondo $100 y $\\frac{", "<script>alert('x')</script>"]
+
+
+@pytest.fixture
+def hostile() -> ReportData:
+    actors = [Actor(name, id=n, sector="academia", influence=5, interest=4, stance=2)
+              for n, name in enumerate(HOSTILE, start=1)]
+    return ReportData(Workspace("<b>Ciudad</b> & $1$", city="Medellín", description="<iframe src=//evil>"),
+                      actors=actors, relations=[Relation(1, 2, id=1), Relation(3, 4, directed=True, id=2)],
+                      terms={"sectors": [("academia", "<i>Academia</i>")]})
+
+
+class Tags(HTMLParser):
+    """Every tag of a page with its attributes, as a browser would read them."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict]] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+
+def test_the_printable_page_runs_nothing_asks_nothing_and_shows_names_as_typed(hostile):
+    page = report_html(assemble_report(hostile, SECTIONS, "es", TODAY))
+    tags = Tags(page).found
+    assert {tag for tag, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3",
+                                        "p", "section", "table", "thead", "tbody", "tr", "th", "td", "ul", "li",
+                                        "div", "b", "figure", "img", "figcaption"}
+    assert all(not name.startswith("on") for _, attrs in tags for name in attrs)
+    sources = [attrs.get("src") or attrs.get("href") for _, attrs in tags if "src" in attrs or "href" in attrs]
+    assert len(sources) == 2 and all(source.startswith("data:image/svg+xml;base64,") for source in sources)
+    assert "url(" not in page and "@import" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "$x$" in page and "Fondo $100 y $\\frac{" in page  # plain text, never a formula
+    assert "&lt;b&gt;Ciudad&lt;/b&gt; &amp; $1$" in page
+    assert page.count("data:image/svg+xml;base64,") == 2
+
+
+def test_the_word_document_keeps_hostile_names_as_plain_text(hostile):
+    document = opened(report_docx(assemble_report(hostile, SECTIONS, "es", TODAY)))
+    text = all_text(document)
+    for name in HOSTILE:
+        assert name in text
+    assert len(document.inline_shapes) == 2  # "$\frac{" did not break the pictures
+
+
+@pytest.mark.parametrize("lang", ["en", "pt", "fr"])
+def test_the_report_speaks_the_language_chosen(sample, lang):
+    report = assemble_report(sample, SECTIONS, lang, TODAY)
+    document = opened(report_docx(report))
+    assert document.paragraphs[0].text == t("reports.title", lang=lang)
+    assert headings(document, 1) == [t(f"reports.sections.{key}", lang=lang) for key in SECTIONS if key != "cover"]
+    text = all_text(document)
+    assert format_date(TODAY, lang) in text and t(f"languages.{lang}", lang=lang) in text
+    assert t("quadrants.manage_closely", lang=lang) in text and t("vocab.dimensions.political", lang=lang) in text
+    assert f'<html lang="{lang}">' in report_html(report)
+
+
+def test_an_empty_workspace_gives_a_report_that_says_so():
+    report = assemble_report(ReportData(Workspace("Nueva")), SECTIONS, "es", TODAY)
+    text = all_text(opened(report_docx(report)))
+    for key in ("map", "register", "power_interest", "consultations", "campaigns", "roadmap", "indicators"):
+        assert t(f"reports.{key}.empty") in text
+
+
+def test_build_report_reads_the_workspace(engine, sample_id):
+    report = build_report(engine, sample_id, ["cover", "register"], "es", TODAY)
+    assert report.keys == ["cover", "register"]
+    text = all_text(opened(report_docx(report)))
+    assert format_number(len(list_actors(engine, sample_id)), "es") in text
+    assert format_number(len(list_relations(engine, sample_id)), "es") in text

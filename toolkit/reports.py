@@ -1,0 +1,682 @@
+"""The report a team hands to a director or a council: the actor map, the register's key
+figures, the power-interest grid, the consultations, the campaigns, the roadmap and the
+indicators, in the language chosen, as a Word document and as a printable web page.
+
+:func:`assemble_report` is pure (data in, :class:`Report` out); :func:`build_report` is the use
+case that reads the workspace; :func:`report_docx` and :func:`report_html` render it. User text is
+written as plain text in both: escaped in the page, which has no script and asks nothing of the
+network (its pictures are inside it).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Engine
+
+from toolkit.domain import (
+    DIMENSIONS,
+    QUADRANTS,
+    STANCE_KEYS,
+    Activity,
+    Actor,
+    Campaign,
+    Consultation,
+    Contribution,
+    Indicator,
+    IndicatorMeasurement,
+    Kpi,
+    KpiMeasurement,
+    Milestone,
+    Participant,
+    Relation,
+    Workspace,
+    quadrant,
+)
+from toolkit.i18n import LANGUAGES, format_date, format_number, label, t
+
+SECTIONS = ("cover", "map", "register", "power_interest", "consultations", "campaigns", "roadmap", "indicators")
+Terms = dict[str, list[tuple[str, str | None]]]
+NAMES_PER_QUADRANT = 40  # a quadrant lists at most this many names (the rest are counted)
+
+
+# -- what a report is made of ----------------------------------------------------------------
+
+@dataclass
+class Paragraph:
+    text: str
+    note: bool = False  # a smaller, quieter line (a caption, a hint)
+
+
+@dataclass
+class Heading:
+    text: str
+
+
+@dataclass
+class Bullets:
+    items: list[str]
+
+
+@dataclass
+class Figures:
+    """Key figures: a few numbers, each with what it counts."""
+
+    items: list[tuple[str, str]]  # (caption, value)
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class Picture:
+    png: bytes
+    svg: bytes
+    caption: str
+
+
+Block = Paragraph | Heading | Bullets | Figures | Table | Picture
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    lang: str
+    title: str
+    workspace: str
+    day: str  # the date written in the report's language
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def keys(self) -> list[str]:
+        return [section.key for section in self.sections]
+
+
+@dataclass
+class ReportData:
+    """Everything a report may draw on, read from one workspace."""
+
+    workspace: Workspace
+    actors: list[Actor] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    terms: Terms = field(default_factory=dict)
+    positions: dict[int, tuple[float, float]] = field(default_factory=dict)  # the map's saved layout
+    consultations: list[Consultation] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    contributions: list[Contribution] = field(default_factory=list)
+    campaigns: list[Campaign] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    kpis: list[Kpi] = field(default_factory=list)
+    measurements: list[KpiMeasurement] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    indicator_measurements: list[IndicatorMeasurement] = field(default_factory=list)
+
+
+# -- words ------------------------------------------------------------------------------------
+
+class Words:
+    """Catalog text and vocabulary labels in the report's language (the workspace's own labels first)."""
+
+    def __init__(self, terms: Terms, lang: str) -> None:
+        self.lang = lang
+        self.custom = {name: {key: text for key, text in entries if text} for name, entries in terms.items()}
+        self.terms = terms
+
+    def __call__(self, key: str, **values: object) -> str:
+        return t(key, lang=self.lang, **values)
+
+    def term(self, vocabulary: str, key: str | None) -> str:
+        return label(vocabulary, key, self.custom.get(vocabulary), self.lang)
+
+    def number(self, value: float | int | None, digits: int = 0) -> str:
+        if value is None:
+            return "—"
+        return format_number(round(value, digits) if digits else round(value), self.lang, digits)
+
+    def percent(self, share: float | None) -> str:
+        return "—" if share is None else f"{format_number(round(share * 100), self.lang)} %"
+
+    def day(self, value: date | None) -> str:
+        return format_date(value, self.lang) if value else "—"
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+# -- the sections -----------------------------------------------------------------------------
+
+def _cover(data: ReportData, words: Words, chosen: list[str], today: date) -> Section:
+    workspace = data.workspace
+    section = Section("cover", words("reports.title"))
+    place = ", ".join(part for part in (workspace.city, workspace.country) if part)
+    items = [(words("reports.cover.workspace"), workspace.name)]
+    if place:
+        items.append((words("reports.cover.place"), place))
+    items += [(words("reports.cover.date"), words.day(today)),
+              (words("reports.cover.language"), t(f"languages.{words.lang}", lang=words.lang))]
+    section.blocks.append(Table([words("reports.cover.field"), words("reports.cover.value")],
+                                [[name, value] for name, value in items]))
+    if workspace.description:
+        section.blocks.append(Paragraph(workspace.description))
+    contents = [words(f"reports.sections.{key}") for key in chosen if key != "cover"]
+    if contents:
+        section.blocks += [Heading(words("reports.cover.contents")), Bullets(contents)]
+    section.blocks.append(Paragraph(words("reports.cover.source", day=words.day(today)), note=True))
+    return section
+
+
+def map_labels_in(terms: Terms, lang: str):
+    """The map's words (legend, tooltips) in ``lang``: :func:`toolkit.network.presentation.map_labels`
+    for a language other than the screen's."""
+    from toolkit.network.view import Labels
+
+    words = Words(terms, lang)
+
+    def vocabulary(name: str) -> dict[str, str]:
+        return {key: words.term(name, key) for key, _ in terms.get(name, [])}
+
+    return Labels(sectors=vocabulary("sectors"), scales=vocabulary("scales"),
+                  stances={value: words(f"vocab.stances.{key}") for value, key in STANCE_KEYS.items()},
+                  relation_types=vocabulary("relation_types"), community=words("map.legend.community"),
+                  unknown=words("map.legend.unknown"), tooltip={})
+
+
+def _map(data: ReportData, words: Words) -> Section:
+    from toolkit.network.analysis import network_metrics
+    from toolkit.network.layout import compute_layout
+    from toolkit.network.picture import map_picture
+    from toolkit.network.view import map_view
+
+    section = Section("map", words("reports.sections.map"))
+    if not data.actors:
+        section.blocks.append(Paragraph(words("reports.map.empty")))
+        return section
+    positions = {**compute_layout(data.actors, data.relations), **data.positions}
+    view = map_view(data.actors, data.relations, network_metrics(data.actors, data.relations), positions,
+                    map_labels_in(data.terms, words.lang))
+    texts = {"legend_title": words("map.colour.sector"), "relations_title": words("map.html.relations")}
+    caption = words("reports.map.caption", actors=words.number(len(data.actors)),
+                    relations=words.number(len(data.relations)))
+    section.blocks += [Paragraph(words("reports.map.intro")),
+                       Picture(map_picture(view, "png", **texts), map_picture(view, "svg", **texts), caption)]
+    return section
+
+
+def _counts_table(counts: Counter, vocabulary: str, column: str, words: Words, total: int) -> Table:
+    rows = []
+    for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] == "", kv[0])):
+        rows.append([words.term(vocabulary, key) if key else words("reports.unassigned"), words.number(count),
+                     words.percent(_share(count, total))])
+    return Table([words(column), words("reports.register.actors"), words("reports.register.share")], rows)
+
+
+def _register(data: ReportData, words: Words) -> Section:
+    from toolkit.register import overview
+
+    section = Section("register", words("reports.sections.register"))
+    view = overview(data.actors, data.relations)
+    if not view.actors:
+        section.blocks.append(Paragraph(words("reports.register.empty")))
+        return section
+    allies = sum(1 for a in data.actors if a.stance is not None and a.stance > 0)
+    section.blocks.append(Figures([
+        (words("reports.register.actors"), words.number(view.actors)),
+        (words("reports.register.relations"), words.number(view.relations)),
+        (words("reports.register.sectors"), words.number(len([k for k in view.by_sector if k]))),
+        (words("reports.register.allies"), words.percent(_share(allies, view.actors))),
+    ]))
+    section.blocks += [Heading(words("reports.register.by_sector")),
+                       _counts_table(view.by_sector, "sectors", "columns.sector", words, view.actors),
+                       Heading(words("reports.register.by_scale")),
+                       _counts_table(view.by_scale, "scales", "columns.scale", words, view.actors)]
+    stances = Counter("" if a.stance is None else STANCE_KEYS[a.stance] for a in data.actors)
+    section.blocks += [Heading(words("reports.register.by_stance")), Table(
+        [words("columns.stance"), words("reports.register.actors"), words("reports.register.share")],
+        [[words(f"vocab.stances.{key}") if key else words("reports.unassigned"), words.number(stances[key]),
+          words.percent(_share(stances[key], view.actors))]
+         for key in [*STANCE_KEYS.values(), ""] if stances.get(key)])]
+    quality = [(view.without_sector, "reports.register.without_sector"),
+               (view.without_stance, "reports.register.without_stance"),
+               (view.isolated, "reports.register.isolated"),
+               (view.without_consent, "reports.register.without_consent")]
+    notes = [words(key, count=words.number(len(names))) for names, key in quality if names]
+    section.blocks += [Heading(words("reports.register.quality")),
+                       Bullets(notes) if notes else Paragraph(words("reports.register.quality_ok"))]
+    return section
+
+
+def _power_interest(data: ReportData, words: Words) -> Section:
+    from toolkit.network.picture import grid_picture
+    from toolkit.network.presentation import grid_points, stance_colours
+
+    section = Section("power_interest", words("reports.sections.power_interest"))
+    labels = map_labels_in(data.terms, words.lang)
+    points = grid_points(data.actors, labels)
+    if not points:
+        section.blocks.append(Paragraph(words("reports.power_interest.empty")))
+        return section
+    names = {key: words(f"quadrants.{key}") for key in QUADRANTS}
+    axis = {"x": words("columns.interest"), "y": words("columns.influence")}
+    colours = stance_colours(labels)
+    caption = words("reports.power_interest.caption", count=words.number(len(points)))
+    section.blocks += [Paragraph(words("reports.power_interest.intro")),
+                       Picture(grid_picture(points, names, axis, colours, "png"),
+                               grid_picture(points, names, axis, colours, "svg"), caption)]
+    missing = len(data.actors) - len(points)
+    if missing:
+        section.blocks.append(Paragraph(words("reports.power_interest.missing", count=words.number(missing)),
+                                        note=True))
+    rows = []
+    for key in QUADRANTS:
+        members = sorted((a.name for a in data.actors if quadrant(a.influence, a.interest) == key), key=str.casefold)
+        shown = ", ".join(members[:NAMES_PER_QUADRANT])
+        if len(members) > NAMES_PER_QUADRANT:
+            shown += " " + words("reports.power_interest.more", count=words.number(len(members) - NAMES_PER_QUADRANT))
+        rows.append([names[key], words.number(len(members)), words(f"map.grid.strategy.{key}"), shown or "—"])
+    section.blocks.append(Table([words("columns.quadrant"), words("reports.register.actors"),
+                                 words("reports.power_interest.strategy"), words("reports.power_interest.who")], rows))
+    return section
+
+
+def _consultations(data: ReportData, words: Words) -> Section:
+    from toolkit.consultations import synthesis
+
+    section = Section("consultations", words("reports.sections.consultations"))
+    if not data.consultations:
+        section.blocks.append(Paragraph(words("reports.consultations.empty")))
+        return section
+    ordered = sorted(data.consultations, key=lambda c: (c.starts_on or date.max, c.id or 0))
+    results = [synthesis(c, [p for p in data.participants if p.consultation_id == c.id],
+                         [x for x in data.contributions if x.consultation_id == c.id], data.actors) for c in ordered]
+    invited = sum(r.invited for r in results)
+    attended = sum(r.attended for r in results)
+    section.blocks.append(Figures([
+        (words("reports.consultations.count"), words.number(len(results))),
+        (words("consultations.synthesis.invited"), words.number(invited)),
+        (words("consultations.synthesis.attended"), words.number(attended)),
+        (words("consultations.synthesis.contributions"), words.number(sum(len(r.contributions) for r in results))),
+    ]))
+    section.blocks.append(Table(
+        [words("reports.consultations.title"), words("reports.consultations.when"),
+         words("reports.consultations.status"), words("consultations.synthesis.invited"),
+         words("consultations.synthesis.attended"), words("reports.consultations.rate"),
+         words("consultations.synthesis.contributions")],
+        [[r.consultation.title, _when(r.consultation, words),
+          words(f"vocab.consultation_statuses.{r.consultation.status}"), words.number(r.invited),
+          words.number(r.attended), words.percent(r.rate), words.number(len(r.contributions))] for r in results]))
+    for result in results:
+        consultation = result.consultation
+        section.blocks.append(Heading(consultation.title))
+        facts = [words("reports.consultations.facts", instrument=words.term("instruments", consultation.instrument),
+                       when=_when(consultation, words),
+                       status=words(f"vocab.consultation_statuses.{consultation.status}"))]
+        if consultation.objective:
+            facts.append(words("reports.consultations.objective", objective=consultation.objective))
+        section.blocks += [Paragraph(text) for text in facts]
+        if result.by_type:
+            said = [f"{words(f'vocab.contribution_types.{key}')}: {words.number(count)}"
+                    for key, count in sorted(result.by_type.items(), key=lambda kv: -kv[1])]
+            section.blocks.append(Paragraph(words("reports.consultations.said", kinds="; ".join(said))))
+        themes = [(theme or words("consultations.synthesis.no_theme"), count)
+                  for theme, count in result.by_theme.most_common(8)]
+        if themes:
+            section.blocks.append(Paragraph(words("reports.consultations.themes", themes="; ".join(
+                f"{theme} ({words.number(count)})" for theme, count in themes))))
+        if result.commitments:
+            section.blocks.append(Table(
+                [words("consultations.synthesis.owner"), words("consultations.synthesis.commitment"),
+                 words("consultations.synthesis.due_on")],
+                [[c.owner or "—", c.text, words.day(c.due_on)] for c in result.commitments]))
+        if result.open_questions:
+            section.blocks.append(Paragraph(words("reports.consultations.open_questions",
+                                                  count=words.number(len(result.open_questions)))))
+    return section
+
+
+def _when(consultation: Consultation, words: Words) -> str:
+    start, end = consultation.starts_on, consultation.ends_on
+    if start and end and end != start:
+        return f"{words.day(start)} – {words.day(end)}"
+    return words.day(start or end)
+
+
+def _campaigns(data: ReportData, words: Words, today: date) -> Section:
+    from toolkit.campaigns import dashboard, dashboard_counts
+
+    section = Section("campaigns", words("reports.sections.campaigns"))
+    statuses = dashboard(data.campaigns, data.activities, data.kpis, data.measurements, today)
+    if not statuses:
+        section.blocks.append(Paragraph(words("reports.campaigns.empty")))
+        return section
+    counts = dashboard_counts(statuses)
+    section.blocks.append(Figures([(words(f"campaigns.state.{state}"), words.number(counts.get(state, 0)))
+                                   for state in ("on_track", "late", "no_measurements")]))
+    section.blocks.append(Table(
+        [words("reports.campaigns.campaign"), words("reports.campaigns.type"), words("reports.campaigns.state"),
+         words("reports.campaigns.elapsed"), words("reports.campaigns.late"), words("reports.campaigns.budget"),
+         words("reports.campaigns.spent")],
+        [[s.campaign.title, words(f"vocab.campaign_types.{s.campaign.type}"), words(f"campaigns.state.{s.state}"),
+          words.percent(s.elapsed), words.number(len(s.late)), words.number(s.budget.planned),
+          words.number(s.budget.spent)] for s in statuses]))
+    for status in statuses:
+        if not status.kpis:
+            continue
+        section.blocks.append(Heading(status.campaign.title))
+        section.blocks.append(Table(
+            [words("reports.campaigns.kpi"), words("reports.campaigns.value"), words("reports.campaigns.target"),
+             words("reports.campaigns.progress"), words("reports.campaigns.expected"),
+             words("reports.campaigns.state")],
+            [[p.kpi.name + (f" ({p.kpi.unit})" if p.kpi.unit else ""), words.number(p.value),
+              words.number(p.kpi.target), words.percent(p.progress), words.percent(p.expected),
+              words(f"reports.campaigns.kpi_state.{p.state}")] for p in status.kpis]))
+        if status.late:
+            section.blocks.append(Paragraph(words("reports.campaigns.late_work", titles="; ".join(
+                a.title for a in status.late[:10])), note=True))
+    return section
+
+
+def _roadmap(data: ReportData, words: Words, today: date) -> Section:
+    from toolkit.roadmap import attention, phase_label, phase_status
+
+    section = Section("roadmap", words("reports.sections.roadmap"))
+    if not data.milestones:
+        section.blocks.append(Paragraph(words("reports.roadmap.empty")))
+        return section
+    phases = [key for key, _ in data.terms.get("phases", [])]
+    names = words.custom.get("phases", {})
+
+    def phase(key: str | None) -> str:
+        return phase_label(key, names, words.lang)
+
+    statuses = [s for s in phase_status(data.milestones, today, phases) if s.total]
+    found = attention(data.milestones, today)
+    done = sum(1 for m in data.milestones if m.status == "done")
+    section.blocks.append(Figures([
+        (words("reports.roadmap.milestones"), words.number(len(data.milestones))),
+        (words("reports.roadmap.done"), words.number(done)),
+        (words("reports.roadmap.overdue"), words.number(len(found.overdue))),
+        (words("reports.roadmap.blocked"), words.number(len(found.blocked))),
+    ]))
+    section.blocks += [Heading(words("reports.roadmap.by_phase")), Table(
+        [words("reports.roadmap.phase"), words("reports.roadmap.state"), words("reports.roadmap.milestones"),
+         words("reports.roadmap.done_share"), words("reports.roadmap.overdue"), words("reports.roadmap.span")],
+        [[phase(s.phase), words(f"reports.roadmap.phase_states.{s.state}"), words.number(s.total),
+          words.percent(s.done_share), words.number(s.overdue),
+          f"{words.day(s.starts_on)} – {words.day(s.ends_on)}" if s.starts_on else "—"] for s in statuses])]
+    headers = [words("reports.roadmap.title"), words("reports.roadmap.phase"), words("reports.roadmap.due_on"),
+               words("reports.roadmap.owner"), words("reports.roadmap.status")]
+    for key, chosen in (("overdue_list", found.overdue), ("this_week", found.this_week),
+                        ("next_week", found.next_week), ("blocked_list", found.blocked)):
+        if not chosen:
+            continue
+        section.blocks += [Heading(words(f"reports.roadmap.{key}")), Table(headers, [
+            [m.title, phase(m.phase), words.day(m.due_on), m.owner or "—",
+             words(f"vocab.milestone_statuses.{m.status}")] for m in chosen])]
+    if found.empty:
+        section.blocks.append(Paragraph(words("reports.roadmap.nothing_pressing")))
+    return section
+
+
+def _indicators(data: ReportData, words: Words, today: date) -> Section:
+    from toolkit.indicators import dashboard, dimension_summary, display_value
+
+    section = Section("indicators", words("reports.sections.indicators"))
+    if not data.indicators:
+        section.blocks.append(Paragraph(words("reports.indicators.empty")))
+        return section
+    statuses = dashboard(data.indicators, data.indicator_measurements, today)
+    summaries = dimension_summary(statuses)
+    section.blocks.append(Paragraph(words("reports.indicators.intro")))
+    section.blocks.append(Table(
+        [words("reports.indicators.dimension"), words("reports.indicators.count"),
+         words("reports.indicators.average"), words("reports.indicators.on_track"),
+         words("reports.indicators.behind"), words("reports.indicators.unmeasured")],
+        [[words(f"vocab.dimensions.{s.dimension}"), words.number(s.count), words.percent(s.average_progress),
+          words.number(s.on_track), words.number(s.behind), words.number(s.unmeasured)] for s in summaries]))
+    for dimension in DIMENSIONS:
+        mine = [s for s in statuses if s.indicator.dimension == dimension]
+        if not mine:
+            continue
+        section.blocks.append(Heading(words(f"vocab.dimensions.{dimension}")))
+        section.blocks.append(Table(
+            [words("reports.indicators.name"), words("reports.indicators.baseline"),
+             words("reports.indicators.value"), words("reports.indicators.target"),
+             words("reports.indicators.progress"), words("reports.indicators.trend"),
+             words("reports.indicators.state")],
+            [[s.indicator.name, display_value(s.indicator, s.indicator.baseline, words.lang),
+              display_value(s.indicator, s.value, words.lang) + (f" ({words.day(s.measured_on)})"
+                                                                  if s.measured_on else ""),
+              display_value(s.indicator, s.indicator.target, words.lang), words.percent(s.progress),
+              words(f"reports.indicators.trends.{s.trend}") if s.trend else "—",
+              words(f"reports.indicators.states.{s.state}")] for s in mine]))
+    return section
+
+
+def assemble_report(data: ReportData, sections: list[str] | tuple[str, ...], lang: str, today: date) -> Report:
+    """The report with the chosen sections, in the order of :data:`SECTIONS`, written in ``lang``.
+
+    >>> from toolkit.domain import Workspace
+    >>> report = assemble_report(ReportData(Workspace("Medellín")), ["register", "cover"], "en", date(2026, 11, 22))
+    >>> report.keys, report.sections[1].title, report.day
+    (['cover', 'register'], 'The actor register in figures', '22 Nov 2026')
+    """
+    lang = lang if lang in LANGUAGES else "es"
+    words = Words(data.terms, lang)
+    chosen = [key for key in SECTIONS if key in set(sections)]
+    builders = {
+        "cover": lambda: _cover(data, words, chosen, today),
+        "map": lambda: _map(data, words),
+        "register": lambda: _register(data, words),
+        "power_interest": lambda: _power_interest(data, words),
+        "consultations": lambda: _consultations(data, words),
+        "campaigns": lambda: _campaigns(data, words, today),
+        "roadmap": lambda: _roadmap(data, words, today),
+        "indicators": lambda: _indicators(data, words, today),
+    }
+    return Report(lang=lang, title=words("reports.title"), workspace=data.workspace.name, day=words.day(today),
+                  sections=[builders[key]() for key in chosen])
+
+
+def report_data(engine: Engine, workspace_id: int, sections: list[str] | tuple[str, ...]) -> ReportData:
+    """Read from the workspace what the chosen sections need (and nothing more)."""
+    from toolkit.store.register import list_actors, list_relations
+    from toolkit.store.workspaces import get_workspace, vocabulary_terms
+
+    wanted = set(sections)
+    data = ReportData(get_workspace(engine, workspace_id), terms=vocabulary_terms(engine, workspace_id))
+    if wanted & {"map", "register", "power_interest", "consultations"}:
+        data.actors, data.relations = list_actors(engine, workspace_id), list_relations(engine, workspace_id)
+    if "map" in wanted:
+        from toolkit.store.maps import saved_layout
+
+        kind, saved, _ = saved_layout(engine, workspace_id)
+        if kind == "force":
+            data.positions = saved
+    if "consultations" in wanted:
+        from toolkit.store.consultations import list_consultations, list_contributions, list_participants
+
+        data.consultations = list_consultations(engine, workspace_id)
+        data.participants = list_participants(engine, workspace_id)
+        data.contributions = list_contributions(engine, workspace_id)
+    if "campaigns" in wanted:
+        from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
+
+        data.campaigns, data.activities = list_campaigns(engine, workspace_id), list_activities(engine, workspace_id)
+        data.kpis, data.measurements = list_kpis(engine, workspace_id), list_measurements(engine, workspace_id)
+    if "roadmap" in wanted:
+        from toolkit.store.roadmap import list_milestones
+
+        data.milestones = list_milestones(engine, workspace_id)
+    if "indicators" in wanted:
+        from toolkit.store.indicators import list_indicator_measurements, list_indicators
+
+        data.indicators = list_indicators(engine, workspace_id)
+        data.indicator_measurements = list_indicator_measurements(engine, workspace_id)
+    return data
+
+
+def build_report(engine: Engine, workspace_id: int, sections: list[str] | tuple[str, ...], lang: str,
+                 today: date) -> Report:
+    """The report of a workspace with the chosen sections, in ``lang``, as of ``today``."""
+    return assemble_report(report_data(engine, workspace_id, sections), sections, lang, today)
+
+
+# -- Word -------------------------------------------------------------------------------------
+
+def report_docx(report: Report) -> bytes:
+    """The report as a Word document: a cover page, then one page-started chapter per section,
+    with headings, tables and pictures (a council secretary can edit it)."""
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Cm, Pt
+
+    from toolkit.consultation_documents import _clean
+
+    document = Document()
+    section_format = document.sections[0]
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section_format, side, Cm(2.0))
+    document.styles["Normal"].font.size = Pt(10)
+    document.core_properties.title = _clean(f"{report.title} — {report.workspace}")
+    document.core_properties.language = report.lang
+    document.add_heading(_clean(report.title), level=0)
+    document.add_paragraph().add_run(_clean(report.workspace)).bold = True
+    document.add_paragraph(_clean(report.day))
+    for number, section in enumerate(report.sections):
+        if number:  # the cover shares the first page with the title; every chapter starts a page
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        if section.key != "cover":
+            document.add_heading(_clean(section.title), level=1)
+        for block in section.blocks:
+            if isinstance(block, Heading):
+                document.add_heading(_clean(block.text), level=2)
+            elif isinstance(block, Paragraph):
+                paragraph = document.add_paragraph(_clean(block.text))
+                if block.note:
+                    for run in paragraph.runs:
+                        run.italic = True
+                        run.font.size = Pt(9)
+            elif isinstance(block, Bullets):
+                for item in block.items:
+                    document.add_paragraph(_clean(item), style="List Bullet")
+            elif isinstance(block, Figures):
+                table = document.add_table(rows=2, cols=len(block.items))
+                table.style = "Table Grid"
+                for cell, (caption, value) in zip(table.rows[0].cells, block.items, strict=True):
+                    run = cell.paragraphs[0].add_run(_clean(value))
+                    run.bold, run.font.size = True, Pt(16)
+                for cell, (caption, _) in zip(table.rows[1].cells, block.items, strict=True):
+                    cell.text = _clean(caption)
+                document.add_paragraph()
+            elif isinstance(block, Table):
+                table = document.add_table(rows=1, cols=len(block.headers))
+                table.style = "Table Grid"
+                for cell, header in zip(table.rows[0].cells, block.headers, strict=True):
+                    cell.text = ""
+                    cell.paragraphs[0].add_run(_clean(header)).bold = True
+                for values in block.rows:
+                    for cell, value in zip(table.add_row().cells, values, strict=True):
+                        cell.text = _clean(value)
+                document.add_paragraph()
+            elif isinstance(block, Picture):
+                document.add_picture(io.BytesIO(block.png), width=Cm(16.5))
+                caption = document.add_paragraph(_clean(block.caption))
+                for run in caption.runs:
+                    run.italic = True
+                    run.font.size = Pt(9)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# -- the printable page -----------------------------------------------------------------------
+
+STYLE = """
+body { font-family: "Segoe UI", Calibri, Arial, sans-serif; color: #1d1d1d; max-width: 60rem; margin: 2rem auto;
+       padding: 0 1.5rem; line-height: 1.45; }
+h1 { color: #0B6E4F; font-size: 2rem; margin-bottom: .2rem; }
+h2 { color: #0B6E4F; border-bottom: 2px solid #0B6E4F; padding-bottom: .2rem; margin-top: 2.5rem; }
+h3 { margin-top: 1.6rem; }
+.subtitle { font-size: 1.3rem; font-weight: 600; margin: 0; }
+.note { color: #555; font-size: .9rem; font-style: italic; }
+table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .9rem; }
+th, td { border: 1px solid #bbb; padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th { background: #eef5f1; }
+.figures { display: flex; flex-wrap: wrap; gap: .8rem; margin: .8rem 0; }
+.figure { border: 1px solid #cfe3d8; border-radius: .4rem; padding: .6rem .9rem; min-width: 9rem; }
+.figure b { display: block; font-size: 1.6rem; color: #0B6E4F; }
+figure { margin: 1rem 0; }
+figure img { width: 100%; height: auto; }
+figcaption { color: #555; font-size: .9rem; font-style: italic; }
+@media print {
+  body { margin: 0; max-width: none; }
+  section { break-before: page; page-break-before: always; }
+  section.cover { break-before: auto; page-break-before: auto; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  table, figure, .figures { break-inside: avoid; page-break-inside: avoid; }
+  @page { size: A4; margin: 18mm 16mm; }
+}
+"""
+
+
+def report_html(report: Report) -> str:
+    """The report as one standalone web page to print or save as PDF from the browser: print
+    styles and page breaks, pictures inside the page, every user word escaped, no script and
+    nothing fetched from the network."""
+    def e(text: object) -> str:
+        return html.escape(str(text), quote=True)
+
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{e(report.lang)}"><head><meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
+        'style-src \'unsafe-inline\'">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(report.title)} — {e(report.workspace)}</title>",
+        f"<style>{STYLE}</style></head><body>",
+        f"<header><h1>{e(report.title)}</h1><p class=\"subtitle\">{e(report.workspace)}</p>"
+        f"<p>{e(report.day)}</p></header>",
+    ]
+    for section in report.sections:
+        parts.append(f'<section class="{e(section.key.replace("_", "-"))}">')
+        if section.key != "cover":
+            parts.append(f"<h2>{e(section.title)}</h2>")
+        for block in section.blocks:
+            if isinstance(block, Heading):
+                parts.append(f"<h3>{e(block.text)}</h3>")
+            elif isinstance(block, Paragraph):
+                css = ' class="note"' if block.note else ""
+                parts.append(f"<p{css}>{e(block.text)}</p>")
+            elif isinstance(block, Bullets):
+                parts.append("<ul>" + "".join(f"<li>{e(item)}</li>" for item in block.items) + "</ul>")
+            elif isinstance(block, Figures):
+                parts.append('<div class="figures">' + "".join(
+                    f'<div class="figure"><b>{e(value)}</b>{e(caption)}</div>' for caption, value in block.items)
+                    + "</div>")
+            elif isinstance(block, Table):
+                head = "".join(f"<th>{e(h)}</th>" for h in block.headers)
+                body = "".join("<tr>" + "".join(f"<td>{e(v)}</td>" for v in row) + "</tr>" for row in block.rows)
+                parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+            elif isinstance(block, Picture):
+                encoded = base64.b64encode(block.svg).decode("ascii")
+                parts.append(f'<figure><img alt="{e(block.caption)}" src="data:image/svg+xml;base64,{encoded}">'
+                             f"<figcaption>{e(block.caption)}</figcaption></figure>")
+        parts.append("</section>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
