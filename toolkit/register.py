@@ -157,6 +157,7 @@ def _sample_campaign(row: dict, audience_positions: dict[str, int]):
 def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PATH) -> int:
     """Create a workspace holding the Medellín sample (register, consultations, audiences and campaigns);
     returns its id."""
+    from toolkit.store.indicators import write_sample_indicators
     from toolkit.store.roadmap import insert_sample_roadmap
 
     workspace, batch = sample_batch(path)
@@ -167,6 +168,7 @@ def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PAT
         workspace_id = insert_workspace(connection, name, workspace["city"], workspace["country"],
                                         workspace["language"], workspace["description"])
         write_batch(connection, workspace_id, batch)
+        write_sample_indicators(connection, workspace_id)
         insert_sample_roadmap(connection, workspace_id)
     return workspace_id
 
