@@ -1,0 +1,65 @@
+"""Informes in a real browser: prepare the report, download it as Word and as a printable page, and
+download the backup workbook with every sheet; nothing leaves the machine.
+
+Run with ``.venv/bin/python -m pytest tests/e2e -q`` (needs Debian's /usr/bin/chromium).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+
+TIMEOUT = 60_000
+BACKUP_SHEETS = ["workspace", "actors", "relations", "consultations", "participants", "contributions", "audiences",
+                 "audience_members", "campaigns", "activities", "kpis", "kpi_measurements", "milestones",
+                 "indicators", "indicator_measurements"]
+
+
+def wait_for_app(page: Page) -> None:
+    expect(page.get_by_test_id("stSidebarNav")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
+
+
+def download(page: Page, button_name: str, tmp_path):
+    with page.expect_download(timeout=TIMEOUT) as started:
+        page.get_by_role("button", name=button_name).click()
+    path = tmp_path / started.value.suggested_filename
+    started.value.save_as(path)
+    return path
+
+
+def test_the_report_and_the_backup_download(page: Page, app_url: str, page_requests, tmp_path):
+    page.goto(app_url)
+    wait_for_app(page)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Informes", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/informes/?$"), timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name="Informes", level=1)).to_be_visible(timeout=TIMEOUT)
+    wait_for_app(page)
+
+    page.get_by_role("button", name="Preparar el informe").click()
+    expect(page.get_by_text("El informe está listo.")).to_be_visible(timeout=TIMEOUT)
+    word = download(page, "Descargar en Word (.docx)", tmp_path)
+    assert word.suffix == ".docx"
+    document = Document(str(word))
+    assert document.paragraphs[0].text == "Informe de internacionalización"
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:2] == ["Mapa de actores", "El registro de actores en cifras"]
+    assert "Indicadores por dimensión" in headings and len(document.inline_shapes) == 2
+    printable = download(page, "Descargar para imprimir (.html)", tmp_path).read_text("utf-8")
+    assert printable.startswith("<!DOCTYPE html>") and "<script" not in printable
+
+    page.get_by_role("tab", name="Descargar todo").click()
+    backup = download(page, "Descargar la copia de seguridad (.xlsx)", tmp_path)
+    assert backup.suffix == ".xlsx"
+    book = load_workbook(backup)
+    assert book.sheetnames[:len(BACKUP_SHEETS)] == BACKUP_SHEETS and "vocabularies" in book.sheetnames
+    assert book["milestones"].max_row > 10 and book["actors"].max_row > 60
+
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert page_requests.outside() == [], "the page reached outside this machine"
