@@ -244,7 +244,7 @@ class RestoreOutcome:
         return self.workspace_id is not None and not self.problems
 
 
-def read_backup(data: bytes, filename: str, limits: ReadLimits = ReadLimits()) -> BackupContents:
+def read_backup(data: bytes, filename: str, limits: ReadLimits | None = None) -> BackupContents:
     """Read a backup workbook and check every sheet; store nothing.
 
     Raises ``UnreadableFile`` when the file cannot be read and ``RestoreRefused("not_a_backup")``
@@ -253,7 +253,7 @@ def read_backup(data: bytes, filename: str, limits: ReadLimits = ReadLimits()) -
     from toolkit.spreadsheets import normalise as norm
     from toolkit.spreadsheets.roadmap_backup import check_links, parse_backup
 
-    workbook = read_workbook(data, filename, limits)
+    workbook = read_workbook(data, filename, limits or ReadLimits())
     sheets = {sheet.name: sheet.rows for sheet in workbook.sheets}
     preview = parse_workbook(workbook, {})
     if preview.format != "backup":
@@ -347,7 +347,7 @@ def _write_roadmap(connection, workspace_id: int, contents: BackupContents) -> N
 
 
 def restore_backup(engine: Engine, data: bytes, filename: str, *, new_workspace_name: str | None = None,
-                   into_workspace_id: int | None = None, limits: ReadLimits = ReadLimits()) -> RestoreOutcome:
+                   into_workspace_id: int | None = None, limits: ReadLimits | None = None) -> RestoreOutcome:
     """Restore a backup workbook into a new workspace (named ``new_workspace_name``, else as in the
     backup) or into an empty existing one, in one transaction: everything, or nothing.
 

@@ -578,7 +578,7 @@ def report_docx(report: Report) -> bytes:
             elif isinstance(block, Figures):
                 table = document.add_table(rows=2, cols=len(block.items))
                 table.style = "Table Grid"
-                for cell, (caption, value) in zip(table.rows[0].cells, block.items, strict=True):
+                for cell, (_, value) in zip(table.rows[0].cells, block.items, strict=True):
                     run = cell.paragraphs[0].add_run(_clean(value))
                     run.bold, run.font.size = True, Pt(16)
                 for cell, (caption, _) in zip(table.rows[1].cells, block.items, strict=True):
