@@ -467,7 +467,7 @@ def gantt_figure(items: Iterable[TimelineItem], today: date | None, phase_names:
         template = ("<b>%{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]}<br>%{customdata[3]}<br>"
                     "%{customdata[4]} · %{customdata[5]}<extra></extra>")
         figure.add_trace(go.Bar(
-            orientation="h", name=name, legendgroup=kind, y=[rows[id(i)] for i in chosen],
+            orientation="h", name=name, legendgroup=kind, y=[rows[id(i)] for i in chosen], width=0.6,
             base=[i.start.isoformat() for i in chosen],
             x=[((i.end - i.start).days + 1) * day_ms for i in chosen],
             marker={"color": TYPE_COLOURS[kind], "opacity": [0.45 if i.state == "cancelled" else 0.9 for i in chosen]},
@@ -488,9 +488,9 @@ def gantt_figure(items: Iterable[TimelineItem], today: date | None, phase_names:
     ticks = [_inert(i.title if len(i.title) <= 48 else i.title[:47].rstrip() + "…") for i in dated]
     figure.update_layout(
         title=t("roadmap.chart.title", lang=lang), barmode="overlay", bargap=0.35,
-        height=max(320, 24 * len(dated) + 170), margin={"l": 10, "r": 10, "t": 90, "b": 40},
+        height=max(320, 22 * len(dated) + 160), margin={"l": 10, "r": 10, "t": 90, "b": 40},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
-        xaxis={"type": "date", "showgrid": True},
+        xaxis={"type": "date", "showgrid": True, "tickformat": "%m/%Y"},  # month names would be in English
         yaxis={"tickmode": "array", "tickvals": list(range(len(dated))), "ticktext": ticks,
-               "autorange": "reversed", "automargin": True})
+               "range": [len(dated) - 0.5, -0.5], "automargin": True})  # earliest at the top
     return figure
