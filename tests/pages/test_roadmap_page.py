@@ -14,7 +14,7 @@ from toolkit.settings import Settings
 from toolkit.store import open_store
 from toolkit.store.consultations import list_consultations
 from toolkit.store.roadmap import list_milestones
-from toolkit.store.workspaces import create_workspace
+from toolkit.store.workspaces import create_workspace, rename_term
 
 ROOT = Path(__file__).parents[2]
 TALLER = "Taller multiactor: bases de la política de internacionalización de Medellín"
@@ -148,3 +148,14 @@ def test_the_commitments_of_a_consultation_go_to_the_roadmap(app):
     assert "Universidad EAFIT" in {m.owner for m in added}
     assert all(m.due_on for m in added)
     assert t("roadmap.from_commitments.all_there") in [c.value for c in app.caption]  # not twice
+
+
+def test_phases_are_renamed_in_settings_and_the_roadmap_uses_the_new_name(app):
+    open_page(app, page="pages/settings.py")
+    app.selectbox(key="settings_vocabulary").set_value("phases").run()
+    no_trouble(app)
+    assert app.selectbox(key="settings_vocabulary").value == "phases"
+    rename_term(store(), app.session_state["workspace_id"], "phases", "strategy", "Formulación de la política")
+    app.switch_page("pages/roadmap.py").run()
+    no_trouble(app)
+    assert any("Formulación de la política" in m.value for m in app.markdown)  # its status card

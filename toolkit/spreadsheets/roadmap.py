@@ -22,7 +22,7 @@ def roadmap_workbook(items: Iterable[TimelineItem], milestones: Iterable[Milesto
                      consultations: Iterable[Consultation] = (), campaigns: Iterable[Campaign] = (),
                      phases: Iterable[str] = (), phase_names: dict[str, str] | None = None,
                      lang: str | None = None) -> bytes:
-    """The ``.xlsx`` bytes: a timeline sheet (every item, as filtered on screen), a milestones
+    """The ``.xlsx`` bytes: a timeline sheet (the items given), a milestones
     sheet and a status per phase on ``today``."""
     milestones = list(milestones)
     consultation_titles = {c.id: c.title for c in consultations}
