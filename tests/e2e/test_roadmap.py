@@ -6,6 +6,7 @@ Run with ``.venv/bin/python -m pytest tests/e2e/test_roadmap.py -q`` (needs Debi
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -64,7 +65,8 @@ def test_the_roadmap_timeline_and_its_calendar(page: Page, app_url: str, page_re
     button = page.get_by_role("button", name="Hoja de ruta (.xlsx)")
     with page.expect_download(timeout=TIMEOUT) as download:
         button.click()
-    book = load_workbook(download.value.path())
+    assert download.value.suggested_filename == "hoja_de_ruta.xlsx"
+    book = load_workbook(io.BytesIO(download.value.path().read_bytes()))
     assert book.sheetnames[:3] == ["Cronograma", "Hitos", "Estado por fase"]
 
     expect(page.get_by_test_id("stException")).to_have_count(0)
