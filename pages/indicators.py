@@ -160,9 +160,9 @@ with columns[0]:
             if not result.recorded:
                 st.info(t("indicators.automatic.none"))
             else:
-                done = "; ".join(f"{name}: {format_number(value)}" for name, value in result.recorded)
+                done = "; ".join(f"{escape(name)}: {format_number(value)}" for name, value in result.recorded)
                 notify(t("indicators.automatic.recorded", count=len(result.recorded), day=format_date(today),
-                         values=escape(done)))
+                         values=done))
 with columns[1]:
     st.download_button(t("indicators.export.download"), key="indicators_download", icon=":material/download:",
                        data=lambda: indicator_workbook(indicators, measurements, lang, today),
@@ -197,18 +197,19 @@ with tab_board:
             st.caption(t("indicators.board.help"))
             st.dataframe(pd.DataFrame({
                 t("indicators.fields.name"): [s.indicator.name for s in mine],
-                t("indicators.board.value"): [display_value(s.indicator, s.value) for s in mine],
-                t("indicators.board.measured_on"): [format_date(s.measured_on) for s in mine],
-                t("indicators.fields.target"): [display_value(s.indicator, s.indicator.target) for s in mine],
                 t("indicators.board.progress"): [None if s.progress is None else round(100 * s.progress)
                                                  for s in mine],
+                t("indicators.board.state"): [t(f"indicators.state.{s.state}") for s in mine],
+                t("indicators.board.value"): [display_value(s.indicator, s.value) for s in mine],
+                t("indicators.fields.target"): [display_value(s.indicator, s.indicator.target) for s in mine],
                 t("indicators.board.trend"): [t(f"indicators.trend.{s.trend}") if s.trend else "—" for s in mine],
                 t("indicators.board.series"): [[v for _, v in s.series] for s in mine],
-                t("indicators.board.state"): [t(f"indicators.state.{s.state}") for s in mine],
+                t("indicators.board.measured_on"): [format_date(s.measured_on) for s in mine],
                 t("indicators.board.source"): [s.source or s.indicator.source for s in mine],
             }), hide_index=True, width="stretch", column_config={
+                t("indicators.fields.name"): st.column_config.TextColumn(width="medium"),
                 t("indicators.board.progress"): st.column_config.ProgressColumn(min_value=0, max_value=100,
-                                                                                 format="%d %%"),
+                                                                                 format="%d %%", width="small"),
                 t("indicators.board.series"): st.column_config.LineChartColumn(width="small"),
             })
             shown_ids = [s.indicator.id for s in mine]
@@ -233,7 +234,7 @@ with tab_table:
                 "dimension": st.column_config.SelectboxColumn(t("indicators.fields.dimension"),
                                                               options=list(DIMENSIONS), format_func=dimension_label,
                                                               required=True),
-                "name": st.column_config.TextColumn(t("indicators.fields.name"), required=True, width="large"),
+                "name": st.column_config.TextColumn(t("indicators.fields.name"), required=True, width="medium"),
                 "unit": st.column_config.TextColumn(t("indicators.fields.unit")),
                 "baseline": st.column_config.NumberColumn(t("indicators.fields.baseline")),
                 "baseline_on": st.column_config.DateColumn(t("indicators.fields.baseline_on"), format=DATE_FORMAT),

@@ -523,6 +523,8 @@ def progress_figure(statuses: list[IndicatorStatus]) -> go.Figure:
         figure.add_trace(go.Bar(
             x=[round(100 * (s.progress or 0.0), 1) for s in chosen], y=[_short(s.indicator.name) for s in chosen],
             orientation="h", name=t(f"indicators.state.{state}"), marker_color=STATE_COLOURS[state],
+            text=["—" if s.progress is None else f"{round(100 * s.progress)} %" for s in chosen],
+            textposition="outside", cliponaxis=False,  # a bar at 0 % still says so
             customdata=[[s.indicator.name] for s in chosen],
             hovertemplate="%{customdata[0]}: %{x:.0f} %<extra></extra>"))
     timed = [s for s in statuses if s.expected is not None and s.progress is not None]
@@ -534,7 +536,7 @@ def progress_figure(statuses: list[IndicatorStatus]) -> go.Figure:
             hovertemplate="%{y}: %{x:.0f} %<extra>" + t("indicators.chart.expected") + "</extra>"))
     figure.update_layout(title=t("indicators.chart.progress_title"), barmode="overlay",
                          height=max(240, 44 * len(names) + 160),
-                         xaxis={"title": t("indicators.chart.progress_axis"), "range": [0, 105]},
+                         xaxis={"title": t("indicators.chart.progress_axis"), "range": [0, 112]},
                          yaxis={"categoryorder": "array", "categoryarray": names[::-1]},
                          margin={"l": 10, "r": 10, "t": 90},
                          legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"})
@@ -556,18 +558,24 @@ def trend_figure(status: IndicatorStatus, today: date | None = None) -> go.Figur
     dates = [d for d, _ in status.series] + [d for d in (indicator.baseline_on, indicator.target_on, today) if d]
     if dates:
         first, last = min(dates), max(dates)
-        for value, key, colour in ((indicator.baseline, "baseline", "#888"), (indicator.target, "target", "#C8553D")):
+        lines = [(indicator.target, "target", "#C8553D", last, "right")]
+        if indicator.baseline is not None and indicator.baseline != indicator.target:  # one line when they agree
+            lines.append((indicator.baseline, "baseline", "#888", first, "left"))
+        for value, key, colour, at, anchor in lines:
             if value is None:
                 continue
             figure.add_shape(type="line", x0=first, x1=last, y0=value, y1=value,
                              line={"dash": "dot", "color": colour})
-            figure.add_annotation(x=last, y=value, text=t(f"indicators.chart.{key}"), showarrow=False, yshift=10,
-                                  xanchor="right")
+            figure.add_annotation(x=at, y=value, text=t(f"indicators.chart.{key}"), showarrow=False, yshift=10,
+                                  xanchor=anchor)
     if today:
         figure.add_shape(type="line", x0=today, x1=today, y0=0, y1=1, yref="paper",
                          line={"dash": "dot", "color": "#222"})
         figure.add_annotation(x=today, y=1, yref="paper", text=t("indicators.chart.today"), showarrow=False,
                               yshift=8)
-    figure.update_layout(title=_short(indicator.name, 90), height=320, margin={"l": 10, "r": 10, "t": 50},
-                         yaxis={"title": indicator.unit or None, "rangemode": "tozero"}, showlegend=False)
+    yaxis = {"title": indicator.unit or None, "rangemode": "tozero"}
+    if is_yes_no(indicator):
+        yaxis = {"tickvals": [0, 1], "ticktext": [t("indicators.no"), t("indicators.yes")], "range": [-0.1, 1.15]}
+    figure.update_layout(title=_short(indicator.name, 90), height=320, margin={"l": 10, "r": 10, "t": 60},
+                         yaxis=yaxis, showlegend=False)
     return figure
