@@ -66,6 +66,7 @@ def workspace_at(_engine, url: str, workspace_id: int, revision: int):
 
 indicators, measurements = workspace_at(engine, settings.database_url, workspace_id, current_revision)
 names = {i.id: i.name for i in indicators}
+dimensions = {i.id: i.dimension for i in indicators}
 
 
 def dimension_label(key):
@@ -295,8 +296,7 @@ with tab_measurements:
         with st.form("indicators_measure_form", clear_on_submit=True):
             measured_indicator = st.selectbox(
                 t("indicators.fields.indicator"), ids, key="indicators_measure_indicator",
-                format_func=lambda i: f"{dimension_label(next(x.dimension for x in indicators if x.id == i))} · "
-                                      f"{names.get(i, '')}")
+                format_func=lambda i: f"{dimension_label(dimensions.get(i))} · {names.get(i, '')}")
             row = st.columns(2)
             measured_on = row[0].date_input(t("indicators.fields.measured_on"), value=today, format=DATE_FORMAT,
                                             key="indicators_measure_day")
