@@ -12,7 +12,7 @@ from toolkit.i18n import t
 from toolkit.register import load_sample
 from toolkit.settings import Settings
 from toolkit.store import StoreError, open_store
-from toolkit.store.workspaces import list_workspaces
+from toolkit.store.workspaces import current_role, list_workspaces
 
 started = time.perf_counter()
 st.set_page_config(page_title="Hoja de Ruta", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
@@ -61,10 +61,39 @@ except Exception:  # an unreachable database: say so plainly, show no traceback
     st.error(t("errors.database_unavailable"))
     st.stop()
 st.session_state["settings"] = settings
+pages = {
+    t("nav.section.territory"): [
+        home := st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", default=True),
+        st.Page("pages/actors.py", title=t("nav.actors"), icon=":material/groups:", url_path="actores"),
+        st.Page("pages/actor_map.py", title=t("nav.map"), icon=":material/hub:", url_path="mapa"),
+    ],
+    t("nav.section.participation"): [
+        st.Page("pages/consultations.py", title=t("nav.consultations"), icon=":material/forum:", url_path="consultas"),
+        st.Page("pages/audiences.py", title=t("nav.audiences"), icon=":material/target:", url_path="audiencias"),
+        st.Page("pages/campaigns.py", title=t("nav.campaigns"), icon=":material/campaign:", url_path="campanas"),
+    ],
+    t("nav.section.follow_up"): [
+        st.Page("pages/roadmap.py", title=t("nav.roadmap"), icon=":material/map:", url_path="hoja-de-ruta"),
+        st.Page("pages/indicators.py", title=t("nav.indicators"), icon=":material/monitoring:",
+                url_path="indicadores"),
+        st.Page("pages/reports.py", title=t("nav.reports"), icon=":material/description:", url_path="informes"),
+        st.Page("pages/activity.py", title=t("nav.activity"), icon=":material/history:", url_path="actividad"),
+        st.Page("pages/team.py", title=t("nav.team"), icon=":material/group:", url_path="equipo"),
+        st.Page("pages/settings.py", title=t("nav.settings"), icon=":material/settings:", url_path="ajustes"),
+    ],
+}
 person = signed_in(settings)
 if person is None:  # accounts on and nobody signed in: the sign-in page is all there is
     access.set_current(access.Person(-1, ""))  # nobody: every use case refuses
-    st.navigation([st.Page("pages/sign_in.py", title=t("accounts.sign_in.title"), icon=":material/login:")]).run()
+    # every page stays known (a bookmarked link is not "page not found") but none is listed or run:
+    # a link to one shows the sign-in page, which opens that page once signed in
+    sign_in = st.Page("pages/sign_in.py", title=t("accounts.sign_in.title"), icon=":material/login:", default=True)
+    others = [p for section in pages.values() for p in section if p is not home]
+    requested = st.navigation([sign_in, *others], position="hidden")
+    if requested.url_path != sign_in.url_path:
+        st.session_state["after_sign_in"] = requested
+        st.switch_page(sign_in)
+    sign_in.run()
     st.stop()
 access.set_current(person)  # every use case from here on acts for this person
 workspaces = list_workspaces(st.session_state["engine"])
@@ -87,6 +116,8 @@ with st.sidebar:
         st.info(t("accounts.no_workspace" if settings.accounts != "off" else "sidebar.no_workspace"))
     if settings.accounts != "off":
         st.caption(t("accounts.signed_in_as", name=person.shown_name))
+        if ids and current_role(st.session_state["engine"], st.session_state["workspace_id"]) == "viewer":
+            st.info(t("accounts.read_only"))
         if st.button(t("accounts.sign_out"), key="sidebar_sign_out", icon=":material/logout:"):
             for key in ("person", "signed_in_at", "last_seen", "workspace_id"):
                 st.session_state.pop(key, None)
@@ -95,27 +126,6 @@ with st.sidebar:
                 st.logout()
             st.rerun()
 
-pages = {
-    t("nav.section.territory"): [
-        st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", default=True),
-        st.Page("pages/actors.py", title=t("nav.actors"), icon=":material/groups:", url_path="actores"),
-        st.Page("pages/actor_map.py", title=t("nav.map"), icon=":material/hub:", url_path="mapa"),
-    ],
-    t("nav.section.participation"): [
-        st.Page("pages/consultations.py", title=t("nav.consultations"), icon=":material/forum:", url_path="consultas"),
-        st.Page("pages/audiences.py", title=t("nav.audiences"), icon=":material/target:", url_path="audiencias"),
-        st.Page("pages/campaigns.py", title=t("nav.campaigns"), icon=":material/campaign:", url_path="campanas"),
-    ],
-    t("nav.section.follow_up"): [
-        st.Page("pages/roadmap.py", title=t("nav.roadmap"), icon=":material/map:", url_path="hoja-de-ruta"),
-        st.Page("pages/indicators.py", title=t("nav.indicators"), icon=":material/monitoring:",
-                url_path="indicadores"),
-        st.Page("pages/reports.py", title=t("nav.reports"), icon=":material/description:", url_path="informes"),
-        st.Page("pages/activity.py", title=t("nav.activity"), icon=":material/history:", url_path="actividad"),
-        st.Page("pages/team.py", title=t("nav.team"), icon=":material/group:", url_path="equipo"),
-        st.Page("pages/settings.py", title=t("nav.settings"), icon=":material/settings:", url_path="ajustes"),
-    ],
-}
 page = st.navigation(pages)
 try:
     page.run()

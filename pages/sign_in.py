@@ -16,6 +16,8 @@ settings = st.session_state["settings"]
 def start_session(person) -> None:
     now = datetime.now()
     st.session_state.update(person=person, signed_in_at=now, last_seen=now)
+    if (asked := st.session_state.pop("after_sign_in", None)) is not None:
+        st.switch_page(asked)  # the page a bookmarked link asked for
     st.rerun()
 
 

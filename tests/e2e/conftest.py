@@ -19,6 +19,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -106,15 +107,15 @@ def app_database(tmp_path_factory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('e2e_db') / 'e2e.db'}"
 
 
-@pytest.fixture(scope="session")
-def app_url(chromium, tmp_path_factory, app_database) -> str:
-    """The base URL of the real app, started once for the session on a fresh database."""
-    workdir = tmp_path_factory.mktemp("e2e_app")
+@contextmanager
+def _serve(database_url: str, workdir: Path, extra_env: dict[str, str] | None = None):
+    """Run ``streamlit run app.py`` on a free port against ``database_url``; yields its base URL."""
     port = _free_port()
     env = dict(os.environ)
-    env["DATABASE_URL"] = app_database
+    env["DATABASE_URL"] = database_url
     env["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] = "false"
     env["PYTHONUNBUFFERED"] = "1"
+    env.update(extra_env or {})
     stdout_path, stderr_path = workdir / "streamlit.out", workdir / "streamlit.err"
     command = [
         _python(),
@@ -161,6 +162,20 @@ def app_url(chromium, tmp_path_factory, app_database) -> str:
         yield url
     finally:
         _stop(process)
+
+
+@pytest.fixture(scope="session")
+def serve_app(chromium):
+    """``serve_app(database_url, workdir, extra_env)``: a context manager running another app server
+    (for example with accounts on), stopped when the ``with`` block ends."""
+    return _serve
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium, tmp_path_factory, app_database) -> str:
+    """The base URL of the real app, started once for the session on a fresh database."""
+    with _serve(app_database, tmp_path_factory.mktemp("e2e_app")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -163,3 +163,12 @@ def test_a_deleted_actor_shows_in_the_feed_and_comes_back_from_the_bin(url):
     assert t("bin.restored", name=actor.name) in [s.value for s in app.success]
     assert actor.name in {a.name for a in list_actors(engine, sample.id)}
     engine.dispose()
+
+
+def test_a_viewer_is_told_their_access_is_read_only(team, url):
+    sample, _ = team
+    engine = open_store(url)
+    set_member(engine, sample.id, "luis@medellin.gov.co", "viewer")
+    engine.dispose()
+    app = signed_in("luis@medellin.gov.co")
+    assert t("accounts.read_only") in [i.value for i in app.sidebar.info]
