@@ -24,7 +24,7 @@ from pathlib import Path
 from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, set_language, t
 from toolkit.register import check_file, import_preview, load_sample, workspace_backup
 from toolkit.spreadsheets import exports
-from toolkit.spreadsheets.importing import POLICIES, ImportPreview, Problem
+from toolkit.spreadsheets.importing import POLICIES, ImportPreview, Problem, parse_workbook
 from toolkit.spreadsheets.reading import UnreadableFile, read_workbook
 from toolkit.store import StoreError, open_store
 from toolkit.store.register import list_actors, list_relations
@@ -93,10 +93,38 @@ def command_check(args) -> int:
     return 0
 
 
+def _restored(engine, args, data: bytes, workbook) -> bool:
+    """A backup workbook going into a new or an empty workspace is restored whole (roadmap and
+    indicators included, same as Informes › Descargar todo); into one holding data it is merged
+    like any other list. Returns whether it was restored."""
+    from toolkit.register import RestoreRefused, restore_backup
+
+    if parse_workbook(workbook, {}).format != "backup":
+        return False
+    workspace = find_workspace(engine, args.workspace)
+    target = {"new_workspace_name": args.workspace} if workspace is None else {"into_workspace_id": workspace.id}
+    try:
+        outcome = restore_backup(engine, data, Path(args.file).name, **target)
+    except RestoreRefused:  # not empty: merge as an import
+        return False
+    preview = outcome.contents.preview
+    report = _report(preview, [p for p in outcome.problems if p not in preview.errors])
+    stored = outcome.stored
+    report["stored"] = ({"added": stored.added, "merged": stored.updated, "relations": stored.relations}
+                        if stored else {"added": 0, "merged": 0, "relations": 0})
+    _print_report(report, args.json)
+    if stored and not args.json:
+        print(t("cli.imported", added=stored.added, merged=stored.updated, relations=stored.relations,
+                workspace=args.workspace))
+    return True
+
+
 def command_import(args) -> int:
     data = _read(args.file)
     workbook = read_workbook(data, Path(args.file).name)  # unreadable files fail before the database
     engine = _engine(args.db)
+    if _restored(engine, args, data, workbook):
+        return 0
     workspace = _workspace(engine, args.workspace, create=True)
     preview = check_file(engine, workspace.id, data, Path(args.file).name, workbook=workbook)  # read once
     outcome = import_preview(engine, workspace.id, preview, args.duplicates)

@@ -93,3 +93,28 @@ def test_the_map_exports_from_the_command_line(tmp_path, suffix, marker):
     assert marker in data and "Medellín".encode() in data
     if suffix == ".html":
         assert b"https://cdn" not in data and b"<script src=" not in data
+
+
+def test_a_backup_imported_into_a_new_workspace_comes_back_whole(tmp_path):
+    """DESIGN.md: export a backup, import it into an empty workspace, export again: the same workbook
+    (the roadmap and the indicators too, not only the register)."""
+    from openpyxl import load_workbook
+
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    first, second = tmp_path / "primera.xlsx", tmp_path / "segunda.xlsx"
+    assert run("sample", "--workspace", "Medellín", "--db", db).returncode == 0
+    assert run("export", "--workspace", "Medellín", "--out", str(first), "--db", db).returncode == 0
+    imported = run("import", str(first), "--workspace", "Medellín (copia)", "--db", db, "--json")
+    assert imported.returncode == 0, imported.stderr
+    assert json.loads(imported.stdout)["errors"] == []
+    assert run("export", "--workspace", "Medellín (copia)", "--out", str(second), "--db", db).returncode == 0
+
+    def sheets(path):
+        return {ws.title: [list(row) for row in ws.iter_rows(values_only=True)]
+                for ws in load_workbook(path, read_only=True).worksheets}
+
+    before, after = sheets(first), sheets(second)
+    assert len(before["milestones"]) > 10 and len(before["indicator_measurements"]) > 10
+    for name in before:
+        if name != "workspace":
+            assert before[name] == after[name], name
