@@ -168,3 +168,19 @@ def test_the_first_owner_is_created_from_the_command_line(tmp_path):
             assert [m.role for m in list_members(engine, workspace.id)] == ["owner"]
     finally:
         engine.dispose()
+
+
+def test_single_sign_on_finds_the_account_by_its_e_mail_and_refuses_strangers(engine, sample_id):
+    from toolkit.store.accounts import person_for_sso
+
+    create_user(engine, "ana.garcia@medellin.gov.co", None, "Ana García")  # signs in only through the provider
+    set_member(engine, sample_id, "ana.garcia@medellin.gov.co", "editor")
+    ana = person_for_sso(engine, "Ana.Garcia@Medellin.gov.co")
+    with acting_as(ana):
+        assert [w.id for w in list_workspaces(engine)] == [sample_id]
+    with pytest.raises(StoreError) as refused:
+        sign_in(engine, "ana.garcia@medellin.gov.co", "")  # no password of its own to guess
+    assert refused.value.reason == "sign_in_failed"
+    with pytest.raises(StoreError) as refused:
+        person_for_sso(engine, "desconocido@otra.org")
+    assert refused.value.reason == "sso_unknown"
