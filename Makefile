@@ -35,6 +35,7 @@ lint: $(STAMP)
 bench: $(STAMP) browser
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/map_bench.py
+	$(PY) benchmarks/audit_bench.py
 
 clean:
 	rm -rf $(VENV) data/toolkit.db
