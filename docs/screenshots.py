@@ -40,7 +40,11 @@ def main() -> None:
                 page = browser.new_page(viewport={"width": 1400, "height": 900}, locale="es-ES")
                 for path, name, wait_for in (("", "home", "Primeros pasos"),
                                              ("actores", "actors", "Se muestran"),
-                                             ("ajustes", "settings", "Listas del espacio de trabajo")):
+                                             ("ajustes", "settings", "Listas del espacio de trabajo"),
+                                             ("hoja-de-ruta", "roadmap", "De un vistazo"),
+                                             ("indicadores", "indicators", "Institucional"),
+                                             ("informes", "reports", "Preparar el informe"),
+                                             ("actividad", "activity", "Se muestran")):
                     page.goto(f"http://127.0.0.1:{PORT}/{path}")
                     page.get_by_text(wait_for).first.wait_for(timeout=60_000)
                     page.wait_for_timeout(2500)

@@ -18,6 +18,8 @@ from toolkit.consultations import (
     contribution_themes,
     coverage,
     explain,
+    feedback_audience,
+    keep_informed,
     participant_rows,
     row_edits,
     select_actors,
@@ -62,6 +64,7 @@ from toolkit.store.consultations import (
     save_participant_edits,
     update_consultation,
 )
+from toolkit.store.audiences import create_audience
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.roadmap import add_milestones, list_milestones
 from toolkit.store.workspaces import revision, vocabulary_terms
@@ -819,3 +822,17 @@ with tab_synthesis:
                 st.markdown(f"- {escape(question.text)}" + (f" *({escape(author)})*" if author else ""))
         else:
             st.caption(t("consultations.synthesis.no_open_questions"))
+
+        # forward to the audiences: those to keep informed of the outcome become a segment
+        st.subheader(t("consultations.feedback.title"))
+        informed = keep_informed(participants, contributions)
+        st.caption(t("consultations.feedback.help", count=len(informed)))
+        if st.button(t("consultations.feedback.create"), disabled=not informed, icon=":material/target:",
+                     key=f"consultations_feedback_{current_id}"):
+            audience = feedback_audience(by_id[current_id], informed)
+            try:
+                create_audience(engine, workspace_id, audience, informed)
+            except StoreError as error:
+                show_error(error)
+            else:
+                notify(t("consultations.feedback.created", name=escape(audience.name), count=len(informed)))

@@ -17,6 +17,7 @@ from toolkit.domain import (
     INVITATION_STATUSES,
     STANCE_KEYS,
     Actor,
+    Audience,
     Consultation,
     Contribution,
     CoverageTarget,
@@ -591,3 +592,16 @@ def row_edits(before: list[dict[str, object]], after: list[dict[str, object]], c
         if changes:
             edits.append(Edit(id=row_id, version=int(old["version"]), changes=changes))
     return edits, removed
+
+
+def feedback_audience(consultation: Consultation, actor_ids: list[int], lang: str | None = None) -> Audience:
+    """The audience of those to keep informed of a consultation's outcome (see :func:`keep_informed`):
+    a segment chosen by hand, high priority, reached by e-mail and the newsletter."""
+    title = " ".join(consultation.title.split())
+    return Audience(
+        name=t("consultations.feedback.audience_name", lang, title=title)[:300],
+        kind="segment",
+        description=t("consultations.feedback.audience_description", lang, title=title, count=len(actor_ids)),
+        priority="high",
+        channels=["email", "newsletter"],
+    )

@@ -1,5 +1,6 @@
-"""Informes in a real browser: prepare the report, download it as Word and as a printable page, and
-download the backup workbook with every sheet; nothing leaves the machine.
+"""Informes in a real browser: prepare the report, download it as Word and as a printable page,
+download the backup workbook with every sheet and restore it into a new workspace; nothing leaves
+the machine.
 
 Run with ``.venv/bin/python -m pytest tests/e2e -q`` (needs Debian's /usr/bin/chromium).
 """
@@ -12,6 +13,10 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
+
+from toolkit.store import open_store
+from toolkit.store.roadmap import list_milestones
+from toolkit.store.workspaces import find_workspace
 
 pytestmark = pytest.mark.e2e
 
@@ -34,7 +39,8 @@ def download(page: Page, button_name: str, tmp_path):
     return path
 
 
-def test_the_report_and_the_backup_download(page: Page, app_url: str, page_requests, tmp_path):
+def test_the_report_and_the_backup_download_and_restore(page: Page, app_url: str, app_database: str,
+                                                         page_requests, tmp_path):
     page.goto(app_url)
     wait_for_app(page)
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Informes", exact=True).click()
@@ -60,6 +66,26 @@ def test_the_report_and_the_backup_download(page: Page, app_url: str, page_reque
     book = load_workbook(backup)
     assert book.sheetnames[:len(BACKUP_SHEETS)] == BACKUP_SHEETS and "vocabularies" in book.sheetnames
     assert book["milestones"].max_row > 10 and book["actors"].max_row > 60
+
+    # and back: the same file restored into a new workspace, through the page
+    page.locator("input[type=file]").set_input_files(str(backup))
+    name = page.get_by_label("Nombre del nuevo espacio de trabajo")
+    expect(name).to_be_visible(timeout=TIMEOUT)
+    name.fill("Medellín (restaurado E2E)")
+    name.press("Enter")
+    wait_for_app(page)
+    page.get_by_text("Entiendo que todo el contenido de la copia").click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Restaurar").click()
+    expect(page.get_by_text("Listo: se restauró la copia en «Medellín (restaurado E2E)»")).to_be_visible(
+        timeout=TIMEOUT)
+    engine = open_store(app_database)
+    try:
+        restored = find_workspace(engine, "Medellín (restaurado E2E)")
+        assert restored is not None
+        assert len(list_milestones(engine, restored.id)) == book["milestones"].max_row - 1
+    finally:
+        engine.dispose()
 
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert page_requests.outside() == [], "the page reached outside this machine"

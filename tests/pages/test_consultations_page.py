@@ -130,3 +130,25 @@ def test_an_empty_workspace_gets_the_form_and_then_every_tab(app):
         app.run()
         assert not app.exception, (tab, app.exception)
         assert not app.error, (tab, [e.value for e in app.error])
+
+
+def test_those_to_keep_informed_become_an_audience_from_the_synthesis(app):
+    from toolkit.consultations import keep_informed
+    from toolkit.store.audiences import list_audience_members, list_audiences
+    from toolkit.store.consultations import list_contributions
+
+    open_page(app, "es", tab="synthesis")
+    engine = open_store(Settings.from_environment().database_url)
+    workspace_id = app.session_state["workspace_id"]
+    held = next(c for c in list_consultations(engine, workspace_id) if c.title == HELD)
+    app.session_state["consultations_current"] = held.id
+    app.run()
+    app.button(key=f"consultations_feedback_{held.id}").click()
+    app.run()
+    assert not app.exception and not app.error, [e.value for e in app.error]
+    audience = next(a for a in list_audiences(engine, workspace_id) if HELD in a.name)
+    wanted = keep_informed(list_participants(engine, workspace_id, held.id),
+                           list_contributions(engine, workspace_id, held.id))
+    members = [m.actor_id for m in list_audience_members(engine, workspace_id) if m.audience_id == audience.id]
+    assert len(wanted) >= 16 and sorted(members) == sorted(wanted)
+    assert audience.priority == "high" and "email" in audience.channels
