@@ -1,5 +1,6 @@
 """Hoja de Ruta: entry point. Page config, navigation, sidebar (workspace and language)."""
 
+import contextlib
 import logging
 import time
 from datetime import datetime
@@ -15,7 +16,8 @@ from toolkit.store import StoreError, open_store
 from toolkit.store.workspaces import current_role, list_workspaces
 
 started = time.perf_counter()
-st.set_page_config(page_title="Hoja de Ruta", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
+st.set_page_config(page_title="Hoja de Ruta", page_icon=str(Path(__file__).parent / "assets" / "icon.png"),
+                   layout="wide")
 # "language" and "workspace_id" are plain session keys (not widget keys), so they survive page switches
 st.session_state.setdefault("language", i18n.DEFAULT_LANGUAGE)
 i18n.set_language(st.session_state["language"])
@@ -27,10 +29,8 @@ def engine(url: str):
     store = open_store(url)
     with access.acting_as(access.LOCAL):  # the operator's first run: the sample belongs to no account yet
         if not list_workspaces(store):
-            try:
+            with contextlib.suppress(StoreError):  # another instance loaded it first
                 load_sample(store)
-            except StoreError:  # another instance loaded it first
-                pass
     return store
 
 
@@ -109,7 +109,8 @@ with st.sidebar:
         st.session_state["workspace_id"] = ids[0] if ids else None
     if ids:
         st.selectbox(t("sidebar.workspace"), ids, index=ids.index(st.session_state["workspace_id"]),
-                     key=f"sidebar_workspace_{st.session_state['workspace_id']}", format_func=lambda i: names.get(i, ""),
+                     key=f"sidebar_workspace_{st.session_state['workspace_id']}",
+                     format_func=lambda i: names.get(i, ""),
                      on_change=lambda: st.session_state.update(
                          workspace_id=st.session_state[f"sidebar_workspace_{st.session_state['workspace_id']}"]))
     else:

@@ -105,13 +105,17 @@ with tab_register:
     filters = st.columns([3, 2, 2, 2, 2, 2])
     query = filters[0].text_input(t("actors.filter.search"), key="actors_query",
                                   placeholder=t("actors.filter.search_hint"))
-    sectors = filters[1].multiselect(t("columns.sector"), keys.get("sectors", []), key="actors_sectors", placeholder=t("common.choose"),
+    sectors = filters[1].multiselect(t("columns.sector"), keys.get("sectors", []), key="actors_sectors",
+                                     placeholder=t("common.choose"),
                                      format_func=term_label("sectors"))
-    scales = filters[2].multiselect(t("columns.scale"), keys.get("scales", []), key="actors_scales", placeholder=t("common.choose"),
+    scales = filters[2].multiselect(t("columns.scale"), keys.get("scales", []), key="actors_scales",
+                                    placeholder=t("common.choose"),
                                     format_func=term_label("scales"))
-    stances = filters[3].multiselect(t("columns.stance"), list(STANCE_VALUES), key="actors_stances", placeholder=t("common.choose"),
+    stances = filters[3].multiselect(t("columns.stance"), list(STANCE_VALUES), key="actors_stances",
+                                     placeholder=t("common.choose"),
                                      format_func=stance_label)
-    quadrants = filters[4].multiselect(t("columns.quadrant"), list(QUADRANTS), key="actors_quadrants", placeholder=t("common.choose"),
+    quadrants = filters[4].multiselect(t("columns.quadrant"), list(QUADRANTS), key="actors_quadrants",
+                                       placeholder=t("common.choose"),
                                        format_func=lambda q: t(f"quadrants.{q}"))
     themes = filters[5].multiselect(t("columns.themes"), all_themes(actors), key="actors_themes",
                                     placeholder=t("common.choose"))
@@ -288,30 +292,29 @@ with tab_relations:
         fresh_editor("relations_editor")
         st.rerun()
 
-    with st.expander(t("relations.add.title"), icon=":material/add:"):
-        with st.form("relations_add_form"):
-            columns = st.columns(2)
-            source = columns[0].selectbox(t("columns.relation.source"), list(names),
-                                          format_func=lambda i: names[i], index=None,
-                                          placeholder=t("common.choose"))
-            target = columns[1].selectbox(t("columns.relation.target"), list(names),
-                                          format_func=lambda i: names[i], index=None,
-                                          placeholder=t("common.choose"))
-            relation_type = columns[0].selectbox(t("columns.relation.type"), keys.get("relation_types", []),
-                                                 format_func=term_label("relation_types"))
-            strength = columns[1].slider(t("columns.relation.strength"), 1, 3, 2)
-            directed = st.checkbox(t("columns.relation.directed"))
-            description = st.text_input(t("columns.relation.description"))
-            if st.form_submit_button(t("relations.add.submit"), type="primary"):
-                try:
-                    add_relation(engine, workspace_id, Relation(source=source, target=target, type=relation_type,
-                                                                strength=strength, directed=directed,
-                                                                description=description))
-                    st.session_state.pop("relations_snapshot", None)
-                    st.toast(t("relations.add.done"))
-                    st.rerun()
-                except StoreError as error:
-                    show_store_error(error)
+    with st.expander(t("relations.add.title"), icon=":material/add:"), st.form("relations_add_form"):
+        columns = st.columns(2)
+        source = columns[0].selectbox(t("columns.relation.source"), list(names),
+                                      format_func=lambda i: names[i], index=None,
+                                      placeholder=t("common.choose"))
+        target = columns[1].selectbox(t("columns.relation.target"), list(names),
+                                      format_func=lambda i: names[i], index=None,
+                                      placeholder=t("common.choose"))
+        relation_type = columns[0].selectbox(t("columns.relation.type"), keys.get("relation_types", []),
+                                             format_func=term_label("relation_types"))
+        strength = columns[1].slider(t("columns.relation.strength"), 1, 3, 2)
+        directed = st.checkbox(t("columns.relation.directed"))
+        description = st.text_input(t("columns.relation.description"))
+        if st.form_submit_button(t("relations.add.submit"), type="primary"):
+            try:
+                add_relation(engine, workspace_id, Relation(source=source, target=target, type=relation_type,
+                                                            strength=strength, directed=directed,
+                                                            description=description))
+                st.session_state.pop("relations_snapshot", None)
+                st.toast(t("relations.add.done"))
+                st.rerun()
+            except StoreError as error:
+                show_store_error(error)
 
 # -- one actor's record ----------------------------------------------------------------------
 with tab_record:

@@ -46,6 +46,7 @@ from toolkit.roadmap import commitment_milestones
 from toolkit.spreadsheets import consultations as sheets
 from toolkit.spreadsheets.reading import UnreadableFile, read_workbook
 from toolkit.store import StoreError
+from toolkit.store.audiences import create_audience
 from toolkit.store.consultations import (
     change_status,
     create_consultation,
@@ -64,7 +65,6 @@ from toolkit.store.consultations import (
     save_participant_edits,
     update_consultation,
 )
-from toolkit.store.audiences import create_audience
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.roadmap import add_milestones, list_milestones
 from toolkit.store.workspaces import revision, vocabulary_terms

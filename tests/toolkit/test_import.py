@@ -9,7 +9,7 @@ from toolkit.spreadsheets import exports
 from toolkit.spreadsheets.importing import find_duplicates
 from toolkit.spreadsheets.reading import read_workbook
 from toolkit.store.register import add_actor, list_actors, list_relations
-from toolkit.store.workspaces import create_workspace, get_workspace, vocabulary_terms
+from toolkit.store.workspaces import create_workspace, vocabulary_terms
 
 
 def preview_of(data: bytes, name: str = "lista.xlsx", engine=None, workspace_id=None):

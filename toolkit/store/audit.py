@@ -116,7 +116,7 @@ def _after(connection, statement, multiparams, params, execution_options, result
         if len(rows) > MANY:
             record(connection, rows[0].get("workspace_id"), "insert_many", name, None, after={"count": len(rows)})
             return
-        for index, row in enumerate(rows):
+        for row in rows:
             if len(rows) == 1 and result.inserted_primary_key:
                 row["id"] = result.inserted_primary_key[0]
             record(connection, row.get("workspace_id"), "insert", name, row.get("id"),
