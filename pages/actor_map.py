@@ -20,7 +20,7 @@ from toolkit.register import ActorFilter, all_themes
 from toolkit.spreadsheets import exports
 from toolkit.store.maps import save_layout, saved_layout
 from toolkit.store.register import list_actors, list_relations
-from toolkit.store.workspaces import get_workspace, vocabulary_terms
+from toolkit.store.workspaces import current_role, get_workspace, vocabulary_terms
 
 engine = st.session_state["engine"]
 settings = st.session_state["settings"]
@@ -114,7 +114,8 @@ with tab_map:
             positions = {**computed, **saved_positions}  # actors added since the save get a computed place
         else:
             positions = computed
-            save_layout(engine, workspace_id, kind, positions)  # the chosen arrangement is kept for tomorrow
+            if current_role(engine, workspace_id) != "viewer":  # a viewer sees it, but keeps nothing
+                save_layout(engine, workspace_id, kind, positions)  # the chosen arrangement is kept for tomorrow
             st.session_state.pop("map_save_positions", None)
             saved_at = None
         if saved_at:

@@ -172,3 +172,23 @@ def test_a_viewer_is_told_their_access_is_read_only(team, url):
     engine.dispose()
     app = signed_in("luis@medellin.gov.co")
     assert t("accounts.read_only") in [i.value for i in app.sidebar.info]
+
+
+@pytest.mark.parametrize("role", ["viewer", "editor"])
+def test_every_page_opens_for_a_signed_in_member(team, url, role):
+    """Accounts on changes who acts in every use case: no page may trip over it."""
+    from pages.test_pages import PAGES, TITLES
+
+    sample, _ = team
+    engine = open_store(url)
+    set_member(engine, sample.id, "luis@medellin.gov.co", role)
+    engine.dispose()
+    app = signed_in("luis@medellin.gov.co")
+    for page in PAGES:
+        if page == "pages/home.py":
+            continue
+        app.switch_page(page)
+        app.run()
+        assert not app.exception, (page, app.exception)
+        assert not app.error, (page, [e.value for e in app.error])
+        assert app.title[0].value == t(TITLES[page]), page
