@@ -18,6 +18,23 @@ ROOT = Path(__file__).resolve().parents[1]
 PORT = 8599
 
 
+def some_changes(url: str) -> None:
+    """An edit with a changed e-mail and a deletion, as a colleague would make them."""
+    sys.path.insert(0, str(ROOT))
+    from toolkit.store import open_store
+    from toolkit.store.register import Edit, delete_actors, list_actors, save_actor_edits
+    from toolkit.store.workspaces import list_workspaces
+
+    engine = open_store(url)
+    workspace = list_workspaces(engine)[0].id
+    first, second, third = list_actors(engine, workspace)[:3]
+    save_actor_edits(engine, workspace, [Edit(first.id, first.version, {"influence": 5, "stance": 2,
+                                                                         "email": "relaciones@ejemplo.gov.co"})])
+    save_actor_edits(engine, workspace, [Edit(second.id, second.version, {"interest": 4})])
+    delete_actors(engine, workspace, [third.id])
+    engine.dispose()
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder}/shots.db"}
@@ -43,8 +60,7 @@ def main() -> None:
                                              ("ajustes", "settings", "Listas del espacio de trabajo"),
                                              ("hoja-de-ruta", "roadmap", "De un vistazo"),
                                              ("indicadores", "indicators", "Institucional"),
-                                             ("informes", "reports", "Preparar el informe"),
-                                             ("actividad", "activity", "Se muestran")):
+                                             ("informes", "reports", "Preparar el informe")):
                     page.goto(f"http://127.0.0.1:{PORT}/{path}")
                     page.get_by_text(wait_for).first.wait_for(timeout=60_000)
                     page.wait_for_timeout(2500)
@@ -70,6 +86,11 @@ def main() -> None:
                 page.get_by_text("Paso 5").scroll_into_view_if_needed()
                 page.wait_for_timeout(2000)
                 page.screenshot(path=str(ROOT / "docs" / "import.png"), full_page=True)
+                some_changes(env["DATABASE_URL"])  # so the activity feed has something to tell
+                page.goto(f"http://127.0.0.1:{PORT}/actividad")
+                page.get_by_text("cambios.").first.wait_for(timeout=60_000)
+                page.wait_for_timeout(2500)
+                page.screenshot(path=str(ROOT / "docs" / "activity.png"))
                 browser.close()
         finally:
             server.terminate()

@@ -38,7 +38,11 @@ with feed_tab:
         st.info(t("activity.empty"))
     else:
         columns = [t(f"activity.column_{name}") for name in ("when", "who", "what", "changes")]
-        st.dataframe(pd.DataFrame(feed_rows(entries), columns=columns), hide_index=True, width="stretch")
+        table = pd.DataFrame(feed_rows(entries), columns=columns).drop(columns=columns[1])  # the sentence says who
+        widths = dict(zip(table.columns, (140, "large", "large"), strict=True))
+        st.dataframe(table, hide_index=True, width="stretch",
+                     column_config={name: st.column_config.TextColumn(name, width=size)
+                                    for name, size in widths.items()})
         st.caption(t("activity.shown", shown=len(entries), total=total))
         more, download = st.columns(2)
         if total > len(entries) and more.button(t("activity.more"), key="activity_more"):

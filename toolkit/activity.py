@@ -8,7 +8,7 @@ from datetime import datetime
 from toolkit.i18n import format_date, has, t
 from toolkit.store.audit import REDACTED
 
-ACTIONS = ("insert", "insert_many", "update", "delete", "restore")
+ACTIONS = ("insert", "insert_many", "update", "delete", "restore", "load_sample", "restore_backup")
 MAX_VALUE = 80  # characters of a long text shown in a change
 
 

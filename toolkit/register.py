@@ -157,6 +157,7 @@ def _sample_campaign(row: dict, audience_positions: dict[str, int]):
 def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PATH) -> int:
     """Create a workspace holding the Medellín sample (register, consultations, audiences and campaigns);
     returns its id."""
+    from toolkit.store.audit import summarised
     from toolkit.store.indicators import write_sample_indicators
     from toolkit.store.roadmap import insert_sample_roadmap
 
@@ -167,9 +168,10 @@ def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PAT
     with engine.begin() as connection:
         workspace_id = insert_workspace(connection, name, workspace["city"], workspace["country"],
                                         workspace["language"], workspace["description"])
-        write_batch(connection, workspace_id, batch)
-        write_sample_indicators(connection, workspace_id)
-        insert_sample_roadmap(connection, workspace_id)
+        with summarised(connection, workspace_id, "load_sample", name):  # one entry in the activity feed
+            write_batch(connection, workspace_id, batch)
+            write_sample_indicators(connection, workspace_id)
+            insert_sample_roadmap(connection, workspace_id)
     return workspace_id
 
 
@@ -355,6 +357,7 @@ def restore_backup(engine: Engine, data: bytes, filename: str, *, new_workspace_
     Raises ``UnreadableFile``, ``RestoreRefused`` (not a backup; the workspace is not empty) and
     ``StoreError`` (the name is taken, the workspace does not exist).
     """
+    from toolkit.store.audit import summarised
     from toolkit.store.workspaces import lock_workspace
 
     if new_workspace_name is not None and into_workspace_id is not None:
@@ -383,8 +386,9 @@ def restore_backup(engine: Engine, data: bytes, filename: str, *, new_workspace_
                 lock_workspace(connection, workspace_id)
                 if _holds_data(connection, workspace_id):
                     raise RestoreRefused("not_empty")
-            outcome.stored = write_batch(connection, workspace_id, plan.batch)
-            _write_roadmap(connection, workspace_id, contents)
+            with summarised(connection, workspace_id, "restore_backup", filename):
+                outcome.stored = write_batch(connection, workspace_id, plan.batch)
+                _write_roadmap(connection, workspace_id, contents)
     except _Refused:
         outcome.stored = None
         return outcome

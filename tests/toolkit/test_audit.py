@@ -203,3 +203,15 @@ def test_the_feed_downloads_as_a_csv_no_cell_of_which_excel_would_run(engine, sa
     assert rows[0][0] == t("activity.column_when", "es")
     assert any('«=HYPERLINK("http://x")»' in row[2] for row in rows[1:])
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_loading_the_sample_and_restoring_a_backup_are_one_entry_each(engine, sample_id):
+    from toolkit.register import restore_backup, workspace_backup
+
+    entries = activity(engine, sample_id, limit=50)
+    assert [e["action"] for e in entries] == ["load_sample", "insert"]  # the sample, its workspace
+    assert describe(entries[0], "es").sentence.startswith("Usuario local cargó el ejemplo de Medellín en «")
+    outcome = restore_backup(engine, workspace_backup(engine, sample_id), "copia.xlsx", new_workspace_name="Copia")
+    restored = activity(engine, outcome.workspace_id, limit=50)
+    assert [e["action"] for e in restored] == ["restore_backup", "insert"]
+    assert describe(restored[0], "es").sentence == "Usuario local restauró la copia de seguridad «copia.xlsx»"

@@ -9,6 +9,7 @@ everywhere (the bin keeps it 30 days, then purges it).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, datetime
 
 from sqlalchemy import Connection, Delete, Engine, Insert, Update, event, func, insert, select
@@ -29,13 +30,14 @@ PARENTS = {
     "kpi_measurements": ("kpi_id", "kpis"), "indicator_measurements": ("indicator_id", "indicators"),
     "relations": ("source_id", "actors"), "memberships": ("user_id", "users"),
 }
-AUDITED = set(LABELS) | set(PARENTS) | {"map_settings"}
+AUDITED = set(LABELS) | set(PARENTS)  # not the map's saved layout: how it looks, not data
 PERSONAL = set(PERSONAL_COLUMNS) | {"attendee"}
 HIDDEN = {"id", "workspace_id", "version", "revision", "password_hash"}
 REDACTED = "•••"
 # an insert of more rows than this at once (an import) is one entry that counts them
 MANY = 25
 SKIP = "hoja_audit_skip"  # execution option: a statement the caller records itself (a restore)
+QUIET = "hoja_audit_quiet"  # connection.info key: see summarised()
 
 
 def _plain(value: object) -> object:
@@ -89,12 +91,27 @@ def _table_of(statement) -> str | None:
     return name if name in AUDITED else None
 
 
-def _skipped(statement) -> bool:
+def _skipped(statement, connection=None) -> bool:
+    if connection is not None and connection.info.get(QUIET):
+        return True
     return bool(statement.get_execution_options().get(SKIP))
 
 
+@contextmanager
+def summarised(connection: Connection, workspace_id: int, action: str, label: str = ""):
+    """Inside the block, the rows written through ``connection`` make one entry (``action``: loading
+    the sample, restoring a backup) instead of one each."""
+    connection.info[QUIET] = True
+    try:
+        yield
+    finally:
+        connection.info.pop(QUIET, None)
+    record(connection, workspace_id, action, "workspaces", workspace_id, label)
+
+
 def _before(connection, statement, multiparams, params, execution_options):
-    if isinstance(statement, (Update, Delete)) and (name := _table_of(statement)) and not _skipped(statement):
+    if isinstance(statement, (Update, Delete)) and (name := _table_of(statement)) \
+            and not _skipped(statement, connection):
         table = t.metadata.tables[name]
         query = select(table)
         if statement.whereclause is not None:
@@ -105,7 +122,7 @@ def _before(connection, statement, multiparams, params, execution_options):
 
 
 def _after(connection, statement, multiparams, params, execution_options, result):
-    if not isinstance(statement, (Insert, Update, Delete)) or _skipped(statement):
+    if not isinstance(statement, (Insert, Update, Delete)) or _skipped(statement, connection):
         return
     name = _table_of(statement)
     if name is None:

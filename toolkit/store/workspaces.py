@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from toolkit import access
 from toolkit.domain import Workspace
+from toolkit.store.audit import SKIP, record
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import memberships, vocab_terms, workspaces
 from toolkit.vocab import DEFAULTS, fold
@@ -148,11 +149,12 @@ def insert_workspace(connection: Connection, name: str, city: str = "", country:
         ).inserted_primary_key[0]
     except IntegrityError as error:  # someone created the same name in between (two instances' first run)
         raise StoreError("name_taken", name=name) from error
-    connection.execute(insert(vocab_terms), [
+    connection.execute(insert(vocab_terms).execution_options(**{SKIP: True}), [  # the defaults: no entry each
         {"workspace_id": workspace_id, "vocabulary": vocabulary, "key": key, "label": None, "position": position}
         for vocabulary, terms in DEFAULTS.items()
         for position, key in enumerate(terms)
     ])
+    record(connection, workspace_id, "insert", "workspaces", workspace_id, name)
     person = access.current()
     if not person.unrestricted:  # whoever creates a workspace owns it
         connection.execute(insert(memberships).values(workspace_id=workspace_id, user_id=person.user_id,
