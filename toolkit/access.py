@@ -5,6 +5,10 @@ do anything, and so does the command line, which is the server operator's tool. 
 are on, the app sets the signed-in person with :func:`acting_as` for each page run, and every
 use case in ``toolkit.store`` checks that person's role in the workspace it touches: a viewer
 reads and exports, an editor changes, an owner also manages members.
+
+The person lives in a context variable of the thread that runs the page. A Streamlit fragment
+reruns without ``app.py``: a page that ever uses one must call :func:`set_current` with
+``st.session_state["person"]`` at the top of the fragment (the app has none today).
 """
 
 from __future__ import annotations
