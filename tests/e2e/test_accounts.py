@@ -78,3 +78,13 @@ def test_only_members_get_past_the_sign_in_page(page: Page, team_app, page_reque
     expect(page.get_by_role("heading", name="Iniciar sesión", level=1)).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Cerró la sesión")).to_be_visible(timeout=TIMEOUT)
     assert page_requests.outside() == []
+
+
+def test_a_bookmarked_page_opens_once_signed_in(page: Page, team_app):
+    base, _ = team_app
+    page.goto(f"{base}/hoja-de-ruta")
+    expect(page.get_by_role("heading", name="Iniciar sesión", level=1)).to_be_visible(timeout=TIMEOUT)
+    dismiss_page_not_found(page)
+    sign_in(page, "ana@medellin.gov.co", PASSWORD)
+    expect(page.get_by_role("heading", name="Hoja de ruta", level=1)).to_be_visible(timeout=TIMEOUT)
+    expect(page).to_have_url(re.compile(r"/hoja-de-ruta/?$"), timeout=TIMEOUT)
