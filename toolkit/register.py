@@ -38,7 +38,7 @@ from toolkit.spreadsheets.reading import ReadLimits, Workbook, read_workbook
 from toolkit.store import StoreError
 from toolkit.store.engine import PROJECT_ROOT
 from toolkit.store.register import BatchResult, RegisterBatch, import_batch, list_actors, list_relations, write_batch
-from toolkit.store.workspaces import find_workspace, insert_workspace, vocabulary_terms
+from toolkit.store.workspaces import find_workspace, holds_data, insert_workspace, rows_in_order, vocabulary_terms
 
 SAMPLE_PATH = PROJECT_ROOT / "sample_data" / "medellin.json"
 
@@ -283,28 +283,6 @@ def read_backup(data: bytes, filename: str, limits: ReadLimits | None = None) ->
     return contents
 
 
-def _holds_data(connection, workspace_id: int) -> bool:
-    """True when the workspace has anything a restore would mix with (its vocabularies aside)."""
-    from sqlalchemy import select
-
-    from toolkit.store import tables
-
-    for table in (tables.actors, tables.consultations, tables.audiences, tables.campaigns, tables.milestones,
-                  tables.indicators):
-        if connection.execute(select(table.c.id).where(table.c.workspace_id == workspace_id).limit(1)).first():
-            return True
-    return False
-
-
-def _ids_in_order(connection, table, workspace_id: int) -> list:
-    """The workspace's rows of ``table`` in the order they were written (with title and start for consultations)."""
-    from sqlalchemy import select
-
-    columns = [table.c.id] + ([table.c.title, table.c.starts_on] if "starts_on" in table.c else [])
-    return connection.execute(select(*columns).where(table.c.workspace_id == workspace_id)
-                              .order_by(table.c.id)).all()
-
-
 class _Refused(Exception):
     """A row the store refused while restoring: the transaction is rolled back, the outcome says why."""
 
@@ -317,13 +295,13 @@ def _write_roadmap(connection, workspace_id: int, contents: BackupContents) -> N
     from toolkit.store.roadmap import insert_milestones
 
     by_key: dict[tuple, int] = {}
-    for row in _ids_in_order(connection, tables.consultations, workspace_id):
+    for row in rows_in_order(connection, tables.consultations, workspace_id):
         by_key.setdefault((row.title, row.starts_on), row.id)
     consultation_id = {ref: by_key.get((" ".join(backup.consultation.title.split()), backup.consultation.starts_on))
                        for ref, backup in zip(contents.consultation_refs, contents.preview.consultations,
                                               strict=False)}
     campaign_id = dict(zip(contents.campaign_refs,
-                           [row.id for row in _ids_in_order(connection, tables.campaigns, workspace_id)], strict=False))
+                           [row.id for row in rows_in_order(connection, tables.campaigns, workspace_id)], strict=False))
     milestones = []
     for entry in contents.roadmap.milestones:
         entry.milestone.consultation_id = consultation_id.get(entry.consultation_ref)
@@ -384,7 +362,7 @@ def restore_backup(engine: Engine, data: bytes, filename: str, *, new_workspace_
             else:
                 workspace_id = into_workspace_id
                 lock_workspace(connection, workspace_id)
-                if _holds_data(connection, workspace_id):
+                if holds_data(connection, workspace_id):
                     raise RestoreRefused("not_empty")
             with summarised(connection, workspace_id, "restore_backup", filename):
                 outcome.stored = write_batch(connection, workspace_id, plan.batch)

@@ -49,7 +49,7 @@ def _python() -> str:
     return str(venv) if venv.exists() else sys.executable
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -108,9 +108,10 @@ def app_database(tmp_path_factory) -> str:
 
 
 @contextmanager
-def _serve(database_url: str, workdir: Path, extra_env: dict[str, str] | None = None):
-    """Run ``streamlit run app.py`` on a free port against ``database_url``; yields its base URL."""
-    port = _free_port()
+def _serve(database_url: str, workdir: Path, extra_env: dict[str, str] | None = None, port: int | None = None):
+    """Run ``streamlit run app.py`` on ``port`` (default: a free one) against ``database_url``; yields
+    its base URL."""
+    port = port or free_port()
     env = dict(os.environ)
     env["DATABASE_URL"] = database_url
     env["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] = "false"
@@ -166,8 +167,8 @@ def _serve(database_url: str, workdir: Path, extra_env: dict[str, str] | None = 
 
 @pytest.fixture(scope="session")
 def serve_app(chromium):
-    """``serve_app(database_url, workdir, extra_env)``: a context manager running another app server
-    (for example with accounts on), stopped when the ``with`` block ends."""
+    """``serve_app(database_url, workdir, extra_env, port)``: a context manager running another app
+    server (for example with accounts on), stopped when the ``with`` block ends."""
     return _serve
 
 

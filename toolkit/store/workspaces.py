@@ -292,3 +292,22 @@ def require_in_workspace(connection: Connection, table, workspace_id: int, ids, 
     ).scalars().all()
     if wanted - set(found):
         raise StoreError(reason)
+
+
+def holds_data(connection: Connection, workspace_id: int) -> bool:
+    """True when the workspace has anything a restore would mix with (its vocabularies aside)."""
+    from toolkit.store import tables
+
+    for table in (tables.actors, tables.consultations, tables.audiences, tables.campaigns, tables.milestones,
+                  tables.indicators):
+        if connection.execute(select(table.c.id).where(table.c.workspace_id == workspace_id).limit(1)).first():
+            return True
+    return False
+
+
+def rows_in_order(connection: Connection, table, workspace_id: int) -> list:
+    """The workspace's rows of ``table`` in the order they were written (with title and start when the
+    table has a start date, as consultations do)."""
+    columns = [table.c.id] + ([table.c.title, table.c.starts_on] if "starts_on" in table.c else [])
+    return connection.execute(select(*columns).where(table.c.workspace_id == workspace_id)
+                              .order_by(table.c.id)).all()
