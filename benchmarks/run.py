@@ -76,13 +76,13 @@ def import_benchmark(folder: Path) -> tuple[float, float]:
     return baseline, ours
 
 
-def rerun_benchmark(folder: Path) -> dict[str, float]:
+def rerun_benchmark(folder: Path, pages=("pages/home.py", "pages/actors.py", "pages/settings.py")) -> dict[str, float]:
     from streamlit.testing.v1 import AppTest
 
     from toolkit.domain import Actor
     from toolkit.store.register import RegisterBatch, import_batch
 
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'rerun.db'}"
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder / f'rerun{len(pages)}.db'}"
     engine = open_store(os.environ["DATABASE_URL"])
     workspace = create_workspace(engine, "Mil actores")
     random.seed(3)
@@ -90,7 +90,7 @@ def rerun_benchmark(folder: Path) -> dict[str, float]:
                                             interest=random.randint(1, 5), themes=["paz"]) for n in range(1000)])
     import_batch(engine, workspace.id, batch)
     figures = {}
-    for page in ("pages/home.py", "pages/actors.py", "pages/settings.py"):
+    for page in pages:
         seconds = []
         for attempt in range(8):
             # a fresh session each time: AppTest reruns the default page's file without app.py otherwise
@@ -308,6 +308,14 @@ def main() -> None:
         print(f"| ratio (openpyxl read / our whole import) | {baseline / ours:.1f}x |")
         for page, seconds in rerun_benchmark(folder).items():
             print(f"| rerun of {page} on 1,000 actors (server time, median of 7 sessions) | {seconds:.3f} |")
+        from streamlit import config
+
+        config.set_option("runner.magicEnabled", True)  # the comparison: Streamlit's default
+        try:
+            seconds = rerun_benchmark(folder, pages=("pages/actors.py",))["pages/actors.py"]
+        finally:
+            config.set_option("runner.magicEnabled", False)
+        print(f"| rerun of pages/actors.py with Streamlit's magic on (its default) | {seconds:.3f} |")
         print_sessions("One instance on SQLite (the default), seconds from a click to the page fully updated:",
                        sessions_benchmark(f"sqlite:///{folder / 'sessions.db'}", folder))
         try:

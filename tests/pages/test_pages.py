@@ -102,3 +102,18 @@ def test_the_map_page_filters_focus_and_tabs(app):
     app.run()
     assert t("map.findings.title") not in [h.value for h in app.subheader]  # only the open tab is built
     assert not app.exception
+
+
+@pytest.mark.parametrize("tab", ["register", "relations", "record", "import", "export"])
+def test_each_actores_tab_renders_on_its_own(app, tab):
+    """Only the open tab is built (a rerun of the register no longer draws the relations table with
+    1,000-name lists): each must stand without the others."""
+    app.session_state["actors_tabs"] = t(f"actors.tab.{tab}")
+    app.run()
+    app.switch_page("pages/actors.py").run()
+    assert not app.exception, app.exception
+    assert not app.error, [e.value for e in app.error]
+    built = {"register": "actors_editor", "relations": "relations_editor"}
+    keys = {getattr(w, "key", None) or "" for w in app.main}
+    for name, key in built.items():
+        assert any(k.startswith(key) for k in keys) == (name == tab) or tab not in built, (tab, key)
