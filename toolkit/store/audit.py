@@ -129,10 +129,12 @@ def _after(connection, statement, multiparams, params, execution_options, result
         return
     table = t.metadata.tables[name]
     if isinstance(statement, Insert):
-        rows = [dict(row) for row in (result.context.compiled_parameters or [])]
-        if len(rows) > MANY:
-            record(connection, rows[0].get("workspace_id"), "insert_many", name, None, after={"count": len(rows)})
+        parameters = result.context.compiled_parameters or []
+        if len(parameters) > MANY:  # an import: one entry that counts, without copying every row
+            record(connection, parameters[0].get("workspace_id"), "insert_many", name, None,
+                   after={"count": len(parameters)})
             return
+        rows = [dict(row) for row in parameters]
         for row in rows:
             if len(rows) == 1 and result.inserted_primary_key:
                 row["id"] = result.inserted_primary_key[0]
