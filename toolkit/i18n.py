@@ -73,9 +73,13 @@ def t(key: str, lang: str | None = None, **vars: object) -> str:
 
     >>> t("app.name", lang="es")
     'Hoja de Ruta'
+    >>> t("relations.count", lang="es", count=1), t("relations.count", lang="es", count=2)
+    ('1 relación.', '2 relaciones.')
     """
     lang = lang or _language.get()
     text = catalog(lang).get(key) or catalog(DEFAULT_LANGUAGE).get(key) or key
+    if vars.get("count") in (1, "1"):  # "1 actor", not "1 actores": a key may have its singular as key_one
+        text = catalog(lang).get(f"{key}_one") or text
     return text.format(**vars) if vars else text
 
 

@@ -44,7 +44,9 @@ def test_placeholders_match_spanish(lang):
 
 def test_every_key_is_used():
     literals, patterns = _used()
-    unused = [key for key in catalog("es") if key not in literals and not any(p.match(key) for p in patterns)]
+    used = lambda key: key in literals or any(p.match(key) for p in patterns)  # noqa: E731
+    # a singular "key_one" is asked for through its key, with count=1 (see toolkit.i18n.t)
+    unused = [key for key in catalog("es") if not used(key.removesuffix("_one"))]
     assert not unused, f"keys nobody asks for: {unused}"
 
 
