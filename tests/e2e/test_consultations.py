@@ -90,7 +90,7 @@ def test_a_consultation_from_plan_to_synthesis(page: Page, app_url: str, page_re
     choose(page, panel, "Participantes", "Universidad EAFIT (Por invitar)")
     choose(page, panel, "Nuevo estado", "Asistió")
     panel.get_by_role("button", name="Aplicar a 1").click()
-    expect(page.get_by_text("1 participantes pasaron a «Asistió».")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("1 participante pasó a «Asistió».")).to_be_visible(timeout=TIMEOUT)
     wait_for_app(page)
 
     # record what was said

@@ -147,13 +147,15 @@ def register_table(page: Page):
 def type_into_first_row(page: Page, column: str, value: str) -> None:
     """Select the first row's name cell, move to ``column`` with the arrow keys, and type ``value``."""
     grid, table = register_table(page)
-    expect(table.locator("th").filter(has_text=column)).to_have_count(1, timeout=TIMEOUT)
-    headers = [text.strip() for text in table.locator("th").all_text_contents()]
-    assert column in headers, headers
     editor = page.locator("#portal textarea, #portal input").first
     page.bring_to_front()  # two pages in one browser: the keys go to the one in front
-    for _ in range(3):  # a rerun that lands while the cell is being opened draws the grid again: try again
+    for _ in range(4):  # a rerun that lands meanwhile draws the grid again (its headers too): try again
         wait_for_app(page)
+        expect(table.locator("th").filter(has_text=column)).to_have_count(1, timeout=TIMEOUT)
+        headers = [text.strip() for text in table.locator("th").all_text_contents()]
+        if column not in headers:
+            page.wait_for_timeout(500)
+            continue
         box = grid.bounding_box()
         page.mouse.click(box["x"] + 40, box["y"] + 35 + 17)  # below the header row, in the pinned name column
         for _ in range(headers.index(column) - headers.index(t("columns.name", lang="es"))):
