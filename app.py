@@ -108,11 +108,13 @@ with st.sidebar:
     if st.session_state.get("workspace_id") not in ids:
         st.session_state["workspace_id"] = ids[0] if ids else None
     if ids:
-        st.selectbox(t("sidebar.workspace"), ids, index=ids.index(st.session_state["workspace_id"]),
-                     key=f"sidebar_workspace_{st.session_state['workspace_id']}",
+        # the key names the workspace shown, so switching gives a fresh box; the callback reads the key it was
+        # drawn with (the current workspace may have changed since), and never fails if Streamlit dropped it
+        picker = f"sidebar_workspace_{st.session_state['workspace_id']}"
+        st.selectbox(t("sidebar.workspace"), ids, index=ids.index(st.session_state["workspace_id"]), key=picker,
                      format_func=lambda i: names.get(i, ""),
-                     on_change=lambda: st.session_state.update(
-                         workspace_id=st.session_state[f"sidebar_workspace_{st.session_state['workspace_id']}"]))
+                     on_change=lambda key=picker: st.session_state.update(
+                         workspace_id=st.session_state.get(key, st.session_state.get("workspace_id"))))
     else:
         st.info(t("accounts.no_workspace" if settings.accounts != "off" else "sidebar.no_workspace"))
     if settings.accounts != "off":
