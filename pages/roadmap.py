@@ -30,7 +30,7 @@ from toolkit.spreadsheets.roadmap import roadmap_workbook
 from toolkit.store import StoreError
 from toolkit.store.campaigns import list_activities, list_campaigns
 from toolkit.store.consultations import list_consultations
-from toolkit.store.roadmap import add_milestone, delete_milestones, list_milestones, save_milestone_edits
+from toolkit.store.roadmap import add_milestone, list_milestones, save_milestone_edits
 from toolkit.store.workspaces import get_workspace, revision, vocabulary_terms
 
 engine = st.session_state["engine"]
@@ -223,12 +223,11 @@ if milestones:
                                  dates=("starts_on", "due_on"))
 
     def save_table():
-        result = save_milestone_edits(engine, workspace_id, edits)
+        result = save_milestone_edits(engine, workspace_id, edits, to_delete)  # edits and deletes: one transaction
         if not result.ok:
             st.error(t("errors.conflict", names=escape(", ".join(result.conflicts))))
             return
-        deleted = delete_milestones(engine, workspace_id, to_delete)
-        notify(t("roadmap.table.saved", saved=result.saved, deleted=deleted))
+        notify(t("roadmap.table.saved", saved=result.saved, deleted=result.deleted))
 
     @st.dialog(t("roadmap.table.delete_title"))
     def confirm_delete():

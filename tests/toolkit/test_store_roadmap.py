@@ -246,3 +246,15 @@ def test_a_workspace_from_before_the_roadmap_gets_its_phases(tmp_path):
     assert terms["sectors"] == [("academia", "Universidades")]  # the rest is untouched
     assert add_milestone(upgraded, 1, Milestone("Primer hito", phase="diagnosis"))
     upgraded.dispose()
+
+
+def test_the_tables_edits_and_deletes_are_saved_together_or_not_at_all(engine, workspace):
+    kept = add_milestone(engine, workspace, Milestone("Síntesis del taller"))
+    dropped = add_milestone(engine, workspace, Milestone("Borrador descartado"))
+    save_milestone_edits(engine, workspace, [Edit(kept, 1, {"owner": "ACI Medellín"})])  # someone else saves
+    refused = save_milestone_edits(engine, workspace, [Edit(kept, 1, {"status": "done"})], [dropped])
+    assert refused.conflicts == ["Síntesis del taller"]
+    assert dropped in {m.id for m in list_milestones(engine, workspace)}  # the delete waited for the edits
+    done = save_milestone_edits(engine, workspace, [Edit(kept, 2, {"status": "done"})], [dropped])
+    assert (done.saved, done.deleted) == (1, 1)
+    assert [(m.id, m.status) for m in list_milestones(engine, workspace)] == [(kept, "done")]

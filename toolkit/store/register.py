@@ -31,6 +31,7 @@ class Edit:
 class SaveResult:
     saved: int = 0
     conflicts: list[str] = field(default_factory=list)  # names of rows someone else changed or deleted
+    deleted: int = 0  # rows deleted in the same transaction, where the use case takes deletes too
 
     @property
     def ok(self) -> bool:

@@ -168,13 +168,16 @@ def add_milestones(engine: Engine, workspace_id: int, planned: list[Milestone]) 
         return insert_milestones(connection, workspace_id, planned)
 
 
-def save_milestone_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> SaveResult:
-    """Edits made in the milestones table, all or nothing, each from the version the user saw.
+def save_milestone_edits(engine: Engine, workspace_id: int, edits: list[Edit],
+                         to_delete: list[int] = ()) -> SaveResult:
+    """Edits made in the milestones table and the rows marked to delete, all or nothing in one
+    transaction, each edit from the version the user saw.
 
-    A row someone else changed or deleted in between is a conflict: nothing is saved and the
-    result names those rows. Bad values are refused with ``StoreError``.
+    A row someone else changed or deleted in between is a conflict: nothing is saved or deleted
+    and the result names those rows. Bad values are refused with ``StoreError``. ``deleted`` says
+    how many rows were deleted (others' ids are ignored).
     """
-    if not edits:
+    if not edits and not to_delete:
         return SaveResult()
     cleaned = [(edit, validate_milestone({k: v for k, v in edit.changes.items() if k in FIELDS})) for edit in edits]
     conflicts: list[str] = []
@@ -196,9 +199,12 @@ def save_milestone_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -
                         milestones.c.version == edit.version).values(version=milestones.c.version + 1, **values))
             if conflicts:
                 raise ConflictError(conflicts)
+            deleted = connection.execute(delete(milestones).where(
+                milestones.c.workspace_id == workspace_id, milestones.c.id.in_(list(to_delete)))).rowcount \
+                if to_delete else 0
     except ConflictError:
         return SaveResult(conflicts=conflicts)
-    return SaveResult(saved=len(edits))
+    return SaveResult(saved=len(edits), deleted=deleted)
 
 
 def delete_milestones(engine: Engine, workspace_id: int, ids: list[int]) -> int:
