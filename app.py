@@ -16,8 +16,9 @@ from toolkit.store import StoreError, open_store
 from toolkit.store.workspaces import current_role, list_workspaces
 
 started = time.perf_counter()
-st.set_page_config(page_title="Hoja de Ruta", page_icon=str(Path(__file__).parent / "assets" / "icon.png"),
-                   layout="wide")
+st.set_page_config(
+    page_title="Hoja de Ruta", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide"
+)
 # "language" and "workspace_id" are plain session keys (not widget keys), so they survive page switches
 st.session_state.setdefault("language", i18n.DEFAULT_LANGUAGE)
 i18n.set_language(st.session_state["language"])
@@ -42,8 +43,13 @@ def signed_in(settings: Settings) -> access.Person | None:
     if settings.accounts == "off":
         return access.LOCAL
     person, now = st.session_state.get("person"), datetime.now()
-    if person is not None and access.session_expired(st.session_state["signed_in_at"], st.session_state["last_seen"],
-                                                     now, settings.session_idle_minutes, settings.session_max_hours):
+    if person is not None and access.session_expired(
+        st.session_state["signed_in_at"],
+        st.session_state["last_seen"],
+        now,
+        settings.session_idle_minutes,
+        settings.session_max_hours,
+    ):
         for key in ("person", "signed_in_at", "last_seen", "workspace_id"):
             st.session_state.pop(key, None)
         st.session_state["sign_in_notice"] = "accounts.expired"
@@ -74,8 +80,7 @@ pages = {
     ],
     t("nav.section.follow_up"): [
         st.Page("pages/roadmap.py", title=t("nav.roadmap"), icon=":material/map:", url_path="hoja-de-ruta"),
-        st.Page("pages/indicators.py", title=t("nav.indicators"), icon=":material/monitoring:",
-                url_path="indicadores"),
+        st.Page("pages/indicators.py", title=t("nav.indicators"), icon=":material/monitoring:", url_path="indicadores"),
         st.Page("pages/reports.py", title=t("nav.reports"), icon=":material/description:", url_path="informes"),
         st.Page("pages/activity.py", title=t("nav.activity"), icon=":material/history:", url_path="actividad"),
         st.Page("pages/team.py", title=t("nav.team"), icon=":material/group:", url_path="equipo"),
@@ -100,9 +105,14 @@ workspaces = list_workspaces(st.session_state["engine"])
 
 with st.sidebar:
     languages = list(i18n.LANGUAGES)
-    st.selectbox(t("sidebar.language"), languages, index=languages.index(i18n.language()), key="sidebar_language",
-                 format_func=lambda code: t(f"languages.{code}"),
-                 on_change=lambda: st.session_state.update(language=st.session_state["sidebar_language"]))
+    st.selectbox(
+        t("sidebar.language"),
+        languages,
+        index=languages.index(i18n.language()),
+        key="sidebar_language",
+        format_func=lambda code: t(f"languages.{code}"),
+        on_change=lambda: st.session_state.update(language=st.session_state["sidebar_language"]),
+    )
     ids = [w.id for w in workspaces]
     names = {w.id: w.name for w in workspaces}
     if st.session_state.get("workspace_id") not in ids:
@@ -111,10 +121,16 @@ with st.sidebar:
         # the key names the workspace shown, so switching gives a fresh box; the callback reads the key it was
         # drawn with (the current workspace may have changed since), and never fails if Streamlit dropped it
         picker = f"sidebar_workspace_{st.session_state['workspace_id']}"
-        st.selectbox(t("sidebar.workspace"), ids, index=ids.index(st.session_state["workspace_id"]), key=picker,
-                     format_func=lambda i: names.get(i, ""),
-                     on_change=lambda key=picker: st.session_state.update(
-                         workspace_id=st.session_state.get(key, st.session_state.get("workspace_id"))))
+        st.selectbox(
+            t("sidebar.workspace"),
+            ids,
+            index=ids.index(st.session_state["workspace_id"]),
+            key=picker,
+            format_func=lambda i: names.get(i, ""),
+            on_change=lambda key=picker: st.session_state.update(
+                workspace_id=st.session_state.get(key, st.session_state.get("workspace_id"))
+            ),
+        )
     else:
         st.info(t("accounts.no_workspace" if settings.accounts != "off" else "sidebar.no_workspace"))
     if settings.accounts != "off":

@@ -42,16 +42,18 @@ def without_trail(engine):
 
 def workload(engine, label: str) -> dict[str, float]:
     workspace = create_workspace(engine, f"Banco {label} {time.time_ns()}").id
-    batch = RegisterBatch(new_actors=[Actor(name=f"Organización {n:05d}", email=f"c{n}@example.org",
-                                            influence=3) for n in range(400)])
+    batch = RegisterBatch(
+        new_actors=[Actor(name=f"Organización {n:05d}", email=f"c{n}@example.org", influence=3) for n in range(400)]
+    )
     batch.relations = [(("new", n), ("new", n + 1), Relation(0, 0)) for n in range(0, 398, 2)]
     with engine.begin() as connection:
         write_batch(connection, workspace, batch)
     actors = list_actors(engine, workspace)
     figures = {}
     start = time.perf_counter()
-    result = save_actor_edits(engine, workspace, [Edit(a.id, a.version, {"influence": 5, "notes": "revisado"})
-                                                  for a in actors[:200]])
+    result = save_actor_edits(
+        engine, workspace, [Edit(a.id, a.version, {"influence": 5, "notes": "revisado"}) for a in actors[:200]]
+    )
     figures["edit 200 actors"] = time.perf_counter() - start
     assert result.saved == 200
     start = time.perf_counter()

@@ -22,15 +22,24 @@ from toolkit.store import open_store  # noqa: E402
 from toolkit.store.register import RegisterBatch, import_batch  # noqa: E402
 from toolkit.store.workspaces import create_workspace  # noqa: E402
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SECTORS = ["academia", "local_government", "civil_society", "private_sector", "media", "city_network"]
 
 
 def generated_map(size: int) -> tuple[list[Actor], list[tuple[int, int]]]:
     graph = nx.powerlaw_cluster_graph(size, 2, 0.1, seed=11)
-    actors = [Actor(f"Actor {n:05d}", sector=SECTORS[n % len(SECTORS)], influence=1 + n % 5, interest=1 + (n * 7) % 5)
-              for n in graph.nodes]
+    actors = [
+        Actor(f"Actor {n:05d}", sector=SECTORS[n % len(SECTORS)], influence=1 + n % 5, interest=1 + (n * 7) % 5)
+        for n in graph.nodes
+    ]
     return actors, list(graph.edges)
 
 
@@ -51,11 +60,27 @@ def our_map(browser, folder: Path, sizes: list[int]) -> dict[int, float]:
         import_batch(engine, workspace.id, batch)
         names[size] = workspace.name
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                               "--server.port", str(port), "--server.address", "127.0.0.1",
-                               "--server.fileWatcherType", "none"],
-                              cwd=ROOT, env={**os.environ, "DATABASE_URL": url_db},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": url_db},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     results = {}
     try:
         for _ in range(120):
@@ -99,9 +124,12 @@ def pyvis_default(browser, folder: Path, sizes: list[int], limit_s: float) -> di
         start = time.perf_counter()
         page.goto(path.as_uri())
         try:
-            page.wait_for_function("() => window.network && window.network.physics && window.network.physics.stabilized"
-                                   " === true && !window.network.physics.running", timeout=limit_s * 1000,
-                                   polling=200)
+            page.wait_for_function(
+                "() => window.network && window.network.physics && window.network.physics.stabilized"
+                " === true && !window.network.physics.running",
+                timeout=limit_s * 1000,
+                polling=200,
+            )
             results[size] = time.perf_counter() - start
         except Exception:  # still moving when the limit came
             results[size] = None
@@ -121,8 +149,11 @@ def main(limit_s: float = 150.0) -> None:
     print("|---|---|---|")
     for size in (200, 1000, 2000, 10000):
         other = theirs.get(size, "not measured")
-        other = f"still moving after {limit_s:.0f}" if other is None else (
-            f"{other:.1f}" if isinstance(other, float) else other)
+        other = (
+            f"still moving after {limit_s:.0f}"
+            if other is None
+            else (f"{other:.1f}" if isinstance(other, float) else other)
+        )
         print(f"| {size:,} | {ours[size]:.2f} | {other} |")
 
 

@@ -31,8 +31,23 @@ SECTORS = ["Academia", "Gobierno local", "ONG", "Empresa", "Medios", "Gremio", "
 SCALES = ["Local", "Regional", "Nacional", "Internacional"]
 LEVELS = ["Alto", "Medio", "Bajo", "5", "4", "3,5", "2", "1"]
 STANCES = ["Aliado", "Favorable", "Neutral", "Reticente", "Opositor"]
-HEADERS = ["Nombre de la entidad", "Sigla", "Sector", "Escala", "País", "Ciudad", "Influencia", "Interés",
-           "Posición", "Temas", "Persona de contacto", "Cargo", "Correo electrónico", "Teléfono", "Observaciones"]
+HEADERS = [
+    "Nombre de la entidad",
+    "Sigla",
+    "Sector",
+    "Escala",
+    "País",
+    "Ciudad",
+    "Influencia",
+    "Interés",
+    "Posición",
+    "Temas",
+    "Persona de contacto",
+    "Cargo",
+    "Correo electrónico",
+    "Teléfono",
+    "Observaciones",
+]
 
 
 def register_file(path: Path, rows: int) -> None:
@@ -43,10 +58,25 @@ def register_file(path: Path, rows: int) -> None:
     sheet.append([])
     sheet.append(HEADERS)
     for n in range(rows):
-        sheet.append([f"Organización {n:05d}", f"ORG{n}", random.choice(SECTORS), random.choice(SCALES), "Colombia",
-                      "Medellín", random.choice(LEVELS), random.choice(LEVELS), random.choice(STANCES),
-                      "paz | movilidad; innovación", "Oficina de relaciones", "Coordinación",
-                      f"contacto{n}@example.org", 3000000000 + n, "Registrado en el taller de abril"])
+        sheet.append(
+            [
+                f"Organización {n:05d}",
+                f"ORG{n}",
+                random.choice(SECTORS),
+                random.choice(SCALES),
+                "Colombia",
+                "Medellín",
+                random.choice(LEVELS),
+                random.choice(LEVELS),
+                random.choice(STANCES),
+                "paz | movilidad; innovación",
+                "Oficina de relaciones",
+                "Coordinación",
+                f"contacto{n}@example.org",
+                3000000000 + n,
+                "Registrado en el taller de abril",
+            ]
+        )
     book.save(path)
 
 
@@ -86,8 +116,18 @@ def rerun_benchmark(folder: Path, pages=("pages/home.py", "pages/actors.py", "pa
     engine = open_store(os.environ["DATABASE_URL"])
     workspace = create_workspace(engine, "Mil actores")
     random.seed(3)
-    batch = RegisterBatch(new_actors=[Actor(f"Actor {n}", sector="academia", influence=random.randint(1, 5),
-                                            interest=random.randint(1, 5), themes=["paz"]) for n in range(1000)])
+    batch = RegisterBatch(
+        new_actors=[
+            Actor(
+                f"Actor {n}",
+                sector="academia",
+                influence=random.randint(1, 5),
+                interest=random.randint(1, 5),
+                themes=["paz"],
+            )
+            for n in range(1000)
+        ]
+    )
     import_batch(engine, workspace.id, batch)
     figures = {}
     for page in pages:
@@ -131,8 +171,13 @@ class BrowserSession:
     def __enter__(self) -> BrowserSession:
         from websockets.sync.client import connect
 
-        self._connection = connect(self.base_url.replace("http", "ws") + "/_stcore/stream",
-                                   subprotocols=["streamlit"], origin=self.base_url, max_size=None, open_timeout=60)
+        self._connection = connect(
+            self.base_url.replace("http", "ws") + "/_stcore/stream",
+            subprotocols=["streamlit"],
+            origin=self.base_url,
+            max_size=None,
+            open_timeout=60,
+        )
         self.socket = self._connection.__enter__()
         return self
 
@@ -184,10 +229,30 @@ def _start_instance(database_url: str, folder: Path) -> tuple[subprocess.Popen, 
     env = {**os.environ, "DATABASE_URL": database_url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     with open(folder / "instance.log", "wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.address",
-             "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless",
+                "true",
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(port),
+                "--browser.gatherUsageStats",
+                "false",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=log,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -228,9 +293,22 @@ def sessions_benchmark(database_url: str, folder: Path) -> list[tuple[int, int, 
     engine = open_store(database_url)
     workspace = create_workspace(engine, "Mil actores")
     random.seed(5)
-    import_batch(engine, workspace.id, RegisterBatch(new_actors=[
-        Actor(f"Actor {n}", sector="academia", influence=random.randint(1, 5), interest=random.randint(1, 5),
-              themes=["paz"]) for n in range(1000)]))
+    import_batch(
+        engine,
+        workspace.id,
+        RegisterBatch(
+            new_actors=[
+                Actor(
+                    f"Actor {n}",
+                    sector="academia",
+                    influence=random.randint(1, 5),
+                    interest=random.randint(1, 5),
+                    themes=["paz"],
+                )
+                for n in range(1000)
+            ]
+        ),
+    )
     engine.dispose()
     search_box = ("text_input", t("actors.filter.search"))
     name_box, add_button = ("text_input", t("columns.name")), ("button", t("actors.add.submit"))
@@ -257,8 +335,9 @@ def sessions_benchmark(database_url: str, folder: Path) -> list[tuple[int, int, 
                             if step % 2:
                                 reruns.extend(tab.rerun({search_box: query}))
                             else:
-                                runs = tab.rerun({search_box: query, name_box: f"Sesión {number}-{step}",
-                                                  add_button: True})
+                                runs = tab.rerun(
+                                    {search_box: query, name_box: f"Sesión {number}-{step}", add_button: True}
+                                )
                                 reruns.extend(runs)
                                 adds.append(sum(runs))
                             time.sleep(chance.uniform(THINK_S / 2, THINK_S * 1.5))
@@ -273,8 +352,17 @@ def sessions_benchmark(database_url: str, folder: Path) -> list[tuple[int, int, 
             if failures:
                 raise RuntimeError(f"{len(failures)} sessions failed; first: {failures[0]!r}")
             cpu = (_cpu_seconds(process.pid) - cpu_before) / (len(reruns) + count)  # + each tab's first run
-            rows.append((count, len(reruns), statistics.median(reruns), _percentile(reruns, 0.95),
-                         statistics.median(adds), _percentile(adds, 0.95), cpu))
+            rows.append(
+                (
+                    count,
+                    len(reruns),
+                    statistics.median(reruns),
+                    _percentile(reruns, 0.95),
+                    statistics.median(adds),
+                    _percentile(adds, 0.95),
+                    cpu,
+                )
+            )
             print(f"  {count} sessions: rerun p95 {rows[-1][3]:.3f} s, add p95 {rows[-1][5]:.3f} s", file=sys.stderr)
             if rows[-1][3] > 3 * RERUN_GOAL_S:
                 break
@@ -286,15 +374,21 @@ def sessions_benchmark(database_url: str, folder: Path) -> list[tuple[int, int, 
 
 def print_sessions(label: str, rows) -> None:
     print(f"\n{label} (machine load average over the last 5 minutes: {os.getloadavg()[1]:.1f})\n")
-    print("| sessions at once | reruns measured | rerun median | rerun p95 | add, click to page updated: median "
-          "| add p95 | instance CPU per rerun |")
+    print(
+        "| sessions at once | reruns measured | rerun median | rerun p95 | add, click to page updated: median "
+        "| add p95 | instance CPU per rerun |"
+    )
     print("|---|---|---|---|---|---|---|")
     for count, measured, rerun_median, rerun_p95, add_median, add_p95, cpu in rows:
-        print(f"| {count} | {measured} | {rerun_median:.3f} | {rerun_p95:.3f} | {add_median:.3f} | {add_p95:.3f} "
-              f"| {cpu:.3f} |")
+        print(
+            f"| {count} | {measured} | {rerun_median:.3f} | {rerun_p95:.3f} | {add_median:.3f} | {add_p95:.3f} "
+            f"| {cpu:.3f} |"
+        )
     served = [row[0] for row in rows if row[3] < RERUN_GOAL_S]
-    print(f"\nsessions served with 95% of page reruns under {RERUN_GOAL_S * 1000:.0f} ms: "
-          f"{max(served) if served else 0} (compare 1 session, same run: rerun p95 {rows[0][3]:.3f} s)")
+    print(
+        f"\nsessions served with 95% of page reruns under {RERUN_GOAL_S * 1000:.0f} ms: "
+        f"{max(served) if served else 0} (compare 1 session, same run: rerun p95 {rows[0][3]:.3f} s)"
+    )
 
 
 def main() -> None:
@@ -316,8 +410,10 @@ def main() -> None:
         finally:
             config.set_option("runner.magicEnabled", False)
         print(f"| rerun of pages/actors.py with Streamlit's magic on (its default) | {seconds:.3f} |")
-        print_sessions("One instance on SQLite (the default), seconds from a click to the page fully updated:",
-                       sessions_benchmark(f"sqlite:///{folder / 'sessions.db'}", folder))
+        print_sessions(
+            "One instance on SQLite (the default), seconds from a click to the page fully updated:",
+            sessions_benchmark(f"sqlite:///{folder / 'sessions.db'}", folder),
+        )
         try:
             from postgres_cluster import Cluster, ClusterUnavailable
 
@@ -326,8 +422,10 @@ def main() -> None:
             print(f"\n(no PostgreSQL measurement: {why})")
             return
         try:
-            print_sessions("One instance on PostgreSQL (throwaway local cluster), same measurement:",
-                           sessions_benchmark(cluster.url(cluster.create_database("bench")), folder))
+            print_sessions(
+                "One instance on PostgreSQL (throwaway local cluster), same measurement:",
+                sessions_benchmark(cluster.url(cluster.create_database("bench")), folder),
+            )
         finally:
             cluster.stop()
 

@@ -28,8 +28,11 @@ def some_changes(url: str) -> None:
     engine = open_store(url)
     workspace = list_workspaces(engine)[0].id
     first, second, third = list_actors(engine, workspace)[:3]
-    save_actor_edits(engine, workspace, [Edit(first.id, first.version, {"influence": 5, "stance": 2,
-                                                                         "email": "relaciones@ejemplo.gov.co"})])
+    save_actor_edits(
+        engine,
+        workspace,
+        [Edit(first.id, first.version, {"influence": 5, "stance": 2, "email": "relaciones@ejemplo.gov.co"})],
+    )
     save_actor_edits(engine, workspace, [Edit(second.id, second.version, {"interest": 4})])
     delete_actors(engine, workspace, [third.id])
     engine.dispose()
@@ -39,9 +42,26 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder}/shots.db"}
         server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
-             str(PORT), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(PORT),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             for _ in range(120):
                 try:
@@ -52,23 +72,33 @@ def main() -> None:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
                     executable_path="/usr/bin/chromium",
-                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                          "--disable-component-update", "--disable-sync", "--no-first-run"])
+                    args=[
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                    ],
+                )
                 page = browser.new_page(viewport={"width": 1400, "height": 900}, locale="es-ES")
-                for path, name, wait_for in (("", "home", "Primeros pasos"),
-                                             ("actores", "actors", "Se muestran"),
-                                             ("ajustes", "settings", "Listas del espacio de trabajo"),
-                                             ("hoja-de-ruta", "roadmap", "De un vistazo"),
-                                             ("indicadores", "indicators", "Institucional"),
-                                             ("informes", "reports", "Preparar el informe")):
+                for path, name, wait_for in (
+                    ("", "home", "Primeros pasos"),
+                    ("actores", "actors", "Se muestran"),
+                    ("ajustes", "settings", "Listas del espacio de trabajo"),
+                    ("hoja-de-ruta", "roadmap", "De un vistazo"),
+                    ("indicadores", "indicators", "Institucional"),
+                    ("informes", "reports", "Preparar el informe"),
+                ):
                     page.goto(f"http://127.0.0.1:{PORT}/{path}")
                     page.get_by_text(wait_for).first.wait_for(timeout=60_000)
                     page.wait_for_timeout(2500)
                     page.screenshot(path=str(ROOT / "docs" / f"{name}.png"))
                 page.goto(f"http://127.0.0.1:{PORT}/mapa")
                 page.get_by_text("Se muestran").wait_for(timeout=60_000)
-                page.frame_locator("iframe").first.locator("body[data-drawn]").wait_for(timeout=60_000,
-                                                                                        state="attached")
+                page.frame_locator("iframe").first.locator("body[data-drawn]").wait_for(
+                    timeout=60_000, state="attached"
+                )
                 page.wait_for_timeout(1500)
                 page.locator("iframe").first.scroll_into_view_if_needed()
                 page.screenshot(path=str(ROOT / "docs" / "map.png"))

@@ -40,16 +40,24 @@ with feed_tab:
         columns = [t(f"activity.column_{name}") for name in ("when", "who", "what", "changes")]
         table = pd.DataFrame(feed_rows(entries), columns=columns).drop(columns=columns[1])  # the sentence says who
         widths = dict(zip(table.columns, (140, "large", "large"), strict=True))
-        st.dataframe(table, hide_index=True, width="stretch",
-                     column_config={name: st.column_config.TextColumn(name, width=size)
-                                    for name, size in widths.items()})
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            column_config={name: st.column_config.TextColumn(name, width=size) for name, size in widths.items()},
+        )
         st.caption(t("activity.shown", shown=len(entries), total=total))
         more, download = st.columns(2)
         if total > len(entries) and more.button(t("activity.more"), key="activity_more"):
             st.session_state[f"activity_shown_{workspace_id}"] = shown + 200
             st.rerun()
-        download.download_button(t("activity.download"), feed_csv(activity(engine, workspace_id, limit=total)),
-                                 file_name="actividad.csv", mime="text/csv", key="activity_download")
+        download.download_button(
+            t("activity.download"),
+            feed_csv(activity(engine, workspace_id, limit=total)),
+            file_name="actividad.csv",
+            mime="text/csv",
+            key="activity_download",
+        )
 
 with bin_tab:
     st.caption(t("bin.intro"))
@@ -58,9 +66,19 @@ with bin_tab:
         st.info(t("bin.empty"))
     else:
         table = pd.DataFrame(
-            [(t(f"bin.entity.{e.entity}"), e.label, format_date(e.deleted_at), e.deleted_by or t("activity.local_user"),
-              format_date(e.expires_on), e.related) for e in entries],
-            columns=[t(f"bin.column_{name}") for name in ("what", "name", "deleted", "by", "until", "related")])
+            [
+                (
+                    t(f"bin.entity.{e.entity}"),
+                    e.label,
+                    format_date(e.deleted_at),
+                    e.deleted_by or t("activity.local_user"),
+                    format_date(e.expires_on),
+                    e.related,
+                )
+                for e in entries
+            ],
+            columns=[t(f"bin.column_{name}") for name in ("what", "name", "deleted", "by", "until", "related")],
+        )
         st.dataframe(table, hide_index=True, width="stretch")
         if role in ("editor", "owner"):
             labels = {e.id: f"{t(f'bin.entity.{e.entity}')}: {e.label} ({format_date(e.deleted_at)})" for e in entries}

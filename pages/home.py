@@ -48,30 +48,41 @@ with steps[2].container(border=True):
     st.page_link("pages/consultations.py", label=t("home.first_steps.consult_link"), icon=":material/forum:")
 
 
-
 @st.cache_data(max_entries=32, show_spinner=False)
 def charts_at(_view, url: str, workspace_id: int, revision: int, lang: str):
     """The three charts of one revision in one language (built once, then reused on every rerun)."""
+
     def vocabulary_label(vocabulary):
         return lambda key: label(vocabulary, key, custom.get(vocabulary)) if key else t("home.unassigned")
 
-    return (count_bars(_view.by_sector, vocabulary_label("sectors"), t("home.chart.by_sector")),
-            count_bars(_view.by_scale, vocabulary_label("scales"), t("home.chart.by_scale")),
-            count_bars(_view.by_quadrant, lambda key: t(f"quadrants.{key}") if key else t("home.unassigned"),
-                       t("home.chart.by_quadrant"), horizontal=False))
+    return (
+        count_bars(_view.by_sector, vocabulary_label("sectors"), t("home.chart.by_sector")),
+        count_bars(_view.by_scale, vocabulary_label("scales"), t("home.chart.by_scale")),
+        count_bars(
+            _view.by_quadrant,
+            lambda key: t(f"quadrants.{key}") if key else t("home.unassigned"),
+            t("home.chart.by_quadrant"),
+            horizontal=False,
+        ),
+    )
 
 
 if view.actors:
-    by_sector, by_scale, by_quadrant = charts_at(view, st.session_state["settings"].database_url, workspace_id,
-                                                 workspace.revision, language())
+    by_sector, by_scale, by_quadrant = charts_at(
+        view, st.session_state["settings"].database_url, workspace_id, workspace.revision, language()
+    )
     left, right = st.columns(2)
     left.plotly_chart(by_sector, width="stretch")
     right.plotly_chart(by_scale, width="stretch")
     st.plotly_chart(by_quadrant, width="stretch")
 
 st.subheader(t("home.quality.title"))
-for key, names in (("without_sector", view.without_sector), ("without_stance", view.without_stance),
-                   ("without_consent", view.without_consent), ("isolated", view.isolated)):
+for key, names in (
+    ("without_sector", view.without_sector),
+    ("without_stance", view.without_stance),
+    ("without_consent", view.without_consent),
+    ("isolated", view.isolated),
+):
     with st.expander(t(f"home.quality.{key}", count=len(names)), expanded=False):
         listed = ", ".join(names)
         st.text(listed or t("home.quality.none"))

@@ -99,25 +99,41 @@ def new_indicator_form() -> None:
     """Add one indicator of the team's own (nothing stored until the form is sent)."""
     with st.form("indicators_new_form", clear_on_submit=True):
         columns = st.columns([2, 5, 2])
-        dimension = columns[0].selectbox(t("indicators.fields.dimension"), DIMENSIONS, format_func=dimension_label,
-                                         key="indicators_new_dimension")
+        dimension = columns[0].selectbox(
+            t("indicators.fields.dimension"), DIMENSIONS, format_func=dimension_label, key="indicators_new_dimension"
+        )
         name = columns[1].text_input(t("indicators.fields.name"), key="indicators_new_name")
-        unit = columns[2].text_input(t("indicators.fields.unit"), key="indicators_new_unit",
-                                     placeholder=t("indicators.fields.unit_hint"))
+        unit = columns[2].text_input(
+            t("indicators.fields.unit"), key="indicators_new_unit", placeholder=t("indicators.fields.unit_hint")
+        )
         columns = st.columns(4)
         baseline = columns[0].number_input(t("indicators.fields.baseline"), value=None, key="indicators_new_baseline")
-        baseline_on = columns[1].date_input(t("indicators.fields.baseline_on"), value=None, format=DATE_FORMAT,
-                                            key="indicators_new_baseline_on")
+        baseline_on = columns[1].date_input(
+            t("indicators.fields.baseline_on"), value=None, format=DATE_FORMAT, key="indicators_new_baseline_on"
+        )
         target = columns[2].number_input(t("indicators.fields.target"), value=None, key="indicators_new_target")
-        target_on = columns[3].date_input(t("indicators.fields.target_on"), value=None, format=DATE_FORMAT,
-                                          key="indicators_new_target_on")
-        source = st.text_input(t("indicators.fields.source"), key="indicators_new_source",
-                               placeholder=t("indicators.fields.source_hint"))
+        target_on = columns[3].date_input(
+            t("indicators.fields.target_on"), value=None, format=DATE_FORMAT, key="indicators_new_target_on"
+        )
+        source = st.text_input(
+            t("indicators.fields.source"), key="indicators_new_source", placeholder=t("indicators.fields.source_hint")
+        )
         if st.form_submit_button(t("indicators.new.add"), type="primary"):
             try:
-                add_indicator(engine, workspace_id, Indicator(
-                    dimension=dimension, name=name, unit=unit, baseline=baseline, baseline_on=baseline_on,
-                    target=target, target_on=target_on, source=source))
+                add_indicator(
+                    engine,
+                    workspace_id,
+                    Indicator(
+                        dimension=dimension,
+                        name=name,
+                        unit=unit,
+                        baseline=baseline,
+                        baseline_on=baseline_on,
+                        target=target,
+                        target_on=target_on,
+                        source=source,
+                    ),
+                )
             except StoreError as error:
                 show_error(error)
             else:
@@ -133,10 +149,15 @@ if not indicators:
     st.info(t("indicators.empty.message"))
     for dimension in DIMENSIONS:
         st.markdown(f"**{dimension_label(dimension)}**")
-        st.markdown("\n".join(f"- {default_name(d)}: {default_hint(d)}" for d in DEFAULT_SET
-                              if d.dimension == dimension))
-    if st.button(t("indicators.empty.add_defaults"), type="primary", key="indicators_add_defaults",
-                 icon=":material/playlist_add:"):
+        st.markdown(
+            "\n".join(f"- {default_name(d)}: {default_hint(d)}" for d in DEFAULT_SET if d.dimension == dimension)
+        )
+    if st.button(
+        t("indicators.empty.add_defaults"),
+        type="primary",
+        key="indicators_add_defaults",
+        icon=":material/playlist_add:",
+    ):
         add_recommended()
     with st.expander(t("indicators.new.title"), icon=":material/add:"):
         new_indicator_form()
@@ -148,11 +169,20 @@ summaries = dimension_summary(statuses)
 columns = st.columns([3, 2])
 with columns[0]:
     figures = workspace_figures(engine, workspace_id, today)
-    st.caption(t("indicators.automatic.now", actors=format_number(figures["actors_involved"]),
-                 consultations=format_number(figures["consultations_held"]),
-                 reach=format_number(figures["campaign_reach"])))
-    if st.button(t("indicators.automatic.record"), key="indicators_record_automatic", icon=":material/calculate:",
-                 help=t("indicators.automatic.help")):
+    st.caption(
+        t(
+            "indicators.automatic.now",
+            actors=format_number(figures["actors_involved"]),
+            consultations=format_number(figures["consultations_held"]),
+            reach=format_number(figures["campaign_reach"]),
+        )
+    )
+    if st.button(
+        t("indicators.automatic.record"),
+        key="indicators_record_automatic",
+        icon=":material/calculate:",
+        help=t("indicators.automatic.help"),
+    ):
         try:
             result = record_automatic_measurements(engine, workspace_id, today, lang)
         except StoreError as error:
@@ -162,62 +192,102 @@ with columns[0]:
                 st.info(t("indicators.automatic.none"))
             else:
                 done = "; ".join(f"{escape(name)}: {format_number(value)}" for name, value in result.recorded)
-                notify(t("indicators.automatic.recorded", count=len(result.recorded), day=format_date(today),
-                         values=done))
+                notify(
+                    t("indicators.automatic.recorded", count=len(result.recorded), day=format_date(today), values=done)
+                )
 with columns[1]:
-    st.download_button(t("indicators.export.download"), key="indicators_download", icon=":material/download:",
-                       data=lambda: indicator_workbook(indicators, measurements, lang, today),
-                       file_name=f"{t('indicators.export.file')}.xlsx", mime=XLSX, on_click="ignore")
+    st.download_button(
+        t("indicators.export.download"),
+        key="indicators_download",
+        icon=":material/download:",
+        data=lambda: indicator_workbook(indicators, measurements, lang, today),
+        file_name=f"{t('indicators.export.file')}.xlsx",
+        mime=XLSX,
+        on_click="ignore",
+    )
 
-tab_board, tab_table, tab_measurements = st.tabs([
-    t("indicators.tab.dashboard"), t("indicators.tab.indicators"), t("indicators.tab.measurements"),
-], key="indicators_tab", on_change="rerun")  # only the open tab is built; it survives its own buttons' reruns
+tab_board, tab_table, tab_measurements = st.tabs(
+    [
+        t("indicators.tab.dashboard"),
+        t("indicators.tab.indicators"),
+        t("indicators.tab.measurements"),
+    ],
+    key="indicators_tab",
+    on_change="rerun",
+)  # only the open tab is built; it survives its own buttons' reruns
 
 # -- the dashboard per dimension -------------------------------------------------------------
 with tab_board:
     if tab_board.open:
-        st.plotly_chart(dimensions_figure(summaries), key="indicators_dimensions_chart",
-                        config={"displaylogo": False})
-        dimension = st.radio(t("indicators.fields.dimension"), DIMENSIONS, horizontal=True,
-                             format_func=dimension_label, key="indicators_dimension")
+        st.plotly_chart(dimensions_figure(summaries), key="indicators_dimensions_chart", config={"displaylogo": False})
+        dimension = st.radio(
+            t("indicators.fields.dimension"),
+            DIMENSIONS,
+            horizontal=True,
+            format_func=dimension_label,
+            key="indicators_dimension",
+        )
         summary = next(s for s in summaries if s.dimension == dimension)
         mine = [s for s in statuses if s.indicator.dimension == dimension]
         metrics = st.columns(5)
         metrics[0].metric(t("indicators.board.count"), format_number(summary.count))
-        metrics[1].metric(t("indicators.board.average"), "—" if summary.average_progress is None
-                          else f"{format_number(100 * summary.average_progress)} %")
-        metrics[2].metric(t("indicators.board.on_track"), format_number(summary.on_track),
-                          help=t("indicators.board.on_track_help", reached=summary.reached))
+        metrics[1].metric(
+            t("indicators.board.average"),
+            "—" if summary.average_progress is None else f"{format_number(100 * summary.average_progress)} %",
+        )
+        metrics[2].metric(
+            t("indicators.board.on_track"),
+            format_number(summary.on_track),
+            help=t("indicators.board.on_track_help", reached=summary.reached),
+        )
         metrics[3].metric(t("indicators.board.behind"), format_number(summary.behind))
-        metrics[4].metric(t("indicators.board.unmeasured"), format_number(summary.unmeasured),
-                          help=t("indicators.board.without_target", count=summary.without_target))
+        metrics[4].metric(
+            t("indicators.board.unmeasured"),
+            format_number(summary.unmeasured),
+            help=t("indicators.board.without_target", count=summary.without_target),
+        )
         if not mine:
             st.info(t("indicators.board.empty_dimension"))
         else:
             st.plotly_chart(progress_figure(mine), key="indicators_progress_chart", config={"displaylogo": False})
             st.caption(t("indicators.board.help"))
-            st.dataframe(pd.DataFrame({
-                t("indicators.fields.name"): [s.indicator.name for s in mine],
-                t("indicators.board.progress"): [None if s.progress is None else round(100 * s.progress)
-                                                 for s in mine],
-                t("indicators.board.state"): [t(f"indicators.state.{s.state}") for s in mine],
-                t("indicators.board.value"): [display_value(s.indicator, s.value) for s in mine],
-                t("indicators.fields.target"): [display_value(s.indicator, s.indicator.target) for s in mine],
-                t("indicators.board.trend"): [t(f"indicators.trend.{s.trend}") if s.trend else "—" for s in mine],
-                t("indicators.board.series"): [[v for _, v in s.series] for s in mine],
-                t("indicators.board.measured_on"): [format_date(s.measured_on) for s in mine],
-                t("indicators.board.source"): [s.source or s.indicator.source for s in mine],
-            }), hide_index=True, width="stretch", column_config={
-                t("indicators.fields.name"): st.column_config.TextColumn(width="medium"),
-                t("indicators.board.progress"): st.column_config.ProgressColumn(min_value=0, max_value=100,
-                                                                                 format="%d %%", width="small"),
-                t("indicators.board.series"): st.column_config.LineChartColumn(width="small"),
-            })
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        t("indicators.fields.name"): [s.indicator.name for s in mine],
+                        t("indicators.board.progress"): [
+                            None if s.progress is None else round(100 * s.progress) for s in mine
+                        ],
+                        t("indicators.board.state"): [t(f"indicators.state.{s.state}") for s in mine],
+                        t("indicators.board.value"): [display_value(s.indicator, s.value) for s in mine],
+                        t("indicators.fields.target"): [display_value(s.indicator, s.indicator.target) for s in mine],
+                        t("indicators.board.trend"): [
+                            t(f"indicators.trend.{s.trend}") if s.trend else "—" for s in mine
+                        ],
+                        t("indicators.board.series"): [[v for _, v in s.series] for s in mine],
+                        t("indicators.board.measured_on"): [format_date(s.measured_on) for s in mine],
+                        t("indicators.board.source"): [s.source or s.indicator.source for s in mine],
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    t("indicators.fields.name"): st.column_config.TextColumn(width="medium"),
+                    t("indicators.board.progress"): st.column_config.ProgressColumn(
+                        min_value=0, max_value=100, format="%d %%", width="small"
+                    ),
+                    t("indicators.board.series"): st.column_config.LineChartColumn(width="small"),
+                },
+            )
             shown_ids = [s.indicator.id for s in mine]
             if st.session_state.get("indicators_shown") not in shown_ids:
                 st.session_state["indicators_shown"] = shown_ids[0]
-            shown = st.selectbox(t("indicators.board.over_time"), shown_ids, key="indicators_shown",
-                                 format_func=lambda i: names.get(i, ""))
+            shown = st.selectbox(
+                t("indicators.board.over_time"),
+                shown_ids,
+                key="indicators_shown",
+                format_func=lambda i: names.get(i, ""),
+            )
             chosen = next(s for s in mine if s.indicator.id == shown)
             st.plotly_chart(trend_figure(chosen, today), key="indicators_trend_chart", config={"displaylogo": False})
 
@@ -228,13 +298,17 @@ with tab_table:
         rows = indicator_rows(indicators)
         edited = st.data_editor(
             pd.DataFrame(rows, columns=["id", "version", "delete", *EDITABLE]),
-            key=f"indicators_table_{current_revision}", hide_index=True,
+            key=f"indicators_table_{current_revision}",
+            hide_index=True,
             column_order=["delete", *EDITABLE],
             column_config={
                 "delete": st.column_config.CheckboxColumn(t("indicators.table.delete"), width="small"),
-                "dimension": st.column_config.SelectboxColumn(t("indicators.fields.dimension"),
-                                                              options=list(DIMENSIONS), format_func=dimension_label,
-                                                              required=True),
+                "dimension": st.column_config.SelectboxColumn(
+                    t("indicators.fields.dimension"),
+                    options=list(DIMENSIONS),
+                    format_func=dimension_label,
+                    required=True,
+                ),
                 "name": st.column_config.TextColumn(t("indicators.fields.name"), required=True, width="medium"),
                 "unit": st.column_config.TextColumn(t("indicators.fields.unit")),
                 "baseline": st.column_config.NumberColumn(t("indicators.fields.baseline")),
@@ -242,11 +316,14 @@ with tab_table:
                 "target": st.column_config.NumberColumn(t("indicators.fields.target")),
                 "target_on": st.column_config.DateColumn(t("indicators.fields.target_on"), format=DATE_FORMAT),
                 "source": st.column_config.TextColumn(t("indicators.fields.source")),
-                "automatic": st.column_config.SelectboxColumn(t("indicators.fields.automatic"),
-                                                              options=["", *AUTOMATIC], format_func=automatic_label),
-            })
-        edits, to_delete = row_edits(rows, edited.to_dict("records"), EDITABLE, "delete",
-                                     dates=("baseline_on", "target_on"))
+                "automatic": st.column_config.SelectboxColumn(
+                    t("indicators.fields.automatic"), options=["", *AUTOMATIC], format_func=automatic_label
+                ),
+            },
+        )
+        edits, to_delete = row_edits(
+            rows, edited.to_dict("records"), EDITABLE, "delete", dates=("baseline_on", "target_on")
+        )
 
         def save_table():
             result = save_indicator_edits(engine, workspace_id, edits)
@@ -258,8 +335,13 @@ with tab_table:
 
         @st.dialog(t("indicators.table.delete_title"))
         def confirm_delete():
-            st.write(t("indicators.table.delete_question", count=len(to_delete),
-                       names=escape(", ".join(names.get(i, "") for i in to_delete))))
+            st.write(
+                t(
+                    "indicators.table.delete_question",
+                    count=len(to_delete),
+                    names=escape(", ".join(names.get(i, "") for i in to_delete)),
+                )
+            )
             st.warning(t("indicators.table.delete_warning"))
             if st.button(t("indicators.table.delete_confirm"), type="primary", key="indicators_delete_ok"):
                 try:
@@ -267,8 +349,12 @@ with tab_table:
                 except StoreError as error:
                     show_error(error)
 
-        if st.button(t("indicators.table.save", count=len(edits) + len(to_delete)), type="primary",
-                     disabled=not (edits or to_delete), key="indicators_table_save"):
+        if st.button(
+            t("indicators.table.save", count=len(edits) + len(to_delete)),
+            type="primary",
+            disabled=not (edits or to_delete),
+            key="indicators_table_save",
+        ):
             try:
                 if to_delete:
                     confirm_delete()
@@ -281,8 +367,9 @@ with tab_table:
         new_indicator_form()
         missing = missing_defaults(indicators, lang)
         if missing:
-            st.caption(t("indicators.defaults.missing", count=len(missing),
-                         names=escape(", ".join(i.name for i in missing))))
+            st.caption(
+                t("indicators.defaults.missing", count=len(missing), names=escape(", ".join(i.name for i in missing)))
+            )
             if st.button(t("indicators.defaults.add_missing", count=len(missing)), key="indicators_add_missing"):
                 add_recommended()
 
@@ -295,21 +382,40 @@ with tab_measurements:
             st.session_state["indicators_measure_indicator"] = ids[0]
         with st.form("indicators_measure_form", clear_on_submit=True):
             measured_indicator = st.selectbox(
-                t("indicators.fields.indicator"), ids, key="indicators_measure_indicator",
-                format_func=lambda i: f"{dimension_label(dimensions.get(i))} · {names.get(i, '')}")
+                t("indicators.fields.indicator"),
+                ids,
+                key="indicators_measure_indicator",
+                format_func=lambda i: f"{dimension_label(dimensions.get(i))} · {names.get(i, '')}",
+            )
             row = st.columns(2)
-            measured_on = row[0].date_input(t("indicators.fields.measured_on"), value=today, format=DATE_FORMAT,
-                                            key="indicators_measure_day")
-            measured_value = row[1].number_input(t("indicators.fields.value"), value=None,
-                                                 key="indicators_measure_value", help=t("indicators.measure.yes_no"))
-            measured_source = st.text_input(t("indicators.fields.source"), key="indicators_measure_source",
-                                            placeholder=t("indicators.fields.source_hint"))
+            measured_on = row[0].date_input(
+                t("indicators.fields.measured_on"), value=today, format=DATE_FORMAT, key="indicators_measure_day"
+            )
+            measured_value = row[1].number_input(
+                t("indicators.fields.value"),
+                value=None,
+                key="indicators_measure_value",
+                help=t("indicators.measure.yes_no"),
+            )
+            measured_source = st.text_input(
+                t("indicators.fields.source"),
+                key="indicators_measure_source",
+                placeholder=t("indicators.fields.source_hint"),
+            )
             measured_notes = st.text_input(t("indicators.fields.notes"), key="indicators_measure_notes")
             if st.form_submit_button(t("indicators.measure.add"), type="primary"):
                 try:
-                    add_measurement(engine, workspace_id, IndicatorMeasurement(
-                        indicator_id=measured_indicator, measured_on=measured_on, value=measured_value,
-                        source=measured_source, notes=measured_notes))
+                    add_measurement(
+                        engine,
+                        workspace_id,
+                        IndicatorMeasurement(
+                            indicator_id=measured_indicator,
+                            measured_on=measured_on,
+                            value=measured_value,
+                            source=measured_source,
+                            notes=measured_notes,
+                        ),
+                    )
                 except StoreError as error:
                     show_error(error)
                 else:
@@ -318,9 +424,11 @@ with tab_measurements:
         measured_rows = measurement_rows(indicators, measurements)
         st.subheader(t("indicators.measure.list", count=len(measured_rows)))
         edited_measurements = st.data_editor(
-            pd.DataFrame(measured_rows, columns=["id", "delete", "indicator", "measured_on", "value", "source",
-                                                 "notes"]),
-            key=f"indicators_measurements_{current_revision}", hide_index=True,
+            pd.DataFrame(
+                measured_rows, columns=["id", "delete", "indicator", "measured_on", "value", "source", "notes"]
+            ),
+            key=f"indicators_measurements_{current_revision}",
+            hide_index=True,
             disabled=["indicator", "measured_on", "value", "source", "notes"],
             column_order=["delete", "measured_on", "indicator", "value", "source", "notes"],
             column_config={
@@ -330,7 +438,8 @@ with tab_measurements:
                 "value": st.column_config.NumberColumn(t("indicators.fields.value")),
                 "source": st.column_config.TextColumn(t("indicators.fields.source")),
                 "notes": st.column_config.TextColumn(t("indicators.fields.notes")),
-            })
+            },
+        )
         marked = [int(row["id"]) for row in edited_measurements.to_dict("records") if row.get("delete")]
 
         @st.dialog(t("indicators.measure.delete_title"))
@@ -344,6 +453,10 @@ with tab_measurements:
                 else:
                     notify(t("indicators.measure.deleted", count=deleted))
 
-        if st.button(t("indicators.measure.delete", count=len(marked)), disabled=not marked,
-                     key="indicators_measurements_delete", icon=":material/delete:"):
+        if st.button(
+            t("indicators.measure.delete", count=len(marked)),
+            disabled=not marked,
+            key="indicators_measurements_delete",
+            icon=":material/delete:",
+        ):
             confirm_measurement_delete()

@@ -33,9 +33,14 @@ if st.session_state.get("settings_notice"):
 
 st.subheader(t("settings.workspaces.title"))
 workspaces = list_workspaces(engine)
-st.dataframe(pd.DataFrame([(w.name, w.city, w.country) for w in workspaces],
-                          columns=[t("settings.workspaces.name"), t("settings.workspaces.city"),
-                                   t("settings.workspaces.country")]), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        [(w.name, w.city, w.country) for w in workspaces],
+        columns=[t("settings.workspaces.name"), t("settings.workspaces.city"), t("settings.workspaces.country")],
+    ),
+    hide_index=True,
+    width="stretch",
+)
 
 create, rename, remove = st.columns(3)
 with create.form("settings_create_form", clear_on_submit=True):
@@ -73,8 +78,12 @@ if workspace_id is not None:
     def confirm_delete(workspace):
         st.warning(t("settings.workspaces.delete_warning", name=escape(workspace.name)))
         typed = st.text_input(t("settings.workspaces.delete_type_name"), key="settings_delete_typed")
-        if st.button(t("settings.workspaces.delete_confirm"), type="primary", disabled=typed != workspace.name,
-                     key="settings_delete_confirm"):
+        if st.button(
+            t("settings.workspaces.delete_confirm"),
+            type="primary",
+            disabled=typed != workspace.name,
+            key="settings_delete_confirm",
+        ):
             try:
                 delete_workspace(engine, workspace.id)
             except StoreError as error:
@@ -96,19 +105,32 @@ st.caption(t("settings.language.help"))
 if workspace_id is not None:
     st.subheader(t("settings.vocab.title"))
     st.caption(t("settings.vocab.help"))
-    vocabulary = st.selectbox(t("settings.vocab.choose"), list(VOCABULARIES), key="settings_vocabulary",
-                              format_func=lambda v: t(f"settings.vocab.name.{v}"))
+    vocabulary = st.selectbox(
+        t("settings.vocab.choose"),
+        list(VOCABULARIES),
+        key="settings_vocabulary",
+        format_func=lambda v: t(f"settings.vocab.name.{v}"),
+    )
     entries = vocabulary_terms(engine, workspace_id).get(vocabulary, [])
     custom = {key: text for key, text in entries if text}
     table = pd.DataFrame([(key, label(vocabulary, key, custom)) for key, _ in entries], columns=["key", "label"])
-    edited = st.data_editor(table, hide_index=True, disabled=["key"], column_order=["label"], width="stretch",
-                            key=f"settings_terms_{vocabulary}_{len(entries)}",
-                            column_config={"label": st.column_config.TextColumn(t("settings.vocab.label"),
-                                                                                required=True)})
-    changed = [(key, new) for key, old, new in zip(table["key"], table["label"], edited["label"], strict=True)
-               if (new or "").strip() and new != old]
-    if st.button(t("settings.vocab.save", count=len(changed)), disabled=not changed, type="primary",
-                 key="settings_terms_save"):
+    edited = st.data_editor(
+        table,
+        hide_index=True,
+        disabled=["key"],
+        column_order=["label"],
+        width="stretch",
+        key=f"settings_terms_{vocabulary}_{len(entries)}",
+        column_config={"label": st.column_config.TextColumn(t("settings.vocab.label"), required=True)},
+    )
+    changed = [
+        (key, new)
+        for key, old, new in zip(table["key"], table["label"], edited["label"], strict=True)
+        if (new or "").strip() and new != old
+    ]
+    if st.button(
+        t("settings.vocab.save", count=len(changed)), disabled=not changed, type="primary", key="settings_terms_save"
+    ):
         try:
             for key, new in changed:
                 rename_term(engine, workspace_id, vocabulary, key, new)

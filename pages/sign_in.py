@@ -39,8 +39,9 @@ if settings.accounts == "sso":
 else:
     with st.form("sign_in_form"):
         username = st.text_input(t("accounts.username"), key="sign_in_username", autocomplete="username")
-        password = st.text_input(t("accounts.password"), type="password", key="sign_in_password",
-                                 autocomplete="current-password")
+        password = st.text_input(
+            t("accounts.password"), type="password", key="sign_in_password", autocomplete="current-password"
+        )
         submitted = st.form_submit_button(t("accounts.sign_in.submit"), type="primary")
     if submitted:
         try:

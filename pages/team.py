@@ -37,9 +37,14 @@ if workspace_id is not None:
     st.subheader(t("members.title"))
     st.caption(t("members.intro"))
     members = list_members(engine, workspace_id)
-    st.dataframe(pd.DataFrame([(m.username, m.display_name, role_name(m.role)) for m in members],
-                              columns=[t("members.column_username"), t("members.column_name"),
-                                       t("members.column_role")]), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(
+            [(m.username, m.display_name, role_name(m.role)) for m in members],
+            columns=[t("members.column_username"), t("members.column_name"), t("members.column_role")],
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     if current_role(engine, workspace_id) != "owner":
         st.caption(t("members.only_owners"))
     else:
@@ -51,8 +56,9 @@ if workspace_id is not None:
             if st.form_submit_button(t("members.submit"), type="primary"):
                 try:
                     set_member(engine, workspace_id, username, role)
-                    st.session_state["team_notice"] = t("members.saved", name=escape(username.strip().lower()),
-                                                        role=role_name(role))
+                    st.session_state["team_notice"] = t(
+                        "members.saved", name=escape(username.strip().lower()), role=role_name(role)
+                    )
                     st.rerun()
                 except StoreError as error:
                     show_store_error(error)
@@ -61,8 +67,9 @@ if workspace_id is not None:
             st.caption(t("members.new_account_help"))
             username = st.text_input(t("accounts.username"), key="team_new_username")
             name = st.text_input(t("accounts.display_name"), key="team_new_name")
-            password = st.text_input(t("accounts.password"), type="password", key="team_new_password",
-                                     autocomplete="new-password")
+            password = st.text_input(
+                t("accounts.password"), type="password", key="team_new_password", autocomplete="new-password"
+            )
             if st.form_submit_button(t("members.create")):
                 try:
                     create_user(engine, username, password, name)

@@ -64,14 +64,38 @@ class Cluster:
             shutil.chown(folder, as_user)
         cluster = cls(bindir, folder, 0, as_user)
         try:
-            cluster._run("initdb", "-D", str(folder / "data"), "-U", USER, "--auth=trust", "--encoding=UTF8",
-                         "--locale=C.UTF-8", "--no-sync", "--no-instructions")
+            cluster._run(
+                "initdb",
+                "-D",
+                str(folder / "data"),
+                "-U",
+                USER,
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+                "--no-instructions",
+            )
             for _attempt in range(5):  # another program may take the free port between choosing and binding it
                 cluster.port = _free_port()
-                options = (f"-c listen_addresses=127.0.0.1 -p {cluster.port} -k {folder} -c max_connections=300 "
-                           "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-                started = cluster._run("pg_ctl", "-D", str(folder / "data"), "-l", str(folder / "server.log"),
-                                       "-w", "-t", "60", "-o", options, "start", check=False)
+                options = (
+                    f"-c listen_addresses=127.0.0.1 -p {cluster.port} -k {folder} -c max_connections=300 "
+                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                )
+                started = cluster._run(
+                    "pg_ctl",
+                    "-D",
+                    str(folder / "data"),
+                    "-l",
+                    str(folder / "server.log"),
+                    "-w",
+                    "-t",
+                    "60",
+                    "-o",
+                    options,
+                    "start",
+                    check=False,
+                )
                 if started.returncode == 0:
                     break
             else:

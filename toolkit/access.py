@@ -71,8 +71,9 @@ def allows(role: str | None, needed: str) -> bool:
     return role is not None and RANK.get(role, 0) >= RANK[needed]
 
 
-def session_expired(signed_in_at: datetime, last_seen: datetime, now: datetime, idle_minutes: int,
-                    max_hours: int) -> bool:
+def session_expired(
+    signed_in_at: datetime, last_seen: datetime, now: datetime, idle_minutes: int, max_hours: int
+) -> bool:
     """Whether a signed-in session has ended: idle too long, or open too long in all.
 
     >>> from datetime import datetime as d

@@ -66,8 +66,15 @@ def describe(entry: dict, lang: str | None = None) -> Line:
             if after[key] == REDACTED or before.get(key) == REDACTED:
                 changes.append(t("activity.changed_personal", lang, field=field_label(key, lang)))
             else:
-                changes.append(t("activity.changed", lang, field=field_label(key, lang),
-                                 before=_value(before.get(key), lang), after=_value(after[key], lang)))
+                changes.append(
+                    t(
+                        "activity.changed",
+                        lang,
+                        field=field_label(key, lang),
+                        before=_value(before.get(key), lang),
+                        after=_value(after[key], lang),
+                    )
+                )
     return Line(entry["at"], who, sentence, changes)
 
 

@@ -40,8 +40,10 @@ INACTIVE_ACTIVITY = frozenset({"cancelled"})
 
 # -- who a segment takes ---------------------------------------------------------------------
 
-def rule_matches(actors: list[Actor], rule: AudienceRule, communities: dict[int, int | None] | None = None) \
-        -> list[Actor]:
+
+def rule_matches(
+    actors: list[Actor], rule: AudienceRule, communities: dict[int, int | None] | None = None
+) -> list[Actor]:
     """The actors a rule takes: every criterion given must hold; none given takes nobody.
 
     ``communities``: actor id -> community of the actor map (needed only for a community rule).
@@ -58,8 +60,12 @@ def rule_matches(actors: list[Actor], rule: AudienceRule, communities: dict[int,
     stances = tuple(STANCE_VALUES[s] for s in rule.stances if s in STANCE_VALUES)
     if rule.empty or (rule.stances and not stances):  # only unknown stance words: nobody holds them
         return []
-    found = filter_actors(actors, ActorFilter(sectors=rule.sectors, scales=rule.scales, stances=stances,
-                                              quadrants=rule.quadrants, themes=rule.themes))
+    found = filter_actors(
+        actors,
+        ActorFilter(
+            sectors=rule.sectors, scales=rule.scales, stances=stances, quadrants=rule.quadrants, themes=rule.themes
+        ),
+    )
     if rule.communities:
         known = communities or {}
         found = [a for a in found if known.get(a.id) is not None and known[a.id] in rule.communities]
@@ -82,8 +88,12 @@ class Membership:
         return "hand" if actor_id in self.added else "rule"
 
 
-def segment_members(audience: Audience, actors: list[Actor], adjustments: list[AudienceMember],
-                    communities: dict[int, int | None] | None = None) -> Membership:
+def segment_members(
+    audience: Audience,
+    actors: list[Actor],
+    adjustments: list[AudienceMember],
+    communities: dict[int, int | None] | None = None,
+) -> Membership:
     """The actors of a segment: its rule's matches, plus those added by hand, minus those left out.
 
     A public outside the register has no members (its size is an estimate).
@@ -119,6 +129,7 @@ def segment_size(audience: Audience, membership: Membership) -> int | None:
 
 
 # -- the power-interest grid and the strategy that follows -----------------------------------
+
 
 def _level(values: list[int]) -> int:
     return int(statistics.median(values) + 0.5)  # half up: a median of 3.5 counts as high
@@ -176,8 +187,9 @@ def engagement(audience: Audience, members: list[Actor]) -> Engagement | None:
     if where is None:
         return None
     suitable = STRATEGY_CHANNELS[where]
-    return Engagement(where, f"audiences.strategy.{where}", suitable,
-                      tuple(c for c in suitable if c not in audience.channels))
+    return Engagement(
+        where, f"audiences.strategy.{where}", suitable, tuple(c for c in suitable if c not in audience.channels)
+    )
 
 
 def is_high(level: int | None) -> bool:
@@ -190,6 +202,7 @@ def is_high(level: int | None) -> bool:
 
 
 # -- what reaches whom -----------------------------------------------------------------------
+
 
 @dataclass
 class MatrixCell:
@@ -239,13 +252,17 @@ def campaign_channels(campaign: Campaign, activities: list[Activity]) -> list[st
     ['press', 'events']
     """
     used = list(campaign.channels)
-    used += [a.channel for a in activities
-             if a.campaign_id == campaign.id and a.channel and a.status not in INACTIVE_ACTIVITY]
+    used += [
+        a.channel
+        for a in activities
+        if a.campaign_id == campaign.id and a.channel and a.status not in INACTIVE_ACTIVITY
+    ]
     return list(dict.fromkeys(used))
 
 
-def channel_matrix(audiences: list[Audience], campaigns: list[Campaign], activities: list[Activity],
-                   channels: list[str]) -> Matrix:
+def channel_matrix(
+    audiences: list[Audience], campaigns: list[Campaign], activities: list[Activity], channels: list[str]
+) -> Matrix:
     """Which channels reach each audience (through the campaigns that target it), against the
     channels it prefers. ``channels``: the workspace's channel keys, in display order.
 
@@ -315,19 +332,26 @@ def reaching_campaigns(audience: Audience, campaigns: list[Campaign]) -> list[Ca
 
 # -- tables ----------------------------------------------------------------------------------
 
-def audience_rows(audiences: list[Audience], memberships: dict[int, Membership], campaigns: list[Campaign]) \
-        -> list[dict[str, object]]:
+
+def audience_rows(
+    audiences: list[Audience], memberships: dict[int, Membership], campaigns: list[Campaign]
+) -> list[dict[str, object]]:
     """One line per audience for the overview table (keys stay keys; the page shows labels)."""
     reach = _reaching(campaigns)
     rows = []
     for audience in audiences:
         membership = memberships.get(audience.id, Membership())
-        rows.append({
-            "id": audience.id, "name": audience.name, "kind": audience.kind, "priority": audience.priority,
-            "size": segment_size(audience, membership),
-            "quadrant": segment_quadrant(audience, membership.members),
-            "campaigns": len(reach.get(audience.id, [])),
-        })
+        rows.append(
+            {
+                "id": audience.id,
+                "name": audience.name,
+                "kind": audience.kind,
+                "priority": audience.priority,
+                "size": segment_size(audience, membership),
+                "quadrant": segment_quadrant(audience, membership.members),
+                "campaigns": len(reach.get(audience.id, [])),
+            }
+        )
     return rows
 
 

@@ -22,6 +22,7 @@ KPI_STATES = ("reached", "on_track", "behind", "no_measurements")
 
 # -- time ------------------------------------------------------------------------------------
 
+
 def elapsed(campaign: Campaign, today: date) -> float | None:
     """The share of the campaign's time gone by ``today`` (0 before it starts, 1 once it ended;
     None without both dates).
@@ -42,6 +43,7 @@ def elapsed(campaign: Campaign, today: date) -> float | None:
 
 
 # -- activities ------------------------------------------------------------------------------
+
 
 def overdue(activities: list[Activity], today: date) -> list[Activity]:
     """Activities whose date has passed and that are not done nor cancelled, oldest first.
@@ -67,8 +69,7 @@ def upcoming(activities: list[Activity], today: date, days: int = UPCOMING_DAYS)
     ['Hoy', 'Foro']
     """
     until = today + timedelta(days=days)
-    soon = [a for a in activities if a.due_on is not None and today <= a.due_on <= until
-            and a.status in OPEN_ACTIVITY]
+    soon = [a for a in activities if a.due_on is not None and today <= a.due_on <= until and a.status in OPEN_ACTIVITY]
     return sorted(soon, key=lambda a: (a.due_on, a.id or 0))
 
 
@@ -80,6 +81,7 @@ def late_activities(activities: list[Activity], today: date) -> list[Activity]:
 
 
 # -- KPIs ------------------------------------------------------------------------------------
+
 
 def _measured(kpi: Kpi, measurements: list[KpiMeasurement], today: date | None) -> list[KpiMeasurement]:
     mine = [m for m in measurements if m.kpi_id == kpi.id and (today is None or m.measured_on <= today)]
@@ -157,6 +159,7 @@ def kpi_progress(kpi: Kpi, measurements: list[KpiMeasurement], campaign: Campaig
 
 # -- budget ----------------------------------------------------------------------------------
 
+
 @dataclass
 class Budget:
     planned: float | None  # the campaign's budget
@@ -194,6 +197,7 @@ def budget(campaign: Campaign, activities: list[Activity]) -> Budget:
 
 # -- the dashboard ---------------------------------------------------------------------------
 
+
 @dataclass
 class CampaignStatus:
     campaign: Campaign
@@ -213,14 +217,22 @@ class CampaignStatus:
         return [p for p in self.kpis if p.state == "no_measurements"]
 
 
-def campaign_status(campaign: Campaign, activities: list[Activity], kpis: list[Kpi],
-                    measurements: list[KpiMeasurement], today: date) -> CampaignStatus:
+def campaign_status(
+    campaign: Campaign, activities: list[Activity], kpis: list[Kpi], measurements: list[KpiMeasurement], today: date
+) -> CampaignStatus:
     """Where one campaign stands: ``late`` (overdue or delayed work, or a KPI behind the time
     gone), else ``no_measurements`` (no KPI measured yet), else ``on_track``."""
     mine = [a for a in activities if a.campaign_id == campaign.id]
     progress = [kpi_progress(k, measurements, campaign, today) for k in kpis if k.campaign_id == campaign.id]
-    result = CampaignStatus(campaign, "on_track", elapsed(campaign, today), progress,
-                            late_activities(mine, today), upcoming(mine, today), budget(campaign, mine))
+    result = CampaignStatus(
+        campaign,
+        "on_track",
+        elapsed(campaign, today),
+        progress,
+        late_activities(mine, today),
+        upcoming(mine, today),
+        budget(campaign, mine),
+    )
     if result.late or result.behind:
         result.state = "late"
     elif all(p.state == "no_measurements" for p in progress):  # also: no KPI at all
@@ -228,8 +240,13 @@ def campaign_status(campaign: Campaign, activities: list[Activity], kpis: list[K
     return result
 
 
-def dashboard(campaigns: list[Campaign], activities: list[Activity], kpis: list[Kpi],
-              measurements: list[KpiMeasurement], today: date) -> list[CampaignStatus]:
+def dashboard(
+    campaigns: list[Campaign],
+    activities: list[Activity],
+    kpis: list[Kpi],
+    measurements: list[KpiMeasurement],
+    today: date,
+) -> list[CampaignStatus]:
     """Every campaign followed (cancelled ones aside): late first, then without measurements, then on track.
 
     >>> today = date(2026, 11, 22)
@@ -239,8 +256,9 @@ def dashboard(campaigns: list[Campaign], activities: list[Activity], kpis: list[
     [('B', 'late'), ('A', 'no_measurements')]
     """
     order = {"late": 0, "no_measurements": 1, "on_track": 2}
-    statuses = [campaign_status(c, activities, kpis, measurements, today) for c in campaigns
-                if c.status not in NOT_FOLLOWED]
+    statuses = [
+        campaign_status(c, activities, kpis, measurements, today) for c in campaigns if c.status not in NOT_FOLLOWED
+    ]
     return sorted(statuses, key=lambda s: (order[s.state], s.campaign.starts_on or date.max, s.campaign.id or 0))
 
 
@@ -251,23 +269,57 @@ def dashboard_counts(statuses: list[CampaignStatus]) -> Counter:
 
 # -- tables ----------------------------------------------------------------------------------
 
+
 def activity_rows(activities: list[Activity]) -> list[dict[str, object]]:
     """Rows for the activities table, by date (undated last)."""
     ordered = sorted(activities, key=lambda a: (a.due_on or date.max, a.id or 0))
-    return [{"id": a.id, "version": a.version, "delete": False, "title": a.title, "channel": a.channel,
-             "due_on": a.due_on, "owner": a.owner, "status": a.status, "cost": a.cost, "notes": a.notes}
-            for a in ordered]
+    return [
+        {
+            "id": a.id,
+            "version": a.version,
+            "delete": False,
+            "title": a.title,
+            "channel": a.channel,
+            "due_on": a.due_on,
+            "owner": a.owner,
+            "status": a.status,
+            "cost": a.cost,
+            "notes": a.notes,
+        }
+        for a in ordered
+    ]
 
 
 def kpi_rows(kpis: list[Kpi]) -> list[dict[str, object]]:
     """Rows for the KPI table."""
-    return [{"id": k.id, "version": k.version, "delete": False, "name": k.name, "kind": k.kind, "unit": k.unit,
-             "baseline": k.baseline, "target": k.target, "aggregation": k.aggregation} for k in kpis]
+    return [
+        {
+            "id": k.id,
+            "version": k.version,
+            "delete": False,
+            "name": k.name,
+            "kind": k.kind,
+            "unit": k.unit,
+            "baseline": k.baseline,
+            "target": k.target,
+            "aggregation": k.aggregation,
+        }
+        for k in kpis
+    ]
 
 
 def measurement_rows(kpis: list[Kpi], measurements: list[KpiMeasurement]) -> list[dict[str, object]]:
     """Rows for the measurements table, newest first."""
     names = {k.id: k.name for k in kpis}
     mine = [m for m in measurements if m.kpi_id in names]
-    return [{"id": m.id, "delete": False, "kpi": names[m.kpi_id], "measured_on": m.measured_on, "value": m.value,
-             "notes": m.notes} for m in sorted(mine, key=lambda m: (m.measured_on, m.id or 0), reverse=True)]
+    return [
+        {
+            "id": m.id,
+            "delete": False,
+            "kpi": names[m.kpi_id],
+            "measured_on": m.measured_on,
+            "value": m.value,
+            "notes": m.notes,
+        }
+        for m in sorted(mine, key=lambda m: (m.measured_on, m.id or 0), reverse=True)
+    ]

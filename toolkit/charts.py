@@ -24,14 +24,20 @@ def count_bars(counts: Counter, label: Callable[[str], str], title: str, horizon
     else:
         bars = go.Bar(x=names, y=values, marker_color="#0B6E4F")
     figure = go.Figure(bars)
-    figure.update_layout(title=title, height=max(260, 28 * len(names) + 120), margin={"l": 10, "r": 10, "t": 50},
-                         showlegend=False)
+    figure.update_layout(
+        title=title, height=max(260, 28 * len(names) + 120), margin={"l": 10, "r": 10, "t": 50}, showlegend=False
+    )
     return figure
 
 
-def power_interest_figure(points: list[dict], quadrant_names: dict[str, str], axis: dict[str, str],
-                          stance_colours: dict[str, str], links: list[tuple[int, int]] | None = None,
-                          high: float = 3.5) -> go.Figure:
+def power_interest_figure(
+    points: list[dict],
+    quadrant_names: dict[str, str],
+    axis: dict[str, str],
+    stance_colours: dict[str, str],
+    links: list[tuple[int, int]] | None = None,
+    high: float = 3.5,
+) -> go.Figure:
     """Influence (y) against interest (x), quadrants named, one trace per stance.
 
     ``points``: dicts with id, name, interest, influence, stance (a label); actors on the same
@@ -56,36 +62,63 @@ def power_interest_figure(points: list[dict], quadrant_names: dict[str, str], ax
     by_id = {p["id"]: p for p in placed}
     for source, target in links or []:
         if source in by_id and target in by_id:
-            figure.add_trace(go.Scatter(x=[by_id[source]["x"], by_id[target]["x"]],
-                                        y=[by_id[source]["y"], by_id[target]["y"]], mode="lines",
-                                        line={"color": "rgba(120,120,120,0.25)", "width": 1}, hoverinfo="skip",
-                                        showlegend=False))
+            figure.add_trace(
+                go.Scatter(
+                    x=[by_id[source]["x"], by_id[target]["x"]],
+                    y=[by_id[source]["y"], by_id[target]["y"]],
+                    mode="lines",
+                    line={"color": "rgba(120,120,120,0.25)", "width": 1},
+                    hoverinfo="skip",
+                    showlegend=False,
+                )
+            )
     for stance, colour in stance_colours.items():
         members = [p for p in placed if p["stance"] == stance]
         if not members:
             continue
-        figure.add_trace(go.Scatter(
-            x=[p["x"] for p in members], y=[p["y"] for p in members], mode="markers", name=stance,
-            marker={"size": 11, "color": colour, "line": {"width": 1, "color": "#333"}},
-            customdata=[[p["id"], p["name"]] for p in members],
-            hovertemplate="%{customdata[1]}<extra></extra>"))
-    for key, (x, y) in {"manage_closely": (4.6, 5.45), "keep_satisfied": (1.4, 5.45), "keep_informed": (4.6, 0.55),
-                        "monitor": (1.4, 0.55)}.items():
-        figure.add_annotation(x=x, y=y, text=quadrant_names[key], showarrow=False,
-                              font={"size": 13, "color": "#0B6E4F"})
+        figure.add_trace(
+            go.Scatter(
+                x=[p["x"] for p in members],
+                y=[p["y"] for p in members],
+                mode="markers",
+                name=stance,
+                marker={"size": 11, "color": colour, "line": {"width": 1, "color": "#333"}},
+                customdata=[[p["id"], p["name"]] for p in members],
+                hovertemplate="%{customdata[1]}<extra></extra>",
+            )
+        )
+    for key, (x, y) in {
+        "manage_closely": (4.6, 5.45),
+        "keep_satisfied": (1.4, 5.45),
+        "keep_informed": (4.6, 0.55),
+        "monitor": (1.4, 0.55),
+    }.items():
+        figure.add_annotation(
+            x=x, y=y, text=quadrant_names[key], showarrow=False, font={"size": 13, "color": "#0B6E4F"}
+        )
     figure.add_shape(type="line", x0=high, x1=high, y0=0.3, y1=5.7, line={"dash": "dot", "color": "#888"})
     figure.add_shape(type="line", x0=0.3, x1=5.7, y0=high, y1=high, line={"dash": "dot", "color": "#888"})
-    figure.update_layout(xaxis={"title": axis["x"], "range": [0.3, 5.7], "dtick": 1},
-                         yaxis={"title": axis["y"], "range": [0.3, 5.7], "dtick": 1}, height=620,
-                         margin={"l": 10, "r": 10, "t": 30}, legend={"orientation": "h"}, dragmode="select")
+    figure.update_layout(
+        xaxis={"title": axis["x"], "range": [0.3, 5.7], "dtick": 1},
+        yaxis={"title": axis["y"], "range": [0.3, 5.7], "dtick": 1},
+        height=620,
+        margin={"l": 10, "r": 10, "t": 30},
+        legend={"orientation": "h"},
+        dragmode="select",
+    )
     return figure
 
 
 # -- campaigns: progress against target and elapsed time, budget, activities ------------------
 
 KPI_STATE_COLOURS = {"reached": "#0B6E4F", "on_track": "#5FA77F", "behind": "#C8553D", "no_measurements": "#A0A0A0"}
-ACTIVITY_STATUS_COLOURS = {"planned": "#4A7FB0", "in_progress": "#E0A526", "done": "#0B6E4F", "delayed": "#C8553D",
-                           "cancelled": "#A0A0A0"}
+ACTIVITY_STATUS_COLOURS = {
+    "planned": "#4A7FB0",
+    "in_progress": "#E0A526",
+    "done": "#0B6E4F",
+    "delayed": "#C8553D",
+    "cancelled": "#A0A0A0",
+}
 
 
 def kpi_progress_figure(progress: list, words: dict[str, str], state_labels: dict[str, str]) -> go.Figure:
@@ -113,27 +146,45 @@ def kpi_progress_figure(progress: list, words: dict[str, str], state_labels: dic
         if not chosen:
             continue
         values = [round(100 * (p.progress or 0.0), 1) for p in chosen]
-        figure.add_trace(go.Bar(
-            x=values, y=[p.kpi.name for p in chosen], orientation="h", name=state_labels.get(state, state),
-            marker_color=colour,
-            text=[f"{v:.0f} %" if p.progress is not None else "—" for v, p in zip(values, chosen, strict=True)],
-            textposition="auto", hovertemplate="%{y}: %{x:.0f} %<extra></extra>"))
+        figure.add_trace(
+            go.Bar(
+                x=values,
+                y=[p.kpi.name for p in chosen],
+                orientation="h",
+                name=state_labels.get(state, state),
+                marker_color=colour,
+                text=[f"{v:.0f} %" if p.progress is not None else "—" for v, p in zip(values, chosen, strict=True)],
+                textposition="auto",
+                hovertemplate="%{y}: %{x:.0f} %<extra></extra>",
+            )
+        )
     timed = [p for p in progress if p.expected is not None]
     if timed:
-        figure.add_trace(go.Scatter(
-            x=[round(100 * p.expected, 1) for p in timed], y=[p.kpi.name for p in timed], mode="markers",
-            name=words["expected"], marker={"symbol": "diamond", "size": 13, "color": "#222"},
-            hovertemplate="%{y}: %{x:.0f} %<extra>" + words["expected"] + "</extra>"))
-    figure.add_shape(type="line", x0=100, x1=100, y0=-0.5, y1=max(len(names), 1) - 0.5,
-                     line={"dash": "dot", "color": "#0B6E4F"})
+        figure.add_trace(
+            go.Scatter(
+                x=[round(100 * p.expected, 1) for p in timed],
+                y=[p.kpi.name for p in timed],
+                mode="markers",
+                name=words["expected"],
+                marker={"symbol": "diamond", "size": 13, "color": "#222"},
+                hovertemplate="%{y}: %{x:.0f} %<extra>" + words["expected"] + "</extra>",
+            )
+        )
+    figure.add_shape(
+        type="line", x0=100, x1=100, y0=-0.5, y1=max(len(names), 1) - 0.5, line={"dash": "dot", "color": "#0B6E4F"}
+    )
     figure.add_annotation(x=100, y=max(len(names), 1) - 0.5, text=words["target"], showarrow=False, yshift=10)
     reached = [100 * (p.progress or 0.0) for p in progress]
     top = max([100.0, *reached] + [100 * (p.expected or 0.0) for p in progress])
-    figure.update_layout(title=words["title"], barmode="overlay", height=max(260, 48 * len(names) + 170),
-                         xaxis={"title": words["axis"], "range": [min([0.0, *reached]) - 5, top + 10]},
-                         yaxis={"categoryorder": "array", "categoryarray": names[::-1]},
-                         margin={"l": 10, "r": 10, "t": 90},
-                         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"})
+    figure.update_layout(
+        title=words["title"],
+        barmode="overlay",
+        height=max(260, 48 * len(names) + 170),
+        xaxis={"title": words["axis"], "range": [min([0.0, *reached]) - 5, top + 10]},
+        yaxis={"categoryorder": "array", "categoryarray": names[::-1]},
+        margin={"l": 10, "r": 10, "t": 90},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+    )
     return figure
 
 
@@ -146,21 +197,42 @@ def kpi_timeline_figure(kpi, series: list, starts_on, ends_on, today, words: dic
     """
     figure = go.Figure()
     if starts_on and ends_on:
-        figure.add_trace(go.Scatter(x=[starts_on, ends_on], y=[kpi.baseline, kpi.target], mode="lines",
-                                    name=words["path"], line={"dash": "dash", "color": "#888"}))
-    figure.add_trace(go.Scatter(x=[d for d, _ in series], y=[v for _, v in series], mode="lines+markers",
-                                name=words["value"], line={"color": "#0B6E4F", "width": 3}))
+        figure.add_trace(
+            go.Scatter(
+                x=[starts_on, ends_on],
+                y=[kpi.baseline, kpi.target],
+                mode="lines",
+                name=words["path"],
+                line={"dash": "dash", "color": "#888"},
+            )
+        )
+    figure.add_trace(
+        go.Scatter(
+            x=[d for d, _ in series],
+            y=[v for _, v in series],
+            mode="lines+markers",
+            name=words["value"],
+            line={"color": "#0B6E4F", "width": 3},
+        )
+    )
     dates = [d for d, _ in series] + [d for d in (starts_on, ends_on, today) if d]
     first, last = min(dates), max(dates)
-    figure.add_shape(type="line", x0=first, x1=last, y0=kpi.target, y1=kpi.target,
-                     line={"dash": "dot", "color": "#C8553D"})
+    figure.add_shape(
+        type="line", x0=first, x1=last, y0=kpi.target, y1=kpi.target, line={"dash": "dot", "color": "#C8553D"}
+    )
     figure.add_annotation(x=last, y=kpi.target, text=words["target"], showarrow=False, yshift=10, xanchor="right")
     if today:
-        figure.add_shape(type="line", x0=today, x1=today, y0=0, y1=1, yref="paper",
-                         line={"dash": "dot", "color": "#222"})
+        figure.add_shape(
+            type="line", x0=today, x1=today, y0=0, y1=1, yref="paper", line={"dash": "dot", "color": "#222"}
+        )
         figure.add_annotation(x=today, y=1, yref="paper", text=words["today"], showarrow=False, yshift=8)
-    figure.update_layout(title=words["title"], height=340, margin={"l": 10, "r": 10, "t": 50},
-                         yaxis={"title": kpi.unit or None, "rangemode": "tozero"}, legend={"orientation": "h"})
+    figure.update_layout(
+        title=words["title"],
+        height=340,
+        margin={"l": 10, "r": 10, "t": 50},
+        yaxis={"title": kpi.unit or None, "rangemode": "tozero"},
+        legend={"orientation": "h"},
+    )
     return figure
 
 
@@ -191,22 +263,42 @@ def budget_figure(rows: list, words: dict[str, str]) -> go.Figure:
     names = [short_label(name) for name, _ in rows]
     full = [[name] for name, _ in rows]
     figure = go.Figure()
-    for key, colour, values in (("planned", "#4A7FB0", [b.planned or 0.0 for _, b in rows]),
-                                ("spent", "#0B6E4F", [b.spent for _, b in rows]),
-                                ("committed", "#E0A526", [b.committed for _, b in rows])):
-        figure.add_trace(go.Bar(x=values, y=names, orientation="h", name=words[key], marker_color=colour,
-                                customdata=full, hovertemplate="%{customdata[0]}<br>%{x:,.0f}<extra>" + words[key]
-                                + "</extra>"))
-    figure.update_layout(title=words["title"], barmode="group", height=max(260, 90 * len(rows) + 140),
-                         margin={"l": 10, "r": 10, "t": 90}, xaxis={"rangemode": "tozero"},
-                         yaxis={"autorange": "reversed"},
-                         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"})
+    for key, colour, values in (
+        ("planned", "#4A7FB0", [b.planned or 0.0 for _, b in rows]),
+        ("spent", "#0B6E4F", [b.spent for _, b in rows]),
+        ("committed", "#E0A526", [b.committed for _, b in rows]),
+    ):
+        figure.add_trace(
+            go.Bar(
+                x=values,
+                y=names,
+                orientation="h",
+                name=words[key],
+                marker_color=colour,
+                customdata=full,
+                hovertemplate="%{customdata[0]}<br>%{x:,.0f}<extra>" + words[key] + "</extra>",
+            )
+        )
+    figure.update_layout(
+        title=words["title"],
+        barmode="group",
+        height=max(260, 90 * len(rows) + 140),
+        margin={"l": 10, "r": 10, "t": 90},
+        xaxis={"rangemode": "tozero"},
+        yaxis={"autorange": "reversed"},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+    )
     return figure
 
 
-def activity_timeline_figure(activities: list, channel_label: Callable[[str | None], str],
-                             status_label: Callable[[str], str], today, words: dict[str, str],
-                             late: list | None = None) -> go.Figure:
+def activity_timeline_figure(
+    activities: list,
+    channel_label: Callable[[str | None], str],
+    status_label: Callable[[str], str],
+    today,
+    words: dict[str, str],
+    late: list | None = None,
+) -> go.Figure:
     """The campaign's calendar: each dated activity on its day and channel, coloured by status, and
     those ``late`` (overdue or delayed) in red whatever their status says.
 
@@ -224,24 +316,42 @@ def activity_timeline_figure(activities: list, channel_label: Callable[[str | No
     figure = go.Figure()
     late_ids = {a.id for a in late or []}
     dated = [a for a in activities if a.due_on is not None]
-    groups = [(status_label(status), colour, "circle",
-               [a for a in dated if a.status == status and a.id not in late_ids])
-              for status, colour in ACTIVITY_STATUS_COLOURS.items()]
-    groups.append((words.get("late", "late"), ACTIVITY_STATUS_COLOURS["delayed"], "diamond",
-                   [a for a in dated if a.id in late_ids]))
+    groups = [
+        (status_label(status), colour, "circle", [a for a in dated if a.status == status and a.id not in late_ids])
+        for status, colour in ACTIVITY_STATUS_COLOURS.items()
+    ]
+    groups.append(
+        (
+            words.get("late", "late"),
+            ACTIVITY_STATUS_COLOURS["delayed"],
+            "diamond",
+            [a for a in dated if a.id in late_ids],
+        )
+    )
     for name, colour, symbol, chosen in groups:
         if not chosen:
             continue
-        figure.add_trace(go.Scatter(
-            x=[a.due_on for a in chosen], y=[channel_label(a.channel) for a in chosen], mode="markers", name=name,
-            marker={"size": 14, "color": colour, "line": {"width": 1, "color": "#333"}, "symbol": symbol},
-            customdata=[[a.title] for a in chosen], hovertemplate="%{customdata[0]}<br>%{x}<extra></extra>"))
+        figure.add_trace(
+            go.Scatter(
+                x=[a.due_on for a in chosen],
+                y=[channel_label(a.channel) for a in chosen],
+                mode="markers",
+                name=name,
+                marker={"size": 14, "color": colour, "line": {"width": 1, "color": "#333"}, "symbol": symbol},
+                customdata=[[a.title] for a in chosen],
+                hovertemplate="%{customdata[0]}<br>%{x}<extra></extra>",
+            )
+        )
     if today:
-        figure.add_shape(type="line", x0=today, x1=today, y0=0, y1=1, yref="paper",
-                         line={"dash": "dot", "color": "#222"})
+        figure.add_shape(
+            type="line", x0=today, x1=today, y0=0, y1=1, yref="paper", line={"dash": "dot", "color": "#222"}
+        )
         figure.add_annotation(x=today, y=1, yref="paper", text=words["today"], showarrow=False, yshift=8)
     channels = len({channel_label(a.channel) for a in dated})
-    figure.update_layout(title=words["title"], height=max(280, 40 * channels + 190),
-                         margin={"l": 10, "r": 10, "t": 90},
-                         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"})
+    figure.update_layout(
+        title=words["title"],
+        height=max(280, 40 * channels + 190),
+        margin={"l": 10, "r": 10, "t": 90},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+    )
     return figure

@@ -39,8 +39,12 @@ class Failure(Exception):
 
 
 def _problem(problem: Problem) -> dict[str, object]:
-    return {"sheet": problem.sheet, "row": problem.row, "column": problem.column,
-            "message": t(problem.key, **problem.details)}
+    return {
+        "sheet": problem.sheet,
+        "row": problem.row,
+        "column": problem.column,
+        "message": t(problem.key, **problem.details),
+    }
 
 
 def _report(preview: ImportPreview, extra_errors: list[Problem] | None = None) -> dict[str, object]:
@@ -57,8 +61,16 @@ def _print_report(report: dict[str, object], as_json: bool) -> None:
     if as_json:
         print(json.dumps(report, ensure_ascii=False))
         return
-    print(t("cli.report", format=report["format"], actors=report["actors"], relations=report["relations"],
-            errors=len(report["errors"]), warnings=len(report["warnings"])))
+    print(
+        t(
+            "cli.report",
+            format=report["format"],
+            actors=report["actors"],
+            relations=report["relations"],
+            errors=len(report["errors"]),
+            warnings=len(report["warnings"]),
+        )
+    )
     for severity in ("errors", "warnings"):
         for item in report[severity]:
             print(f"  [{t(LABELS[severity])}] {item['sheet']}:{item['row']} {item['column']}: {item['message']}")
@@ -110,12 +122,22 @@ def _restored(engine, args, data: bytes, workbook) -> bool:
     preview = outcome.contents.preview
     report = _report(preview, [p for p in outcome.problems if p not in preview.errors])
     stored = outcome.stored
-    report["stored"] = ({"added": stored.added, "merged": stored.updated, "relations": stored.relations}
-                        if stored else {"added": 0, "merged": 0, "relations": 0})
+    report["stored"] = (
+        {"added": stored.added, "merged": stored.updated, "relations": stored.relations}
+        if stored
+        else {"added": 0, "merged": 0, "relations": 0}
+    )
     _print_report(report, args.json)
     if stored and not args.json:
-        print(t("cli.imported", added=stored.added, merged=stored.updated, relations=stored.relations,
-                workspace=args.workspace))
+        print(
+            t(
+                "cli.imported",
+                added=stored.added,
+                merged=stored.updated,
+                relations=stored.relations,
+                workspace=args.workspace,
+            )
+        )
     return True
 
 
@@ -135,8 +157,15 @@ def command_import(args) -> int:
     report["stored"] = {"added": stored.added, "merged": stored.updated, "relations": stored.relations}
     _print_report(report, args.json)
     if not args.json:
-        print(t("cli.imported", added=stored.added, merged=stored.updated, relations=stored.relations,
-                workspace=workspace.name))
+        print(
+            t(
+                "cli.imported",
+                added=stored.added,
+                merged=stored.updated,
+                relations=stored.relations,
+                workspace=workspace.name,
+            )
+        )
     return 0
 
 
@@ -193,9 +222,16 @@ def _map_file(engine, workspace, actors, relations, terms, suffix: str) -> bytes
     kind, saved, _ = saved_layout(engine, workspace.id)
     positions = {**compute_layout(actors, relations, kind), **saved}
     view = map_view(actors, relations, metrics, positions, map_labels(terms))
-    texts = {"title": t("map.html.title"), "caption": workspace.name, "date": format_date(date.today()),
-             "legend": t("map.colour.sector"), "relations": t("map.html.relations"),
-             "download_png": t("map.html.download_png"), "png_name": t("map.html.png_name"), "lang": language()}
+    texts = {
+        "title": t("map.html.title"),
+        "caption": workspace.name,
+        "date": format_date(date.today()),
+        "legend": t("map.colour.sector"),
+        "relations": t("map.html.relations"),
+        "download_png": t("map.html.download_png"),
+        "png_name": t("map.html.png_name"),
+        "lang": language(),
+    }
     return map_html(view, texts, height=860, presentation=True).encode("utf-8")
 
 
@@ -226,8 +262,14 @@ def _grant(engine, username: str, workspace_name: str, role: str) -> None:
     if workspace is None:
         raise Failure(t("accounts.cli.no_workspace", name=workspace_name))
     set_member(engine, workspace.id, username, role)
-    print(t("accounts.cli.granted", name=username.strip().lower(), role=t(f"members.roles.{role}"),
-            workspace=workspace.name))
+    print(
+        t(
+            "accounts.cli.granted",
+            name=username.strip().lower(),
+            role=t(f"members.roles.{role}"),
+            workspace=workspace.name,
+        )
+    )
 
 
 def command_users(args) -> int:

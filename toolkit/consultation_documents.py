@@ -79,24 +79,38 @@ def _when(consultation: Consultation, lang: str) -> str:
 
 def _plan(document: Document, consultation: Consultation, terms: Terms, lang: str) -> None:
     custom = {key: text for key, text in terms.get("instruments", []) if text}
-    _labelled(document, t("consultations.fields.instrument", lang=lang),
-              label("instruments", consultation.instrument, custom, lang))
-    _labelled(document, t("consultations.fields.modality", lang=lang),
-              t(f"vocab.modalities.{consultation.modality}", lang=lang))
+    _labelled(
+        document,
+        t("consultations.fields.instrument", lang=lang),
+        label("instruments", consultation.instrument, custom, lang),
+    )
+    _labelled(
+        document,
+        t("consultations.fields.modality", lang=lang),
+        t(f"vocab.modalities.{consultation.modality}", lang=lang),
+    )
     _labelled(document, t("consultations.fields.dates", lang=lang), _when(consultation, lang))
     _labelled(document, t("consultations.fields.place", lang=lang), consultation.place)
     _labelled(document, t("consultations.fields.facilitator", lang=lang), consultation.facilitator)
 
 
-def attendance_sheet(consultation: Consultation, participants: list[Participant], actors: list[Actor],
-                     terms: Terms, lang: str, blank_rows: int = BLANK_ROWS) -> bytes:
+def attendance_sheet(
+    consultation: Consultation,
+    participants: list[Participant],
+    actors: list[Actor],
+    terms: Terms,
+    lang: str,
+    blank_rows: int = BLANK_ROWS,
+) -> bytes:
     """A printable sign-in sheet: the organisations expected (not those who declined), then blank rows.
 
     No contact data is printed: the sheet goes round the room, so each person writes their own.
     """
     by_id = {actor.id: actor for actor in actors}
-    expected = sorted((by_id[p.actor_id] for p in participants if p.status != "declined" and p.actor_id in by_id),
-                      key=lambda a: fold(a.name))
+    expected = sorted(
+        (by_id[p.actor_id] for p in participants if p.status != "declined" and p.actor_id in by_id),
+        key=lambda a: fold(a.name),
+    )
     document = _document(landscape=True)
     document.add_heading(_clean(t("consultations.attendance_doc.title", lang=lang)), level=1)
     document.add_paragraph().add_run(_clean(consultation.title)).bold = True
@@ -104,8 +118,12 @@ def attendance_sheet(consultation: Consultation, participants: list[Participant]
     columns = ("number", "organisation", "person", "role", "email", "phone", "consent", "signature")
     rows = [[position, actor.name, "", "", "", "", "", ""] for position, actor in enumerate(expected, start=1)]
     rows += [[len(expected) + n, "", "", "", "", "", "", ""] for n in range(1, blank_rows + 1)]
-    _table(document, [t(f"consultations.attendance_doc.{c}", lang=lang) for c in columns], rows,
-           widths=[1.0, 6.0, 4.5, 3.5, 4.5, 3.0, 2.2, 3.0])
+    _table(
+        document,
+        [t(f"consultations.attendance_doc.{c}", lang=lang) for c in columns],
+        rows,
+        widths=[1.0, 6.0, 4.5, 3.5, 4.5, 3.0, 2.2, 3.0],
+    )
     document.add_paragraph()
     document.add_paragraph(_clean(t("consultations.attendance_doc.privacy", lang=lang))).runs[0].italic = True
     return _bytes(document)
@@ -115,8 +133,9 @@ def _percent(value: float | None, lang: str) -> str:
     return "—" if value is None else f"{format_number(round(value * 100), lang)} %"
 
 
-def synthesis_document(result: Synthesis, actors: list[Actor], terms: Terms, lang: str,
-                       today: date | None = None) -> bytes:
+def synthesis_document(
+    result: Synthesis, actors: list[Actor], terms: Terms, lang: str, today: date | None = None
+) -> bytes:
     """The synthesis to send to participants: the plan, who took part, what was said, the
     commitments made and by whom, and the questions still open."""
     consultation = result.consultation
@@ -139,20 +158,40 @@ def synthesis_document(result: Synthesis, actors: list[Actor], terms: Terms, lan
                 document.add_paragraph(_clean(line.strip()), style="List Bullet")
 
     document.add_heading(_clean(t("consultations.synthesis_doc.participation", lang=lang)), level=1)
-    document.add_paragraph(_clean(t("consultations.synthesis_doc.participation_summary", lang=lang,
-                                    invited=format_number(result.invited, lang),
-                                    attended=format_number(result.attended, lang),
-                                    rate=_percent(result.rate, lang))))
-    for title_key, vocabulary, rows in (("by_sector", "sectors", result.by_sector),
-                                        ("by_scale", "scales", result.by_scale)):
+    document.add_paragraph(
+        _clean(
+            t(
+                "consultations.synthesis_doc.participation_summary",
+                lang=lang,
+                invited=format_number(result.invited, lang),
+                attended=format_number(result.attended, lang),
+                rate=_percent(result.rate, lang),
+            )
+        )
+    )
+    for title_key, vocabulary, rows in (
+        ("by_sector", "sectors", result.by_sector),
+        ("by_scale", "scales", result.by_scale),
+    ):
         if not rows:
             continue
         document.add_heading(_clean(t(f"consultations.synthesis.{title_key}", lang=lang)), level=2)
-        _table(document, [t(f"consultations.synthesis.{c}", lang=lang) for c in
-                          (f"{vocabulary}_column", "invited", "attended", "rate")],
-               [[label(vocabulary, r.key, custom.get(vocabulary), lang) or t("consultations.unassigned", lang=lang),
-                 format_number(r.invited, lang), format_number(r.attended, lang), _percent(r.rate, lang)]
-                for r in rows])
+        _table(
+            document,
+            [
+                t(f"consultations.synthesis.{c}", lang=lang)
+                for c in (f"{vocabulary}_column", "invited", "attended", "rate")
+            ],
+            [
+                [
+                    label(vocabulary, r.key, custom.get(vocabulary), lang) or t("consultations.unassigned", lang=lang),
+                    format_number(r.invited, lang),
+                    format_number(r.attended, lang),
+                    _percent(r.rate, lang),
+                ]
+                for r in rows
+            ],
+        )
     if result.never_came:
         document.add_heading(_clean(t("consultations.synthesis.never_came", lang=lang)), level=2)
         for actor, participant in result.never_came:
@@ -163,9 +202,15 @@ def synthesis_document(result: Synthesis, actors: list[Actor], terms: Terms, lan
     if not result.contributions:
         document.add_paragraph(_clean(t("consultations.synthesis.no_contributions", lang=lang)))
     else:
-        document.add_paragraph(_clean(", ".join(
-            f"{t(f'vocab.contribution_types.{key}', lang=lang)}: {format_number(result.by_type[key], lang)}"
-            for key in CONTRIBUTION_TYPES if result.by_type.get(key))))
+        document.add_paragraph(
+            _clean(
+                ", ".join(
+                    f"{t(f'vocab.contribution_types.{key}', lang=lang)}: {format_number(result.by_type[key], lang)}"
+                    for key in CONTRIBUTION_TYPES
+                    if result.by_type.get(key)
+                )
+            )
+        )
     theme = None
     for contribution in result.contributions:
         if contribution.theme != theme:
@@ -186,9 +231,12 @@ def synthesis_document(result: Synthesis, actors: list[Actor], terms: Terms, lan
 
     document.add_heading(_clean(t("consultations.synthesis.commitments", lang=lang)), level=1)
     if result.commitments:
-        _table(document, [t(f"consultations.synthesis.{c}", lang=lang) for c in ("owner", "commitment", "due_on")],
-               [[c.owner or "—", c.text, format_date(c.due_on, lang) if c.due_on else "—"]
-                for c in result.commitments], widths=[4.5, 9.5, 3.0])
+        _table(
+            document,
+            [t(f"consultations.synthesis.{c}", lang=lang) for c in ("owner", "commitment", "due_on")],
+            [[c.owner or "—", c.text, format_date(c.due_on, lang) if c.due_on else "—"] for c in result.commitments],
+            widths=[4.5, 9.5, 3.0],
+        )
     else:
         document.add_paragraph(_clean(t("consultations.synthesis.no_commitments", lang=lang)))
 
@@ -201,6 +249,7 @@ def synthesis_document(result: Synthesis, actors: list[Actor], terms: Terms, lan
         document.add_paragraph(_clean(t("consultations.synthesis.no_open_questions", lang=lang)))
 
     document.add_paragraph()
-    document.add_paragraph(_clean(t("consultations.export.generated", lang=lang,
-                                    day=format_date(today or date.today(), lang)))).runs[0].italic = True
+    document.add_paragraph(
+        _clean(t("consultations.export.generated", lang=lang, day=format_date(today or date.today(), lang)))
+    ).runs[0].italic = True
     return _bytes(document)

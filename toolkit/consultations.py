@@ -36,13 +36,15 @@ STAGE_STATUSES = {
     "attended": frozenset({"attended"}),
 }
 SENT = frozenset(INVITATION_STATUSES) - {"to_invite"}  # an invitation went out
-GOVERNMENT_SECTORS = frozenset({"local_government", "regional_government", "national_government",
-                                "foreign_government"})
+GOVERNMENT_SECTORS = frozenset({"local_government", "regional_government", "national_government", "foreign_government"})
 # a team usually wants the territory beyond the town hall in the room (the Medellín workshop's point)
 DEFAULT_TARGETS = (
-    CoverageTarget("sector", "local_government"), CoverageTarget("sector", "academia"),
-    CoverageTarget("sector", "private_sector"), CoverageTarget("sector", "civil_society"),
-    CoverageTarget("sector", "community_organisation"), CoverageTarget("scale", "local"),
+    CoverageTarget("sector", "local_government"),
+    CoverageTarget("sector", "academia"),
+    CoverageTarget("sector", "private_sector"),
+    CoverageTarget("sector", "civil_society"),
+    CoverageTarget("sector", "community_organisation"),
+    CoverageTarget("scale", "local"),
     CoverageTarget("scale", "international"),
 )
 # how many people each instrument usually takes (the guides on the page quote these)
@@ -62,6 +64,7 @@ SUGGESTIONS_PER_GAP = 5
 
 # -- sizes ----------------------------------------------------------------------------------
 
+
 def size_warning(instrument: str, count: int) -> tuple[str, int, int] | None:
     """``("too_few" | "too_many", low, high)`` when the list does not suit the instrument.
 
@@ -79,6 +82,7 @@ def size_warning(instrument: str, count: int) -> tuple[str, int, int] | None:
 
 
 # -- the actor map (communities and brokers) -------------------------------------------------
+
 
 @dataclass(frozen=True)
 class MapInfo:
@@ -104,9 +108,12 @@ def actor_map_info(actors: list[Actor], relations: list[Relation]) -> dict[int, 
             return {}
         raise
     result = network_metrics(actors, relations)
-    return {actor_id: MapInfo(community=metrics.community, broker=bool(metrics.broker),
-                              betweenness=float(metrics.betweenness))
-            for actor_id, metrics in result.per_actor.items()}
+    return {
+        actor_id: MapInfo(
+            community=metrics.community, broker=bool(metrics.broker), betweenness=float(metrics.betweenness)
+        )
+        for actor_id, metrics in result.per_actor.items()
+    }
 
 
 def community_members(map_info: dict[int, MapInfo], actors: list[Actor], top: int = 2) -> dict[int, list[str]]:
@@ -121,12 +128,18 @@ def community_members(map_info: dict[int, MapInfo], actors: list[Actor], top: in
         info = map_info.get(actor.id)
         if info is not None and info.community is not None:
             members.setdefault(info.community, []).append(actor)
-    return {community: [a.name for a in sorted(group, key=lambda a: (-(a.influence or 0), fold(a.name)))][:top]
-            for community, group in sorted(members.items())}
+    return {
+        community: [a.name for a in sorted(group, key=lambda a: (-(a.influence or 0), fold(a.name)))][:top]
+        for community, group in sorted(members.items())
+    }
 
 
-def select_actors(actors: list[Actor], wanted: ActorFilter, communities: tuple[int, ...] = (),
-                  map_info: dict[int, MapInfo] | None = None) -> list[Actor]:
+def select_actors(
+    actors: list[Actor],
+    wanted: ActorFilter,
+    communities: tuple[int, ...] = (),
+    map_info: dict[int, MapInfo] | None = None,
+) -> list[Actor]:
     """Actors matching the register's filters and, if any are chosen, one of the map's communities.
 
     >>> a = [Actor("A", id=1, sector="academia"), Actor("B", id=2, sector="academia"), Actor("C", id=3)]
@@ -141,6 +154,7 @@ def select_actors(actors: list[Actor], wanted: ActorFilter, communities: tuple[i
 
 
 # -- coverage --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class TargetStatus:
@@ -231,6 +245,7 @@ def coverage(participants: list[Participant], actors: list[Actor], targets: list
 
 # -- suggestions -----------------------------------------------------------------------------
 
+
 @dataclass
 class Reason:
     """Why an actor is suggested: ``consultations.reason.<key>`` filled in with ``details``."""
@@ -278,8 +293,14 @@ class _Room:
     communities: frozenset
 
 
-def _score(actor: Actor, room: _Room, listed: dict[int, Participant], consulted: set[int],
-           map_info: dict[int, MapInfo], kind: str) -> Suggestion:
+def _score(
+    actor: Actor,
+    room: _Room,
+    listed: dict[int, Participant],
+    consulted: set[int],
+    map_info: dict[int, MapInfo],
+    kind: str,
+) -> Suggestion:
     reasons = []
     if actor.influence:
         reasons.append(Reason("influence", 0.6 * actor.influence, {"level": actor.influence}))
@@ -305,9 +326,15 @@ def _score(actor: Actor, room: _Room, listed: dict[int, Participant], consulted:
     return Suggestion(actor, round(sum(r.points for r in reasons), 2), reasons)
 
 
-def suggestions(actors: list[Actor], participants: list[Participant], targets: list[CoverageTarget],
-                consulted: set[int] | None = None, map_info: dict[int, MapInfo] | None = None,
-                stage: str = "invited", limit: int = SUGGESTIONS_PER_GAP) -> list[Gap]:
+def suggestions(
+    actors: list[Actor],
+    participants: list[Participant],
+    targets: list[CoverageTarget],
+    consulted: set[int] | None = None,
+    map_info: dict[int, MapInfo] | None = None,
+    stage: str = "invited",
+    limit: int = SUGGESTIONS_PER_GAP,
+) -> list[Gap]:
     """For each gap of ``stage`` (unmet targets, a room of only government or only allies), the
     actors who would close it, ranked and explained.
 
@@ -330,8 +357,10 @@ def suggestions(actors: list[Actor], participants: list[Participant], targets: l
     listed = {p.actor_id: p for p in participants}
     stage_coverage = coverage(participants, actors, targets)[stage]
     counted = set(stage_coverage.actor_ids)
-    room = _Room(frozenset(by_id[i].stance for i in stage_coverage.actor_ids),
-                 frozenset(map_info[i].community for i in stage_coverage.actor_ids if i in map_info))
+    room = _Room(
+        frozenset(by_id[i].stance for i in stage_coverage.actor_ids),
+        frozenset(map_info[i].community for i in stage_coverage.actor_ids if i in map_info),
+    )
     open_to = [a for a in actors if a.id not in counted and getattr(listed.get(a.id), "status", "") != "declined"]
     follow_ups = {i: p for i, p in listed.items() if i not in counted}
 
@@ -361,6 +390,7 @@ def consulted_actors(participants: list[Participant], other_than: int | None = N
 
 
 # -- participation and synthesis -------------------------------------------------------------
+
 
 @dataclass
 class RateRow:
@@ -398,8 +428,11 @@ def invited_never_came(participants: list[Participant], actors: list[Actor]) -> 
     """Who was invited and did not come (no answer, confirmed but absent, declined), by status then name."""
     by_id = {actor.id: actor for actor in actors}
     order = {status: position for position, status in enumerate(INVITATION_STATUSES)}
-    missing = [(by_id[p.actor_id], p) for p in participants
-               if p.status in ("invited", "confirmed", "declined", "no_show") and p.actor_id in by_id]
+    missing = [
+        (by_id[p.actor_id], p)
+        for p in participants
+        if p.status in ("invited", "confirmed", "declined", "no_show") and p.actor_id in by_id
+    ]
     return sorted(missing, key=lambda pair: (order[pair[1].status], fold(pair[0].name)))
 
 
@@ -438,9 +471,21 @@ def short_title(text: str, limit: int = 90) -> str:
 def commitments(consultation: Consultation, contributions: list[Contribution], actors: list[Actor]) -> list[Commitment]:
     """The commitments made and by whom, soonest due first (undated last)."""
     names = {actor.id: actor.name for actor in actors}
-    found = [Commitment(c.id, consultation.id, consultation.title, short_title(c.text), c.text, c.actor_id,
-                        names.get(c.actor_id, ""), c.theme, c.due_on)
-             for c in contributions if c.type == "commitment"]
+    found = [
+        Commitment(
+            c.id,
+            consultation.id,
+            consultation.title,
+            short_title(c.text),
+            c.text,
+            c.actor_id,
+            names.get(c.actor_id, ""),
+            c.theme,
+            c.due_on,
+        )
+        for c in contributions
+        if c.type == "commitment"
+    ]
     return sorted(found, key=lambda c: (c.due_on is None, c.due_on or date.max, fold(c.owner), c.contribution_id or 0))
 
 
@@ -485,8 +530,9 @@ class Synthesis:
         return self.attended / self.invited if self.invited else None
 
 
-def synthesis(consultation: Consultation, participants: list[Participant], contributions: list[Contribution],
-              actors: list[Actor]) -> Synthesis:
+def synthesis(
+    consultation: Consultation, participants: list[Participant], contributions: list[Contribution], actors: list[Actor]
+) -> Synthesis:
     """Everything the synthesis shows: participation, absences, contributions, commitments, open questions.
 
     Pass the participants and contributions of this consultation only.
@@ -500,8 +546,9 @@ def synthesis(consultation: Consultation, participants: list[Participant], contr
     result.by_sector = participation(participants, actors, "sector")
     result.by_scale = participation(participants, actors, "scale")
     result.never_came = invited_never_came(participants, actors)
-    result.contributions = sorted(contributions, key=lambda c: (fold(c.theme) or "\uffff", type_order.get(c.type, 9),
-                                                                c.id or 0))
+    result.contributions = sorted(
+        contributions, key=lambda c: (fold(c.theme) or "\uffff", type_order.get(c.type, 9), c.id or 0)
+    )
     for contribution in contributions:
         result.by_theme[contribution.theme] += 1
         result.by_type[contribution.type] += 1
@@ -525,19 +572,44 @@ def contribution_themes(contributions: list[Contribution], actors: list[Actor]) 
 def participant_rows(participants: list[Participant], actors: list[Actor]) -> list[dict[str, object]]:
     """Rows for the participants table, by actor name."""
     by_id = {actor.id: actor for actor in actors}
-    rows = [{"id": p.id, "version": p.version, "remove": False, "name": by_id[p.actor_id].name,
-             "sector": by_id[p.actor_id].sector, "scale": by_id[p.actor_id].scale, "status": p.status,
-             "invited_on": p.invited_on, "responded_on": p.responded_on, "attended_on": p.attended_on,
-             "attendee": p.attendee, "notes": p.notes}
-            for p in participants if p.actor_id in by_id]
+    rows = [
+        {
+            "id": p.id,
+            "version": p.version,
+            "remove": False,
+            "name": by_id[p.actor_id].name,
+            "sector": by_id[p.actor_id].sector,
+            "scale": by_id[p.actor_id].scale,
+            "status": p.status,
+            "invited_on": p.invited_on,
+            "responded_on": p.responded_on,
+            "attended_on": p.attended_on,
+            "attendee": p.attendee,
+            "notes": p.notes,
+        }
+        for p in participants
+        if p.actor_id in by_id
+    ]
     return sorted(rows, key=lambda row: fold(row["name"]))
 
 
 def contribution_rows(contributions: list[Contribution]) -> list[dict[str, object]]:
     """Rows for the contributions table, newest first."""
-    return [{"id": c.id, "version": c.version, "delete": False, "actor_id": c.actor_id, "theme": c.theme,
-             "type": c.type, "priority": c.priority, "text": c.text, "due_on": c.due_on, "response": c.response}
-            for c in sorted(contributions, key=lambda c: -(c.id or 0))]
+    return [
+        {
+            "id": c.id,
+            "version": c.version,
+            "delete": False,
+            "actor_id": c.actor_id,
+            "theme": c.theme,
+            "type": c.type,
+            "priority": c.priority,
+            "text": c.text,
+            "due_on": c.due_on,
+            "response": c.response,
+        }
+        for c in sorted(contributions, key=lambda c: -(c.id or 0))
+    ]
 
 
 def _cell(value: object, is_date: bool = False) -> object:
@@ -561,8 +633,13 @@ def _cell(value: object, is_date: bool = False) -> object:
     return value
 
 
-def row_edits(before: list[dict[str, object]], after: list[dict[str, object]], columns: tuple[str, ...],
-              remove_column: str, dates: tuple[str, ...] = ()):
+def row_edits(
+    before: list[dict[str, object]],
+    after: list[dict[str, object]],
+    columns: tuple[str, ...],
+    remove_column: str,
+    dates: tuple[str, ...] = (),
+):
     """What the user changed in a table: edits (with the version they saw) and rows marked to remove.
 
     >>> rows = [{"id": 1, "version": 3, "remove": False, "status": "invited", "notes": ""}]

@@ -123,10 +123,33 @@ CONTRIBUTION_TYPES = ("proposal", "concern", "commitment", "question", "recommen
 PRIORITIES = ("high", "medium", "low")
 TARGET_DIMENSIONS = ("sector", "scale")  # coverage targets name a sector or a scale that must be present
 
-CONSULTATION_COLUMNS = ("id", "title", "objective", "specific_objectives", "questions", "instrument", "modality",
-                        "starts_on", "ends_on", "place", "facilitator", "budget", "status", "targets")
-PARTICIPANT_COLUMNS = ("id", "consultation", "actor", "status", "invited_on", "responded_on", "attended_on",
-                       "attendee", "notes")
+CONSULTATION_COLUMNS = (
+    "id",
+    "title",
+    "objective",
+    "specific_objectives",
+    "questions",
+    "instrument",
+    "modality",
+    "starts_on",
+    "ends_on",
+    "place",
+    "facilitator",
+    "budget",
+    "status",
+    "targets",
+)
+PARTICIPANT_COLUMNS = (
+    "id",
+    "consultation",
+    "actor",
+    "status",
+    "invited_on",
+    "responded_on",
+    "attended_on",
+    "attendee",
+    "notes",
+)
 CONTRIBUTION_COLUMNS = ("id", "consultation", "actor", "theme", "type", "text", "priority", "due_on", "response")
 
 
@@ -186,8 +209,13 @@ class Contribution:
     version: int = 1
 
 
-def status_dates(status: str, on: date | None, invited_on: date | None = None, responded_on: date | None = None,
-                 attended_on: date | None = None) -> dict[str, date | None]:
+def status_dates(
+    status: str,
+    on: date | None,
+    invited_on: date | None = None,
+    responded_on: date | None = None,
+    attended_on: date | None = None,
+) -> dict[str, date | None]:
     """The dates a participant keeps when moving to ``status`` on day ``on``.
 
     >>> d = date(2026, 9, 1)
@@ -218,11 +246,38 @@ KPI_AGGREGATIONS = ("sum", "last")  # each measurement adds to the total, or is 
 DASHBOARD_STATUSES = ("on_track", "late", "no_measurements")
 RULE_CRITERIA = ("sectors", "scales", "stances", "quadrants", "themes", "communities")
 
-AUDIENCE_COLUMNS = ("id", "name", "kind", "description", "rule", "estimated_size", "influence", "interest",
-                    "knowledge", "attitude", "needs", "barriers", "priority", "messages", "channels")
+AUDIENCE_COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "description",
+    "rule",
+    "estimated_size",
+    "influence",
+    "interest",
+    "knowledge",
+    "attitude",
+    "needs",
+    "barriers",
+    "priority",
+    "messages",
+    "channels",
+)
 AUDIENCE_MEMBER_COLUMNS = ("id", "audience", "actor", "included")
-CAMPAIGN_COLUMNS = ("id", "title", "type", "objective", "audiences", "messages", "channels", "starts_on", "ends_on",
-                    "owner", "budget", "status")
+CAMPAIGN_COLUMNS = (
+    "id",
+    "title",
+    "type",
+    "objective",
+    "audiences",
+    "messages",
+    "channels",
+    "starts_on",
+    "ends_on",
+    "owner",
+    "budget",
+    "status",
+)
 ACTIVITY_COLUMNS = ("id", "campaign", "title", "channel", "due_on", "owner", "status", "cost", "notes")
 KPI_COLUMNS = ("id", "campaign", "name", "kind", "unit", "baseline", "target", "aggregation")
 KPI_MEASUREMENT_COLUMNS = ("id", "kpi", "measured_on", "value", "notes")
@@ -351,10 +406,32 @@ class KpiMeasurement:
 # -- the roadmap and the indicators of international action ------------------------------------
 
 MILESTONE_STATUSES = ("planned", "in_progress", "done", "blocked", "cancelled")
-MILESTONE_COLUMNS = ("id", "phase", "title", "description", "starts_on", "due_on", "owner", "status",
-                     "consultation", "campaign", "notes")
-INDICATOR_COLUMNS = ("id", "dimension", "name", "unit", "baseline", "baseline_on", "target", "target_on",
-                     "source", "automatic", "position")
+MILESTONE_COLUMNS = (
+    "id",
+    "phase",
+    "title",
+    "description",
+    "starts_on",
+    "due_on",
+    "owner",
+    "status",
+    "consultation",
+    "campaign",
+    "notes",
+)
+INDICATOR_COLUMNS = (
+    "id",
+    "dimension",
+    "name",
+    "unit",
+    "baseline",
+    "baseline_on",
+    "target",
+    "target_on",
+    "source",
+    "automatic",
+    "position",
+)
 INDICATOR_MEASUREMENT_COLUMNS = ("id", "indicator", "measured_on", "value", "source", "notes")
 
 

@@ -51,6 +51,7 @@ UNITS = ("yes_no", "people", "actors", "projects", "consultations", "networks", 
 
 # -- the recommended set ---------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class DefaultIndicator:
     """One indicator of the recommended set; its name, unit and hint live in the catalogs."""
@@ -110,9 +111,16 @@ def default_indicators(lang: str | None = None) -> list[Indicator]:
     for default in DEFAULT_SET:
         position = positions.get(default.dimension, 0)
         positions[default.dimension] = position + 1
-        chosen.append(Indicator(dimension=default.dimension, name=default_name(default, lang),
-                                unit=unit_name(default.unit, lang), target=1.0 if default.yes_no else None,
-                                automatic=default.automatic, position=position))
+        chosen.append(
+            Indicator(
+                dimension=default.dimension,
+                name=default_name(default, lang),
+                unit=unit_name(default.unit, lang),
+                target=1.0 if default.yes_no else None,
+                automatic=default.automatic,
+                position=position,
+            )
+        )
     return chosen
 
 
@@ -178,6 +186,7 @@ def display_value(indicator: Indicator, value: float | None, lang: str | None = 
 
 # -- figures filled in from the workspace ----------------------------------------------------
 
+
 def actors_involved(participants: list[Participant], contributions: list[Contribution]) -> int:
     """Distinct actors of the register who attended a consultation or contributed to one.
 
@@ -219,9 +228,14 @@ def campaign_reach(kpis: list[Kpi], measurements: list[KpiMeasurement], today: d
     return total
 
 
-def automatic_figures(consultations: list[Consultation], participants: list[Participant],
-                      contributions: list[Contribution], kpis: list[Kpi], kpi_measurements: list[KpiMeasurement],
-                      today: date) -> dict[str, float]:
+def automatic_figures(
+    consultations: list[Consultation],
+    participants: list[Participant],
+    contributions: list[Contribution],
+    kpis: list[Kpi],
+    kpi_measurements: list[KpiMeasurement],
+    today: date,
+) -> dict[str, float]:
     """Every figure of ``AUTOMATIC`` as the workspace stands on ``today``.
 
     >>> automatic_figures([Consultation("A", status="held")], [Participant(1, 10, "attended")], [], [], [],
@@ -237,8 +251,10 @@ def automatic_figures(consultations: list[Consultation], participants: list[Part
 
 # -- progress and trend ----------------------------------------------------------------------
 
-def series(indicator: Indicator, measurements: list[IndicatorMeasurement],
-           today: date | None = None) -> list[tuple[date, float]]:
+
+def series(
+    indicator: Indicator, measurements: list[IndicatorMeasurement], today: date | None = None
+) -> list[tuple[date, float]]:
     """The indicator's measured values by day up to ``today`` (the last one of a day counts).
 
     >>> data = [IndicatorMeasurement(1, date(2026, 3, 31), 10), IndicatorMeasurement(1, date(2025, 12, 31), 9),
@@ -356,8 +372,11 @@ def indicator_status(indicator: Indicator, measurements: list[IndicatorMeasureme
     expected = expected_progress(indicator, points[0][0] if points else None, today)
     direction = trend(points)
     improving = None
-    if direction in ("up", "down") and indicator.target is not None and \
-            float(indicator.target) != float(indicator.baseline or 0.0):
+    if (
+        direction in ("up", "down")
+        and indicator.target is not None
+        and float(indicator.target) != float(indicator.baseline or 0.0)
+    ):
         improving = (direction == "up") == (float(indicator.target) > float(indicator.baseline or 0.0))
     if value is None:
         state = "no_measurements"
@@ -371,8 +390,9 @@ def indicator_status(indicator: Indicator, measurements: list[IndicatorMeasureme
         state = "on_track"
     mine = [m for m in measurements if m.indicator_id == indicator.id and m.measured_on == measured_on]
     source = max(mine, key=lambda m: m.id or 0).source if mine else ""
-    return IndicatorStatus(indicator, value, measured_on, previous, done, expected, direction, improving, state,
-                           source, points)
+    return IndicatorStatus(
+        indicator, value, measured_on, previous, done, expected, direction, improving, state, source, points
+    )
 
 
 def _order(indicator: Indicator) -> tuple:
@@ -380,8 +400,9 @@ def _order(indicator: Indicator) -> tuple:
     return (dimension, indicator.position, indicator.id or 0)
 
 
-def dashboard(indicators: list[Indicator], measurements: list[IndicatorMeasurement],
-              today: date) -> list[IndicatorStatus]:
+def dashboard(
+    indicators: list[Indicator], measurements: list[IndicatorMeasurement], today: date
+) -> list[IndicatorStatus]:
     """Every indicator's status as of ``today``, by dimension (institutional, political,
     territorial) then by its position.
 
@@ -427,37 +448,65 @@ def dimension_summary(statuses: list[IndicatorStatus]) -> list[DimensionSummary]
     for dimension in DIMENSIONS:
         mine = [s for s in statuses if s.indicator.dimension == dimension]
         measured = [s.progress for s in mine if s.progress is not None]
-        summaries.append(DimensionSummary(
-            dimension=dimension, count=len(mine),
-            average_progress=sum(measured) / len(measured) if measured else None,
-            on_track=sum(1 for s in mine if s.state in ("on_track", "reached")),
-            reached=sum(1 for s in mine if s.state == "reached"),
-            behind=sum(1 for s in mine if s.state == "behind"),
-            unmeasured=sum(1 for s in mine if s.state == "no_measurements"),
-            without_target=sum(1 for s in mine if s.state == "no_target")))
+        summaries.append(
+            DimensionSummary(
+                dimension=dimension,
+                count=len(mine),
+                average_progress=sum(measured) / len(measured) if measured else None,
+                on_track=sum(1 for s in mine if s.state in ("on_track", "reached")),
+                reached=sum(1 for s in mine if s.state == "reached"),
+                behind=sum(1 for s in mine if s.state == "behind"),
+                unmeasured=sum(1 for s in mine if s.state == "no_measurements"),
+                without_target=sum(1 for s in mine if s.state == "no_target"),
+            )
+        )
     return summaries
 
 
 # -- tables ----------------------------------------------------------------------------------
 
+
 def indicator_rows(indicators: list[Indicator]) -> list[dict[str, object]]:
     """Rows for the indicators table, by dimension then position."""
-    return [{"id": i.id, "version": i.version, "delete": False, "dimension": i.dimension, "name": i.name,
-             "unit": i.unit, "baseline": i.baseline, "baseline_on": i.baseline_on, "target": i.target,
-             "target_on": i.target_on, "source": i.source, "automatic": i.automatic or ""}
-            for i in sorted(indicators, key=_order)]
+    return [
+        {
+            "id": i.id,
+            "version": i.version,
+            "delete": False,
+            "dimension": i.dimension,
+            "name": i.name,
+            "unit": i.unit,
+            "baseline": i.baseline,
+            "baseline_on": i.baseline_on,
+            "target": i.target,
+            "target_on": i.target_on,
+            "source": i.source,
+            "automatic": i.automatic or "",
+        }
+        for i in sorted(indicators, key=_order)
+    ]
 
 
 def measurement_rows(indicators: list[Indicator], measurements: list[IndicatorMeasurement]) -> list[dict[str, object]]:
     """Rows for the measurements table, newest first."""
     names = {i.id: i.name for i in indicators}
     mine = [m for m in measurements if m.indicator_id in names]
-    return [{"id": m.id, "delete": False, "indicator": names[m.indicator_id], "measured_on": m.measured_on,
-             "value": m.value, "source": m.source, "notes": m.notes}
-            for m in sorted(mine, key=lambda m: (m.measured_on, m.id or 0), reverse=True)]
+    return [
+        {
+            "id": m.id,
+            "delete": False,
+            "indicator": names[m.indicator_id],
+            "measured_on": m.measured_on,
+            "value": m.value,
+            "source": m.source,
+            "notes": m.notes,
+        }
+        for m in sorted(mine, key=lambda m: (m.measured_on, m.id or 0), reverse=True)
+    ]
 
 
 # -- the sample ------------------------------------------------------------------------------
+
 
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
@@ -470,16 +519,23 @@ def sample_indicators(path: Path = SAMPLE_INDICATORS_PATH) -> list[tuple[Indicat
     for row in data["indicators"]:
         values = {k: v for k, v in row.items() if k not in ("key", "measurements")}
         values["baseline_on"], values["target_on"] = _day(values.get("baseline_on")), _day(values.get("target_on"))
-        measured = [IndicatorMeasurement(0, _day(m["measured_on"]), m["value"], m.get("source", ""),
-                                         m.get("notes", "")) for m in row.get("measurements", [])]
+        measured = [
+            IndicatorMeasurement(0, _day(m["measured_on"]), m["value"], m.get("source", ""), m.get("notes", ""))
+            for m in row.get("measurements", [])
+        ]
         chosen.append((Indicator(**values), measured))
     return chosen
 
 
 # -- figures ---------------------------------------------------------------------------------
 
-STATE_COLOURS = {"reached": "#0B6E4F", "on_track": "#4A9B6F", "behind": "#C8553D", "no_target": "#8A8A8A",
-                 "no_measurements": "#BBBBBB"}
+STATE_COLOURS = {
+    "reached": "#0B6E4F",
+    "on_track": "#4A9B6F",
+    "behind": "#C8553D",
+    "no_target": "#8A8A8A",
+    "no_measurements": "#BBBBBB",
+}
 
 
 def _short(text: str, limit: int = 48) -> str:
@@ -497,11 +553,25 @@ def dimensions_figure(summaries: list[DimensionSummary]) -> go.Figure:
     names = [t(f"vocab.dimensions.{s.dimension}") for s in summaries]
     values = [round(100 * (s.average_progress or 0.0), 1) for s in summaries]
     labels = ["—" if s.average_progress is None else f"{round(100 * s.average_progress)} %" for s in summaries]
-    figure = go.Figure(go.Bar(x=values, y=names, orientation="h", text=labels, textposition="auto",
-                              marker_color="#0B6E4F", hovertemplate="%{y}: %{text}<extra></extra>"))
-    figure.update_layout(title=t("indicators.chart.dimensions_title"), height=260,
-                         xaxis={"title": t("indicators.chart.progress_axis"), "range": [0, 105]},
-                         yaxis={"autorange": "reversed"}, margin={"l": 10, "r": 10, "t": 50}, showlegend=False)
+    figure = go.Figure(
+        go.Bar(
+            x=values,
+            y=names,
+            orientation="h",
+            text=labels,
+            textposition="auto",
+            marker_color="#0B6E4F",
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title=t("indicators.chart.dimensions_title"),
+        height=260,
+        xaxis={"title": t("indicators.chart.progress_axis"), "range": [0, 105]},
+        yaxis={"autorange": "reversed"},
+        margin={"l": 10, "r": 10, "t": 50},
+        showlegend=False,
+    )
     return figure
 
 
@@ -520,26 +590,41 @@ def progress_figure(statuses: list[IndicatorStatus]) -> go.Figure:
         chosen = [s for s in statuses if s.state == state]
         if not chosen:
             continue
-        figure.add_trace(go.Bar(
-            x=[round(100 * (s.progress or 0.0), 1) for s in chosen], y=[_short(s.indicator.name) for s in chosen],
-            orientation="h", name=t(f"indicators.state.{state}"), marker_color=STATE_COLOURS[state],
-            text=["—" if s.progress is None else f"{round(100 * s.progress)} %" for s in chosen],
-            textposition="outside", cliponaxis=False,  # a bar at 0 % still says so
-            customdata=[[s.indicator.name] for s in chosen],
-            hovertemplate="%{customdata[0]}: %{x:.0f} %<extra></extra>"))
+        figure.add_trace(
+            go.Bar(
+                x=[round(100 * (s.progress or 0.0), 1) for s in chosen],
+                y=[_short(s.indicator.name) for s in chosen],
+                orientation="h",
+                name=t(f"indicators.state.{state}"),
+                marker_color=STATE_COLOURS[state],
+                text=["—" if s.progress is None else f"{round(100 * s.progress)} %" for s in chosen],
+                textposition="outside",
+                cliponaxis=False,  # a bar at 0 % still says so
+                customdata=[[s.indicator.name] for s in chosen],
+                hovertemplate="%{customdata[0]}: %{x:.0f} %<extra></extra>",
+            )
+        )
     timed = [s for s in statuses if s.expected is not None and s.progress is not None]
     if timed:
-        figure.add_trace(go.Scatter(
-            x=[round(100 * s.expected, 1) for s in timed], y=[_short(s.indicator.name) for s in timed],
-            mode="markers", name=t("indicators.chart.expected"),
-            marker={"symbol": "diamond", "size": 12, "color": "#222"},
-            hovertemplate="%{y}: %{x:.0f} %<extra>" + t("indicators.chart.expected") + "</extra>"))
-    figure.update_layout(title=t("indicators.chart.progress_title"), barmode="overlay",
-                         height=max(240, 44 * len(names) + 160),
-                         xaxis={"title": t("indicators.chart.progress_axis"), "range": [0, 112]},
-                         yaxis={"categoryorder": "array", "categoryarray": names[::-1]},
-                         margin={"l": 10, "r": 10, "t": 90},
-                         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"})
+        figure.add_trace(
+            go.Scatter(
+                x=[round(100 * s.expected, 1) for s in timed],
+                y=[_short(s.indicator.name) for s in timed],
+                mode="markers",
+                name=t("indicators.chart.expected"),
+                marker={"symbol": "diamond", "size": 12, "color": "#222"},
+                hovertemplate="%{y}: %{x:.0f} %<extra>" + t("indicators.chart.expected") + "</extra>",
+            )
+        )
+    figure.update_layout(
+        title=t("indicators.chart.progress_title"),
+        barmode="overlay",
+        height=max(240, 44 * len(names) + 160),
+        xaxis={"title": t("indicators.chart.progress_axis"), "range": [0, 112]},
+        yaxis={"categoryorder": "array", "categoryarray": names[::-1]},
+        margin={"l": 10, "r": 10, "t": 90},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+    )
     return figure
 
 
@@ -552,9 +637,15 @@ def trend_figure(status: IndicatorStatus, today: date | None = None) -> go.Figur
     ['Valor medido']
     """
     indicator = status.indicator
-    figure = go.Figure(go.Scatter(
-        x=[d for d, _ in status.series], y=[v for _, v in status.series], mode="lines+markers",
-        name=t("indicators.chart.value"), line={"color": "#0B6E4F", "width": 3}))
+    figure = go.Figure(
+        go.Scatter(
+            x=[d for d, _ in status.series],
+            y=[v for _, v in status.series],
+            mode="lines+markers",
+            name=t("indicators.chart.value"),
+            line={"color": "#0B6E4F", "width": 3},
+        )
+    )
     dates = [d for d, _ in status.series] + [d for d in (indicator.baseline_on, indicator.target_on, today) if d]
     if dates:
         first, last = min(dates), max(dates)
@@ -564,18 +655,19 @@ def trend_figure(status: IndicatorStatus, today: date | None = None) -> go.Figur
         for value, key, colour, at, anchor in lines:
             if value is None:
                 continue
-            figure.add_shape(type="line", x0=first, x1=last, y0=value, y1=value,
-                             line={"dash": "dot", "color": colour})
-            figure.add_annotation(x=at, y=value, text=t(f"indicators.chart.{key}"), showarrow=False, yshift=10,
-                                  xanchor=anchor)
+            figure.add_shape(type="line", x0=first, x1=last, y0=value, y1=value, line={"dash": "dot", "color": colour})
+            figure.add_annotation(
+                x=at, y=value, text=t(f"indicators.chart.{key}"), showarrow=False, yshift=10, xanchor=anchor
+            )
     if today:
-        figure.add_shape(type="line", x0=today, x1=today, y0=0, y1=1, yref="paper",
-                         line={"dash": "dot", "color": "#222"})
-        figure.add_annotation(x=today, y=1, yref="paper", text=t("indicators.chart.today"), showarrow=False,
-                              yshift=8)
+        figure.add_shape(
+            type="line", x0=today, x1=today, y0=0, y1=1, yref="paper", line={"dash": "dot", "color": "#222"}
+        )
+        figure.add_annotation(x=today, y=1, yref="paper", text=t("indicators.chart.today"), showarrow=False, yshift=8)
     yaxis = {"title": indicator.unit or None, "rangemode": "tozero"}
     if is_yes_no(indicator):
         yaxis = {"tickvals": [0, 1], "ticktext": [t("indicators.no"), t("indicators.yes")], "range": [-0.1, 1.15]}
-    figure.update_layout(title=_short(indicator.name, 90), height=320, margin={"l": 10, "r": 10, "t": 60},
-                         yaxis=yaxis, showlegend=False)
+    figure.update_layout(
+        title=_short(indicator.name, 90), height=320, margin={"l": 10, "r": 10, "t": 60}, yaxis=yaxis, showlegend=False
+    )
     return figure

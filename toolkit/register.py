@@ -54,17 +54,28 @@ class ImportOutcome:
         return self.preview.errors + (self.plan.relation_errors if self.plan else [])
 
 
-def check_file(engine: Engine | None, workspace_id: int | None, data: bytes, filename: str,
-               limits: ReadLimits = ReadLimits(), layout: WorkbookLayout | None = None,
-               workbook: Workbook | None = None) -> ImportPreview:
+def check_file(
+    engine: Engine | None,
+    workspace_id: int | None,
+    data: bytes,
+    filename: str,
+    limits: ReadLimits = ReadLimits(),
+    layout: WorkbookLayout | None = None,
+    workbook: Workbook | None = None,
+) -> ImportPreview:
     """Read and validate a file; store nothing. Raises ``UnreadableFile`` when it cannot be read."""
     workbook = workbook or read_workbook(data, filename, limits)
     terms = vocabulary_terms(engine, workspace_id) if engine is not None and workspace_id else {}
     return parse_workbook(workbook, terms, layout)
 
 
-def import_preview(engine: Engine, workspace_id: int, preview: ImportPreview, policy: str = "merge",
-                   decisions: dict[int, str] | None = None) -> ImportOutcome:
+def import_preview(
+    engine: Engine,
+    workspace_id: int,
+    preview: ImportPreview,
+    policy: str = "merge",
+    decisions: dict[int, str] | None = None,
+) -> ImportOutcome:
     """Store a checked file into the workspace in one transaction (nothing on failure)."""
     existing = list_actors(engine, workspace_id)
     plan = plan_batch(preview, existing, policy, decisions)
@@ -72,13 +83,19 @@ def import_preview(engine: Engine, workspace_id: int, preview: ImportPreview, po
     return ImportOutcome(preview=preview, plan=plan, stored=stored)
 
 
-def plan_preview(engine: Engine, workspace_id: int, preview: ImportPreview, policy: str = "merge",
-                 decisions: dict[int, str] | None = None) -> Plan:
+def plan_preview(
+    engine: Engine,
+    workspace_id: int,
+    preview: ImportPreview,
+    policy: str = "merge",
+    decisions: dict[int, str] | None = None,
+) -> Plan:
     """What an import would do, without doing it (for the wizard's last step)."""
     return plan_batch(preview, list_actors(engine, workspace_id), policy, decisions)
 
 
 # -- the Medellín sample ---------------------------------------------------------------------
+
 
 def sample_batch(path: Path = SAMPLE_PATH) -> tuple[dict, RegisterBatch]:
     data = json.loads(path.read_text("utf-8"))
@@ -91,8 +108,14 @@ def sample_batch(path: Path = SAMPLE_PATH) -> tuple[dict, RegisterBatch]:
         batch.new_actors.append(Actor(**values))
         index[row["key"]] = position
     for row in data["relations"]:
-        relation = Relation(source=0, target=0, type=row["type"], strength=row["strength"],
-                            directed=row["directed"], description=row.get("description", ""))
+        relation = Relation(
+            source=0,
+            target=0,
+            type=row["type"],
+            strength=row["strength"],
+            directed=row["directed"],
+            description=row.get("description", ""),
+        )
         batch.relations.append((("new", index[row["source"]]), ("new", index[row["target"]]), relation))
     batch.consultations = [_sample_consultation(row, index) for row in data.get("consultations", [])]
     batch.audiences, audience_positions = _sample_audiences(data.get("audiences", []), index)
@@ -148,8 +171,10 @@ def _sample_campaign(row: dict, audience_positions: dict[str, int]):
     for entry in row.get("activities", []):
         bundle.activities.append(Activity(0, **{**entry, "due_on": _day(entry.get("due_on"))}))
     for entry in row.get("kpis", []):
-        measured = [KpiMeasurement(0, _day(m["measured_on"]), m["value"], m.get("notes", ""))
-                    for m in entry.get("measurements", [])]
+        measured = [
+            KpiMeasurement(0, _day(m["measured_on"]), m["value"], m.get("notes", ""))
+            for m in entry.get("measurements", [])
+        ]
         bundle.kpis.append((Kpi(0, **{k: v for k, v in entry.items() if k != "measurements"}), measured))
     return bundle
 
@@ -166,8 +191,9 @@ def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PAT
     if find_workspace(engine, name) is not None:
         raise StoreError("name_taken", name=name)
     with engine.begin() as connection:
-        workspace_id = insert_workspace(connection, name, workspace["city"], workspace["country"],
-                                        workspace["language"], workspace["description"])
+        workspace_id = insert_workspace(
+            connection, name, workspace["city"], workspace["country"], workspace["language"], workspace["description"]
+        )
         with summarised(connection, workspace_id, "load_sample", name):  # one entry in the activity feed
             write_batch(connection, workspace_id, batch)
             write_sample_indicators(connection, workspace_id)
@@ -186,20 +212,28 @@ def workspace_backup(engine: Engine, workspace_id: int) -> bytes:
     from toolkit.store.roadmap import list_milestones
     from toolkit.store.workspaces import get_workspace
 
-    return backup_workbook(get_workspace(engine, workspace_id), list_actors(engine, workspace_id),
-                           list_relations(engine, workspace_id), vocabulary_terms(engine, workspace_id),
-                           list_consultations(engine, workspace_id), list_participants(engine, workspace_id),
-                           list_contributions(engine, workspace_id), audiences=list_audiences(engine, workspace_id),
-                           audience_members=list_audience_members(engine, workspace_id),
-                           campaigns=list_campaigns(engine, workspace_id),
-                           activities=list_activities(engine, workspace_id), kpis=list_kpis(engine, workspace_id),
-                           measurements=list_measurements(engine, workspace_id),
-                           milestones=list_milestones(engine, workspace_id),
-                           indicators=list_indicators(engine, workspace_id),
-                           indicator_measurements=list_indicator_measurements(engine, workspace_id))
+    return backup_workbook(
+        get_workspace(engine, workspace_id),
+        list_actors(engine, workspace_id),
+        list_relations(engine, workspace_id),
+        vocabulary_terms(engine, workspace_id),
+        list_consultations(engine, workspace_id),
+        list_participants(engine, workspace_id),
+        list_contributions(engine, workspace_id),
+        audiences=list_audiences(engine, workspace_id),
+        audience_members=list_audience_members(engine, workspace_id),
+        campaigns=list_campaigns(engine, workspace_id),
+        activities=list_activities(engine, workspace_id),
+        kpis=list_kpis(engine, workspace_id),
+        measurements=list_measurements(engine, workspace_id),
+        milestones=list_milestones(engine, workspace_id),
+        indicators=list_indicators(engine, workspace_id),
+        indicator_measurements=list_indicator_measurements(engine, workspace_id),
+    )
 
 
 # -- restoring a backup ----------------------------------------------------------------------
+
 
 class RestoreRefused(StoreError):
     """A backup that cannot be restored where asked: the file is not a backup, or the workspace
@@ -224,11 +258,16 @@ class BackupContents:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {"actors": len(self.preview.actors), "relations": len(self.preview.relations),
-                "consultations": len(self.preview.consultations), "audiences": len(self.preview.audiences),
-                "campaigns": len(self.preview.campaigns), "milestones": len(self.roadmap.milestones),
-                "indicators": len(self.roadmap.indicators),
-                "indicator_measurements": sum(len(m) for _, m in self.roadmap.indicators)}
+        return {
+            "actors": len(self.preview.actors),
+            "relations": len(self.preview.relations),
+            "consultations": len(self.preview.consultations),
+            "audiences": len(self.preview.audiences),
+            "campaigns": len(self.preview.campaigns),
+            "milestones": len(self.roadmap.milestones),
+            "indicators": len(self.roadmap.indicators),
+            "indicator_measurements": sum(len(m) for _, m in self.roadmap.indicators),
+        }
 
 
 @dataclass
@@ -263,8 +302,11 @@ def read_backup(data: bytes, filename: str, limits: ReadLimits | None = None) ->
     header, *values = sheets.get("workspace") or [[]]
     keys = [norm.text(cell).lower() for cell in header]
     first = values[0] if values else []
-    workspace = {key: norm.text(first[i]) if i < len(first) else "" for i, key in enumerate(keys)
-                 if key in ("name", "city", "country", "language", "description")}
+    workspace = {
+        key: norm.text(first[i]) if i < len(first) else ""
+        for i, key in enumerate(keys)
+        if key in ("name", "city", "country", "language", "description")
+    }
 
     def refs(sheet: str) -> list[str]:
         header, *rows = sheets.get(sheet) or [[]]
@@ -272,14 +314,21 @@ def read_backup(data: bytes, filename: str, limits: ReadLimits | None = None) ->
         if "id" not in keys:
             return []
         at = keys.index("id")
-        return [norm.text(row[at]) if at < len(row) else "" for row in rows
-                if not all(norm.is_blank(c) for c in row)]
+        return [norm.text(row[at]) if at < len(row) else "" for row in rows if not all(norm.is_blank(c) for c in row)]
 
     roadmap = parse_backup(sheets)
-    contents = BackupContents(workspace=workspace, preview=preview, roadmap=roadmap,
-                              consultation_refs=refs("consultations"), campaign_refs=refs("campaigns"))
-    contents.problems = preview.errors + roadmap.problems + check_links(
-        roadmap, set(contents.consultation_refs), set(contents.campaign_refs))
+    contents = BackupContents(
+        workspace=workspace,
+        preview=preview,
+        roadmap=roadmap,
+        consultation_refs=refs("consultations"),
+        campaign_refs=refs("campaigns"),
+    )
+    contents.problems = (
+        preview.errors
+        + roadmap.problems
+        + check_links(roadmap, set(contents.consultation_refs), set(contents.campaign_refs))
+    )
     return contents
 
 
@@ -297,11 +346,17 @@ def _write_roadmap(connection, workspace_id: int, contents: BackupContents) -> N
     by_key: dict[tuple, int] = {}
     for row in rows_in_order(connection, tables.consultations, workspace_id):
         by_key.setdefault((row.title, row.starts_on), row.id)
-    consultation_id = {ref: by_key.get((" ".join(backup.consultation.title.split()), backup.consultation.starts_on))
-                       for ref, backup in zip(contents.consultation_refs, contents.preview.consultations,
-                                              strict=False)}
-    campaign_id = dict(zip(contents.campaign_refs,
-                           [row.id for row in rows_in_order(connection, tables.campaigns, workspace_id)], strict=False))
+    consultation_id = {
+        ref: by_key.get((" ".join(backup.consultation.title.split()), backup.consultation.starts_on))
+        for ref, backup in zip(contents.consultation_refs, contents.preview.consultations, strict=False)
+    }
+    campaign_id = dict(
+        zip(
+            contents.campaign_refs,
+            [row.id for row in rows_in_order(connection, tables.campaigns, workspace_id)],
+            strict=False,
+        )
+    )
     milestones = []
     for entry in contents.roadmap.milestones:
         entry.milestone.consultation_id = consultation_id.get(entry.consultation_ref)
@@ -326,8 +381,15 @@ def _write_roadmap(connection, workspace_id: int, contents: BackupContents) -> N
         raise _Refused from error
 
 
-def restore_backup(engine: Engine, data: bytes, filename: str, *, new_workspace_name: str | None = None,
-                   into_workspace_id: int | None = None, limits: ReadLimits | None = None) -> RestoreOutcome:
+def restore_backup(
+    engine: Engine,
+    data: bytes,
+    filename: str,
+    *,
+    new_workspace_name: str | None = None,
+    into_workspace_id: int | None = None,
+    limits: ReadLimits | None = None,
+) -> RestoreOutcome:
     """Restore a backup workbook into a new workspace (named ``new_workspace_name``, else as in the
     backup) or into an empty existing one, in one transaction: everything, or nothing.
 
@@ -356,9 +418,14 @@ def restore_backup(engine: Engine, data: bytes, filename: str, *, new_workspace_
             if into_workspace_id is None:
                 workspace = contents.workspace
                 language = workspace.get("language") if workspace.get("language") in LANGUAGES else "es"
-                workspace_id = insert_workspace(connection, name, workspace.get("city", ""),
-                                                workspace.get("country", ""), language,
-                                                workspace.get("description", ""))
+                workspace_id = insert_workspace(
+                    connection,
+                    name,
+                    workspace.get("city", ""),
+                    workspace.get("country", ""),
+                    language,
+                    workspace.get("description", ""),
+                )
             else:
                 workspace_id = into_workspace_id
                 lock_workspace(connection, workspace_id)
@@ -375,6 +442,7 @@ def restore_backup(engine: Engine, data: bytes, filename: str, *, new_workspace_
 
 
 # -- the workspace at a glance ---------------------------------------------------------------
+
 
 @dataclass
 class Overview:
@@ -420,9 +488,30 @@ def workspace_overview(engine: Engine, workspace_id: int) -> Overview:
 
 # -- the register table ----------------------------------------------------------------------
 
-TABLE_COLUMNS = ("id", "version", "delete", "name", "acronym", "kind", "sector", "scale", "stance", "influence",
-                 "interest", "quadrant", "themes", "dimensions", "country", "city", "contact_name", "contact_role",
-                 "email", "phone", "consent", "notes")
+TABLE_COLUMNS = (
+    "id",
+    "version",
+    "delete",
+    "name",
+    "acronym",
+    "kind",
+    "sector",
+    "scale",
+    "stance",
+    "influence",
+    "interest",
+    "quadrant",
+    "themes",
+    "dimensions",
+    "country",
+    "city",
+    "contact_name",
+    "contact_role",
+    "email",
+    "phone",
+    "consent",
+    "notes",
+)
 EDITABLE_COLUMNS = tuple(c for c in TABLE_COLUMNS if c not in ("id", "version", "delete", "quadrant"))
 
 
@@ -452,8 +541,9 @@ def filter_actors(actors: list[Actor], wanted: ActorFilter) -> list[Actor]:
     found = []
     for actor in actors:
         if words:
-            haystack = fold(" ".join([actor.name, actor.acronym, actor.city, actor.country, *actor.themes,
-                                      actor.notes]))
+            haystack = fold(
+                " ".join([actor.name, actor.acronym, actor.city, actor.country, *actor.themes, actor.notes])
+            )
             if not all(word in haystack for word in words):
                 continue
         if wanted.sectors and actor.sector not in wanted.sectors:
@@ -483,14 +573,33 @@ def all_themes(actors: list[Actor]) -> list[str]:
 
 def actor_rows(actors: list[Actor]) -> list[dict[str, object]]:
     """Rows for the editable table (vocabulary keys stay keys; the page shows labels)."""
-    return [{
-        "id": a.id, "version": a.version, "delete": False, "name": a.name, "acronym": a.acronym, "kind": a.kind,
-        "sector": a.sector, "scale": a.scale, "stance": STANCE_KEYS.get(a.stance), "influence": a.influence,
-        "interest": a.interest, "quadrant": quadrant(a.influence, a.interest), "themes": list(a.themes),
-        "dimensions": list(a.dimensions), "country": a.country, "city": a.city, "contact_name": a.contact_name,
-        "contact_role": a.contact_role, "email": a.email, "phone": a.phone, "consent": a.consent,
-        "notes": a.notes,
-    } for a in actors]
+    return [
+        {
+            "id": a.id,
+            "version": a.version,
+            "delete": False,
+            "name": a.name,
+            "acronym": a.acronym,
+            "kind": a.kind,
+            "sector": a.sector,
+            "scale": a.scale,
+            "stance": STANCE_KEYS.get(a.stance),
+            "influence": a.influence,
+            "interest": a.interest,
+            "quadrant": quadrant(a.influence, a.interest),
+            "themes": list(a.themes),
+            "dimensions": list(a.dimensions),
+            "country": a.country,
+            "city": a.city,
+            "contact_name": a.contact_name,
+            "contact_role": a.contact_role,
+            "email": a.email,
+            "phone": a.phone,
+            "consent": a.consent,
+            "notes": a.notes,
+        }
+        for a in actors
+    ]
 
 
 def _plain(value: object) -> object:
@@ -534,7 +643,9 @@ def table_edits(before: list[dict[str, object]], after: list[dict[str, object]])
                 new_value = [str(v) for v in (new_value or [])]
             elif new_value is None and column not in ("sector", "scale", "stance", "influence", "interest"):
                 new_value = ""
-            if new_value != _plain(old.get(column)) and not (new_value in ("", []) and old.get(column) in ("", [], None)):
+            if new_value != _plain(old.get(column)) and not (
+                new_value in ("", []) and old.get(column) in ("", [], None)
+            ):
                 changes[column] = STANCE_VALUES.get(new_value) if column == "stance" else new_value
         if changes:
             edits.append(Edit(id=actor_id, version=int(old["version"]), changes=changes))
@@ -543,9 +654,20 @@ def table_edits(before: list[dict[str, object]], after: list[dict[str, object]])
 
 def relation_rows(relations: list[Relation]) -> list[dict[str, object]]:
     """Rows for the editable relations table (ends are actor ids)."""
-    return [{"id": r.id, "version": r.version, "delete": False, "source": r.source, "target": r.target,
-             "type": r.type, "strength": r.strength, "directed": r.directed, "description": r.description}
-            for r in relations]
+    return [
+        {
+            "id": r.id,
+            "version": r.version,
+            "delete": False,
+            "source": r.source,
+            "target": r.target,
+            "type": r.type,
+            "strength": r.strength,
+            "directed": r.directed,
+            "description": r.description,
+        }
+        for r in relations
+    ]
 
 
 def relation_table_edits(before: list[dict[str, object]], after: list[dict[str, object]]):

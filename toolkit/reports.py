@@ -47,6 +47,7 @@ NAMES_PER_QUADRANT = 40  # a quadrant lists at most this many names (the rest ar
 
 # -- what a report is made of ----------------------------------------------------------------
 
+
 @dataclass
 class Paragraph:
     text: str
@@ -129,6 +130,7 @@ class ReportData:
 
 # -- words ------------------------------------------------------------------------------------
 
+
 class Words:
     """Catalog text and vocabulary labels in the report's language (the workspace's own labels first)."""
 
@@ -161,6 +163,7 @@ def _share(part: int, whole: int) -> float | None:
 
 # -- the sections -----------------------------------------------------------------------------
 
+
 def _cover(data: ReportData, words: Words, chosen: list[str], today: date) -> Section:
     workspace = data.workspace
     section = Section("cover", words("reports.title"))
@@ -168,10 +171,13 @@ def _cover(data: ReportData, words: Words, chosen: list[str], today: date) -> Se
     items = [(words("reports.cover.workspace"), workspace.name)]
     if place:
         items.append((words("reports.cover.place"), place))
-    items += [(words("reports.cover.date"), words.day(today)),
-              (words("reports.cover.language"), t(f"languages.{words.lang}", lang=words.lang))]
-    section.blocks.append(Table([words("reports.cover.field"), words("reports.cover.value")],
-                                [[name, value] for name, value in items]))
+    items += [
+        (words("reports.cover.date"), words.day(today)),
+        (words("reports.cover.language"), t(f"languages.{words.lang}", lang=words.lang)),
+    ]
+    section.blocks.append(
+        Table([words("reports.cover.field"), words("reports.cover.value")], [[name, value] for name, value in items])
+    )
     if workspace.description:
         section.blocks.append(Paragraph(workspace.description))
     contents = [words(f"reports.sections.{key}") for key in chosen if key != "cover"]
@@ -191,10 +197,15 @@ def map_labels_in(terms: Terms, lang: str):
     def vocabulary(name: str) -> dict[str, str]:
         return {key: words.term(name, key) for key, _ in terms.get(name, [])}
 
-    return Labels(sectors=vocabulary("sectors"), scales=vocabulary("scales"),
-                  stances={value: words(f"vocab.stances.{key}") for value, key in STANCE_KEYS.items()},
-                  relation_types=vocabulary("relation_types"), community=words("map.legend.community"),
-                  unknown=words("map.legend.unknown"), tooltip={})
+    return Labels(
+        sectors=vocabulary("sectors"),
+        scales=vocabulary("scales"),
+        stances={value: words(f"vocab.stances.{key}") for value, key in STANCE_KEYS.items()},
+        relation_types=vocabulary("relation_types"),
+        community=words("map.legend.community"),
+        unknown=words("map.legend.unknown"),
+        tooltip={},
+    )
 
 
 def _map(data: ReportData, words: Words) -> Section:
@@ -208,21 +219,34 @@ def _map(data: ReportData, words: Words) -> Section:
         section.blocks.append(Paragraph(words("reports.map.empty")))
         return section
     positions = {**compute_layout(data.actors, data.relations), **data.positions}
-    view = map_view(data.actors, data.relations, network_metrics(data.actors, data.relations), positions,
-                    map_labels_in(data.terms, words.lang))
+    view = map_view(
+        data.actors,
+        data.relations,
+        network_metrics(data.actors, data.relations),
+        positions,
+        map_labels_in(data.terms, words.lang),
+    )
     texts = {"legend_title": words("map.colour.sector"), "relations_title": words("map.html.relations")}
-    caption = words("reports.map.caption", actors=words.number(len(data.actors)),
-                    relations=words.number(len(data.relations)))
-    section.blocks += [Paragraph(words("reports.map.intro")),
-                       Picture(map_picture(view, "png", **texts), map_picture(view, "svg", **texts), caption)]
+    caption = words(
+        "reports.map.caption", actors=words.number(len(data.actors)), relations=words.number(len(data.relations))
+    )
+    section.blocks += [
+        Paragraph(words("reports.map.intro")),
+        Picture(map_picture(view, "png", **texts), map_picture(view, "svg", **texts), caption),
+    ]
     return section
 
 
 def _counts_table(counts: Counter, vocabulary: str, column: str, words: Words, total: int) -> Table:
     rows = []
     for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] == "", kv[0])):
-        rows.append([words.term(vocabulary, key) if key else words("reports.unassigned"), words.number(count),
-                     words.percent(_share(count, total))])
+        rows.append(
+            [
+                words.term(vocabulary, key) if key else words("reports.unassigned"),
+                words.number(count),
+                words.percent(_share(count, total)),
+            ]
+        )
     return Table([words(column), words("reports.register.actors"), words("reports.register.share")], rows)
 
 
@@ -235,29 +259,49 @@ def _register(data: ReportData, words: Words) -> Section:
         section.blocks.append(Paragraph(words("reports.register.empty")))
         return section
     allies = sum(1 for a in data.actors if a.stance is not None and a.stance > 0)
-    section.blocks.append(Figures([
-        (words("reports.register.actors"), words.number(view.actors)),
-        (words("reports.register.relations"), words.number(view.relations)),
-        (words("reports.register.sectors"), words.number(len([k for k in view.by_sector if k]))),
-        (words("reports.register.allies"), words.percent(_share(allies, view.actors))),
-    ]))
-    section.blocks += [Heading(words("reports.register.by_sector")),
-                       _counts_table(view.by_sector, "sectors", "columns.sector", words, view.actors),
-                       Heading(words("reports.register.by_scale")),
-                       _counts_table(view.by_scale, "scales", "columns.scale", words, view.actors)]
+    section.blocks.append(
+        Figures(
+            [
+                (words("reports.register.actors"), words.number(view.actors)),
+                (words("reports.register.relations"), words.number(view.relations)),
+                (words("reports.register.sectors"), words.number(len([k for k in view.by_sector if k]))),
+                (words("reports.register.allies"), words.percent(_share(allies, view.actors))),
+            ]
+        )
+    )
+    section.blocks += [
+        Heading(words("reports.register.by_sector")),
+        _counts_table(view.by_sector, "sectors", "columns.sector", words, view.actors),
+        Heading(words("reports.register.by_scale")),
+        _counts_table(view.by_scale, "scales", "columns.scale", words, view.actors),
+    ]
     stances = Counter("" if a.stance is None else STANCE_KEYS[a.stance] for a in data.actors)
-    section.blocks += [Heading(words("reports.register.by_stance")), Table(
-        [words("columns.stance"), words("reports.register.actors"), words("reports.register.share")],
-        [[words(f"vocab.stances.{key}") if key else words("reports.unassigned"), words.number(stances[key]),
-          words.percent(_share(stances[key], view.actors))]
-         for key in [*STANCE_KEYS.values(), ""] if stances.get(key)])]
-    quality = [(view.without_sector, "reports.register.without_sector"),
-               (view.without_stance, "reports.register.without_stance"),
-               (view.isolated, "reports.register.isolated"),
-               (view.without_consent, "reports.register.without_consent")]
+    section.blocks += [
+        Heading(words("reports.register.by_stance")),
+        Table(
+            [words("columns.stance"), words("reports.register.actors"), words("reports.register.share")],
+            [
+                [
+                    words(f"vocab.stances.{key}") if key else words("reports.unassigned"),
+                    words.number(stances[key]),
+                    words.percent(_share(stances[key], view.actors)),
+                ]
+                for key in [*STANCE_KEYS.values(), ""]
+                if stances.get(key)
+            ],
+        ),
+    ]
+    quality = [
+        (view.without_sector, "reports.register.without_sector"),
+        (view.without_stance, "reports.register.without_stance"),
+        (view.isolated, "reports.register.isolated"),
+        (view.without_consent, "reports.register.without_consent"),
+    ]
     notes = [words(key, count=words.number(len(names))) for names, key in quality if names]
-    section.blocks += [Heading(words("reports.register.quality")),
-                       Bullets(notes) if notes else Paragraph(words("reports.register.quality_ok"))]
+    section.blocks += [
+        Heading(words("reports.register.quality")),
+        Bullets(notes) if notes else Paragraph(words("reports.register.quality_ok")),
+    ]
     return section
 
 
@@ -275,13 +319,19 @@ def _power_interest(data: ReportData, words: Words) -> Section:
     axis = {"x": words("columns.interest"), "y": words("columns.influence")}
     colours = stance_colours(labels)
     caption = words("reports.power_interest.caption", count=words.number(len(points)))
-    section.blocks += [Paragraph(words("reports.power_interest.intro")),
-                       Picture(grid_picture(points, names, axis, colours, "png"),
-                               grid_picture(points, names, axis, colours, "svg"), caption)]
+    section.blocks += [
+        Paragraph(words("reports.power_interest.intro")),
+        Picture(
+            grid_picture(points, names, axis, colours, "png"),
+            grid_picture(points, names, axis, colours, "svg"),
+            caption,
+        ),
+    ]
     missing = len(data.actors) - len(points)
     if missing:
-        section.blocks.append(Paragraph(words("reports.power_interest.missing", count=words.number(missing)),
-                                        note=True))
+        section.blocks.append(
+            Paragraph(words("reports.power_interest.missing", count=words.number(missing)), note=True)
+        )
     rows = []
     for key in QUADRANTS:
         members = sorted((a.name for a in data.actors if quadrant(a.influence, a.interest) == key), key=str.casefold)
@@ -289,8 +339,17 @@ def _power_interest(data: ReportData, words: Words) -> Section:
         if len(members) > NAMES_PER_QUADRANT:
             shown += " " + words("reports.power_interest.more", count=words.number(len(members) - NAMES_PER_QUADRANT))
         rows.append([names[key], words.number(len(members)), words(f"map.grid.strategy.{key}"), shown or "—"])
-    section.blocks.append(Table([words("columns.quadrant"), words("reports.register.actors"),
-                                 words("reports.power_interest.strategy"), words("reports.power_interest.who")], rows))
+    section.blocks.append(
+        Table(
+            [
+                words("columns.quadrant"),
+                words("reports.register.actors"),
+                words("reports.power_interest.strategy"),
+                words("reports.power_interest.who"),
+            ],
+            rows,
+        )
+    )
     return section
 
 
@@ -302,50 +361,103 @@ def _consultations(data: ReportData, words: Words) -> Section:
         section.blocks.append(Paragraph(words("reports.consultations.empty")))
         return section
     ordered = sorted(data.consultations, key=lambda c: (c.starts_on or date.max, c.id or 0))
-    results = [synthesis(c, [p for p in data.participants if p.consultation_id == c.id],
-                         [x for x in data.contributions if x.consultation_id == c.id], data.actors) for c in ordered]
+    results = [
+        synthesis(
+            c,
+            [p for p in data.participants if p.consultation_id == c.id],
+            [x for x in data.contributions if x.consultation_id == c.id],
+            data.actors,
+        )
+        for c in ordered
+    ]
     invited = sum(r.invited for r in results)
     attended = sum(r.attended for r in results)
-    section.blocks.append(Figures([
-        (words("reports.consultations.count"), words.number(len(results))),
-        (words("consultations.synthesis.invited"), words.number(invited)),
-        (words("consultations.synthesis.attended"), words.number(attended)),
-        (words("consultations.synthesis.contributions"), words.number(sum(len(r.contributions) for r in results))),
-    ]))
-    section.blocks.append(Table(
-        [words("reports.consultations.title"), words("reports.consultations.when"),
-         words("reports.consultations.status"), words("consultations.synthesis.invited"),
-         words("consultations.synthesis.attended"), words("reports.consultations.rate"),
-         words("consultations.synthesis.contributions")],
-        [[r.consultation.title, _when(r.consultation, words),
-          words(f"vocab.consultation_statuses.{r.consultation.status}"), words.number(r.invited),
-          words.number(r.attended), words.percent(r.rate), words.number(len(r.contributions))] for r in results]))
+    section.blocks.append(
+        Figures(
+            [
+                (words("reports.consultations.count"), words.number(len(results))),
+                (words("consultations.synthesis.invited"), words.number(invited)),
+                (words("consultations.synthesis.attended"), words.number(attended)),
+                (
+                    words("consultations.synthesis.contributions"),
+                    words.number(sum(len(r.contributions) for r in results)),
+                ),
+            ]
+        )
+    )
+    section.blocks.append(
+        Table(
+            [
+                words("reports.consultations.title"),
+                words("reports.consultations.when"),
+                words("reports.consultations.status"),
+                words("consultations.synthesis.invited"),
+                words("consultations.synthesis.attended"),
+                words("reports.consultations.rate"),
+                words("consultations.synthesis.contributions"),
+            ],
+            [
+                [
+                    r.consultation.title,
+                    _when(r.consultation, words),
+                    words(f"vocab.consultation_statuses.{r.consultation.status}"),
+                    words.number(r.invited),
+                    words.number(r.attended),
+                    words.percent(r.rate),
+                    words.number(len(r.contributions)),
+                ]
+                for r in results
+            ],
+        )
+    )
     for result in results:
         consultation = result.consultation
         section.blocks.append(Heading(consultation.title))
-        facts = [words("reports.consultations.facts", instrument=words.term("instruments", consultation.instrument),
-                       when=_when(consultation, words),
-                       status=words(f"vocab.consultation_statuses.{consultation.status}"))]
+        facts = [
+            words(
+                "reports.consultations.facts",
+                instrument=words.term("instruments", consultation.instrument),
+                when=_when(consultation, words),
+                status=words(f"vocab.consultation_statuses.{consultation.status}"),
+            )
+        ]
         if consultation.objective:
             facts.append(words("reports.consultations.objective", objective=consultation.objective))
         section.blocks += [Paragraph(text) for text in facts]
         if result.by_type:
-            said = [f"{words(f'vocab.contribution_types.{key}')}: {words.number(count)}"
-                    for key, count in sorted(result.by_type.items(), key=lambda kv: -kv[1])]
+            said = [
+                f"{words(f'vocab.contribution_types.{key}')}: {words.number(count)}"
+                for key, count in sorted(result.by_type.items(), key=lambda kv: -kv[1])
+            ]
             section.blocks.append(Paragraph(words("reports.consultations.said", kinds="; ".join(said))))
-        themes = [(theme or words("consultations.synthesis.no_theme"), count)
-                  for theme, count in result.by_theme.most_common(8)]
+        themes = [
+            (theme or words("consultations.synthesis.no_theme"), count)
+            for theme, count in result.by_theme.most_common(8)
+        ]
         if themes:
-            section.blocks.append(Paragraph(words("reports.consultations.themes", themes="; ".join(
-                f"{theme} ({words.number(count)})" for theme, count in themes))))
+            section.blocks.append(
+                Paragraph(
+                    words(
+                        "reports.consultations.themes",
+                        themes="; ".join(f"{theme} ({words.number(count)})" for theme, count in themes),
+                    )
+                )
+            )
         if result.commitments:
-            section.blocks.append(Table(
-                [words("consultations.synthesis.owner"), words("consultations.synthesis.commitment"),
-                 words("consultations.synthesis.due_on")],
-                [[c.owner or "—", c.text, words.day(c.due_on)] for c in result.commitments]))
+            section.blocks.append(
+                Table(
+                    [
+                        words("consultations.synthesis.owner"),
+                        words("consultations.synthesis.commitment"),
+                        words("consultations.synthesis.due_on"),
+                    ],
+                    [[c.owner or "—", c.text, words.day(c.due_on)] for c in result.commitments],
+                )
+            )
         if result.open_questions:
-            section.blocks.append(Paragraph(words("reports.consultations.open_questions",
-                                                  count=words.number(len(result.open_questions)))))
+            section.blocks.append(
+                Paragraph(words("reports.consultations.open_questions", count=words.number(len(result.open_questions))))
+            )
     return section
 
 
@@ -365,29 +477,72 @@ def _campaigns(data: ReportData, words: Words, today: date) -> Section:
         section.blocks.append(Paragraph(words("reports.campaigns.empty")))
         return section
     counts = dashboard_counts(statuses)
-    section.blocks.append(Figures([(words(f"campaigns.state.{state}"), words.number(counts.get(state, 0)))
-                                   for state in ("on_track", "late", "no_measurements")]))
-    section.blocks.append(Table(
-        [words("reports.campaigns.campaign"), words("reports.campaigns.type"), words("reports.campaigns.state"),
-         words("reports.campaigns.elapsed"), words("reports.campaigns.late"), words("reports.campaigns.budget"),
-         words("reports.campaigns.spent")],
-        [[s.campaign.title, words(f"vocab.campaign_types.{s.campaign.type}"), words(f"campaigns.state.{s.state}"),
-          words.percent(s.elapsed), words.number(len(s.late)), words.number(s.budget.planned),
-          words.number(s.budget.spent)] for s in statuses]))
+    section.blocks.append(
+        Figures(
+            [
+                (words(f"campaigns.state.{state}"), words.number(counts.get(state, 0)))
+                for state in ("on_track", "late", "no_measurements")
+            ]
+        )
+    )
+    section.blocks.append(
+        Table(
+            [
+                words("reports.campaigns.campaign"),
+                words("reports.campaigns.type"),
+                words("reports.campaigns.state"),
+                words("reports.campaigns.elapsed"),
+                words("reports.campaigns.late"),
+                words("reports.campaigns.budget"),
+                words("reports.campaigns.spent"),
+            ],
+            [
+                [
+                    s.campaign.title,
+                    words(f"vocab.campaign_types.{s.campaign.type}"),
+                    words(f"campaigns.state.{s.state}"),
+                    words.percent(s.elapsed),
+                    words.number(len(s.late)),
+                    words.number(s.budget.planned),
+                    words.number(s.budget.spent),
+                ]
+                for s in statuses
+            ],
+        )
+    )
     for status in statuses:
         if not status.kpis:
             continue
         section.blocks.append(Heading(status.campaign.title))
-        section.blocks.append(Table(
-            [words("reports.campaigns.kpi"), words("reports.campaigns.value"), words("reports.campaigns.target"),
-             words("reports.campaigns.progress"), words("reports.campaigns.expected"),
-             words("reports.campaigns.state")],
-            [[p.kpi.name + (f" ({p.kpi.unit})" if p.kpi.unit else ""), words.number(p.value),
-              words.number(p.kpi.target), words.percent(p.progress), words.percent(p.expected),
-              words(f"reports.campaigns.kpi_state.{p.state}")] for p in status.kpis]))
+        section.blocks.append(
+            Table(
+                [
+                    words("reports.campaigns.kpi"),
+                    words("reports.campaigns.value"),
+                    words("reports.campaigns.target"),
+                    words("reports.campaigns.progress"),
+                    words("reports.campaigns.expected"),
+                    words("reports.campaigns.state"),
+                ],
+                [
+                    [
+                        p.kpi.name + (f" ({p.kpi.unit})" if p.kpi.unit else ""),
+                        words.number(p.value),
+                        words.number(p.kpi.target),
+                        words.percent(p.progress),
+                        words.percent(p.expected),
+                        words(f"reports.campaigns.kpi_state.{p.state}"),
+                    ]
+                    for p in status.kpis
+                ],
+            )
+        )
         if status.late:
-            section.blocks.append(Paragraph(words("reports.campaigns.late_work", titles="; ".join(
-                a.title for a in status.late[:10])), note=True))
+            section.blocks.append(
+                Paragraph(
+                    words("reports.campaigns.late_work", titles="; ".join(a.title for a in status.late[:10])), note=True
+                )
+            )
     return section
 
 
@@ -407,27 +562,71 @@ def _roadmap(data: ReportData, words: Words, today: date) -> Section:
     statuses = [s for s in phase_status(data.milestones, today, phases) if s.total]
     found = attention(data.milestones, today)
     done = sum(1 for m in data.milestones if m.status == "done")
-    section.blocks.append(Figures([
-        (words("reports.roadmap.milestones"), words.number(len(data.milestones))),
-        (words("reports.roadmap.done"), words.number(done)),
-        (words("reports.roadmap.overdue"), words.number(len(found.overdue))),
-        (words("reports.roadmap.blocked"), words.number(len(found.blocked))),
-    ]))
-    section.blocks += [Heading(words("reports.roadmap.by_phase")), Table(
-        [words("reports.roadmap.phase"), words("reports.roadmap.state"), words("reports.roadmap.milestones"),
-         words("reports.roadmap.done_share"), words("reports.roadmap.overdue"), words("reports.roadmap.span")],
-        [[phase(s.phase), words(f"reports.roadmap.phase_states.{s.state}"), words.number(s.total),
-          words.percent(s.done_share), words.number(s.overdue),
-          f"{words.day(s.starts_on)} – {words.day(s.ends_on)}" if s.starts_on else "—"] for s in statuses])]
-    headers = [words("reports.roadmap.title"), words("reports.roadmap.phase"), words("reports.roadmap.due_on"),
-               words("reports.roadmap.owner"), words("reports.roadmap.status")]
-    for key, chosen in (("overdue_list", found.overdue), ("this_week", found.this_week),
-                        ("next_week", found.next_week), ("blocked_list", found.blocked)):
+    section.blocks.append(
+        Figures(
+            [
+                (words("reports.roadmap.milestones"), words.number(len(data.milestones))),
+                (words("reports.roadmap.done"), words.number(done)),
+                (words("reports.roadmap.overdue"), words.number(len(found.overdue))),
+                (words("reports.roadmap.blocked"), words.number(len(found.blocked))),
+            ]
+        )
+    )
+    section.blocks += [
+        Heading(words("reports.roadmap.by_phase")),
+        Table(
+            [
+                words("reports.roadmap.phase"),
+                words("reports.roadmap.state"),
+                words("reports.roadmap.milestones"),
+                words("reports.roadmap.done_share"),
+                words("reports.roadmap.overdue"),
+                words("reports.roadmap.span"),
+            ],
+            [
+                [
+                    phase(s.phase),
+                    words(f"reports.roadmap.phase_states.{s.state}"),
+                    words.number(s.total),
+                    words.percent(s.done_share),
+                    words.number(s.overdue),
+                    f"{words.day(s.starts_on)} – {words.day(s.ends_on)}" if s.starts_on else "—",
+                ]
+                for s in statuses
+            ],
+        ),
+    ]
+    headers = [
+        words("reports.roadmap.title"),
+        words("reports.roadmap.phase"),
+        words("reports.roadmap.due_on"),
+        words("reports.roadmap.owner"),
+        words("reports.roadmap.status"),
+    ]
+    for key, chosen in (
+        ("overdue_list", found.overdue),
+        ("this_week", found.this_week),
+        ("next_week", found.next_week),
+        ("blocked_list", found.blocked),
+    ):
         if not chosen:
             continue
-        section.blocks += [Heading(words(f"reports.roadmap.{key}")), Table(headers, [
-            [m.title, phase(m.phase), words.day(m.due_on), m.owner or "—",
-             words(f"vocab.milestone_statuses.{m.status}")] for m in chosen])]
+        section.blocks += [
+            Heading(words(f"reports.roadmap.{key}")),
+            Table(
+                headers,
+                [
+                    [
+                        m.title,
+                        phase(m.phase),
+                        words.day(m.due_on),
+                        m.owner or "—",
+                        words(f"vocab.milestone_statuses.{m.status}"),
+                    ]
+                    for m in chosen
+                ],
+            ),
+        ]
     if found.empty:
         section.blocks.append(Paragraph(words("reports.roadmap.nothing_pressing")))
     return section
@@ -443,28 +642,60 @@ def _indicators(data: ReportData, words: Words, today: date) -> Section:
     statuses = dashboard(data.indicators, data.indicator_measurements, today)
     summaries = dimension_summary(statuses)
     section.blocks.append(Paragraph(words("reports.indicators.intro")))
-    section.blocks.append(Table(
-        [words("reports.indicators.dimension"), words("reports.indicators.count"),
-         words("reports.indicators.average"), words("reports.indicators.on_track"),
-         words("reports.indicators.behind"), words("reports.indicators.unmeasured")],
-        [[words(f"vocab.dimensions.{s.dimension}"), words.number(s.count), words.percent(s.average_progress),
-          words.number(s.on_track), words.number(s.behind), words.number(s.unmeasured)] for s in summaries]))
+    section.blocks.append(
+        Table(
+            [
+                words("reports.indicators.dimension"),
+                words("reports.indicators.count"),
+                words("reports.indicators.average"),
+                words("reports.indicators.on_track"),
+                words("reports.indicators.behind"),
+                words("reports.indicators.unmeasured"),
+            ],
+            [
+                [
+                    words(f"vocab.dimensions.{s.dimension}"),
+                    words.number(s.count),
+                    words.percent(s.average_progress),
+                    words.number(s.on_track),
+                    words.number(s.behind),
+                    words.number(s.unmeasured),
+                ]
+                for s in summaries
+            ],
+        )
+    )
     for dimension in DIMENSIONS:
         mine = [s for s in statuses if s.indicator.dimension == dimension]
         if not mine:
             continue
         section.blocks.append(Heading(words(f"vocab.dimensions.{dimension}")))
-        section.blocks.append(Table(
-            [words("reports.indicators.name"), words("reports.indicators.baseline"),
-             words("reports.indicators.value"), words("reports.indicators.target"),
-             words("reports.indicators.progress"), words("reports.indicators.trend"),
-             words("reports.indicators.state")],
-            [[s.indicator.name, display_value(s.indicator, s.indicator.baseline, words.lang),
-              display_value(s.indicator, s.value, words.lang) + (f" ({words.day(s.measured_on)})"
-                                                                  if s.measured_on else ""),
-              display_value(s.indicator, s.indicator.target, words.lang), words.percent(s.progress),
-              words(f"reports.indicators.trends.{s.trend}") if s.trend else "—",
-              words(f"reports.indicators.states.{s.state}")] for s in mine]))
+        section.blocks.append(
+            Table(
+                [
+                    words("reports.indicators.name"),
+                    words("reports.indicators.baseline"),
+                    words("reports.indicators.value"),
+                    words("reports.indicators.target"),
+                    words("reports.indicators.progress"),
+                    words("reports.indicators.trend"),
+                    words("reports.indicators.state"),
+                ],
+                [
+                    [
+                        s.indicator.name,
+                        display_value(s.indicator, s.indicator.baseline, words.lang),
+                        display_value(s.indicator, s.value, words.lang)
+                        + (f" ({words.day(s.measured_on)})" if s.measured_on else ""),
+                        display_value(s.indicator, s.indicator.target, words.lang),
+                        words.percent(s.progress),
+                        words(f"reports.indicators.trends.{s.trend}") if s.trend else "—",
+                        words(f"reports.indicators.states.{s.state}"),
+                    ]
+                    for s in mine
+                ],
+            )
+        )
     return section
 
 
@@ -489,8 +720,13 @@ def assemble_report(data: ReportData, sections: list[str] | tuple[str, ...], lan
         "roadmap": lambda: _roadmap(data, words, today),
         "indicators": lambda: _indicators(data, words, today),
     }
-    return Report(lang=lang, title=words("reports.title"), workspace=data.workspace.name, day=words.day(today),
-                  sections=[builders[key]() for key in chosen])
+    return Report(
+        lang=lang,
+        title=words("reports.title"),
+        workspace=data.workspace.name,
+        day=words.day(today),
+        sections=[builders[key]() for key in chosen],
+    )
 
 
 def report_data(engine: Engine, workspace_id: int, sections: list[str] | tuple[str, ...]) -> ReportData:
@@ -531,13 +767,15 @@ def report_data(engine: Engine, workspace_id: int, sections: list[str] | tuple[s
     return data
 
 
-def build_report(engine: Engine, workspace_id: int, sections: list[str] | tuple[str, ...], lang: str,
-                 today: date) -> Report:
+def build_report(
+    engine: Engine, workspace_id: int, sections: list[str] | tuple[str, ...], lang: str, today: date
+) -> Report:
     """The report of a workspace with the chosen sections, in ``lang``, as of ``today``."""
     return assemble_report(report_data(engine, workspace_id, sections), sections, lang, today)
 
 
 # -- Word -------------------------------------------------------------------------------------
+
 
 def report_docx(report: Report) -> bytes:
     """The report as a Word document: a cover page, then one page-started chapter per section,
@@ -639,6 +877,7 @@ def report_html(report: Report) -> str:
     """The report as one standalone web page to print or save as PDF from the browser: print
     styles and page breaks, pictures inside the page, every user word escaped, no script and
     nothing fetched from the network."""
+
     def e(text: object) -> str:
         return html.escape(str(text), quote=True)
 
@@ -646,11 +885,11 @@ def report_html(report: Report) -> str:
         "<!DOCTYPE html>",
         f'<html lang="{e(report.lang)}"><head><meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
-        'style-src \'unsafe-inline\'">',
+        "style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(report.title)} — {e(report.workspace)}</title>",
         f"<style>{STYLE}</style></head><body>",
-        f"<header><h1>{e(report.title)}</h1><p class=\"subtitle\">{e(report.workspace)}</p>"
+        f'<header><h1>{e(report.title)}</h1><p class="subtitle">{e(report.workspace)}</p>'
         f"<p>{e(report.day)}</p></header>",
     ]
     for section in report.sections:
@@ -666,17 +905,23 @@ def report_html(report: Report) -> str:
             elif isinstance(block, Bullets):
                 parts.append("<ul>" + "".join(f"<li>{e(item)}</li>" for item in block.items) + "</ul>")
             elif isinstance(block, Figures):
-                parts.append('<div class="figures">' + "".join(
-                    f'<div class="figure"><b>{e(value)}</b>{e(caption)}</div>' for caption, value in block.items)
-                    + "</div>")
+                parts.append(
+                    '<div class="figures">'
+                    + "".join(
+                        f'<div class="figure"><b>{e(value)}</b>{e(caption)}</div>' for caption, value in block.items
+                    )
+                    + "</div>"
+                )
             elif isinstance(block, Table):
                 head = "".join(f"<th>{e(h)}</th>" for h in block.headers)
                 body = "".join("<tr>" + "".join(f"<td>{e(v)}</td>" for v in row) + "</tr>" for row in block.rows)
                 parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
             elif isinstance(block, Picture):
                 encoded = base64.b64encode(block.svg).decode("ascii")
-                parts.append(f'<figure><img alt="{e(block.caption)}" src="data:image/svg+xml;base64,{encoded}">'
-                             f"<figcaption>{e(block.caption)}</figcaption></figure>")
+                parts.append(
+                    f'<figure><img alt="{e(block.caption)}" src="data:image/svg+xml;base64,{encoded}">'
+                    f"<figcaption>{e(block.caption)}</figcaption></figure>"
+                )
         parts.append("</section>")
     parts.append("</body></html>")
     return "\n".join(parts)

@@ -22,12 +22,27 @@ ITEM_TYPES = ("milestone", "consultation", "campaign", "activity")
 # every item's own status, read as one of the milestones' statuses (for filtering and colours)
 STATES = ("planned", "in_progress", "done", "blocked", "cancelled")
 STATE_OF = {
-    "consultation": {"draft": "planned", "convened": "in_progress", "held": "done", "synthesised": "done",
-                     "closed": "done"},
-    "campaign": {"planned": "planned", "active": "in_progress", "paused": "blocked", "finished": "done",
-                 "cancelled": "cancelled"},
-    "activity": {"planned": "planned", "in_progress": "in_progress", "delayed": "in_progress", "done": "done",
-                 "cancelled": "cancelled"},
+    "consultation": {
+        "draft": "planned",
+        "convened": "in_progress",
+        "held": "done",
+        "synthesised": "done",
+        "closed": "done",
+    },
+    "campaign": {
+        "planned": "planned",
+        "active": "in_progress",
+        "paused": "blocked",
+        "finished": "done",
+        "cancelled": "cancelled",
+    },
+    "activity": {
+        "planned": "planned",
+        "in_progress": "in_progress",
+        "delayed": "in_progress",
+        "done": "done",
+        "cancelled": "cancelled",
+    },
 }
 # the phase of the method where consultations and campaigns belong (milestones say their own)
 PHASE_OF_TYPE = {"consultation": "consultation", "campaign": "dissemination", "activity": "dissemination"}
@@ -79,8 +94,12 @@ def _span(first: date | None, last: date | None) -> tuple[date | None, date | No
     return start, end
 
 
-def timeline(milestones: Iterable[Milestone], consultations: Iterable[Consultation] = (),
-             campaigns: Iterable[Campaign] = (), activities: Iterable[Activity] = ()) -> list[TimelineItem]:
+def timeline(
+    milestones: Iterable[Milestone],
+    consultations: Iterable[Consultation] = (),
+    campaigns: Iterable[Campaign] = (),
+    activities: Iterable[Activity] = (),
+) -> list[TimelineItem]:
     """Consultations (start to end), campaigns (start to end), their activities (on their day)
     and milestones (start to due date, or on their due date) in one list, earliest first;
     undated items last.
@@ -98,27 +117,74 @@ def timeline(milestones: Iterable[Milestone], consultations: Iterable[Consultati
     items = []
     for c in consultations:
         start, end = _span(c.starts_on, c.ends_on)
-        items.append(TimelineItem("consultation", c.title, start, end, PHASE_OF_TYPE["consultation"], c.facilitator,
-                                  c.status, STATE_OF["consultation"].get(c.status, "planned"), "", c.id))
+        items.append(
+            TimelineItem(
+                "consultation",
+                c.title,
+                start,
+                end,
+                PHASE_OF_TYPE["consultation"],
+                c.facilitator,
+                c.status,
+                STATE_OF["consultation"].get(c.status, "planned"),
+                "",
+                c.id,
+            )
+        )
     for c in campaigns:
         start, end = _span(c.starts_on, c.ends_on)
-        items.append(TimelineItem("campaign", c.title, start, end, PHASE_OF_TYPE["campaign"], c.owner, c.status,
-                                  STATE_OF["campaign"].get(c.status, "planned"), "", c.id))
+        items.append(
+            TimelineItem(
+                "campaign",
+                c.title,
+                start,
+                end,
+                PHASE_OF_TYPE["campaign"],
+                c.owner,
+                c.status,
+                STATE_OF["campaign"].get(c.status, "planned"),
+                "",
+                c.id,
+            )
+        )
     for a in activities:
-        items.append(TimelineItem("activity", a.title, a.due_on, a.due_on, PHASE_OF_TYPE["activity"],
-                                  a.owner or campaign_owners.get(a.campaign_id, ""), a.status,
-                                  STATE_OF["activity"].get(a.status, "planned"),
-                                  campaign_titles.get(a.campaign_id, ""), a.id))
+        items.append(
+            TimelineItem(
+                "activity",
+                a.title,
+                a.due_on,
+                a.due_on,
+                PHASE_OF_TYPE["activity"],
+                a.owner or campaign_owners.get(a.campaign_id, ""),
+                a.status,
+                STATE_OF["activity"].get(a.status, "planned"),
+                campaign_titles.get(a.campaign_id, ""),
+                a.id,
+            )
+        )
     for m in milestones:
         start, end = _span(m.starts_on, m.due_on)
         link = consultation_titles.get(m.consultation_id) or campaign_titles.get(m.campaign_id) or ""
         items.append(TimelineItem("milestone", m.title, start, end, m.phase, m.owner, m.status, m.status, link, m.id))
-    return sorted(items, key=lambda i: (i.start is None, i.start or date.max, i.end or date.max,
-                                        ITEM_TYPES.index(i.type), fold(i.title)))
+    return sorted(
+        items,
+        key=lambda i: (
+            i.start is None,
+            i.start or date.max,
+            i.end or date.max,
+            ITEM_TYPES.index(i.type),
+            fold(i.title),
+        ),
+    )
 
 
-def filter_timeline(items: Iterable[TimelineItem], phases: Iterable[str] = (), owners: Iterable[str] = (),
-                    states: Iterable[str] = (), types: Iterable[str] = ()) -> list[TimelineItem]:
+def filter_timeline(
+    items: Iterable[TimelineItem],
+    phases: Iterable[str] = (),
+    owners: Iterable[str] = (),
+    states: Iterable[str] = (),
+    types: Iterable[str] = (),
+) -> list[TimelineItem]:
     """The items that match every filter given; an empty filter lets everything through.
 
     >>> items = timeline([Milestone("A", phase="strategy", owner="ACI"), Milestone("B", phase="mapping")])
@@ -128,9 +194,14 @@ def filter_timeline(items: Iterable[TimelineItem], phases: Iterable[str] = (), o
     []
     """
     phases, owners, states, types = set(phases), {fold(o) for o in owners}, set(states), set(types)
-    return [i for i in items
-            if (not phases or i.phase in phases) and (not owners or fold(i.owner) in owners)
-            and (not states or i.state in states) and (not types or i.type in types)]
+    return [
+        i
+        for i in items
+        if (not phases or i.phase in phases)
+        and (not owners or fold(i.owner) in owners)
+        and (not states or i.state in states)
+        and (not types or i.type in types)
+    ]
 
 
 def owners(items: Iterable[TimelineItem]) -> list[str]:
@@ -148,6 +219,7 @@ def owners(items: Iterable[TimelineItem]) -> list[str]:
 
 
 # -- what needs attention --------------------------------------------------------------------
+
 
 def week_of(day: date) -> tuple[date, date]:
     """The ISO week (Monday to Sunday) that holds ``day``.
@@ -224,6 +296,7 @@ def attention(milestones: Iterable[Milestone], today: date) -> Attention:
 
 # -- a status per phase ----------------------------------------------------------------------
 
+
 @dataclass
 class PhaseStatus:
     """One phase at a glance.
@@ -259,8 +332,10 @@ def _phase_state(chosen: list[Milestone], today: date) -> str:
     if any(is_overdue(m, today) for m in open_ones):
         return "late"
     soon = week_of(today)[1] + timedelta(days=7)
-    if any(m.status == "blocked" or (m.status == "planned" and m.due_on is not None and m.due_on <= soon)
-           for m in open_ones):
+    if any(
+        m.status == "blocked" or (m.status == "planned" and m.due_on is not None and m.due_on <= soon)
+        for m in open_ones
+    ):
         return "at_risk"
     return "on_track"
 
@@ -287,15 +362,23 @@ def phase_status(milestones: Iterable[Milestone], today: date, phases: Iterable[
         chosen = [m for m in milestones if m.phase == phase]
         starts = [d for m in chosen for d in (m.starts_on or m.due_on,) if d]
         ends = [d for m in chosen for d in (m.due_on or m.starts_on,) if d]
-        result.append(PhaseStatus(
-            phase=phase, state=_phase_state(chosen, today), total=len(chosen),
-            counts=Counter(m.status for m in chosen), overdue=sum(is_overdue(m, today) for m in chosen),
-            blocked=sum(m.status == "blocked" for m in chosen),
-            starts_on=min(starts) if starts else None, ends_on=max(ends) if ends else None))
+        result.append(
+            PhaseStatus(
+                phase=phase,
+                state=_phase_state(chosen, today),
+                total=len(chosen),
+                counts=Counter(m.status for m in chosen),
+                overdue=sum(is_overdue(m, today) for m in chosen),
+                blocked=sum(m.status == "blocked" for m in chosen),
+                starts_on=min(starts) if starts else None,
+                ends_on=max(ends) if ends else None,
+            )
+        )
     return result
 
 
 # -- from a consultation's commitments -------------------------------------------------------
+
 
 def commitment_milestones(commitments: Iterable, existing: Iterable[Milestone], phase: str | None) -> list[Milestone]:
     """Milestones for commitments made in a consultation (``toolkit.consultations.Commitment``),
@@ -316,15 +399,34 @@ def commitment_milestones(commitments: Iterable, existing: Iterable[Milestone], 
         if (c.consultation_id, fold(title)) in present:
             continue
         present.add((c.consultation_id, fold(title)))
-        made.append(Milestone(title=title, phase=phase, description=c.text, due_on=c.due_on, owner=c.owner,
-                              consultation_id=c.consultation_id, notes=c.theme))
+        made.append(
+            Milestone(
+                title=title,
+                phase=phase,
+                description=c.text,
+                due_on=c.due_on,
+                owner=c.owner,
+                consultation_id=c.consultation_id,
+                notes=c.theme,
+            )
+        )
     return made
 
 
 # -- the milestones table -------------------------------------------------------------------
 
-MILESTONE_TABLE_COLUMNS = ("phase", "title", "starts_on", "due_on", "owner", "status", "consultation_id",
-                           "campaign_id", "description", "notes")
+MILESTONE_TABLE_COLUMNS = (
+    "phase",
+    "title",
+    "starts_on",
+    "due_on",
+    "owner",
+    "status",
+    "consultation_id",
+    "campaign_id",
+    "description",
+    "notes",
+)
 
 
 def milestone_rows(milestones: Iterable[Milestone]) -> list[dict[str, object]]:
@@ -333,11 +435,19 @@ def milestone_rows(milestones: Iterable[Milestone]) -> list[dict[str, object]]:
     >>> milestone_rows([Milestone("Informe", id=4, version=2)])[0]["version"]
     2
     """
-    return [{"id": m.id, "version": m.version, "delete": False,
-             **{name: getattr(m, name) for name in MILESTONE_TABLE_COLUMNS}} for m in milestones]
+    return [
+        {
+            "id": m.id,
+            "version": m.version,
+            "delete": False,
+            **{name: getattr(m, name) for name in MILESTONE_TABLE_COLUMNS},
+        }
+        for m in milestones
+    ]
 
 
 # -- words -----------------------------------------------------------------------------------
+
 
 def phase_label(key: str | None, phase_names: dict[str, str] | None = None, lang: str | None = None) -> str:
     """The workspace's name for a phase, else the catalog's; a milestone without one says so."""
@@ -352,7 +462,7 @@ def status_label(item: TimelineItem, lang: str | None = None) -> str:
 
 
 def dates_text(start: date | None, end: date | None, lang: str | None = None) -> str:
-    """"12 nov 2026" or "1 ago 2026 – 31 ene 2027"; empty when undated."""
+    """ "12 nov 2026" or "1 ago 2026 – 31 ene 2027"; empty when undated."""
     if start is None:
         return ""
     if end is None or end == start:
@@ -376,10 +486,17 @@ def _inert(text: object) -> str:
 
 # -- the calendar (.ics) ---------------------------------------------------------------------
 
-def calendar_file(milestones: Iterable[Milestone], consultations: Iterable[Consultation] = (),
-                  activities: Iterable[Activity] = (), campaigns: Iterable[Campaign] = (),
-                  phase_names: dict[str, str] | None = None, name: str = "", lang: str | None = None,
-                  stamp: datetime | None = None) -> bytes:
+
+def calendar_file(
+    milestones: Iterable[Milestone],
+    consultations: Iterable[Consultation] = (),
+    activities: Iterable[Activity] = (),
+    campaigns: Iterable[Campaign] = (),
+    phase_names: dict[str, str] | None = None,
+    name: str = "",
+    lang: str | None = None,
+    stamp: datetime | None = None,
+) -> bytes:
     """The roadmap as an iCalendar file that Outlook and Google Calendar import.
 
     One all-day event per dated milestone (on its due date), consultation (its days) and campaign
@@ -414,8 +531,9 @@ def calendar_file(milestones: Iterable[Milestone], consultations: Iterable[Consu
         event.add("dtstart", start)
         event.add("dtend", end + timedelta(days=1))  # all-day: the end is exclusive
         type_name = t(f"roadmap.types.{item.type}", lang=lang)
-        event.add("summary", plain(t("roadmap.ics.summary", lang=lang, type=type_name,
-                                     title=" ".join(item.title.split()))))
+        event.add(
+            "summary", plain(t("roadmap.ics.summary", lang=lang, type=type_name, title=" ".join(item.title.split())))
+        )
         lines = [t("roadmap.ics.phase", lang=lang, phase=phase_label(item.phase, phase_names, lang))]
         if item.type == "milestone" and item.start and item.start != item.end:
             lines.append(t("roadmap.ics.starts", lang=lang, date=format_date(item.start, lang)))
@@ -437,8 +555,13 @@ def calendar_file(milestones: Iterable[Milestone], consultations: Iterable[Consu
 
 # -- the Gantt figure ------------------------------------------------------------------------
 
-def gantt_figure(items: Iterable[TimelineItem], today: date | None, phase_names: dict[str, str] | None = None,
-                 lang: str | None = None):
+
+def gantt_figure(
+    items: Iterable[TimelineItem],
+    today: date | None,
+    phase_names: dict[str, str] | None = None,
+    lang: str | None = None,
+):
     """The timeline as a Gantt chart: one bar per dated item (a day for a single-day one, with a
     diamond so it shows), coloured by type, earliest at the top, and a dotted line for today.
 
@@ -461,36 +584,92 @@ def gantt_figure(items: Iterable[TimelineItem], today: date | None, phase_names:
         if not chosen:
             continue
         name = t(f"roadmap.types.{kind}", lang=lang)
-        hover = [[_inert(i.title), name, dates_text(i.start, i.end, lang), _inert(phase_label(i.phase, phase_names,
-                                                                                               lang)),
-                  _inert(i.owner or "—"), status_label(i, lang)] for i in chosen]
-        template = ("<b>%{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]}<br>%{customdata[3]}<br>"
-                    "%{customdata[4]} · %{customdata[5]}<extra></extra>")
-        figure.add_trace(go.Bar(
-            orientation="h", name=name, legendgroup=kind, y=[rows[id(i)] for i in chosen], width=0.6,
-            base=[i.start.isoformat() for i in chosen],
-            x=[((i.end - i.start).days + 1) * day_ms for i in chosen],
-            marker={"color": TYPE_COLOURS[kind], "opacity": [0.45 if i.state == "cancelled" else 0.9 for i in chosen]},
-            customdata=hover, hovertemplate=template))
+        hover = [
+            [
+                _inert(i.title),
+                name,
+                dates_text(i.start, i.end, lang),
+                _inert(phase_label(i.phase, phase_names, lang)),
+                _inert(i.owner or "—"),
+                status_label(i, lang),
+            ]
+            for i in chosen
+        ]
+        template = (
+            "<b>%{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]}<br>%{customdata[3]}<br>"
+            "%{customdata[4]} · %{customdata[5]}<extra></extra>"
+        )
+        figure.add_trace(
+            go.Bar(
+                orientation="h",
+                name=name,
+                legendgroup=kind,
+                y=[rows[id(i)] for i in chosen],
+                width=0.6,
+                base=[i.start.isoformat() for i in chosen],
+                x=[((i.end - i.start).days + 1) * day_ms for i in chosen],
+                marker={
+                    "color": TYPE_COLOURS[kind],
+                    "opacity": [0.45 if i.state == "cancelled" else 0.9 for i in chosen],
+                },
+                customdata=hover,
+                hovertemplate=template,
+            )
+        )
         points = [i for i in chosen if i.start == i.end]
         if points:
-            figure.add_trace(go.Scatter(
-                x=[i.start.isoformat() for i in points], y=[rows[id(i)] for i in points], mode="markers", name=name,
-                legendgroup=kind, showlegend=False,
-                marker={"symbol": "diamond", "size": 11, "color": TYPE_COLOURS[kind],
-                        "line": {"width": 1, "color": "#333"}},
-                customdata=[hover[chosen.index(i)] for i in points], hovertemplate=template))
+            figure.add_trace(
+                go.Scatter(
+                    x=[i.start.isoformat() for i in points],
+                    y=[rows[id(i)] for i in points],
+                    mode="markers",
+                    name=name,
+                    legendgroup=kind,
+                    showlegend=False,
+                    marker={
+                        "symbol": "diamond",
+                        "size": 11,
+                        "color": TYPE_COLOURS[kind],
+                        "line": {"width": 1, "color": "#333"},
+                    },
+                    customdata=[hover[chosen.index(i)] for i in points],
+                    hovertemplate=template,
+                )
+            )
     if today:
-        figure.add_shape(type="line", x0=today.isoformat(), x1=today.isoformat(), y0=0, y1=1, yref="paper",
-                         line={"dash": "dot", "color": "#C0392B", "width": 2})
-        figure.add_annotation(x=today.isoformat(), y=1, yref="paper", text=t("roadmap.chart.today", lang=lang),
-                              showarrow=False, yshift=10, font={"color": "#C0392B"})
+        figure.add_shape(
+            type="line",
+            x0=today.isoformat(),
+            x1=today.isoformat(),
+            y0=0,
+            y1=1,
+            yref="paper",
+            line={"dash": "dot", "color": "#C0392B", "width": 2},
+        )
+        figure.add_annotation(
+            x=today.isoformat(),
+            y=1,
+            yref="paper",
+            text=t("roadmap.chart.today", lang=lang),
+            showarrow=False,
+            yshift=10,
+            font={"color": "#C0392B"},
+        )
     ticks = [_inert(i.title if len(i.title) <= 48 else i.title[:47].rstrip() + "…") for i in dated]
     figure.update_layout(
-        title=t("roadmap.chart.title", lang=lang), barmode="overlay", bargap=0.35,
-        height=max(320, 22 * len(dated) + 160), margin={"l": 10, "r": 10, "t": 90, "b": 40},
+        title=t("roadmap.chart.title", lang=lang),
+        barmode="overlay",
+        bargap=0.35,
+        height=max(320, 22 * len(dated) + 160),
+        margin={"l": 10, "r": 10, "t": 90, "b": 40},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
         xaxis={"type": "date", "showgrid": True, "tickformat": "%m/%Y"},  # month names would be in English
-        yaxis={"tickmode": "array", "tickvals": list(range(len(dated))), "ticktext": ticks,
-               "range": [len(dated) - 0.5, -0.5], "automargin": True})  # earliest at the top
+        yaxis={
+            "tickmode": "array",
+            "tickvals": list(range(len(dated))),
+            "ticktext": ticks,
+            "range": [len(dated) - 0.5, -0.5],
+            "automargin": True,
+        },
+    )  # earliest at the top
     return figure

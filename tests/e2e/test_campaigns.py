@@ -84,7 +84,8 @@ def test_a_segment_a_campaign_its_work_and_its_progress(page: Page, app_url: str
     choose(page, form, "Canal", "Radio")
     form.get_by_role("button", name="Añadir la actividad").click()
     expect(page.get_by_text("Se añadió la actividad «Programa de radio con investigadores».")).to_be_visible(
-        timeout=TIMEOUT)
+        timeout=TIMEOUT
+    )
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Actividades (1)")).to_be_visible(timeout=TIMEOUT)  # in the new one
 

@@ -111,8 +111,10 @@ def test_a_consultation_from_plan_to_synthesis(page: Page, app_url: str, page_re
     download.value.save_as(path)
     assert path.suffix == ".docx"
     document = Document(str(path))
-    text = "\n".join([p.text for p in document.paragraphs] +
-                     [c.text for table in document.tables for row in table.rows for c in row.cells])
+    text = "\n".join(
+        [p.text for p in document.paragraphs]
+        + [c.text for table in document.tables for row in table.rows for c in row.cells]
+    )
     assert TITLE in text and SAID in text and "Universidad EAFIT" in text
 
     expect(page.get_by_test_id("stException")).to_have_count(0)

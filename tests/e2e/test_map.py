@@ -22,8 +22,9 @@ def open_map(page, app_url=None):
     return frame
 
 
-def test_the_sample_map_is_drawn_with_every_actor_and_nothing_leaves_the_machine(page, app_url, app_database,
-                                                                                  page_requests):
+def test_the_sample_map_is_drawn_with_every_actor_and_nothing_leaves_the_machine(
+    page, app_url, app_database, page_requests
+):
     frame = open_map(page, app_url)
     engine = open_store(app_database)
     sample = next(w for w in list_workspaces(engine) if "Medellín" in w.name)

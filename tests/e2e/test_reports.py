@@ -21,9 +21,23 @@ from toolkit.store.workspaces import find_workspace
 pytestmark = pytest.mark.e2e
 
 TIMEOUT = 60_000
-BACKUP_SHEETS = ["workspace", "actors", "relations", "consultations", "participants", "contributions", "audiences",
-                 "audience_members", "campaigns", "activities", "kpis", "kpi_measurements", "milestones",
-                 "indicators", "indicator_measurements"]
+BACKUP_SHEETS = [
+    "workspace",
+    "actors",
+    "relations",
+    "consultations",
+    "participants",
+    "contributions",
+    "audiences",
+    "audience_members",
+    "campaigns",
+    "activities",
+    "kpis",
+    "kpi_measurements",
+    "milestones",
+    "indicators",
+    "indicator_measurements",
+]
 
 
 def wait_for_app(page: Page) -> None:
@@ -39,8 +53,9 @@ def download(page: Page, button_name: str, tmp_path):
     return path
 
 
-def test_the_report_and_the_backup_download_and_restore(page: Page, app_url: str, app_database: str,
-                                                         page_requests, tmp_path):
+def test_the_report_and_the_backup_download_and_restore(
+    page: Page, app_url: str, app_database: str, page_requests, tmp_path
+):
     page.goto(app_url)
     wait_for_app(page)
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Informes", exact=True).click()
@@ -64,7 +79,7 @@ def test_the_report_and_the_backup_download_and_restore(page: Page, app_url: str
     backup = download(page, "Descargar la copia de seguridad (.xlsx)", tmp_path)
     assert backup.suffix == ".xlsx"
     book = load_workbook(backup)
-    assert book.sheetnames[:len(BACKUP_SHEETS)] == BACKUP_SHEETS and "vocabularies" in book.sheetnames
+    assert book.sheetnames[: len(BACKUP_SHEETS)] == BACKUP_SHEETS and "vocabularies" in book.sheetnames
     assert book["milestones"].max_row > 10 and book["actors"].max_row > 60
 
     # and back: the same file restored into a new workspace, through the page
@@ -78,7 +93,8 @@ def test_the_report_and_the_backup_download_and_restore(page: Page, app_url: str
     wait_for_app(page)
     page.get_by_role("button", name="Restaurar").click()
     expect(page.get_by_text("Listo: se restauró la copia en «Medellín (restaurado E2E)»")).to_be_visible(
-        timeout=TIMEOUT)
+        timeout=TIMEOUT
+    )
     engine = open_store(app_database)
     try:
         restored = find_workspace(engine, "Medellín (restaurado E2E)")

@@ -30,9 +30,12 @@ def free_port() -> int:
 
 def provider_knows(issuer: str, email: str, name: str) -> None:
     """Give the provider a user whose ID token carries this e-mail and name."""
-    request = urllib.request.Request(f"{issuer}/users/{quote(email)}", method="PUT",
-                                     data=json.dumps({"email": email, "name": name}).encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{issuer}/users/{quote(email)}",
+        method="PUT",
+        data=json.dumps({"email": email, "name": name}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=10) as answer:
         assert answer.status == 204
 
@@ -61,7 +64,9 @@ def sso_app(serve_app, tmp_path_factory):
             'cookie_secret = "una cadena larga y aleatoria para la prueba de inicio de sesión"\n'
             'client_id = "hoja-de-ruta"\n'
             'client_secret = "secreto-de-prueba"\n'
-            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n', "utf-8")
+            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n',
+            "utf-8",
+        )
         with serve_app(url, folder, {"HOJA_ACCOUNTS": "sso", "HOME": str(home)}, port=port):
             yield f"http://localhost:{port}"
 
@@ -90,5 +95,6 @@ def test_an_account_signs_in_through_the_identity_provider(page: Page, sso_app, 
 def test_someone_the_provider_knows_but_we_do_not_is_told_so(page: Page, sso_app):
     through_the_provider(page, sso_app, "intruso@otra.org")
     expect(page.get_by_text("La cuenta intruso@otra.org no está registrada en Hoja de Ruta")).to_be_visible(
-        timeout=TIMEOUT)
+        timeout=TIMEOUT
+    )
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)

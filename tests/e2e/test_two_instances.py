@@ -49,14 +49,33 @@ def _free_port() -> int:
 def _start(folder: Path, database_url: str) -> tuple[subprocess.Popen, str]:
     folder.mkdir(parents=True, exist_ok=True)
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-           "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        "PYTHONUNBUFFERED": "1",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
     with open(folder / "streamlit.out", "wb") as out, open(folder / "streamlit.err", "wb") as err:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL, start_new_session=True
+        )
     return process, f"http://127.0.0.1:{port}"
 
 
@@ -132,8 +151,11 @@ def search(page: Page, text: str) -> None:
     box = page.get_by_label(t("actors.filter.search", lang="es"), exact=True)
     box.fill(text)
     box.press("Enter")
-    shown = re.compile("^" + re.escape(t("actors.count", lang="es", shown="1", total="TOTAL"))
-                       .replace("TOTAL", r"[\d.\s\u00a0]+") + "$")
+    shown = re.compile(
+        "^"
+        + re.escape(t("actors.count", lang="es", shown="1", total="TOTAL")).replace("TOTAL", r"[\d.\s\u00a0]+")
+        + "$"
+    )
     expect(page.get_by_text(shown)).to_be_visible(timeout=TIMEOUT)
     wait_for_app(page)
 
@@ -225,6 +247,7 @@ def test_an_edit_through_one_instance_is_seen_through_the_other(instances, two_p
 
 # -- the proxy of docs/deploying.md -----------------------------------------------------------
 
+
 def documented_nginx_site() -> str:
     found = re.search(r"```nginx\n(.*?)```", DEPLOYING.read_text("utf-8"), re.S)
     assert found, "docs/deploying.md has no ```nginx block"
@@ -242,13 +265,16 @@ def proxy(instances, tmp_path_factory):
     folder = tmp_path_factory.mktemp("proxy")
     port = _free_port()
     site = documented_nginx_site()
-    for documented, url in zip(("127.0.0.1:8501", "127.0.0.1:8502", "listen 80;"),
-                               [*(urlparse(url).netloc for url in instances), f"listen 127.0.0.1:{port};"],
-                               strict=True):
+    for documented, url in zip(
+        ("127.0.0.1:8501", "127.0.0.1:8502", "listen 80;"),
+        [*(urlparse(url).netloc for url in instances), f"listen 127.0.0.1:{port};"],
+        strict=True,
+    ):
         assert documented in site
         site = site.replace(documented, url)
-    temp_paths = "\n".join(f"    {kind}_temp_path {folder / kind};" for kind in
-                           ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp_paths = "\n".join(
+        f"    {kind}_temp_path {folder / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     (folder / "nginx.conf").write_text(f"""
 {"user root;" if os.geteuid() == 0 else ""}
 worker_processes 1;
@@ -291,8 +317,12 @@ def test_the_documented_proxy_keeps_each_browser_on_one_instance(proxy, two_page
     page = two_pages[0]
     page.get_by_role("tab", name=t("actors.tab.import", lang="es")).click()
     page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(
-        {"name": "lista.xlsx", "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-         "buffer": small_workbook()})
+        {
+            "name": "lista.xlsx",
+            "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "buffer": small_workbook(),
+        }
+    )
     expect(page.get_by_role("heading", name=t("import.step2", lang="es"))).to_be_visible(timeout=TIMEOUT)
 
     for page in two_pages:  # nginx logs a websocket when it closes

@@ -155,8 +155,9 @@ def test_a_deleted_actor_shows_in_the_feed_and_comes_back_from_the_bin(url):
     app.run()
     assert not app.exception and not app.error
     feed = app.dataframe[0].value
-    assert t("activity.delete", who=t("activity.local_user"), what=t("activity.entity.actors"),
-             label=actor.name) in list(feed.iloc[:, 1])
+    assert t(
+        "activity.delete", who=t("activity.local_user"), what=t("activity.entity.actors"), label=actor.name
+    ) in list(feed.iloc[:, 1])
     assert list(app.dataframe[1].value.iloc[:, 1]) == [actor.name]
     app.button(key="bin_restore").click()
     app.run()

@@ -46,8 +46,9 @@ def test_the_page_shows_the_sample_audiences_and_what_reaches_them(app, lang):
     app.session_state["audiences_tab"] = t("audiences.tab.reach", lang=lang)
     app.run()
     assert not app.exception, app.exception
-    assert [w.value for w in app.warning] == [t("audiences.reach.unreached", names="Pymes exportadoras de Antioquia",
-                                                lang=lang)]
+    assert [w.value for w in app.warning] == [
+        t("audiences.reach.unreached", names="Pymes exportadoras de Antioquia", lang=lang)
+    ]
     assert t("audiences.strategy.title", lang=lang) not in [h.value for h in app.subheader]  # only the open tab
     channels = app.dataframe[0].value
     assert "Residentes de la Comuna 13" in channels.index
@@ -79,8 +80,9 @@ def test_a_nameless_audience_is_refused_plainly(app):
 def test_leaving_a_member_out_by_hand_in_english(app):
     open_page(app, "en")
     workspace_id = app.session_state["workspace_id"]
-    universities = next(a for a in list_audiences(store(), workspace_id)
-                        if a.name == "Universidades y centros de conocimiento")
+    universities = next(
+        a for a in list_audiences(store(), workspace_id) if a.name == "Universidades y centros de conocimiento"
+    )
     app.selectbox(key="audiences_pick").set_value(universities.id).run()
     assert app.session_state["audiences_current"] == universities.id
     exclude = f"audiences_exclude_{universities.id}"
@@ -90,7 +92,8 @@ def test_leaving_a_member_out_by_hand_in_english(app):
     app.button(key="audiences_exclude_button").click().run()
     assert not app.exception, app.exception
     assert app.success[0].value == t("audiences.members.excluded", count=1, lang="en")
-    left_out = [m for m in list_audience_members(store(), workspace_id)
-                if m.audience_id == universities.id and not m.included]
+    left_out = [
+        m for m in list_audience_members(store(), workspace_id) if m.audience_id == universities.id and not m.included
+    ]
     assert len(left_out) == 1
     assert t("audiences.members.title", count=5, lang="en") in [h.value for h in app.subheader]

@@ -51,14 +51,19 @@ def test_the_dashboard_shows_what_is_on_track_late_or_unmeasured(app, lang):
     assert not app.error, [e.value for e in app.error]
     assert app.title[0].value == t("nav.campaigns", lang=lang)
     counts = {m.label: m.value for m in app.metric}
-    assert counts == {t("campaigns.state.on_track", lang=lang): "1", t("campaigns.state.late", lang=lang): "1",
-                      t("campaigns.state.no_measurements", lang=lang): "1"}
+    assert counts == {
+        t("campaigns.state.on_track", lang=lang): "1",
+        t("campaigns.state.late", lang=lang): "1",
+        t("campaigns.state.no_measurements", lang=lang): "1",
+    }
     # the sample's dissemination campaign has work overdue since November (the real today is later)
     late = app.dataframe[1].value
     assert "Feria de la cooperación en el Parque Biblioteca San Javier" in set(
-        late[t("campaigns.columns.title", lang=lang)])
+        late[t("campaigns.columns.title", lang=lang)]
+    )
     assert app.session_state["campaigns_current"] == next(
-        c.id for c in list_campaigns(store(), app.session_state["workspace_id"]) if c.title == DISSEMINATION)
+        c.id for c in list_campaigns(store(), app.session_state["workspace_id"]) if c.title == DISSEMINATION
+    )
     open_tab(app, "campaigns.tab.kpis", lang)
     assert not app.exception, app.exception
     assert len(app.get("plotly_chart")) == 2  # progress against target and time, and one KPI over time
@@ -80,8 +85,9 @@ def test_adding_an_activity_and_refusing_one_without_title(app):
     submit(app, t("campaigns.activities.add"))
     assert app.success[0].value == t("campaigns.activities.added", title="Taller con periodistas comunitarios")
     added = [a for a in list_activities(store(), workspace_id) if a.title == "Taller con periodistas comunitarios"]
-    assert [(a.campaign_id, a.channel, a.due_on, a.cost, a.status) for a in added] == \
-        [(current, "press", date(2026, 12, 10), 2_500_000, "planned")]
+    assert [(a.campaign_id, a.channel, a.due_on, a.cost, a.status) for a in added] == [
+        (current, "press", date(2026, 12, 10), 2_500_000, "planned")
+    ]
     assert app.session_state["campaigns_tab"] == t("campaigns.tab.activities")  # the open tab stays open
 
 
@@ -90,8 +96,11 @@ def test_logging_a_kpi_measurement_in_english(app):
     workspace_id = app.session_state["workspace_id"]
     current = app.session_state["campaigns_current"]
     open_tab(app, "campaigns.tab.kpis", "en")
-    press = next(k for k in list_kpis(store(), workspace_id)
-                 if k.campaign_id == current and k.name == "Menciones en prensa y radio")
+    press = next(
+        k
+        for k in list_kpis(store(), workspace_id)
+        if k.campaign_id == current and k.name == "Menciones en prensa y radio"
+    )
     before = len(list_measurements(store(), workspace_id))
     app.selectbox(key="campaigns_measure_kpi").set_value(press.id)
     app.date_input(key="campaigns_measure_day").set_value(date(2026, 11, 20))

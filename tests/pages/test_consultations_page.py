@@ -30,7 +30,6 @@ def open_page(app, lang="es", tab="plan"):
     return app
 
 
-
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_the_page_shows_the_sample_consultations(app, lang):
     open_page(app, lang, tab="participants")
@@ -69,8 +68,11 @@ def test_creating_a_consultation_through_the_page(app):
     assert not app.exception, app.exception
     assert app.success[0].value == t("consultations.new.done", title="Foro de la diáspora antioqueña")
     engine = open_store(Settings.from_environment().database_url)
-    created = [c for c in list_consultations(engine, app.session_state["workspace_id"])
-               if c.title == "Foro de la diáspora antioqueña"]
+    created = [
+        c
+        for c in list_consultations(engine, app.session_state["workspace_id"])
+        if c.title == "Foro de la diáspora antioqueña"
+    ]
     assert len(created) == 1 and created[0].instrument == "online_consultation"
     assert created[0].targets and created[0].status == "draft"
     assert app.session_state["consultations_current"] == created[0].id
@@ -78,8 +80,9 @@ def test_creating_a_consultation_through_the_page(app):
 
 def test_a_consultation_without_title_is_refused_plainly(app):
     open_page(app)
-    before = len(list_consultations(open_store(Settings.from_environment().database_url),
-                                    app.session_state["workspace_id"]))
+    before = len(
+        list_consultations(open_store(Settings.from_environment().database_url), app.session_state["workspace_id"])
+    )
     app.button(key="consultations_new_create").click().run()
     assert [e.value for e in app.error] == [t("consultations.errors.title_required")]
     after = list_consultations(open_store(Settings.from_environment().database_url), app.session_state["workspace_id"])
@@ -147,8 +150,9 @@ def test_those_to_keep_informed_become_an_audience_from_the_synthesis(app):
     app.run()
     assert not app.exception and not app.error, [e.value for e in app.error]
     audience = next(a for a in list_audiences(engine, workspace_id) if HELD in a.name)
-    wanted = keep_informed(list_participants(engine, workspace_id, held.id),
-                           list_contributions(engine, workspace_id, held.id))
+    wanted = keep_informed(
+        list_participants(engine, workspace_id, held.id), list_contributions(engine, workspace_id, held.id)
+    )
     members = [m.actor_id for m in list_audience_members(engine, workspace_id) if m.audience_id == audience.id]
     assert len(wanted) >= 16 and sorted(members) == sorted(wanted)
     assert audience.priority == "high" and "email" in audience.channels

@@ -118,7 +118,10 @@ def test_recording_a_measurement_by_hand(app, lang):
     assert len(measured) == before + 1
     mine = [m for m in measured if m.indicator_id == projects.id]
     assert (mine[-1].measured_on, mine[-1].value, mine[-1].source) == (
-        date(2026, 11, 20), 9, "Banco de proyectos, ACI Medellín")
+        date(2026, 11, 20),
+        9,
+        "Banco de proyectos, ACI Medellín",
+    )
     assert app.session_state["indicators_tab"] == t("indicators.tab.measurements", lang=lang)  # the tab stays open
 
 
@@ -129,9 +132,15 @@ def test_recording_the_automatic_measurements_today(app):
     app.button(key="indicators_record_automatic").click().run()
     assert not app.exception, app.exception
     assert app.success[0].value == t(
-        "indicators.automatic.recorded", count=3, day=format_date(today),
+        "indicators.automatic.recorded",
+        count=3,
+        day=format_date(today),
         values="Actores del territorio vinculados a la estrategia: 16; Consultas multiactor realizadas: 1; "
-               f"Personas alcanzadas por las campañas de difusión e incidencia: {format_number(108_500)}")
-    recorded = [m for m in list_indicator_measurements(store(), workspace_id)
-                if m.measured_on == today and m.source == t("indicators.automatic.source")]
+        f"Personas alcanzadas por las campañas de difusión e incidencia: {format_number(108_500)}",
+    )
+    recorded = [
+        m
+        for m in list_indicator_measurements(store(), workspace_id)
+        if m.measured_on == today and m.source == t("indicators.automatic.source")
+    ]
     assert sorted(m.value for m in recorded) == [1.0, 16.0, 108_500.0]

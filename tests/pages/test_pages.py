@@ -8,13 +8,32 @@ from streamlit.testing.v1 import AppTest
 from toolkit.i18n import set_language, t
 
 ROOT = Path(__file__).parents[2]
-PAGES = ["pages/home.py", "pages/actors.py", "pages/actor_map.py", "pages/consultations.py",
-         "pages/audiences.py", "pages/campaigns.py", "pages/roadmap.py", "pages/reports.py", "pages/activity.py", "pages/team.py",
-         "pages/settings.py"]
-TITLES = {"pages/home.py": "home.title", "pages/actors.py": "actors.title", "pages/actor_map.py": "nav.map",
-          "pages/consultations.py": "nav.consultations", "pages/audiences.py": "nav.audiences",
-          "pages/campaigns.py": "nav.campaigns", "pages/roadmap.py": "nav.roadmap", "pages/reports.py": "nav.reports",
-          "pages/activity.py": "activity.title", "pages/team.py": "nav.team", "pages/settings.py": "settings.title"}
+PAGES = [
+    "pages/home.py",
+    "pages/actors.py",
+    "pages/actor_map.py",
+    "pages/consultations.py",
+    "pages/audiences.py",
+    "pages/campaigns.py",
+    "pages/roadmap.py",
+    "pages/reports.py",
+    "pages/activity.py",
+    "pages/team.py",
+    "pages/settings.py",
+]
+TITLES = {
+    "pages/home.py": "home.title",
+    "pages/actors.py": "actors.title",
+    "pages/actor_map.py": "nav.map",
+    "pages/consultations.py": "nav.consultations",
+    "pages/audiences.py": "nav.audiences",
+    "pages/campaigns.py": "nav.campaigns",
+    "pages/roadmap.py": "nav.roadmap",
+    "pages/reports.py": "nav.reports",
+    "pages/activity.py": "activity.title",
+    "pages/team.py": "nav.team",
+    "pages/settings.py": "settings.title",
+}
 
 
 @pytest.fixture

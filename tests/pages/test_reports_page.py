@@ -52,8 +52,11 @@ def test_preparing_the_report_offers_word_and_the_printable_page(app):
     app.button(key="reports_build").click().run()
     assert not app.exception, app.exception
     assert [s.value for s in app.success] == [t("reports.page.ready")]
-    assert downloads(app) == [t("reports.page.download_docx"), t("reports.page.download_html"),
-                              t("reports.backup.download")]
+    assert downloads(app) == [
+        t("reports.page.download_docx"),
+        t("reports.page.download_html"),
+        t("reports.backup.download"),
+    ]
     built = app.session_state["reports_built"]
     assert built["wanted"][2] == ("cover", "register", "campaigns", "roadmap", "indicators")
     assert built["docx"][:2] == b"PK" and b'<html lang="en">' in built["html"]

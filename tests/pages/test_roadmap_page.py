@@ -49,8 +49,9 @@ def test_the_sample_roadmap_at_a_glance_on_the_timeline_and_in_the_table(app, la
     open_page(app, lang)
     no_trouble(app)
     assert app.title[0].value == t("nav.roadmap", lang=lang)
-    assert [m.label for m in app.metric] == [t(f"roadmap.attention.{name}", lang=lang)
-                                             for name in ("overdue", "this_week", "next_week", "blocked")]
+    assert [m.label for m in app.metric] == [
+        t(f"roadmap.attention.{name}", lang=lang) for name in ("overdue", "this_week", "next_week", "blocked")
+    ]
     counts = {m.label: int(m.value) for m in app.metric}
     assert counts[t("roadmap.attention.overdue", lang=lang)] >= 3  # the sample has work late since October
     assert counts[t("roadmap.attention.blocked", lang=lang)] >= 1
@@ -95,9 +96,16 @@ def test_adding_a_milestone_and_refusing_one_without_title(app):
     no_trouble(app)
     assert app.success[0].value == t("roadmap.new.done", title="Rendición de cuentas de la agenda internacional")
     added = [m for m in list_milestones(store(), workspace_id) if m.title.startswith("Rendición de cuentas")]
-    assert [(m.phase, m.owner, m.starts_on, m.due_on, m.consultation_id, m.status) for m in added] == \
-        [("evaluation", "Dirección de Relaciones Internacionales", date(2027, 2, 1), date(2027, 2, 26), taller,
-          "planned")]
+    assert [(m.phase, m.owner, m.starts_on, m.due_on, m.consultation_id, m.status) for m in added] == [
+        (
+            "evaluation",
+            "Dirección de Relaciones Internacionales",
+            date(2027, 2, 1),
+            date(2027, 2, 26),
+            taller,
+            "planned",
+        )
+    ]
     assert t("roadmap.table.title", count=before + 1) in [s.value for s in app.subheader]
 
 

@@ -65,8 +65,10 @@ def test_a_viewer_reads_and_exports_but_cannot_change(engine, sample_id, team):
         assert [w.id for w in list_workspaces(engine)] == [sample_id]
         actors = list_actors(engine, sample_id)
         assert workspace_backup(engine, sample_id)[:2] == b"PK"
-        for change in (lambda: add_actor(engine, sample_id, Actor(name="Nuevo")),
-                       lambda: delete_actors(engine, sample_id, [actors[0].id])):
+        for change in (
+            lambda: add_actor(engine, sample_id, Actor(name="Nuevo")),
+            lambda: delete_actors(engine, sample_id, [actors[0].id]),
+        ):
             with pytest.raises(StoreError) as refused:
                 change()
             assert refused.value.reason == "not_allowed"
@@ -76,9 +78,11 @@ def test_a_viewer_reads_and_exports_but_cannot_change(engine, sample_id, team):
 def test_an_editor_changes_but_does_not_manage_members_or_delete_the_workspace(engine, sample_id, team):
     with acting_as(team["editor"]):
         assert add_actor(engine, sample_id, Actor(name="Cámara de Comercio de Medellín"))
-        for refused_action in (lambda: set_member(engine, sample_id, "outsider@city.gov", "viewer"),
-                               lambda: rename_workspace(engine, sample_id, "Otro nombre"),
-                               lambda: delete_workspace(engine, sample_id)):
+        for refused_action in (
+            lambda: set_member(engine, sample_id, "outsider@city.gov", "viewer"),
+            lambda: rename_workspace(engine, sample_id, "Otro nombre"),
+            lambda: delete_workspace(engine, sample_id),
+        ):
             with pytest.raises(StoreError) as refused:
                 refused_action()
             assert refused.value.reason == "not_allowed"
@@ -150,12 +154,27 @@ def test_the_first_owner_is_created_from_the_command_line(tmp_path):
     url = f"sqlite:///{tmp_path / 'team.db'}"
 
     def cli(*args: str, stdin: str = ""):
-        return subprocess.run([sys.executable, "-m", "toolkit", *args, "--db", url], input=stdin, text=True,
-                              capture_output=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin", "HOJA_LANG": "es"})
+        return subprocess.run(
+            [sys.executable, "-m", "toolkit", *args, "--db", url],
+            input=stdin,
+            text=True,
+            capture_output=True,
+            cwd=ROOT,
+            env={"PATH": "/usr/bin:/bin", "HOJA_LANG": "es"},
+        )
 
     assert cli("sample", "--workspace", "Medellín").returncode == 0
-    added = cli("users", "add", "Ana@Medellin.gov.co", "--name", "Ana García", "--owner", "Medellín",
-                "--password-stdin", stdin=PASSWORD + "\n")
+    added = cli(
+        "users",
+        "add",
+        "Ana@Medellin.gov.co",
+        "--name",
+        "Ana García",
+        "--owner",
+        "Medellín",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert added.returncode == 0, added.stderr
     assert "ana@medellin.gov.co" in added.stdout and "propietario" in added.stdout
     short = cli("users", "add", "luis@medellin.gov.co", "--password-stdin", stdin="corta\n")

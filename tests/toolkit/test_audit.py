@@ -52,8 +52,17 @@ def actor_named(engine, workspace_id, name):
 def test_an_edit_is_recorded_with_who_before_and_after_and_contact_data_stays_out(engine, sample_id, ana):
     actor = list_actors(engine, sample_id)[0]
     with acting_as(ana):
-        result = save_actor_edits(engine, sample_id, [Edit(actor.id, actor.version, {
-            "influence": 5 if actor.influence != 5 else 4, "email": "nuevo.correo@ejemplo.org"})])
+        result = save_actor_edits(
+            engine,
+            sample_id,
+            [
+                Edit(
+                    actor.id,
+                    actor.version,
+                    {"influence": 5 if actor.influence != 5 else 4, "email": "nuevo.correo@ejemplo.org"},
+                )
+            ],
+        )
         assert result.saved == 1
         (entry,) = [e for e in activity(engine, sample_id, limit=5) if e["action"] == "update"]
     assert entry["username"] == "ana@medellin.gov.co" and entry["entity"] == "actors"
@@ -88,11 +97,11 @@ def test_an_import_is_one_entry_that_counts_the_rows(engine, sample_id, ana):
 
 def test_a_deleted_actor_comes_back_from_the_bin_with_its_relations_and_participations(engine, sample_id, ana):
     relations = list_relations(engine, sample_id)
-    actor = max(list_actors(engine, sample_id),
-                key=lambda a: sum(a.id in (r.source, r.target) for r in relations))
+    actor = max(list_actors(engine, sample_id), key=lambda a: sum(a.id in (r.source, r.target) for r in relations))
     linked = sorted((r.source, r.target, r.type) for r in relations if actor.id in (r.source, r.target))
-    participations = [(p.consultation_id, p.status) for p in list_participants(engine, sample_id)
-                      if p.actor_id == actor.id]
+    participations = [
+        (p.consultation_id, p.status) for p in list_participants(engine, sample_id) if p.actor_id == actor.id
+    ]
     with acting_as(ana):
         delete_actors(engine, sample_id, [actor.id])
         assert actor.id not in {a.id for a in list_actors(engine, sample_id)}
@@ -102,10 +111,15 @@ def test_a_deleted_actor_comes_back_from_the_bin_with_its_relations_and_particip
         assert restore(engine, sample_id, entry.id) == actor.name
     back = actor_named(engine, sample_id, actor.name)
     assert back.email == actor.email and back.id == actor.id
-    assert sorted((r.source, r.target, r.type) for r in list_relations(engine, sample_id)
-                  if back.id in (r.source, r.target)) == linked
-    assert [(p.consultation_id, p.status) for p in list_participants(engine, sample_id)
-            if p.actor_id == back.id] == participations
+    assert (
+        sorted(
+            (r.source, r.target, r.type) for r in list_relations(engine, sample_id) if back.id in (r.source, r.target)
+        )
+        == linked
+    )
+    assert [
+        (p.consultation_id, p.status) for p in list_participants(engine, sample_id) if p.actor_id == back.id
+    ] == participations
     assert list_bin(engine, sample_id) == []
     assert activity(engine, sample_id, limit=1)[0]["action"] == "restore"
 
@@ -123,8 +137,9 @@ def test_a_relation_between_two_deleted_actors_returns_with_the_second_one(engin
     restore(engine, sample_id, entries["Fundación Uno"])
     assert not [r for r in list_relations(engine, sample_id) if first in (r.source, r.target)]
     restore(engine, sample_id, entries["Fundación Dos"])
-    assert [(r.source, r.target, r.type) for r in list_relations(engine, sample_id)
-            if first in (r.source, r.target)] == [(first, second, "funding")]
+    assert [
+        (r.source, r.target, r.type) for r in list_relations(engine, sample_id) if first in (r.source, r.target)
+    ] == [(first, second, "funding")]
 
 
 def test_a_deleted_consultation_comes_back_with_participants_contributions_and_milestone(engine, sample_id):
@@ -132,13 +147,24 @@ def test_a_deleted_consultation_comes_back_with_participants_contributions_and_m
     participants = len(list_participants(engine, sample_id, held.id))
     contributions = sorted(c.text for c in list_contributions(engine, sample_id, held.id))
     with engine.begin() as connection:
-        milestone_id = connection.execute(insert(milestones).values(
-            workspace_id=sample_id, title="Publicar la síntesis del taller", description="", owner="", status="planned",
-            notes="", version=1, consultation_id=held.id)).inserted_primary_key[0]
+        milestone_id = connection.execute(
+            insert(milestones).values(
+                workspace_id=sample_id,
+                title="Publicar la síntesis del taller",
+                description="",
+                owner="",
+                status="planned",
+                notes="",
+                version=1,
+                consultation_id=held.id,
+            )
+        ).inserted_primary_key[0]
     delete_consultation(engine, sample_id, held.id)
     with engine.connect() as connection:
-        assert connection.execute(select(milestones.c.consultation_id).where(milestones.c.id == milestone_id)
-                                  ).scalar() is None
+        assert (
+            connection.execute(select(milestones.c.consultation_id).where(milestones.c.id == milestone_id)).scalar()
+            is None
+        )
     (entry,) = list_bin(engine, sample_id)
     assert entry.related >= participants + len(contributions)
     restore(engine, sample_id, entry.id)
@@ -146,8 +172,10 @@ def test_a_deleted_consultation_comes_back_with_participants_contributions_and_m
     assert len(list_participants(engine, sample_id, back.id)) == participants
     assert sorted(c.text for c in list_contributions(engine, sample_id, back.id)) == contributions
     with engine.connect() as connection:
-        assert connection.execute(select(milestones.c.consultation_id).where(milestones.c.id == milestone_id)
-                                  ).scalar() == back.id
+        assert (
+            connection.execute(select(milestones.c.consultation_id).where(milestones.c.id == milestone_id)).scalar()
+            == back.id
+        )
     assert Milestone  # the domain type the roadmap shows this link with
 
 
@@ -156,7 +184,8 @@ def test_a_deleted_campaign_comes_back_with_activities_kpis_and_measurements(eng
     counts = lambda: (  # noqa: E731
         len([a for a in list_activities(engine, sample_id) if a.campaign_id == campaign.id]),
         len([k for k in list_kpis(engine, sample_id) if k.campaign_id == campaign.id]),
-        len(list_measurements(engine, sample_id)))
+        len(list_measurements(engine, sample_id)),
+    )
     before = counts()
     delete_campaign(engine, sample_id, campaign.id)
     restore(engine, sample_id, list_bin(engine, sample_id)[0].id)

@@ -53,8 +53,25 @@ def test_every_key_is_used():
 def test_every_literal_key_exists():
     literals, _ = _used()
     known = set(catalog("es"))
-    prefixes = ("import.", "errors.", "home.", "actors.", "settings.", "export.", "cli.", "columns.", "vocab.",
-                "nav.", "sidebar.", "placeholder.", "record.", "relations.", "quadrants.", "languages.", "common.")
+    prefixes = (
+        "import.",
+        "errors.",
+        "home.",
+        "actors.",
+        "settings.",
+        "export.",
+        "cli.",
+        "columns.",
+        "vocab.",
+        "nav.",
+        "sidebar.",
+        "placeholder.",
+        "record.",
+        "relations.",
+        "quadrants.",
+        "languages.",
+        "common.",
+    )
     asked = {key for key in literals if key.startswith(prefixes) and not key.endswith((".py", ".toml", ".db"))}
     missing = sorted(asked - known - {"actors.id"})  # a foreign key, not a message
     assert not missing, f"keys used in code but missing from es.toml: {missing}"

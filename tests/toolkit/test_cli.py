@@ -11,18 +11,28 @@ ROOT = Path(__file__).parents[2]
 
 
 def run(*args, env_db=None):
-    return subprocess.run([sys.executable, "-m", "toolkit", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture
 def listing(tmp_path, make_xlsx):
     path = tmp_path / "lista.xlsx"
-    path.write_bytes(make_xlsx({"Actores": [["Título del listado"], [None], ["Nombre", "Influencia", "Sector"],
-                                            ["Universidad EAFIT", "Alto", "Academia"],
-                                            ["Comfama", "mucho", "Caja de compensación"]],
-                                "Relaciones": [["Origen", "Destino", "Tipo"],
-                                               ["Universidad EAFIT", "Comfama", "Cooperación"]]}))
+    path.write_bytes(
+        make_xlsx(
+            {
+                "Actores": [
+                    ["Título del listado"],
+                    [None],
+                    ["Nombre", "Influencia", "Sector"],
+                    ["Universidad EAFIT", "Alto", "Academia"],
+                    ["Comfama", "mucho", "Caja de compensación"],
+                ],
+                "Relaciones": [["Origen", "Destino", "Tipo"], ["Universidad EAFIT", "Comfama", "Cooperación"]],
+            }
+        )
+    )
     return path
 
 
@@ -37,11 +47,14 @@ def test_check_prints_one_json_object_with_excel_rows(listing):
     assert report["errors"] == []
 
 
-@pytest.mark.parametrize("content, name, words", [
-    (b"%PDF-1.7 not a sheet", "lista.xlsx", "PDF"),
-    (b"", "vacio.xlsx", "vacío"),
-    (b"PK\x03\x04broken", "roto.xlsx", "dañado"),
-])
+@pytest.mark.parametrize(
+    "content, name, words",
+    [
+        (b"%PDF-1.7 not a sheet", "lista.xlsx", "PDF"),
+        (b"", "vacio.xlsx", "vacío"),
+        (b"PK\x03\x04broken", "roto.xlsx", "dañado"),
+    ],
+)
 def test_unreadable_files_exit_2_with_one_plain_line(tmp_path, content, name, words):
     path = tmp_path / name
     path.write_bytes(content)
@@ -77,8 +90,9 @@ def test_a_failed_cli_import_of_an_unreadable_file_creates_nothing(tmp_path):
 
 
 def test_export_to_an_unknown_format_is_refused_plainly(tmp_path):
-    result = run("export", "--workspace", "X", "--out", str(tmp_path / "x.pdf"), "--db",
-                 f"sqlite:///{tmp_path / 'cli.db'}")
+    result = run(
+        "export", "--workspace", "X", "--out", str(tmp_path / "x.pdf"), "--db", f"sqlite:///{tmp_path / 'cli.db'}"
+    )
     assert result.returncode == 2 and ".pdf" in result.stderr
 
 
@@ -110,8 +124,10 @@ def test_a_backup_imported_into_a_new_workspace_comes_back_whole(tmp_path):
     assert run("export", "--workspace", "Medellín (copia)", "--out", str(second), "--db", db).returncode == 0
 
     def sheets(path):
-        return {ws.title: [list(row) for row in ws.iter_rows(values_only=True)]
-                for ws in load_workbook(path, read_only=True).worksheets}
+        return {
+            ws.title: [list(row) for row in ws.iter_rows(values_only=True)]
+            for ws in load_workbook(path, read_only=True).worksheets
+        }
 
     before, after = sheets(first), sheets(second)
     assert len(before["milestones"]) > 10 and len(before["indicator_measurements"]) > 10

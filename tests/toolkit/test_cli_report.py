@@ -14,8 +14,9 @@ ROOT = Path(__file__).parents[2]
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "toolkit", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", *args], cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
 
 
 def test_export_docx_writes_the_whole_report_in_the_workspace_language(tmp_path):
@@ -28,12 +29,14 @@ def test_export_docx_writes_the_whole_report_in_the_workspace_language(tmp_path)
     document = Document(io.BytesIO(out.read_bytes()))
     assert document.paragraphs[0].text == t("reports.title", lang="es")
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == [
-        t(f"reports.sections.{key}", lang="es") for key in SECTIONS if key != "cover"]
+        t(f"reports.sections.{key}", lang="es") for key in SECTIONS if key != "cover"
+    ]
     assert len(document.inline_shapes) == 2
 
 
 def test_export_docx_of_an_unknown_workspace_is_one_plain_line(tmp_path):
-    result = run("export", "--workspace", "Nadie", "--out", str(tmp_path / "x.docx"), "--db",
-                 f"sqlite:///{tmp_path / 'cli.db'}")
+    result = run(
+        "export", "--workspace", "Nadie", "--out", str(tmp_path / "x.docx"), "--db", f"sqlite:///{tmp_path / 'cli.db'}"
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "x.docx").exists()

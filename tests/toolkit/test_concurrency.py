@@ -66,6 +66,7 @@ def url_of(engine) -> str:
 
 # -- threads in one app instance ------------------------------------------------------------
 
+
 def test_threads_adding_importing_and_editing_at_once_lose_nothing(engine):
     workspace = create_workspace(engine, "Muchas manos")
     own = [add_actor(engine, workspace.id, Actor(f"Propio {n}")) for n in range(THREADS)]
@@ -82,22 +83,30 @@ def test_threads_adding_importing_and_editing_at_once_lose_nothing(engine):
                 seen = next(a for a in list_actors(engine, workspace.id) if a.id == own[n])
                 results.append(save_actor_edits(engine, workspace.id, [Edit(own[n], seen.version, {"notes": str(m)})]))
             return results
+
         return edit
 
     def importer():
-        batch = RegisterBatch(new_actors=[Actor(f"Importado {m}") for m in range(200)],
-                              relations=[(("new", m), ("existing", hub), Relation(0, 0)) for m in range(200)])
+        batch = RegisterBatch(
+            new_actors=[Actor(f"Importado {m}") for m in range(200)],
+            relations=[(("new", m), ("existing", hub), Relation(0, 0)) for m in range(200)],
+        )
         return import_batch(engine, workspace.id, batch)
 
     def linker(n):
-        return lambda: [add_relation(engine, workspace.id, Relation(own[n], hub, description=str(m)))
-                        for m in range(EACH)]
+        return lambda: [
+            add_relation(engine, workspace.id, Relation(own[n], hub, description=str(m))) for m in range(EACH)
+        ]
 
-    results = together([adder(n) for n in range(THREADS)] + [editor(n) for n in range(THREADS)] + [importer]
-                       + [linker(n) for n in range(THREADS)])
+    results = together(
+        [adder(n) for n in range(THREADS)]
+        + [editor(n) for n in range(THREADS)]
+        + [importer]
+        + [linker(n) for n in range(THREADS)]
+    )
 
     assert raised(results) == []
-    edits = [save for result in results[THREADS:2 * THREADS] for save in result]
+    edits = [save for result in results[THREADS : 2 * THREADS] for save in result]
     assert all(save.ok for save in edits)
     actors = {a.name: a for a in list_actors(engine, workspace.id)}
     assert {f"Hilo {n} actor {m}" for n in range(THREADS) for m in range(EACH)} <= actors.keys()
@@ -119,11 +128,16 @@ def test_of_simultaneous_edits_to_one_actor_exactly_one_wins_each_round(engine):
     actor_id = add_actor(engine, workspace.id, Actor("EPM"))
     for _round in range(ROUNDS):
         seen = list_actors(engine, workspace.id)[0]  # everybody opened the table at this version
-        results = together([
-            (lambda n=n, version=seen.version: save_actor_edits(engine, workspace.id,
-                                                                 [Edit(actor_id, version, {"city": f"C{n}"})]))
-            for n in range(THREADS)
-        ])
+        results = together(
+            [
+                (
+                    lambda n=n, version=seen.version: save_actor_edits(
+                        engine, workspace.id, [Edit(actor_id, version, {"city": f"C{n}"})]
+                    )
+                )
+                for n in range(THREADS)
+            ]
+        )
         assert raised(results) == []
         winners = [n for n, result in enumerate(results) if result.ok]
         assert len(winners) == 1
@@ -139,8 +153,9 @@ def test_two_saves_of_the_same_rows_in_opposite_order_do_not_deadlock(engine):
         seen = {a.id: a.version for a in list_actors(engine, workspace.id)}
         forward = [Edit(i, seen[i], {"notes": "forward"}) for i in ids]
         backward = [Edit(i, seen[i], {"notes": "backward"}) for i in reversed(ids)]
-        results = together([lambda edits=edits: save_actor_edits(engine, workspace.id, edits)
-                            for edits in (forward, backward)])
+        results = together(
+            [lambda edits=edits: save_actor_edits(engine, workspace.id, edits) for edits in (forward, backward)]
+        )
         assert raised(results) == []
         assert sorted(result.ok for result in results) == [False, True]
         notes = {a.notes for a in list_actors(engine, workspace.id)}
@@ -209,16 +224,19 @@ print(json.dumps(outcome), flush=True)
 
 
 def start_python(args, **options) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, **options)
+    return subprocess.Popen(
+        [sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **options
+    )
 
 
 def test_processes_writing_to_one_workspace_lose_nothing(engine, tmp_path):
     workspace = create_workspace(engine, "Varias instancias")
     actor_id = add_actor(engine, workspace.id, Actor("Gobernación"))
     go = tmp_path / "go"
-    workers = [start_python(["-c", WORKER, url_of(engine), str(workspace.id), str(n), str(EACH), str(actor_id),
-                             str(go)]) for n in range(PROCESSES)]
+    workers = [
+        start_python(["-c", WORKER, url_of(engine), str(workspace.id), str(n), str(EACH), str(actor_id), str(go)])
+        for n in range(PROCESSES)
+    ]
     for worker in workers:  # every process has its engine open before any of them writes
         assert worker.stdout.readline().strip() == "ready", worker.communicate()[1]
     go.touch()

@@ -64,8 +64,11 @@ class Sample:
 
     def of(self, title):
         consultation = self.consultations[title]
-        return (consultation, [p for p in self.participants if p.consultation_id == consultation.id],
-                [c for c in self.contributions if c.consultation_id == consultation.id])
+        return (
+            consultation,
+            [p for p in self.participants if p.consultation_id == consultation.id],
+            [c for c in self.contributions if c.consultation_id == consultation.id],
+        )
 
 
 @pytest.fixture(scope="module")
@@ -81,14 +84,27 @@ def keys_of(statuses):
 
 # -- coverage --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("title, stage, count, gaps", [
-    (HELD, "invited", 20, {}),
-    (HELD, "confirmed", 16, {("sector", "private_sector"): 1, ("sector", "community_organisation"): 1}),
-    (HELD, "attended", 16, {("sector", "private_sector"): 1, ("sector", "community_organisation"): 1}),
-    (CONVENED, "invited", 8, {("sector", "academia"): 1}),
-    (CONVENED, "confirmed", 3, {("sector", "community_organisation"): 1, ("sector", "private_sector"): 1,
-                                ("sector", "academia"): 1, ("scale", "local"): 1}),
-])
+
+@pytest.mark.parametrize(
+    "title, stage, count, gaps",
+    [
+        (HELD, "invited", 20, {}),
+        (HELD, "confirmed", 16, {("sector", "private_sector"): 1, ("sector", "community_organisation"): 1}),
+        (HELD, "attended", 16, {("sector", "private_sector"): 1, ("sector", "community_organisation"): 1}),
+        (CONVENED, "invited", 8, {("sector", "academia"): 1}),
+        (
+            CONVENED,
+            "confirmed",
+            3,
+            {
+                ("sector", "community_organisation"): 1,
+                ("sector", "private_sector"): 1,
+                ("sector", "academia"): 1,
+                ("scale", "local"): 1,
+            },
+        ),
+    ],
+)
 def test_coverage_per_stage_says_what_is_missing(sample, title, stage, count, gaps):
     consultation, participants, _ = sample.of(title)
     result = coverage(participants, sample.actors, consultation.targets)[stage]
@@ -104,26 +120,32 @@ def test_declined_actors_do_not_count_as_invited(sample):
     assert declined and not declined & invited
 
 
-@pytest.mark.parametrize("room, warnings", [
-    ([("local_government", 2), ("national_government", 0)], ["only_government"]),
-    ([("local_government", 2), ("academia", 1)], ["only_allies"]),
-    ([("local_government", 2), ("local_government", 1)], ["only_government", "only_allies"]),
-    ([("local_government", 2), ("civil_society", -1)], []),
-    ([("academia", None), ("media", None)], []),
-    ([], []),
-])
+@pytest.mark.parametrize(
+    "room, warnings",
+    [
+        ([("local_government", 2), ("national_government", 0)], ["only_government"]),
+        ([("local_government", 2), ("academia", 1)], ["only_allies"]),
+        ([("local_government", 2), ("local_government", 1)], ["only_government", "only_allies"]),
+        ([("local_government", 2), ("civil_society", -1)], []),
+        ([("academia", None), ("media", None)], []),
+        ([], []),
+    ],
+)
 def test_the_room_warns_when_only_government_or_only_allies(room, warnings):
     actors = [Actor(f"A{i}", sector=sector, stance=stance) for i, (sector, stance) in enumerate(room)]
     assert room_warnings(actors) == warnings
 
 
-@pytest.mark.parametrize("instrument, count, expected", [
-    ("focus_group", 23, ("too_many", 6, 10)),
-    ("focus_group", 8, None),
-    ("public_forum", 12, ("too_few", 50, 300)),
-    ("workshop", 0, None),
-    ("custom_mesa_tecnica", 500, None),
-])
+@pytest.mark.parametrize(
+    "instrument, count, expected",
+    [
+        ("focus_group", 23, ("too_many", 6, 10)),
+        ("focus_group", 8, None),
+        ("public_forum", 12, ("too_few", 50, 300)),
+        ("workshop", 0, None),
+        ("custom_mesa_tecnica", 500, None),
+    ],
+)
 def test_the_list_is_checked_against_the_instrument_size(instrument, count, expected):
     assert size_warning(instrument, count) == expected
 
@@ -140,10 +162,12 @@ def test_every_instrument_of_the_vocabulary_has_a_size_and_a_guide():
 
 # -- suggestions -----------------------------------------------------------------------------
 
+
 def test_suggestions_close_the_gap_with_ranked_explained_candidates(sample):
     consultation, participants, _ = sample.of(CONVENED)
-    gaps = suggestions(sample.actors, participants, consultation.targets,
-                       consulted_actors(sample.participants, consultation.id))
+    gaps = suggestions(
+        sample.actors, participants, consultation.targets, consulted_actors(sample.participants, consultation.id)
+    )
     assert [(g.kind, g.target.key, g.missing) for g in gaps] == [("target", "academia", 1)]
     ranked = gaps[0].suggestions
     listed = {p.actor_id for p in participants}
@@ -166,9 +190,11 @@ def test_actors_never_consulted_before_are_said_so(sample):
 
 
 def test_brokers_and_new_communities_rank_higher_all_else_equal():
-    twins = [Actor("Gemela A", id=1, sector="academia", influence=3, interest=3, stance=1),
-             Actor("Gemela B", id=2, sector="academia", influence=3, interest=3, stance=1),
-             Actor("Alcaldía", id=3, sector="local_government", stance=2)]
+    twins = [
+        Actor("Gemela A", id=1, sector="academia", influence=3, interest=3, stance=1),
+        Actor("Gemela B", id=2, sector="academia", influence=3, interest=3, stance=1),
+        Actor("Alcaldía", id=3, sector="local_government", stance=2),
+    ]
     room = [Participant(9, 3, "invited")]
     map_info = {1: MapInfo(community=0), 2: MapInfo(community=1, broker=True), 3: MapInfo(community=0)}
     gap = suggestions(twins, room, [CoverageTarget("sector", "academia")], map_info=map_info)[0]
@@ -213,8 +239,10 @@ def test_the_actor_map_module_is_called_as_agreed(monkeypatch):
 
     def network_metrics(actors, relations):
         calls.append((len(actors), len(relations)))
-        per_actor = {1: types.SimpleNamespace(community=2, broker=True, betweenness=0.25),
-                     2: types.SimpleNamespace(community=0, broker=False, betweenness=0.0)}
+        per_actor = {
+            1: types.SimpleNamespace(community=2, broker=True, betweenness=0.25),
+            2: types.SimpleNamespace(community=0, broker=False, betweenness=0.0),
+        }
         return types.SimpleNamespace(per_actor=per_actor)
 
     fake = types.ModuleType("toolkit.network.analysis")
@@ -236,6 +264,7 @@ def test_the_real_actor_map_gives_every_actor_a_community(sample):
 
 # -- synthesis -------------------------------------------------------------------------------
 
+
 def test_the_synthesis_of_the_held_workshop(sample):
     consultation, participants, contributions = sample.of(HELD)
     result = synthesis(consultation, participants, contributions, sample.actors)
@@ -246,15 +275,18 @@ def test_the_synthesis_of_the_held_workshop(sample):
     assert (academia.invited, academia.attended) == (3, 2)  # UdeA and EAFIT came, SENA did not
     assert sum(r.invited for r in result.by_scale) == 22
     assert [(a.name, p.status) for a, p in result.never_came][:1] == [
-        ("Asociación de Juntas de Acción Comunal de Medellín", "invited")]
+        ("Asociación de Juntas de Acción Comunal de Medellín", "invited")
+    ]
     assert {p.status for _, p in result.never_came} == {"invited", "declined", "no_show"}
     assert len(result.never_came) == 6
     assert result.by_type == {"commitment": 5, "proposal": 4, "question": 4, "concern": 3, "recommendation": 2}
     assert sum(result.by_theme.values()) == len(contributions)
     assert result.theme_by_type["género"] == {"commitment": 1, "proposal": 1}
     assert result.by_contributor_sector[None] == 1  # said from the floor
-    assert [q.actor_id for q in result.open_questions] == [sample.by_name[n].id for n in (
-        "Junta de Acción Comunal del barrio Santo Domingo Savio", "Secretaría de Paz y Derechos Humanos")]
+    assert [q.actor_id for q in result.open_questions] == [
+        sample.by_name[n].id
+        for n in ("Junta de Acción Comunal del barrio Santo Domingo Savio", "Secretaría de Paz y Derechos Humanos")
+    ]
 
 
 def test_commitments_carry_what_a_milestone_needs(sample):
@@ -268,7 +300,8 @@ def test_commitments_carry_what_a_milestone_needs(sample):
     for commitment in found:  # a milestone's title: the text's first sentence, cut at a word when long
         assert commitment.contribution_id and len(commitment.title) <= 91
         assert commitment.title == commitment.text or (
-            commitment.title.endswith("…") and commitment.text.startswith(commitment.title[:-1]))
+            commitment.title.endswith("…") and commitment.text.startswith(commitment.title[:-1])
+        )
 
 
 def test_keep_informed_is_everyone_invited_and_everyone_who_spoke(sample):
@@ -281,6 +314,7 @@ def test_keep_informed_is_everyone_invited_and_everyone_who_spoke(sample):
 
 
 # -- files -----------------------------------------------------------------------------------
+
 
 def docx_text(data: bytes) -> str:
     document = Document(io.BytesIO(data))
@@ -325,8 +359,10 @@ def test_the_invitation_list_shows_contact_data_only_with_consent(sample):
     sheet = read_workbook(data, "invitados.xlsx").sheets[0]
     header, rows = sheet.rows[0], sheet.rows[1:]
     assert len(rows) == len(participants)
-    email, contact = header.index(t("consultations.columns.email")), header.index(
-        t("consultations.columns.contact_name"))
+    email, contact = (
+        header.index(t("consultations.columns.email")),
+        header.index(t("consultations.columns.contact_name")),
+    )
     by_row = {row[0]: row for row in rows}
     bancolombia = sample.by_name["Bancolombia"]
     assert bancolombia.consent == "no" and bancolombia.contact_name
@@ -340,30 +376,40 @@ def test_the_invitation_list_shows_contact_data_only_with_consent(sample):
 
 # -- attendance and contributions from Excel -------------------------------------------------
 
+
 def test_an_attendance_sheet_is_matched_to_the_register(sample, make_xlsx):
-    data = make_xlsx({"Asistencia": [
-        ["Taller del 10 de septiembre"],
-        [],
-        ["N.º", "Organización", "Nombre y apellidos", "Cargo", "Correo", "Firma"],
-        [1, "ACI Medellín", "Laura Gómez", "Profesional", "", "x"],  # the acronym
-        [2, "Universidad Eafit", "Pedro Ruiz", "Docente", "", "x"],  # case and accents differ
-        [3, "Alcaldía de Medellín (Despacho)", "Ana", "", "", "x"],  # brackets set aside, as in the register
-        [4, "EAFIT", "Marta Díaz", "Investigadora", "", "x"],  # same organisation again
-        [5, "Colectivo Juvenil La Loma", "Camilo", "", "camilo@example.org", "x"],
-        [6, "", "Vicepresidencia de Competitividad", "", "", "x"],  # the Chamber of Commerce's contact
-        [7, "", "Oficina de Relaciones Internacionales", "", "", "x"],  # several actors' contact: nobody
-    ]})
+    data = make_xlsx(
+        {
+            "Asistencia": [
+                ["Taller del 10 de septiembre"],
+                [],
+                ["N.º", "Organización", "Nombre y apellidos", "Cargo", "Correo", "Firma"],
+                [1, "ACI Medellín", "Laura Gómez", "Profesional", "", "x"],  # the acronym
+                [2, "Universidad Eafit", "Pedro Ruiz", "Docente", "", "x"],  # case and accents differ
+                [3, "Alcaldía de Medellín (Despacho)", "Ana", "", "", "x"],  # brackets set aside, as in the register
+                [4, "EAFIT", "Marta Díaz", "Investigadora", "", "x"],  # same organisation again
+                [5, "Colectivo Juvenil La Loma", "Camilo", "", "camilo@example.org", "x"],
+                [6, "", "Vicepresidencia de Competitividad", "", "", "x"],  # the Chamber of Commerce's contact
+                [7, "", "Oficina de Relaciones Internacionales", "", "", "x"],  # several actors' contact: nobody
+            ]
+        }
+    )
     preview = read_attendance(read_workbook(data, "asistencia.xlsx"), sample.actors, sample.terms)
     assert not preview.errors
     assert preview.header_row == 2
     matched = {sample.by_id[r.actor_id].name: r for r in preview.matched}
-    assert set(matched) == {"Agencia de Cooperación e Inversión de Medellín y el Área Metropolitana",
-                            "Universidad EAFIT", "Alcaldía de Medellín",
-                            "Cámara de Comercio de Medellín para Antioquia"}
+    assert set(matched) == {
+        "Agencia de Cooperación e Inversión de Medellín y el Área Metropolitana",
+        "Universidad EAFIT",
+        "Alcaldía de Medellín",
+        "Cámara de Comercio de Medellín para Antioquia",
+    }
     assert matched["Universidad EAFIT"].attendee == "Pedro Ruiz; Marta Díaz"
     assert all(r.status == "attended" for r in preview.rows)
-    assert [(a.name, a.kind) for a in preview.new_actors] == [("Colectivo Juvenil La Loma", "organisation"),
-                                                              ("Oficina de Relaciones Internacionales", "person")]
+    assert [(a.name, a.kind) for a in preview.new_actors] == [
+        ("Colectivo Juvenil La Loma", "organisation"),
+        ("Oficina de Relaciones Internacionales", "person"),
+    ]
     assert preview.new_actors[0].contact_name == "Camilo" and preview.new_actors[0].email == "camilo@example.org"
     assert any(p.key == "consultations.import.report.same_actor" and p.row == 7 for p in preview.warnings)
     assert len(to_import(preview, add_unknown=False).attendance) == 4
@@ -372,9 +418,16 @@ def test_an_attendance_sheet_is_matched_to_the_register(sample, make_xlsx):
     assert all(mark.on == date(2026, 9, 10) for _, mark in batch.attendance)
 
 
-@pytest.mark.parametrize("status_cell, expected", [
-    ("Sí", "attended"), ("no", "no_show"), ("", None), ("Asistió", "attended"), ("No-show", "no_show"),
-])
+@pytest.mark.parametrize(
+    "status_cell, expected",
+    [
+        ("Sí", "attended"),
+        ("no", "no_show"),
+        ("", None),
+        ("Asistió", "attended"),
+        ("No-show", "no_show"),
+    ],
+)
 def test_an_attended_column_sets_the_status(sample, make_xlsx, status_cell, expected):
     data = make_xlsx({"Hoja1": [["Organización", "¿Asistió? (Sí/No)"], ["Bancolombia", status_cell]]})
     preview = read_attendance(read_workbook(data, "a.xlsx"), sample.actors)
@@ -390,37 +443,67 @@ def test_the_invitation_list_comes_back_as_attendance(sample):
     assert statuses == {p.actor_id: p.status for p in participants}
 
 
-@pytest.mark.parametrize("type_cell, expected", [
-    ("Compromiso", "commitment"), ("Concern", "concern"), ("Pergunta", "question"),
-    ("Recommandation", "recommendation"), ("", "proposal"),
-])
+@pytest.mark.parametrize(
+    "type_cell, expected",
+    [
+        ("Compromiso", "commitment"),
+        ("Concern", "concern"),
+        ("Pergunta", "question"),
+        ("Recommandation", "recommendation"),
+        ("", "proposal"),
+    ],
+)
 def test_contributions_are_read_in_any_language(sample, make_xlsx, type_cell, expected):
-    data = make_xlsx({"Aportes": [["Organización", "Tema", "Tipo de aporte", "Aporte", "Prioridad", "Plazo"],
-                                  ["Comfama", "cultura", type_cell, "Abrir las bibliotecas", "Alta", "30/06/2027"]]})
+    data = make_xlsx(
+        {
+            "Aportes": [
+                ["Organización", "Tema", "Tipo de aporte", "Aporte", "Prioridad", "Plazo"],
+                ["Comfama", "cultura", type_cell, "Abrir las bibliotecas", "Alta", "30/06/2027"],
+            ]
+        }
+    )
     preview = read_contributions(read_workbook(data, "aportes.xlsx"), sample.actors, sample.terms)
     assert not preview.warnings and not preview.survey
     [row] = preview.rows
     [contribution] = row.contributions
     assert sample.by_id[row.actor_id].acronym == "Comfama"
     assert (contribution.type, contribution.theme, contribution.priority, contribution.due_on) == (
-        expected, "cultura", "high", date(2027, 6, 30))
+        expected,
+        "cultura",
+        "high",
+        date(2027, 6, 30),
+    )
 
 
 def test_survey_answers_become_contributions_themed_by_their_question(sample, make_xlsx):
     question = "¿Qué beneficios concretos espera su organización de la internacionalización de Medellín?"
-    data = make_xlsx({"Respuestas de formulario 1": [
-        ["Marca temporal", "Organización", "Correo electrónico", question, "¿Cómo puede su organización participar?"],
-        ["2026/09/01 10:00", "Proantioquia", "", "Más becas", "Con estudios"],
-        ["2026/09/01 11:00", "", "internacional.eafit@example.org", "Prácticas", ""],
-        ["2026/09/01 12:00", "Anónimo", "", "", ""],
-    ]})
+    data = make_xlsx(
+        {
+            "Respuestas de formulario 1": [
+                [
+                    "Marca temporal",
+                    "Organización",
+                    "Correo electrónico",
+                    question,
+                    "¿Cómo puede su organización participar?",
+                ],
+                ["2026/09/01 10:00", "Proantioquia", "", "Más becas", "Con estudios"],
+                ["2026/09/01 11:00", "", "internacional.eafit@example.org", "Prácticas", ""],
+                ["2026/09/01 12:00", "Anónimo", "", "", ""],
+            ]
+        }
+    )
     preview = read_contributions(read_workbook(data, "encuesta.xlsx"), sample.actors, default_type="recommendation")
     assert preview.survey
     assert preview.contribution_count == 3
     texts = {(sample.by_id[r.actor_id].name, c.theme, c.text, c.type) for r in preview.rows for c in r.contributions}
     assert ("Universidad EAFIT", question, "Prácticas", "recommendation") in texts
-    assert ("Fundación Proantioquia", "¿Cómo puede su organización participar?", "Con estudios",
-            "recommendation") in texts
+    assert (
+        "Fundación Proantioquia",
+        "¿Cómo puede su organización participar?",
+        "Con estudios",
+        "recommendation",
+    ) in texts
 
 
 def test_an_unknown_type_is_reported_and_the_default_used(sample, make_xlsx):
@@ -443,11 +526,11 @@ def test_the_contribution_template_reads_back(sample):
     header = sheet.rows[0]
     from toolkit.spreadsheets.consultations import _fields
 
-    assert _fields(header, "contributions") == ["organisation", "person", "theme", "type", "text", "priority",
-                                                "due_on"]
+    assert _fields(header, "contributions") == ["organisation", "person", "theme", "type", "text", "priority", "due_on"]
 
 
 # -- backup ----------------------------------------------------------------------------------
+
 
 def test_a_backup_with_a_bad_consultation_row_says_where(sample, tmp_path):
     from openpyxl import load_workbook
@@ -464,7 +547,8 @@ def test_a_backup_with_a_bad_consultation_row_says_where(sample, tmp_path):
     workbook.save(buffer)
     preview = check_file(None, None, buffer.getvalue(), "backup.xlsx")
     assert [(p.sheet, p.row, p.key) for p in preview.errors] == [
-        ("participants", 2, "consultations.errors.bad_invitation_status")]
+        ("participants", 2, "consultations.errors.bad_invitation_status")
+    ]
     assert len(preview.consultations) == 2
     from toolkit.spreadsheets.importing import plan_batch
 
@@ -474,11 +558,16 @@ def test_a_backup_with_a_bad_consultation_row_says_where(sample, tmp_path):
 
 # -- catalogs --------------------------------------------------------------------------------
 
+
 def test_every_literal_key_of_the_consultations_code_exists():
-    files = ["pages/consultations.py", "toolkit/consultations.py", "toolkit/consultation_documents.py",
-             "toolkit/spreadsheets/consultations.py", "toolkit/spreadsheets/importing.py"]
+    files = [
+        "pages/consultations.py",
+        "toolkit/consultations.py",
+        "toolkit/consultation_documents.py",
+        "toolkit/spreadsheets/consultations.py",
+        "toolkit/spreadsheets/importing.py",
+    ]
     pattern = re.compile(r"""(?<![f\w])["']((?:consultations|vocab)\.[a-z0-9_.]+)["']""")
-    used = {key for name in files for key in pattern.findall((ROOT / name).read_text("utf-8"))
-            if not key.endswith(".")}
+    used = {key for name in files for key in pattern.findall((ROOT / name).read_text("utf-8")) if not key.endswith(".")}
     assert used
     assert sorted(used - set(catalog("es"))) == []

@@ -80,8 +80,12 @@ def test_an_import_killed_while_writing_leaves_the_workspace_as_it_was(engine, b
     url = engine.url.render_as_string(hide_password=False)
 
     watcher = WriteWatcher(engine)
-    importing = subprocess.Popen([sys.executable, "-m", "toolkit", "import", str(big_file), "--workspace", "Antes",
-                                  "--db", url], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    importing = subprocess.Popen(
+        [sys.executable, "-m", "toolkit", "import", str(big_file), "--workspace", "Antes", "--db", url],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + GIVE_UP_S
     try:
         while watcher.written() < WRITTEN:

@@ -79,12 +79,15 @@ def test_the_roadmap_and_indicators_sections_say_where_things_stand(sample):
     figures = next(b for b in roadmap.blocks if type(b).__name__ == "Figures")
     assert dict(figures.items)[t("reports.roadmap.milestones")] == format_number(len(sample.milestones), "es")
     phases = next(b for b in roadmap.blocks if type(b).__name__ == "Table")
-    assert phases.rows and all(row[1] in {t(f"reports.roadmap.phase_states.{s}") for s in
-                                          ("late", "at_risk", "on_track", "done", "no_milestones")}
-                               for row in phases.rows)
+    assert phases.rows and all(
+        row[1]
+        in {t(f"reports.roadmap.phase_states.{s}") for s in ("late", "at_risk", "on_track", "done", "no_milestones")}
+        for row in phases.rows
+    )
     summary = next(b for b in indicators.blocks if type(b).__name__ == "Table")
-    assert [row[0] for row in summary.rows] == [t(f"vocab.dimensions.{d}") for d in ("institutional", "political",
-                                                                                      "territorial")]
+    assert [row[0] for row in summary.rows] == [
+        t(f"vocab.dimensions.{d}") for d in ("institutional", "political", "territorial")
+    ]
     assert sum(int(row[1]) for row in summary.rows) == len(sample.indicators)
 
 
@@ -93,11 +96,16 @@ HOSTILE = ["<img src=x onerror=alert(1)>", "$x$", "Fondo $100 y $\\frac{", "<scr
 
 @pytest.fixture
 def hostile() -> ReportData:
-    actors = [Actor(name, id=n, sector="academia", influence=5, interest=4, stance=2)
-              for n, name in enumerate(HOSTILE, start=1)]
-    return ReportData(Workspace("<b>Ciudad</b> & $1$", city="Medellín", description="<iframe src=//evil>"),
-                      actors=actors, relations=[Relation(1, 2, id=1), Relation(3, 4, directed=True, id=2)],
-                      terms={"sectors": [("academia", "<i>Academia</i>")]})
+    actors = [
+        Actor(name, id=n, sector="academia", influence=5, interest=4, stance=2)
+        for n, name in enumerate(HOSTILE, start=1)
+    ]
+    return ReportData(
+        Workspace("<b>Ciudad</b> & $1$", city="Medellín", description="<iframe src=//evil>"),
+        actors=actors,
+        relations=[Relation(1, 2, id=1), Relation(3, 4, directed=True, id=2)],
+        terms={"sectors": [("academia", "<i>Academia</i>")]},
+    )
 
 
 class Tags(HTMLParser):
@@ -115,9 +123,33 @@ class Tags(HTMLParser):
 def test_the_printable_page_runs_nothing_asks_nothing_and_shows_names_as_typed(hostile):
     page = report_html(assemble_report(hostile, SECTIONS, "es", TODAY))
     tags = Tags(page).found
-    assert {tag for tag, _ in tags} <= {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3",
-                                        "p", "section", "table", "thead", "tbody", "tr", "th", "td", "ul", "li",
-                                        "div", "b", "figure", "img", "figcaption"}
+    assert {tag for tag, _ in tags} <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "section",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "ul",
+        "li",
+        "div",
+        "b",
+        "figure",
+        "img",
+        "figcaption",
+    }
     assert all(not name.startswith("on") for _, attrs in tags for name in attrs)
     sources = [attrs.get("src") or attrs.get("href") for _, attrs in tags if "src" in attrs or "href" in attrs]
     assert len(sources) == 2 and all(source.startswith("data:image/svg+xml;base64,") for source in sources)

@@ -46,15 +46,23 @@ def test_a_backup_restores_into_a_new_workspace_named_as_asked(engine, sample_id
     restored = outcome.workspace_id
     assert get_workspace(engine, restored).name == "Medellín (copia)"
     assert get_workspace(engine, restored).city == get_workspace(engine, sample_id).city
-    for listing in (list_actors, list_relations, list_consultations, list_campaigns, list_milestones,
-                    list_indicators, list_indicator_measurements):
+    for listing in (
+        list_actors,
+        list_relations,
+        list_consultations,
+        list_campaigns,
+        list_milestones,
+        list_indicators,
+        list_indicator_measurements,
+    ):
         assert len(listing(engine, restored)) == len(listing(engine, sample_id)) > 0, listing.__name__
     # milestones keep their links to the restored consultations and campaigns, not the original ones
     consultations = {c.id for c in list_consultations(engine, restored)}
     campaigns = {c.id for c in list_campaigns(engine, restored)}
     linked = [m for m in list_milestones(engine, restored) if m.consultation_id or m.campaign_id]
-    assert linked and all((m.consultation_id in consultations) if m.consultation_id else (m.campaign_id in campaigns)
-                          for m in linked)
+    assert linked and all(
+        (m.consultation_id in consultations) if m.consultation_id else (m.campaign_id in campaigns) for m in linked
+    )
 
 
 def test_without_a_name_the_backup_gives_its_own_and_a_taken_name_is_refused(engine, sample_id, backup):
@@ -91,13 +99,16 @@ def test_a_workspace_with_data_is_refused_and_left_as_it_was(engine, backup, fil
     assert not list_consultations(engine, busy.id)
 
 
-@pytest.mark.parametrize("sheet, row, column, value", [
-    ("milestones", 1, "status", "a medias"),  # not a status
-    ("indicators", 1, "dimension", "económica"),  # not one of the three dimensions
-    ("indicator_measurements", 1, "value", "muchos"),
-    ("milestones", 1, "campaign", 99),  # a campaign the backup does not have
-    ("participants", 1, "actor", 9999),  # an actor the backup does not have
-])
+@pytest.mark.parametrize(
+    "sheet, row, column, value",
+    [
+        ("milestones", 1, "status", "a medias"),  # not a status
+        ("indicators", 1, "dimension", "económica"),  # not one of the three dimensions
+        ("indicator_measurements", 1, "value", "muchos"),
+        ("milestones", 1, "campaign", 99),  # a campaign the backup does not have
+        ("participants", 1, "actor", 9999),  # an actor the backup does not have
+    ],
+)
 def test_a_broken_backup_restores_nothing_and_says_which_row(engine, backup, sheet, row, column, value):
     broken = rewrite_sheet(backup, sheet, row, column, value)
     before = len(list_workspaces(engine))
@@ -116,8 +127,9 @@ def test_a_list_of_actors_is_not_a_backup(engine, make_xlsx):
     assert find_workspace(engine, "Nada") is None
 
 
-@pytest.mark.parametrize("content, name", [(b"%PDF-1.7", "copia.xlsx"), (b"", "copia.xlsx"),
-                                           (b"PK\x03\x04roto", "copia.xlsx")])
+@pytest.mark.parametrize(
+    "content, name", [(b"%PDF-1.7", "copia.xlsx"), (b"", "copia.xlsx"), (b"PK\x03\x04roto", "copia.xlsx")]
+)
 def test_an_unreadable_file_meets_the_reader_and_stores_nothing(engine, content, name):
     with pytest.raises(UnreadableFile) as unreadable:
         restore_backup(engine, content, name, new_workspace_name="Nada")
@@ -127,8 +139,9 @@ def test_an_unreadable_file_meets_the_reader_and_stores_nothing(engine, content,
 
 def test_restoring_twice_gives_two_identical_copies(engine, backup):
     first = restore_backup(engine, backup, "copia.xlsx", new_workspace_name="Copia 1").workspace_id
-    second = restore_backup(engine, workspace_backup(engine, first), "copia.xlsx",
-                            new_workspace_name="Copia 2").workspace_id
+    second = restore_backup(
+        engine, workspace_backup(engine, first), "copia.xlsx", new_workspace_name="Copia 2"
+    ).workspace_id
     one, two = sheets(workspace_backup(engine, first)), sheets(workspace_backup(engine, second))
     assert one.keys() == two.keys() and {"milestones", "indicators", "indicator_measurements"} <= one.keys()
     for name in one:

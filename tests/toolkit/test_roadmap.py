@@ -29,24 +29,70 @@ MONDAY = date(2026, 11, 23)
 HOSTILE = "=cmd|' /C calc'!A0"
 SCRIPT = "<script>alert('x')</script>"
 
-TALLER = Consultation("Taller multiactor", starts_on=date(2026, 9, 10), ends_on=date(2026, 9, 11),
-                      facilitator="ACI Medellín", status="held", id=1)
+TALLER = Consultation(
+    "Taller multiactor",
+    starts_on=date(2026, 9, 10),
+    ends_on=date(2026, 9, 11),
+    facilitator="ACI Medellín",
+    status="held",
+    id=1,
+)
 MESA = Consultation("Mesa de diálogo", id=2)  # not dated yet
-CAMPAIGN = Campaign("Medellín se conecta", starts_on=date(2026, 8, 1), ends_on=date(2027, 1, 31),
-                    owner="Secretaría de Comunicaciones", status="active", id=10)
-ACTIVITIES = [Activity(10, "Feria de la cooperación", due_on=date(2026, 11, 10), status="delayed", id=100),
-              Activity(10, "Encuentro de cierre", due_on=date(2026, 12, 15), owner="Comuna 13", id=101)]
+CAMPAIGN = Campaign(
+    "Medellín se conecta",
+    starts_on=date(2026, 8, 1),
+    ends_on=date(2027, 1, 31),
+    owner="Secretaría de Comunicaciones",
+    status="active",
+    id=10,
+)
+ACTIVITIES = [
+    Activity(10, "Feria de la cooperación", due_on=date(2026, 11, 10), status="delayed", id=100),
+    Activity(10, "Encuentro de cierre", due_on=date(2026, 12, 15), owner="Comuna 13", id=101),
+]
 MILESTONES = [
-    Milestone("Mapa de actores validado", phase="mapping", starts_on=date(2026, 4, 6), due_on=date(2026, 5, 29),
-              owner="Dirección de Relaciones Internacionales", status="done", id=1),
-    Milestone("Síntesis del taller", phase="consultation", due_on=date(2026, 10, 30), owner="ACI Medellín",
-              status="in_progress", consultation_id=1, id=2),
-    Milestone("Concepto jurídico", phase="strategy", due_on=date(2026, 11, 25), owner="Secretaría General",
-              status="blocked", id=3),
-    Milestone("Borrador de la estrategia", phase="strategy", starts_on=date(2026, 10, 1), due_on=date(2026, 11, 27),
-              owner="Dirección de Relaciones Internacionales", status="in_progress", id=4),
-    Milestone("Comité de seguimiento", phase="evaluation", due_on=date(2026, 12, 2), owner="Dirección de "
-              "Relaciones Internacionales", id=5),
+    Milestone(
+        "Mapa de actores validado",
+        phase="mapping",
+        starts_on=date(2026, 4, 6),
+        due_on=date(2026, 5, 29),
+        owner="Dirección de Relaciones Internacionales",
+        status="done",
+        id=1,
+    ),
+    Milestone(
+        "Síntesis del taller",
+        phase="consultation",
+        due_on=date(2026, 10, 30),
+        owner="ACI Medellín",
+        status="in_progress",
+        consultation_id=1,
+        id=2,
+    ),
+    Milestone(
+        "Concepto jurídico",
+        phase="strategy",
+        due_on=date(2026, 11, 25),
+        owner="Secretaría General",
+        status="blocked",
+        id=3,
+    ),
+    Milestone(
+        "Borrador de la estrategia",
+        phase="strategy",
+        starts_on=date(2026, 10, 1),
+        due_on=date(2026, 11, 27),
+        owner="Dirección de Relaciones Internacionales",
+        status="in_progress",
+        id=4,
+    ),
+    Milestone(
+        "Comité de seguimiento",
+        phase="evaluation",
+        due_on=date(2026, 12, 2),
+        owner="Dirección de Relaciones Internacionales",
+        id=5,
+    ),
     Milestone("Misión a Bruselas", phase="dissemination", due_on=date(2026, 10, 20), status="cancelled", id=6),
     Milestone("Kit de prensa", phase="dissemination", due_on=date(2026, 12, 4), campaign_id=10, id=7),
     Milestone("Idea sin fecha", id=8),
@@ -63,20 +109,28 @@ def by_title(found):
 
 # -- the timeline ----------------------------------------------------------------------------
 
+
 def test_the_timeline_puts_everything_on_one_list_earliest_first():
     found = items()
     assert len(found) == len(MILESTONES) + 2 + 1 + len(ACTIVITIES)
     shown = by_title(found)
-    assert (shown["Taller multiactor"].type, shown["Taller multiactor"].start, shown["Taller multiactor"].end) == \
-        ("consultation", date(2026, 9, 10), date(2026, 9, 11))
-    assert (shown["Medellín se conecta"].start, shown["Medellín se conecta"].end) == (date(2026, 8, 1),
-                                                                                       date(2027, 1, 31))
+    assert (shown["Taller multiactor"].type, shown["Taller multiactor"].start, shown["Taller multiactor"].end) == (
+        "consultation",
+        date(2026, 9, 10),
+        date(2026, 9, 11),
+    )
+    assert (shown["Medellín se conecta"].start, shown["Medellín se conecta"].end) == (
+        date(2026, 8, 1),
+        date(2027, 1, 31),
+    )
     assert shown["Feria de la cooperación"].start == shown["Feria de la cooperación"].end == date(2026, 11, 10)
     assert shown["Feria de la cooperación"].link == "Medellín se conecta"  # an activity names its campaign
     assert shown["Feria de la cooperación"].owner == "Secretaría de Comunicaciones"  # the campaign's, it has none
     assert shown["Encuentro de cierre"].owner == "Comuna 13"
-    assert (shown["Borrador de la estrategia"].start, shown["Borrador de la estrategia"].end) == \
-        (date(2026, 10, 1), date(2026, 11, 27))
+    assert (shown["Borrador de la estrategia"].start, shown["Borrador de la estrategia"].end) == (
+        date(2026, 10, 1),
+        date(2026, 11, 27),
+    )
     assert shown["Concepto jurídico"].start == shown["Concepto jurídico"].end == date(2026, 11, 25)  # a point
     assert shown["Síntesis del taller"].link == "Taller multiactor"
     assert shown["Kit de prensa"].link == "Medellín se conecta"
@@ -100,26 +154,35 @@ def test_every_status_reads_as_a_milestone_status_for_filtering():
     assert shown["Concepto jurídico"].state == "blocked"
 
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    ({"phases": ["strategy"]}, {"Concepto jurídico", "Borrador de la estrategia"}),
-    ({"owners": ["aci medellín"]}, {"Taller multiactor", "Síntesis del taller"}),
-    ({"states": ["blocked"]}, {"Concepto jurídico"}),
-    ({"types": ["consultation"]}, {"Taller multiactor", "Mesa de diálogo"}),
-    ({"phases": ["dissemination"], "types": ["milestone"]}, {"Misión a Bruselas", "Kit de prensa"}),
-    ({"phases": ["dissemination"], "states": ["cancelled", "done"]}, {"Misión a Bruselas"}),
-    ({"phases": ["diagnosis"]}, set()),
-])
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"phases": ["strategy"]}, {"Concepto jurídico", "Borrador de la estrategia"}),
+        ({"owners": ["aci medellín"]}, {"Taller multiactor", "Síntesis del taller"}),
+        ({"states": ["blocked"]}, {"Concepto jurídico"}),
+        ({"types": ["consultation"]}, {"Taller multiactor", "Mesa de diálogo"}),
+        ({"phases": ["dissemination"], "types": ["milestone"]}, {"Misión a Bruselas", "Kit de prensa"}),
+        ({"phases": ["dissemination"], "states": ["cancelled", "done"]}, {"Misión a Bruselas"}),
+        ({"phases": ["diagnosis"]}, set()),
+    ],
+)
 def test_filters_by_phase_owner_status_and_type(filters, expected):
     assert {item.title for item in filter_timeline(items(), **filters)} == expected
 
 
 def test_no_filter_shows_everything_and_owners_are_listed_once():
     assert len(filter_timeline(items())) == len(items())
-    assert owners(items()) == ["ACI Medellín", "Comuna 13", "Dirección de Relaciones Internacionales",
-                               "Secretaría de Comunicaciones", "Secretaría General"]
+    assert owners(items()) == [
+        "ACI Medellín",
+        "Comuna 13",
+        "Dirección de Relaciones Internacionales",
+        "Secretaría de Comunicaciones",
+        "Secretaría General",
+    ]
 
 
 # -- attention -------------------------------------------------------------------------------
+
 
 def titles(milestones):
     return [m.title for m in milestones]
@@ -141,8 +204,10 @@ def test_attention_on_a_monday_weeks_start_on_monday():
 
 
 def test_done_and_cancelled_never_need_attention():
-    closed = [Milestone("Hecho", due_on=date(2026, 1, 1), status="done"),
-              Milestone("Cancelado", due_on=date(2026, 11, 24), status="cancelled")]
+    closed = [
+        Milestone("Hecho", due_on=date(2026, 1, 1), status="done"),
+        Milestone("Cancelado", due_on=date(2026, 11, 24), status="cancelled"),
+    ]
     assert attention(closed, TODAY).empty
 
 
@@ -152,6 +217,7 @@ def test_a_milestone_due_today_is_due_this_week_not_overdue():
 
 
 # -- the status per phase --------------------------------------------------------------------
+
 
 def test_a_status_per_phase_in_the_workspace_order():
     phases = ["diagnosis", "mapping", "consultation", "strategy", "dissemination", "evaluation"]
@@ -170,23 +236,38 @@ def test_a_status_per_phase_in_the_workspace_order():
 
 # -- from a consultation's commitments -------------------------------------------------------
 
+
 def test_commitments_become_milestones_once():
-    said = [Commitment(5, 1, "Taller multiactor", "EAFIT abrirá 40 plazas", "EAFIT abrirá 40 plazas de práctica.",
-                       9, "Universidad EAFIT", "educación", date(2027, 2, 15)),
-            Commitment(6, 1, "Taller multiactor", "Síntesis del taller", "Texto.", None, "", "", None)]
+    said = [
+        Commitment(
+            5,
+            1,
+            "Taller multiactor",
+            "EAFIT abrirá 40 plazas",
+            "EAFIT abrirá 40 plazas de práctica.",
+            9,
+            "Universidad EAFIT",
+            "educación",
+            date(2027, 2, 15),
+        ),
+        Commitment(6, 1, "Taller multiactor", "Síntesis del taller", "Texto.", None, "", "", None),
+    ]
     made = commitment_milestones(said, MILESTONES, "strategy")
-    assert [(m.title, m.owner, m.due_on, m.consultation_id, m.phase, m.status) for m in made] == \
-        [("EAFIT abrirá 40 plazas", "Universidad EAFIT", date(2027, 2, 15), 1, "strategy", "planned")]
+    assert [(m.title, m.owner, m.due_on, m.consultation_id, m.phase, m.status) for m in made] == [
+        ("EAFIT abrirá 40 plazas", "Universidad EAFIT", date(2027, 2, 15), 1, "strategy", "planned")
+    ]
 
 
 # -- the Gantt figure ------------------------------------------------------------------------
+
 
 def test_the_gantt_draws_a_bar_per_dated_item_and_marks_today():
     figure = gantt_figure(items(), TODAY, lang="es")
     bars = [trace for trace in figure.data if trace.type == "bar"]
     assert sum(len(trace.y) for trace in bars) == len([i for i in items() if i.dated])
-    assert {trace.name for trace in bars} == {t(f"roadmap.types.{k}") for k in
-                                              ("milestone", "consultation", "campaign", "activity")}
+    assert {trace.name for trace in bars} == {
+        t(f"roadmap.types.{k}") for k in ("milestone", "consultation", "campaign", "activity")
+    }
     assert figure.layout.shapes[0].x0 == TODAY.isoformat()
     assert figure.layout.annotations[0].text == "Hoy"
 
@@ -199,17 +280,28 @@ def test_the_gantt_shows_user_text_as_text():
 
 # -- the calendar ----------------------------------------------------------------------------
 
+
 def read_calendar(data: bytes) -> dict[str, object]:
     return {str(event["UID"]): event for event in Calendar.from_ical(data).walk("VEVENT")}
 
 
 def test_the_calendar_has_an_all_day_event_per_dated_milestone_consultation_and_activity():
-    data = calendar_file(MILESTONES, [TALLER, MESA], ACTIVITIES, [CAMPAIGN], name="Medellín", lang="es",
-                         stamp=datetime(2026, 11, 22, 12, tzinfo=UTC))
+    data = calendar_file(
+        MILESTONES,
+        [TALLER, MESA],
+        ACTIVITIES,
+        [CAMPAIGN],
+        name="Medellín",
+        lang="es",
+        stamp=datetime(2026, 11, 22, 12, tzinfo=UTC),
+    )
     events = read_calendar(data)
     dated_milestones = {f"milestone-{m.id}@hoja-de-ruta" for m in MILESTONES if m.due_on}
-    assert set(events) == dated_milestones | {"consultation-1@hoja-de-ruta", "activity-100@hoja-de-ruta",
-                                              "activity-101@hoja-de-ruta"}
+    assert set(events) == dated_milestones | {
+        "consultation-1@hoja-de-ruta",
+        "activity-100@hoja-de-ruta",
+        "activity-101@hoja-de-ruta",
+    }
     taller = events["consultation-1@hoja-de-ruta"]
     assert (taller.decoded("DTSTART"), taller.decoded("DTEND")) == (date(2026, 9, 10), date(2026, 9, 12))
     draft = events["milestone-4@hoja-de-ruta"]  # a milestone that takes weeks is an event on its due date
@@ -232,8 +324,15 @@ def test_the_calendar_keeps_its_uids_from_one_export_to_the_next():
 
 
 def test_the_calendar_keeps_accents_and_hostile_text_as_plain_text():
-    tricky = [Milestone(f"Reunión en Bogotá {HOSTILE}", due_on=TODAY, owner=SCRIPT,
-                        description="Primera línea;\nsegunda, con coma\x07", id=1)]
+    tricky = [
+        Milestone(
+            f"Reunión en Bogotá {HOSTILE}",
+            due_on=TODAY,
+            owner=SCRIPT,
+            description="Primera línea;\nsegunda, con coma\x07",
+            id=1,
+        )
+    ]
     events = read_calendar(calendar_file(tricky, lang="es"))
     event = events["milestone-1@hoja-de-ruta"]
     assert str(event["SUMMARY"]) == f"Hito: Reunión en Bogotá {HOSTILE}"
@@ -251,10 +350,18 @@ def test_the_calendar_in_english():
 
 # -- the workbook ----------------------------------------------------------------------------
 
+
 def test_the_workbook_has_the_timeline_the_milestones_and_the_phases_in_the_users_language():
-    data = roadmap_workbook(items(), MILESTONES, TODAY, [TALLER, MESA], [CAMPAIGN],
-                            ["diagnosis", "mapping", "consultation", "strategy", "dissemination", "evaluation"],
-                            {"strategy": "Formulación de la estrategia"}, lang="es")
+    data = roadmap_workbook(
+        items(),
+        MILESTONES,
+        TODAY,
+        [TALLER, MESA],
+        [CAMPAIGN],
+        ["diagnosis", "mapping", "consultation", "strategy", "dissemination", "evaluation"],
+        {"strategy": "Formulación de la estrategia"},
+        lang="es",
+    )
     book = load_workbook(io.BytesIO(data))
     assert book.sheetnames[:3] == ["Cronograma", "Hitos", "Estado por fase"]
     timeline_rows = list(book["Cronograma"].values)

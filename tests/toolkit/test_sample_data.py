@@ -16,9 +16,27 @@ SAMPLE = Path(__file__).parents[2] / "sample_data" / "medellin.json"
 
 WORKSPACE_KEYS = {"name", "city", "country", "language", "description"}
 ACTOR_KEYS = {
-    "key", "name", "acronym", "kind", "sector", "scale", "country", "city", "influence", "interest", "stance",
-    "themes", "dimensions", "contact_name", "contact_role", "email", "phone", "consent", "consent_date",
-    "consent_source", "notes",
+    "key",
+    "name",
+    "acronym",
+    "kind",
+    "sector",
+    "scale",
+    "country",
+    "city",
+    "influence",
+    "interest",
+    "stance",
+    "themes",
+    "dimensions",
+    "contact_name",
+    "contact_role",
+    "email",
+    "phone",
+    "consent",
+    "consent_date",
+    "consent_source",
+    "notes",
 }
 RELATION_KEYS = {"source", "target", "type", "strength", "directed", "description"}
 
@@ -224,7 +242,12 @@ def test_one_consultation_was_held_and_one_is_being_convened():
     held, convened = by_status["held"], by_status["convened"]
     assert sum(p["status"] == "attended" for p in held["participants"]) >= 10
     assert len(held["contributions"]) >= 15
-    assert {c["type"] for c in held["contributions"]} == {"proposal", "concern", "commitment", "question",
-                                                          "recommendation"}
+    assert {c["type"] for c in held["contributions"]} == {
+        "proposal",
+        "concern",
+        "commitment",
+        "question",
+        "recommendation",
+    }
     assert {p["status"] for p in convened["participants"]} >= {"to_invite", "invited", "confirmed", "declined"}
     assert date.fromisoformat(convened["starts_on"]) > date.fromisoformat(held["starts_on"])

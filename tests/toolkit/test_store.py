@@ -64,8 +64,9 @@ def test_a_second_save_over_the_same_actor_is_refused_not_lost(engine):
     actor_id = add_actor(engine, workspace.id, Actor("EPM", influence=3))
     seen = list_actors(engine, workspace.id)[0]  # both people opened the table at this version
     first = save_actor_edits(engine, workspace.id, [Edit(actor_id, seen.version, {"influence": 5})])
-    second = save_actor_edits(engine, workspace.id, [Edit(actor_id, seen.version, {"influence": 1,
-                                                                                   "city": "Medellín"})])
+    second = save_actor_edits(
+        engine, workspace.id, [Edit(actor_id, seen.version, {"influence": 1, "city": "Medellín"})]
+    )
     assert first.ok and first.saved == 1
     assert not second.ok and second.conflicts == ["EPM"]
     stored = list_actors(engine, workspace.id)[0]
@@ -97,11 +98,14 @@ def test_relation_edits_detect_conflicts_too(engine):
     assert not save_relation_edits(engine, workspace.id, [Edit(relation_id, 1, {"strength": 1})]).ok
 
 
-@pytest.mark.parametrize("values, reason", [
-    ({"name": "   "}, "actor_name_required"),
-    ({"influence": 7}, "level_out_of_range"),
-    ({"stance": 3}, "stance_out_of_range"),
-])
+@pytest.mark.parametrize(
+    "values, reason",
+    [
+        ({"name": "   "}, "actor_name_required"),
+        ({"influence": 7}, "level_out_of_range"),
+        ({"stance": 3}, "stance_out_of_range"),
+    ],
+)
 def test_bad_values_are_refused_with_a_reason(engine, values, reason):
     workspace = create_workspace(engine, "Validación")
     actor_id = add_actor(engine, workspace.id, Actor("A"))
@@ -163,12 +167,20 @@ def test_a_database_of_the_first_release_is_upgraded_without_losing_data(databas
     with old.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
-        connection.execute(text("insert into workspaces (name, city, country, language, description, revision) "
-                                "values ('Antigua', 'Cali', 'Colombia', 'es', '', 0)"))
-        connection.execute(text("insert into actors (workspace_id, name, acronym, kind, country, city, themes, "
-                                "dimensions, contact_name, contact_role, email, phone, consent, consent_source, "
-                                "notes, custom, version) values (1, 'Gobernación del Valle', '', 'organisation', "
-                                "'', '', '[]', '[]', '', '', '', '', 'unknown', '', '', '{}', 1)"))
+        connection.execute(
+            text(
+                "insert into workspaces (name, city, country, language, description, revision) "
+                "values ('Antigua', 'Cali', 'Colombia', 'es', '', 0)"
+            )
+        )
+        connection.execute(
+            text(
+                "insert into actors (workspace_id, name, acronym, kind, country, city, themes, "
+                "dimensions, contact_name, contact_role, email, phone, consent, consent_source, "
+                "notes, custom, version) values (1, 'Gobernación del Valle', '', 'organisation', "
+                "'', '', '[]', '[]', '', '', '', '', 'unknown', '', '', '{}', 1)"
+            )
+        )
     old.dispose()
     upgraded = open_store(url)
     assert [a.name for a in list_actors(upgraded, 1)] == ["Gobernación del Valle"]

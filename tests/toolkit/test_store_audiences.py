@@ -29,8 +29,14 @@ def workspace(engine):
 
 @pytest.fixture
 def actors(engine, workspace):
-    return [add_actor(engine, workspace, Actor(name, sector=sector)) for name, sector in
-            (("Universidad EAFIT", "academia"), ("Concejo de Medellín", "local_government"), ("AECID", None))]
+    return [
+        add_actor(engine, workspace, Actor(name, sector=sector))
+        for name, sector in (
+            ("Universidad EAFIT", "academia"),
+            ("Concejo de Medellín", "local_government"),
+            ("AECID", None),
+        )
+    ]
 
 
 def count(engine, table) -> int:
@@ -40,20 +46,40 @@ def count(engine, table) -> int:
 
 def test_an_audience_keeps_its_rule_profile_and_hand_picked_actors(engine, workspace, actors):
     rule = AudienceRule(sectors=("academia",), stances=("ally",), communities=(2,))
-    new_id = create_audience(engine, workspace, Audience(
-        "  Universidades   aliadas ", rule=rule, priority="high",
-        messages=["Medellín coopera", " ", "Medellín coopera"],
-        channels=["events", "email"], knowledge="Conocen la ACI", influence=4), actor_ids=[actors[1], actors[1]])
+    new_id = create_audience(
+        engine,
+        workspace,
+        Audience(
+            "  Universidades   aliadas ",
+            rule=rule,
+            priority="high",
+            messages=["Medellín coopera", " ", "Medellín coopera"],
+            channels=["events", "email"],
+            knowledge="Conocen la ACI",
+            influence=4,
+        ),
+        actor_ids=[actors[1], actors[1]],
+    )
     [stored] = list_audiences(engine, workspace)
     assert (stored.id, stored.name, stored.rule, stored.priority) == (new_id, "Universidades aliadas", rule, "high")
-    assert (stored.messages, stored.channels, stored.knowledge, stored.influence) == \
-        (["Medellín coopera"], ["events", "email"], "Conocen la ACI", 4)
+    assert (stored.messages, stored.channels, stored.knowledge, stored.influence) == (
+        ["Medellín coopera"],
+        ["events", "email"],
+        "Conocen la ACI",
+        4,
+    )
     assert [(m.actor_id, m.included) for m in list_audience_members(engine, workspace)] == [(actors[1], True)]
 
 
 def test_a_public_outside_the_register_keeps_its_size_and_no_rule(engine, workspace, actors):
-    create_audience(engine, workspace, Audience("Residentes de la Comuna 13", kind="public", estimated_size=138000,
-                                                rule=AudienceRule(sectors=("academia",))), actor_ids=[actors[0]])
+    create_audience(
+        engine,
+        workspace,
+        Audience(
+            "Residentes de la Comuna 13", kind="public", estimated_size=138000, rule=AudienceRule(sectors=("academia",))
+        ),
+        actor_ids=[actors[0]],
+    )
     [stored] = list_audiences(engine, workspace)
     assert stored.estimated_size == 138000 and stored.rule.empty
     assert list_audience_members(engine, workspace) == []
@@ -62,18 +88,21 @@ def test_a_public_outside_the_register_keeps_its_size_and_no_rule(engine, worksp
     assert refused.value.reason == "public_has_no_members"
 
 
-@pytest.mark.parametrize("values, reason", [
-    ({"name": "  "}, "name_required"),
-    ({"name": "x" * 301}, "name_too_long"),
-    ({"kind": "crowd"}, "bad_kind"),
-    ({"priority": "urgent"}, "bad_priority"),
-    ({"estimated_size": -5}, "bad_size"),
-    ({"estimated_size": 2.5}, "bad_size"),
-    ({"influence": 6}, "level_out_of_range"),
-    ({"interest": "mucho"}, "level_out_of_range"),
-    ({"rule": AudienceRule(stances=("enemy",))}, "bad_rule"),
-    ({"rule": AudienceRule(quadrants=("centre",))}, "bad_rule"),
-])
+@pytest.mark.parametrize(
+    "values, reason",
+    [
+        ({"name": "  "}, "name_required"),
+        ({"name": "x" * 301}, "name_too_long"),
+        ({"kind": "crowd"}, "bad_kind"),
+        ({"priority": "urgent"}, "bad_priority"),
+        ({"estimated_size": -5}, "bad_size"),
+        ({"estimated_size": 2.5}, "bad_size"),
+        ({"influence": 6}, "level_out_of_range"),
+        ({"interest": "mucho"}, "level_out_of_range"),
+        ({"rule": AudienceRule(stances=("enemy",))}, "bad_rule"),
+        ({"rule": AudienceRule(quadrants=("centre",))}, "bad_rule"),
+    ],
+)
 def test_bad_values_are_refused_with_a_reason(values, reason):
     with pytest.raises(StoreError) as refused:
         validate_audience({"name": "Prensa", **values})
@@ -105,11 +134,15 @@ def test_a_second_save_over_the_same_audience_is_refused_not_lost(engine, worksp
 def test_hand_adjustments_add_exclude_and_clear(engine, workspace, actors):
     audience_id = create_audience(engine, workspace, Audience("Academia", rule=AudienceRule(sectors=("academia",))))
     adjust_members(engine, workspace, audience_id, add=[actors[1]], exclude=[actors[0]])
-    assert {(m.actor_id, m.included) for m in list_audience_members(engine, workspace)} == \
-        {(actors[1], True), (actors[0], False)}
+    assert {(m.actor_id, m.included) for m in list_audience_members(engine, workspace)} == {
+        (actors[1], True),
+        (actors[0], False),
+    }
     adjust_members(engine, workspace, audience_id, add=[actors[0]])  # the later adjustment replaces the earlier
-    assert {(m.actor_id, m.included) for m in list_audience_members(engine, workspace)} == \
-        {(actors[1], True), (actors[0], True)}
+    assert {(m.actor_id, m.included) for m in list_audience_members(engine, workspace)} == {
+        (actors[1], True),
+        (actors[0], True),
+    }
     result = adjust_members(engine, workspace, audience_id, clear=[actors[0], actors[2]])
     assert result.cleared == 1
     assert [m.actor_id for m in list_audience_members(engine, workspace)] == [actors[1]]
@@ -141,8 +174,10 @@ def test_deleting_an_audience_untargets_it_but_keeps_the_campaign(engine, worksp
 def test_another_workspace_cannot_touch_an_audience(engine, workspace, actors):
     audience_id = create_audience(engine, workspace, Audience("Prensa"))
     other = create_workspace(engine, "Otra").id
-    for attempt in (lambda: delete_audience(engine, other, audience_id),
-                    lambda: adjust_members(engine, other, audience_id, add=[actors[0]])):
+    for attempt in (
+        lambda: delete_audience(engine, other, audience_id),
+        lambda: adjust_members(engine, other, audience_id, add=[actors[0]]),
+    ):
         with pytest.raises(StoreError) as refused:
             attempt()
         assert refused.value.reason in ("audience_not_found", "actor_not_found")

@@ -46,10 +46,20 @@ def workspace(engine):
 @pytest.fixture
 def campaign_id(engine, workspace):
     audience = create_audience(engine, workspace, Audience("Concejo de Medellín"))
-    return create_campaign(engine, workspace, Campaign(
-        "Por una política de largo plazo", type="advocacy", audience_ids=[audience], starts_on=date(2026, 7, 1),
-        ends_on=date(2027, 6, 30), budget=45_000_000, messages=["Una política de ciudad"],
-        channels=["bilateral_meetings"]))
+    return create_campaign(
+        engine,
+        workspace,
+        Campaign(
+            "Por una política de largo plazo",
+            type="advocacy",
+            audience_ids=[audience],
+            starts_on=date(2026, 7, 1),
+            ends_on=date(2027, 6, 30),
+            budget=45_000_000,
+            messages=["Una política de ciudad"],
+            channels=["bilateral_meetings"],
+        ),
+    )
 
 
 def count(engine, table) -> int:
@@ -59,22 +69,30 @@ def count(engine, table) -> int:
 
 def test_a_campaign_keeps_its_plan_and_audiences(engine, workspace, campaign_id):
     [stored] = list_campaigns(engine, workspace)
-    assert (stored.id, stored.type, stored.budget, stored.messages, stored.channels) == \
-        (campaign_id, "advocacy", 45e6, ["Una política de ciudad"], ["bilateral_meetings"])
+    assert (stored.id, stored.type, stored.budget, stored.messages, stored.channels) == (
+        campaign_id,
+        "advocacy",
+        45e6,
+        ["Una política de ciudad"],
+        ["bilateral_meetings"],
+    )
     assert len(stored.audience_ids) == 1 and stored.status == "planned"
 
 
-@pytest.mark.parametrize("values, reason", [
-    ({"title": " "}, "title_required"),
-    ({"title": "x" * 301}, "title_too_long"),
-    ({"type": "propaganda"}, "bad_type"),
-    ({"status": "done"}, "bad_status"),
-    ({"starts_on": date(2026, 9, 1), "ends_on": date(2026, 8, 1)}, "dates_reversed"),
-    ({"budget": -1}, "bad_budget"),
-    ({"budget": float("nan")}, "bad_budget"),
-    ({"budget": "mucho"}, "bad_budget"),
-    ({"starts_on": "mañana"}, "bad_date"),
-])
+@pytest.mark.parametrize(
+    "values, reason",
+    [
+        ({"title": " "}, "title_required"),
+        ({"title": "x" * 301}, "title_too_long"),
+        ({"type": "propaganda"}, "bad_type"),
+        ({"status": "done"}, "bad_status"),
+        ({"starts_on": date(2026, 9, 1), "ends_on": date(2026, 8, 1)}, "dates_reversed"),
+        ({"budget": -1}, "bad_budget"),
+        ({"budget": float("nan")}, "bad_budget"),
+        ({"budget": "mucho"}, "bad_budget"),
+        ({"starts_on": "mañana"}, "bad_date"),
+    ],
+)
 def test_bad_campaign_values_are_refused_with_a_reason(values, reason):
     with pytest.raises(StoreError) as refused:
         validate_campaign({"title": "Difusión", **values})
@@ -94,8 +112,9 @@ def test_a_refused_campaign_stores_nothing(engine, workspace):
 def test_a_second_save_over_the_same_plan_is_refused_not_lost(engine, workspace, campaign_id):
     [seen] = list_campaigns(engine, workspace)
     other = create_audience(engine, workspace, Audience("Cooperantes"))
-    update_campaign(engine, workspace, Campaign(**{**vars(seen), "status": "active",
-                                                   "audience_ids": [*seen.audience_ids, other]}))
+    update_campaign(
+        engine, workspace, Campaign(**{**vars(seen), "status": "active", "audience_ids": [*seen.audience_ids, other]})
+    )
     with pytest.raises(StoreError) as refused:
         update_campaign(engine, workspace, Campaign(**{**vars(seen), "status": "paused", "audience_ids": []}))
     assert refused.value.reason == "campaign_changed"
@@ -104,8 +123,13 @@ def test_a_second_save_over_the_same_plan_is_refused_not_lost(engine, workspace,
 
 
 def test_activities_are_planned_edited_and_deleted(engine, workspace, campaign_id):
-    first = add_activity(engine, workspace, Activity(campaign_id, "Reunión con la Comisión Primera",
-                                                     channel="bilateral_meetings", due_on=date(2026, 8, 12)))
+    first = add_activity(
+        engine,
+        workspace,
+        Activity(
+            campaign_id, "Reunión con la Comisión Primera", channel="bilateral_meetings", due_on=date(2026, 8, 12)
+        ),
+    )
     add_activity(engine, workspace, Activity(campaign_id, "Desayuno con cooperantes", cost=5_500_000))
     [seen, _] = list_activities(engine, workspace)
     result = save_activity_edits(engine, workspace, [Edit(first, seen.version, {"status": "done", "cost": 0})])
@@ -120,12 +144,15 @@ def test_activities_are_planned_edited_and_deleted(engine, workspace, campaign_i
     assert [a.title for a in list_activities(engine, workspace)] == ["Desayuno con cooperantes"]
 
 
-@pytest.mark.parametrize("values, reason", [
-    ({"title": "  "}, "activity_title_required"),
-    ({"status": "hecho"}, "bad_activity_status"),
-    ({"cost": -3}, "bad_cost"),
-    ({"due_on": "2026-13-01"}, "bad_date"),
-])
+@pytest.mark.parametrize(
+    "values, reason",
+    [
+        ({"title": "  "}, "activity_title_required"),
+        ({"status": "hecho"}, "bad_activity_status"),
+        ({"cost": -3}, "bad_cost"),
+        ({"due_on": "2026-13-01"}, "bad_date"),
+    ],
+)
 def test_bad_activities_are_refused(values, reason):
     with pytest.raises(StoreError) as refused:
         validate_activity({"title": "Foro", **values})
@@ -144,10 +171,20 @@ def test_an_imported_plan_is_stored_all_or_nothing(engine, workspace, campaign_i
 def test_kpis_and_measurements(engine, workspace, campaign_id):
     kpi_id = add_kpi(engine, workspace, Kpi(campaign_id, "Reuniones de incidencia", target=20, kind="meetings"))
     log_measurement(engine, workspace, KpiMeasurement(kpi_id, date(2026, 8, 31), 3, "Agenda de la dirección"))
-    assert import_measurements(engine, workspace, campaign_id, [KpiMeasurement(kpi_id, date(2026, 9, 30), 2),
-                                                                KpiMeasurement(kpi_id, date(2026, 10, 31), 4)]) == 2
-    assert [(m.measured_on.month, m.value) for m in list_measurements(engine, workspace)] == \
-        [(8, 3.0), (9, 2.0), (10, 4.0)]
+    assert (
+        import_measurements(
+            engine,
+            workspace,
+            campaign_id,
+            [KpiMeasurement(kpi_id, date(2026, 9, 30), 2), KpiMeasurement(kpi_id, date(2026, 10, 31), 4)],
+        )
+        == 2
+    )
+    assert [(m.measured_on.month, m.value) for m in list_measurements(engine, workspace)] == [
+        (8, 3.0),
+        (9, 2.0),
+        (10, 4.0),
+    ]
     [kpi] = list_kpis(engine, workspace)
     with pytest.raises(StoreError) as refused:  # an edit that makes the target equal the baseline
         save_kpi_edits(engine, workspace, [Edit(kpi_id, kpi.version, {"baseline": 20})])
@@ -158,15 +195,18 @@ def test_kpis_and_measurements(engine, workspace, campaign_id):
     assert count(engine, kpi_measurements) == 0
 
 
-@pytest.mark.parametrize("values, reason", [
-    ({"name": ""}, "kpi_name_required"),
-    ({"target": None}, "bad_target"),
-    ({"target": "diez"}, "bad_target"),
-    ({"target": 0}, "target_is_baseline"),
-    ({"baseline": "x"}, "bad_baseline"),
-    ({"kind": "likes"}, "bad_kpi_kind"),
-    ({"aggregation": "average"}, "bad_aggregation"),
-])
+@pytest.mark.parametrize(
+    "values, reason",
+    [
+        ({"name": ""}, "kpi_name_required"),
+        ({"target": None}, "bad_target"),
+        ({"target": "diez"}, "bad_target"),
+        ({"target": 0}, "target_is_baseline"),
+        ({"baseline": "x"}, "bad_baseline"),
+        ({"kind": "likes"}, "bad_kpi_kind"),
+        ({"aggregation": "average"}, "bad_aggregation"),
+    ],
+)
 def test_bad_kpis_are_refused(values, reason):
     with pytest.raises(StoreError) as refused:
         validate_kpi({"name": "Alcance", "target": 10, "baseline": 0, **values})
@@ -176,10 +216,12 @@ def test_bad_kpis_are_refused(values, reason):
 def test_measurements_need_a_date_a_number_and_a_kpi_of_the_campaign(engine, workspace, campaign_id):
     kpi_id = add_kpi(engine, workspace, Kpi(campaign_id, "Alcance", target=1000))
     other_campaign = create_campaign(engine, workspace, Campaign("Otra"))
-    for measurement, reason in ((KpiMeasurement(kpi_id, None, 5), "measured_on_required"),
-                                (KpiMeasurement(kpi_id, date(2026, 9, 1), None), "bad_value"),
-                                (KpiMeasurement(kpi_id, date(2026, 9, 1), float("inf")), "bad_value"),
-                                (KpiMeasurement(424_242, date(2026, 9, 1), 5), "kpi_not_found")):
+    for measurement, reason in (
+        (KpiMeasurement(kpi_id, None, 5), "measured_on_required"),
+        (KpiMeasurement(kpi_id, date(2026, 9, 1), None), "bad_value"),
+        (KpiMeasurement(kpi_id, date(2026, 9, 1), float("inf")), "bad_value"),
+        (KpiMeasurement(424_242, date(2026, 9, 1), 5), "kpi_not_found"),
+    ):
         with pytest.raises(StoreError) as refused:
             log_measurement(engine, workspace, measurement)
         assert refused.value.reason == reason
@@ -206,8 +248,13 @@ def test_deleting_a_campaign_deletes_its_activities_kpis_and_measurements(engine
     before = revision(engine, workspace)
     delete_campaign(engine, workspace, campaign_id)
     assert revision(engine, workspace) > before
-    assert [count(engine, table) for table in (campaigns, campaign_audiences, activities, kpis, kpi_measurements)] \
-        == [0, 0, 0, 0, 0]
+    assert [count(engine, table) for table in (campaigns, campaign_audiences, activities, kpis, kpi_measurements)] == [
+        0,
+        0,
+        0,
+        0,
+        0,
+    ]
 
 
 def test_deleting_the_workspace_deletes_its_campaigns(engine, workspace, campaign_id):
@@ -234,8 +281,12 @@ def test_a_database_before_campaigns_is_upgraded_without_losing_data(tmp_path):
     with old.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0003")
-        connection.execute(text("insert into workspaces (name, city, country, language, description, revision) "
-                                "values ('Antigua', 'Cali', 'Colombia', 'es', '', 0)"))
+        connection.execute(
+            text(
+                "insert into workspaces (name, city, country, language, description, revision) "
+                "values ('Antigua', 'Cali', 'Colombia', 'es', '', 0)"
+            )
+        )
     old.dispose()
     upgraded = open_store(url)
     with upgraded.connect() as connection:
@@ -258,8 +309,9 @@ def test_the_sample_ships_audiences_and_campaigns_with_late_work(engine, sample_
     assert by_name["Residentes de la Comuna 13"].estimated_size > 100_000
     actors = list_actors(engine, sample_id)
     names = {a.id: a.name for a in actors}
-    partners = segment_members(by_name["Cooperantes y organismos multilaterales aliados"], actors,
-                               list_audience_members(engine, sample_id))
+    partners = segment_members(
+        by_name["Cooperantes y organismos multilaterales aliados"], actors, list_audience_members(engine, sample_id)
+    )
     assert "Agencia Presidencial de Cooperación Internacional de Colombia" in {names[i] for i in partners.added}
     assert "Organización Internacional para las Migraciones" in {names[i] for i in partners.excluded}
     campaigns = list_campaigns(engine, sample_id)
@@ -268,7 +320,9 @@ def test_the_sample_ships_audiences_and_campaigns_with_late_work(engine, sample_
     work, measured = list_activities(engine, sample_id), list_measurements(engine, sample_id)
     assert len({(a.due_on.year, a.due_on.month) for a in work if a.due_on}) >= 6
     assert len({(m.measured_on.year, m.measured_on.month) for m in measured}) >= 3
-    states = {s.campaign.type: s.state for s in dashboard(campaigns, work, list_kpis(engine, sample_id), measured,
-                                                          date(2026, 11, 22))}
+    states = {
+        s.campaign.type: s.state
+        for s in dashboard(campaigns, work, list_kpis(engine, sample_id), measured, date(2026, 11, 22))
+    }
     assert states == {"dissemination": "late", "advocacy": "on_track", "mixed": "no_measurements"}
     assert [a.name for a in unreached_priority(audiences, campaigns)] == ["Pymes exportadoras de Antioquia"]

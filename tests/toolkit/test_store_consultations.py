@@ -45,11 +45,21 @@ DAY = date(2026, 9, 10)
 def place(engine):
     """A workspace with three actors and one consultation."""
     workspace = create_workspace(engine, "Cali")
-    ids = [add_actor(engine, workspace.id, Actor(name, sector=sector)) for name, sector in (
-        ("Alcaldía de Cali", "local_government"), ("Universidad del Valle", "academia"),
-        ("Fundación Zona Franca", "civil_society"))]
-    consultation_id = create_consultation(engine, workspace.id, Consultation(
-        "Mesa de cooperación", instrument="round_table", targets=[CoverageTarget("sector", "academia", 2)]))
+    ids = [
+        add_actor(engine, workspace.id, Actor(name, sector=sector))
+        for name, sector in (
+            ("Alcaldía de Cali", "local_government"),
+            ("Universidad del Valle", "academia"),
+            ("Fundación Zona Franca", "civil_society"),
+        )
+    ]
+    consultation_id = create_consultation(
+        engine,
+        workspace.id,
+        Consultation(
+            "Mesa de cooperación", instrument="round_table", targets=[CoverageTarget("sector", "academia", 2)]
+        ),
+    )
     return workspace.id, consultation_id, ids
 
 
@@ -61,23 +71,30 @@ def count(engine, table) -> int:
 def test_a_consultation_is_planned_and_read_back(engine, place):
     workspace_id, consultation_id, _ = place
     found = get_consultation(engine, workspace_id, consultation_id)
-    assert (found.title, found.instrument, found.status, found.version) == ("Mesa de cooperación", "round_table",
-                                                                            "draft", 1)
+    assert (found.title, found.instrument, found.status, found.version) == (
+        "Mesa de cooperación",
+        "round_table",
+        "draft",
+        1,
+    )
     assert found.targets == [CoverageTarget("sector", "academia", 2)]
     assert [c.id for c in list_consultations(engine, workspace_id)] == [consultation_id]
 
 
-@pytest.mark.parametrize("changes, reason", [  # checked before any database work: no backend needed
-    ({"title": "   "}, "title_required"),
-    ({"title": "x" * 301}, "title_too_long"),
-    ({"modality": "telepathy"}, "bad_modality"),
-    ({"status": "finished"}, "bad_status"),
-    ({"instrument": ""}, "instrument_required"),
-    ({"starts_on": date(2026, 9, 10), "ends_on": date(2026, 9, 9)}, "dates_reversed"),
-    ({"budget": -5}, "bad_budget"),
-    ({"targets": [CoverageTarget("sector", "academia", 0)]}, "bad_target"),
-    ({"targets": [CoverageTarget("country", "Colombia")]}, "bad_target"),
-])
+@pytest.mark.parametrize(
+    "changes, reason",
+    [  # checked before any database work: no backend needed
+        ({"title": "   "}, "title_required"),
+        ({"title": "x" * 301}, "title_too_long"),
+        ({"modality": "telepathy"}, "bad_modality"),
+        ({"status": "finished"}, "bad_status"),
+        ({"instrument": ""}, "instrument_required"),
+        ({"starts_on": date(2026, 9, 10), "ends_on": date(2026, 9, 9)}, "dates_reversed"),
+        ({"budget": -5}, "bad_budget"),
+        ({"targets": [CoverageTarget("sector", "academia", 0)]}, "bad_target"),
+        ({"targets": [CoverageTarget("country", "Colombia")]}, "bad_target"),
+    ],
+)
 def test_a_bad_plan_is_refused_with_a_reason(changes, reason):
     plan = Consultation(**{"title": "Encuesta", **changes})
     with pytest.raises(StoreError) as refused:
@@ -130,7 +147,11 @@ def test_bulk_status_changes_set_the_dates_that_go_with_them(engine, place):
     rows = {p.id: p for p in list_participants(engine, workspace_id, consultation_id)}
     first, second, third = (rows[i] for i in every)
     assert (first.status, first.invited_on, first.responded_on, first.attended_on) == (
-        "attended", date(2026, 8, 18), date(2026, 8, 25), DAY)
+        "attended",
+        date(2026, 8, 18),
+        date(2026, 8, 25),
+        DAY,
+    )
     assert (second.status, second.responded_on, second.attended_on) == ("confirmed", date(2026, 8, 25), None)
     assert (third.status, third.invited_on, third.responded_on) == ("invited", date(2026, 8, 18), None)
     with pytest.raises(StoreError) as refused:
@@ -143,10 +164,14 @@ def test_participant_edits_detect_someone_elses_save(engine, place):
     invite_actors(engine, workspace_id, consultation_id, ids[:2])
     one, two = list_participants(engine, workspace_id, consultation_id)
     change_status(engine, workspace_id, consultation_id, [two.id], "declined", DAY)  # someone else, meanwhile
-    result = save_participant_edits(engine, workspace_id, [
-        Edit(one.id, one.version, {"attendee": "Luisa Pérez"}),
-        Edit(two.id, two.version, {"status": "confirmed"}),
-    ])
+    result = save_participant_edits(
+        engine,
+        workspace_id,
+        [
+            Edit(one.id, one.version, {"attendee": "Luisa Pérez"}),
+            Edit(two.id, two.version, {"status": "confirmed"}),
+        ],
+    )
     assert result.conflicts == ["Universidad del Valle"]
     after = {p.id: p for p in list_participants(engine, workspace_id, consultation_id)}
     assert after[one.id].attendee == "" and after[two.id].status == "declined"  # all or nothing
@@ -178,8 +203,11 @@ def test_deleting_a_consultation_takes_its_list_and_contributions_only(engine, p
 def test_duplicating_plans_the_next_round(engine, place):
     workspace_id, consultation_id, ids = place
     seen = get_consultation(engine, workspace_id, consultation_id)
-    update_consultation(engine, workspace_id, Consultation(**{**vars(seen), "status": "held", "starts_on": DAY,
-                                                              "ends_on": DAY, "place": "Biblioteca"}))
+    update_consultation(
+        engine,
+        workspace_id,
+        Consultation(**{**vars(seen), "status": "held", "starts_on": DAY, "ends_on": DAY, "place": "Biblioteca"}),
+    )
     invite_actors(engine, workspace_id, consultation_id, ids)
     every = [p.id for p in list_participants(engine, workspace_id, consultation_id)]
     change_status(engine, workspace_id, consultation_id, every, "attended", DAY)
@@ -188,7 +216,12 @@ def test_duplicating_plans_the_next_round(engine, place):
     copy_id = duplicate_consultation(engine, workspace_id, consultation_id, "Mesa de cooperación, segunda ronda")
     copy = get_consultation(engine, workspace_id, copy_id)
     assert (copy.title, copy.status, copy.starts_on, copy.place, copy.targets) == (
-        "Mesa de cooperación, segunda ronda", "draft", None, "Biblioteca", seen.targets)
+        "Mesa de cooperación, segunda ronda",
+        "draft",
+        None,
+        "Biblioteca",
+        seen.targets,
+    )
     copied = list_participants(engine, workspace_id, copy_id)
     assert sorted(p.actor_id for p in copied) == sorted(ids)
     assert {(p.status, p.invited_on, p.attended_on) for p in copied} == {("to_invite", None, None)}
@@ -198,11 +231,14 @@ def test_duplicating_plans_the_next_round(engine, place):
     assert list_participants(engine, workspace_id, bare) == []
 
 
-@pytest.mark.parametrize("contribution, reason", [
-    (Contribution(0, "   "), "text_required"),
-    (Contribution(0, "Algo", type="rumour"), "bad_type"),
-    (Contribution(0, "Algo", priority="urgentísima"), "bad_priority"),
-])
+@pytest.mark.parametrize(
+    "contribution, reason",
+    [
+        (Contribution(0, "   "), "text_required"),
+        (Contribution(0, "Algo", type="rumour"), "bad_type"),
+        (Contribution(0, "Algo", priority="urgentísima"), "bad_priority"),
+    ],
+)
 def test_bad_contributions_are_refused(contribution, reason):
     with pytest.raises(StoreError) as refused:
         validate_contribution({name: getattr(contribution, name) for name in CONTRIBUTION_FIELDS})
@@ -219,8 +255,11 @@ def test_a_contribution_from_an_unknown_actor_is_refused_and_not_stored(engine, 
 
 def test_contributions_are_edited_and_deleted(engine, place):
     workspace_id, consultation_id, ids = place
-    new_id = record_contribution(engine, workspace_id, Contribution(
-        consultation_id, "¿Habrá becas?", actor_id=ids[1], type="question", theme="educación"))
+    new_id = record_contribution(
+        engine,
+        workspace_id,
+        Contribution(consultation_id, "¿Habrá becas?", actor_id=ids[1], type="question", theme="educación"),
+    )
     [said] = list_contributions(engine, workspace_id, consultation_id)
     assert save_contribution_edits(engine, workspace_id, [Edit(new_id, said.version, {"response": "Sí, 20."})]).ok
     assert not save_contribution_edits(engine, workspace_id, [Edit(new_id, said.version, {"response": "No"})]).ok
@@ -232,11 +271,18 @@ def test_every_write_bumps_the_revision(engine, place):
     workspace_id, consultation_id, ids = place
     steps = [
         lambda: invite_actors(engine, workspace_id, consultation_id, ids),
-        lambda: change_status(engine, workspace_id, consultation_id,
-                              [p.id for p in list_participants(engine, workspace_id, consultation_id)], "invited", DAY),
+        lambda: change_status(
+            engine,
+            workspace_id,
+            consultation_id,
+            [p.id for p in list_participants(engine, workspace_id, consultation_id)],
+            "invited",
+            DAY,
+        ),
         lambda: record_contribution(engine, workspace_id, Contribution(consultation_id, "x")),
-        lambda: remove_participants(engine, workspace_id, consultation_id,
-                                    [list_participants(engine, workspace_id, consultation_id)[0].id]),
+        lambda: remove_participants(
+            engine, workspace_id, consultation_id, [list_participants(engine, workspace_id, consultation_id)[0].id]
+        ),
         lambda: duplicate_consultation(engine, workspace_id, consultation_id, "Copia"),
         lambda: delete_consultation(engine, workspace_id, consultation_id),
     ]
@@ -247,29 +293,47 @@ def test_every_write_bumps_the_revision(engine, place):
 
 
 def attendance_file(make_xlsx) -> bytes:
-    return make_xlsx({"Asistencia": [
-        ["Organización", "Nombre y apellidos", "¿Asistió?"],
-        ["Univalle", "Luisa Pérez", "Sí"],  # not how the register writes it: a new actor if asked
-        ["Alcaldía de Cali", "Jorge Mejía", "Sí"],
-        ["Fundación Zona Franca", "", "No"],
-    ]})
+    return make_xlsx(
+        {
+            "Asistencia": [
+                ["Organización", "Nombre y apellidos", "¿Asistió?"],
+                ["Univalle", "Luisa Pérez", "Sí"],  # not how the register writes it: a new actor if asked
+                ["Alcaldía de Cali", "Jorge Mejía", "Sí"],
+                ["Fundación Zona Franca", "", "No"],
+            ]
+        }
+    )
 
 
 def test_an_attendance_file_updates_the_list_in_one_go(engine, place, make_xlsx):
     workspace_id, consultation_id, ids = place
     invite_actors(engine, workspace_id, consultation_id, [ids[0]])
-    change_status(engine, workspace_id, consultation_id,
-                  [p.id for p in list_participants(engine, workspace_id, consultation_id)], "invited", date(2026, 9, 1))
-    preview = read_attendance(read_workbook(attendance_file(make_xlsx), "asistencia.xlsx"),
-                              list_actors(engine, workspace_id))
+    change_status(
+        engine,
+        workspace_id,
+        consultation_id,
+        [p.id for p in list_participants(engine, workspace_id, consultation_id)],
+        "invited",
+        date(2026, 9, 1),
+    )
+    preview = read_attendance(
+        read_workbook(attendance_file(make_xlsx), "asistencia.xlsx"), list_actors(engine, workspace_id)
+    )
     result = record_attendance(engine, workspace_id, consultation_id, to_import(preview, add_unknown=True, on=DAY))
-    assert vars(result) == {"actors_added": 1, "participants_added": 2, "participants_updated": 1,
-                            "contributions_added": 0}
+    assert vars(result) == {
+        "actors_added": 1,
+        "participants_added": 2,
+        "participants_updated": 1,
+        "contributions_added": 0,
+    }
     names = {a.id: a.name for a in list_actors(engine, workspace_id)}
     listed = {names[p.actor_id]: p for p in list_participants(engine, workspace_id, consultation_id)}
-    assert (listed["Alcaldía de Cali"].status, listed["Alcaldía de Cali"].attendee,
-            listed["Alcaldía de Cali"].invited_on, listed["Alcaldía de Cali"].attended_on) == (
-        "attended", "Jorge Mejía", date(2026, 9, 1), DAY)
+    assert (
+        listed["Alcaldía de Cali"].status,
+        listed["Alcaldía de Cali"].attendee,
+        listed["Alcaldía de Cali"].invited_on,
+        listed["Alcaldía de Cali"].attended_on,
+    ) == ("attended", "Jorge Mejía", date(2026, 9, 1), DAY)
     assert listed["Fundación Zona Franca"].status == "no_show"
     assert listed["Univalle"].status == "attended"
 
@@ -278,8 +342,9 @@ def test_a_failed_attendance_import_stores_nothing(engine, place, make_xlsx, mon
     import toolkit.store.consultations as store
 
     workspace_id, consultation_id, _ = place
-    preview = read_attendance(read_workbook(attendance_file(make_xlsx), "asistencia.xlsx"),
-                              list_actors(engine, workspace_id))
+    preview = read_attendance(
+        read_workbook(attendance_file(make_xlsx), "asistencia.xlsx"), list_actors(engine, workspace_id)
+    )
 
     write = store._write_import
 
@@ -332,8 +397,12 @@ def test_a_database_before_consultations_is_upgraded_without_losing_data(tmp_pat
     with old.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0002")
-        connection.execute(text("insert into workspaces (name, city, country, language, description, revision) "
-                                "values ('Antigua', 'Cali', 'Colombia', 'es', '', 0)"))
+        connection.execute(
+            text(
+                "insert into workspaces (name, city, country, language, description, revision) "
+                "values ('Antigua', 'Cali', 'Colombia', 'es', '', 0)"
+            )
+        )
     old.dispose()
     upgraded = open_store(url)
     assert {"consultations", "participants", "contributions"} <= set(inspect(upgraded).get_table_names())

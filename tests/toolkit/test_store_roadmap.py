@@ -53,8 +53,12 @@ def test_a_new_workspace_has_the_phases_of_the_method(engine, workspace):
 
 
 def test_milestones_are_listed_by_due_date_then_title(engine, workspace):
-    for title, due in [("Zeta", date(2026, 12, 1)), ("Sin fecha", None), ("Alfa", date(2026, 12, 1)),
-                       ("Primero", date(2026, 3, 1))]:
+    for title, due in [
+        ("Zeta", date(2026, 12, 1)),
+        ("Sin fecha", None),
+        ("Alfa", date(2026, 12, 1)),
+        ("Primero", date(2026, 3, 1)),
+    ]:
         add_milestone(engine, workspace, Milestone(title, phase="strategy", due_on=due))
     assert [m.title for m in list_milestones(engine, workspace)] == ["Primero", "Alfa", "Zeta", "Sin fecha"]
 
@@ -63,30 +67,54 @@ def test_a_milestone_keeps_what_was_typed(engine, workspace):
     consultation = create_consultation(engine, workspace, Consultation("Taller multiactor"))
     campaign = create_campaign(engine, workspace, Campaign("Medellín se conecta"))
     before = revision(engine, workspace)
-    new_id = add_milestone(engine, workspace, Milestone(
-        "  Borrador de la   estrategia ", phase="strategy", description="Primer borrador.",
-        starts_on=date(2026, 10, 1), due_on=date(2026, 11, 27), owner=" Dirección de Relaciones Internacionales ",
-        status="in_progress", consultation_id=consultation, campaign_id=campaign, notes="Con la ACI."))
+    new_id = add_milestone(
+        engine,
+        workspace,
+        Milestone(
+            "  Borrador de la   estrategia ",
+            phase="strategy",
+            description="Primer borrador.",
+            starts_on=date(2026, 10, 1),
+            due_on=date(2026, 11, 27),
+            owner=" Dirección de Relaciones Internacionales ",
+            status="in_progress",
+            consultation_id=consultation,
+            campaign_id=campaign,
+            notes="Con la ACI.",
+        ),
+    )
     [stored] = list_milestones(engine, workspace)
-    assert stored == Milestone("Borrador de la estrategia", phase="strategy", description="Primer borrador.",
-                               starts_on=date(2026, 10, 1), due_on=date(2026, 11, 27),
-                               owner="Dirección de Relaciones Internacionales", status="in_progress",
-                               consultation_id=consultation, campaign_id=campaign, notes="Con la ACI.", id=new_id,
-                               version=1)
+    assert stored == Milestone(
+        "Borrador de la estrategia",
+        phase="strategy",
+        description="Primer borrador.",
+        starts_on=date(2026, 10, 1),
+        due_on=date(2026, 11, 27),
+        owner="Dirección de Relaciones Internacionales",
+        status="in_progress",
+        consultation_id=consultation,
+        campaign_id=campaign,
+        notes="Con la ACI.",
+        id=new_id,
+        version=1,
+    )
     assert revision(engine, workspace) > before  # cached views of the workspace are refreshed
 
 
-@pytest.mark.parametrize(("milestone", "reason"), [
-    (Milestone("   "), "milestone_title_required"),
-    (Milestone("x" * 301), "milestone_title_too_long"),
-    (Milestone("Hito", status="someday"), "milestone_status"),
-    (Milestone("Hito", phase="no_such_phase"), "milestone_phase"),
-    (Milestone("Hito", starts_on=date(2026, 12, 1), due_on=date(2026, 11, 1)), "milestone_dates"),
-    (Milestone("Hito", owner="x" * 301), "milestone_owner_too_long"),
-    (Milestone("Hito", due_on="mañana"), "bad_date"),
-    (Milestone("Hito", consultation_id=99_999), "milestone_consultation_not_found"),
-    (Milestone("Hito", campaign_id=99_999), "milestone_campaign_not_found"),
-])
+@pytest.mark.parametrize(
+    ("milestone", "reason"),
+    [
+        (Milestone("   "), "milestone_title_required"),
+        (Milestone("x" * 301), "milestone_title_too_long"),
+        (Milestone("Hito", status="someday"), "milestone_status"),
+        (Milestone("Hito", phase="no_such_phase"), "milestone_phase"),
+        (Milestone("Hito", starts_on=date(2026, 12, 1), due_on=date(2026, 11, 1)), "milestone_dates"),
+        (Milestone("Hito", owner="x" * 301), "milestone_owner_too_long"),
+        (Milestone("Hito", due_on="mañana"), "bad_date"),
+        (Milestone("Hito", consultation_id=99_999), "milestone_consultation_not_found"),
+        (Milestone("Hito", campaign_id=99_999), "milestone_campaign_not_found"),
+    ],
+)
 def test_bad_milestones_are_refused_plainly(engine, workspace, milestone, reason):
     assert refused(engine, workspace, milestone) == reason
 
@@ -102,8 +130,10 @@ def test_another_workspaces_consultations_and_campaigns_cannot_be_linked(engine,
     other = create_workspace(engine, "Otra ciudad").id
     their_consultation = create_consultation(engine, other, Consultation("Su taller"))
     their_campaign = create_campaign(engine, other, Campaign("Su campaña"))
-    assert refused(engine, workspace, Milestone("Hito", consultation_id=their_consultation)) == \
-        "milestone_consultation_not_found"
+    assert (
+        refused(engine, workspace, Milestone("Hito", consultation_id=their_consultation))
+        == "milestone_consultation_not_found"
+    )
     assert refused(engine, workspace, Milestone("Hito", campaign_id=their_campaign)) == "milestone_campaign_not_found"
     mine = add_milestone(engine, workspace, Milestone("Hito"))
     with pytest.raises(StoreError):
@@ -120,12 +150,18 @@ def test_a_phase_added_in_settings_can_be_used(engine, workspace):
 
 
 def test_edits_are_saved_from_the_version_seen(engine, workspace):
-    first = add_milestone(engine, workspace, Milestone("Síntesis del taller", phase="consultation",
-                                                       due_on=date(2026, 10, 30)))
+    first = add_milestone(
+        engine, workspace, Milestone("Síntesis del taller", phase="consultation", due_on=date(2026, 10, 30))
+    )
     second = add_milestone(engine, workspace, Milestone("Kit de prensa", phase="dissemination"))
-    result = save_milestone_edits(engine, workspace, [
-        Edit(first, 1, {"status": "done", "due_on": date(2026, 11, 5)}),
-        Edit(second, 1, {"owner": "Secretaría de Comunicaciones", "phase": "strategy"})])
+    result = save_milestone_edits(
+        engine,
+        workspace,
+        [
+            Edit(first, 1, {"status": "done", "due_on": date(2026, 11, 5)}),
+            Edit(second, 1, {"owner": "Secretaría de Comunicaciones", "phase": "strategy"}),
+        ],
+    )
     assert result.ok and result.saved == 2
     stored = {m.id: m for m in list_milestones(engine, workspace)}
     assert (stored[first].status, stored[first].due_on, stored[first].version) == ("done", date(2026, 11, 5), 2)
@@ -136,8 +172,9 @@ def test_a_conflicting_save_saves_nothing_and_names_the_rows(engine, workspace):
     first = add_milestone(engine, workspace, Milestone("Síntesis del taller"))
     second = add_milestone(engine, workspace, Milestone("Kit de prensa"))
     assert save_milestone_edits(engine, workspace, [Edit(first, 1, {"owner": "ACI Medellín"})]).ok  # someone else
-    result = save_milestone_edits(engine, workspace, [Edit(second, 1, {"status": "done"}),
-                                                      Edit(first, 1, {"status": "blocked"})])
+    result = save_milestone_edits(
+        engine, workspace, [Edit(second, 1, {"status": "done"}), Edit(first, 1, {"status": "blocked"})]
+    )
     assert not result.ok and result.conflicts == ["Síntesis del taller"]
     stored = {m.id: m for m in list_milestones(engine, workspace)}
     assert stored[second].status == "planned"  # all or nothing
@@ -151,8 +188,9 @@ def test_a_deleted_row_is_a_conflict(engine, workspace):
 
 
 def test_an_edit_that_puts_the_start_after_the_due_date_is_refused(engine, workspace):
-    kept = add_milestone(engine, workspace, Milestone("Borrador", starts_on=date(2026, 10, 1),
-                                                      due_on=date(2026, 11, 27)))
+    kept = add_milestone(
+        engine, workspace, Milestone("Borrador", starts_on=date(2026, 10, 1), due_on=date(2026, 11, 27))
+    )
     with pytest.raises(StoreError) as caught:
         save_milestone_edits(engine, workspace, [Edit(kept, 1, {"due_on": date(2026, 9, 1)})])
     assert caught.value.reason == "milestone_dates"
@@ -235,10 +273,18 @@ def test_a_workspace_from_before_the_roadmap_gets_its_phases(tmp_path):
     with old.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0004")
-        connection.execute(text("insert into workspaces (name, city, country, language, description, revision) "
-                                "values ('Antigua', 'Cali', 'Colombia', 'es', '', 0)"))
-        connection.execute(text("insert into vocab_terms (workspace_id, vocabulary, key, label, position) "
-                                "values (1, 'sectors', 'academia', 'Universidades', 0)"))
+        connection.execute(
+            text(
+                "insert into workspaces (name, city, country, language, description, revision) "
+                "values ('Antigua', 'Cali', 'Colombia', 'es', '', 0)"
+            )
+        )
+        connection.execute(
+            text(
+                "insert into vocab_terms (workspace_id, vocabulary, key, label, position) "
+                "values (1, 'sectors', 'academia', 'Universidades', 0)"
+            )
+        )
     old.dispose()
     upgraded = open_store(url)
     terms = vocabulary_terms(upgraded, 1)

@@ -69,8 +69,9 @@ def _tie_index(actors: list[Actor], relations: list[Relation]):
     return index, weights
 
 
-def network_metrics(actors: list[Actor], relations: list[Relation], exact_limit: int = EXACT_LIMIT,
-                    sample_sources: int = SAMPLE_SOURCES) -> NetworkMetrics:
+def network_metrics(
+    actors: list[Actor], relations: list[Relation], exact_limit: int = EXACT_LIMIT, sample_sources: int = SAMPLE_SOURCES
+) -> NetworkMetrics:
     """Metrics and flags for every actor; an empty or disconnected map is fine.
 
     >>> a = [Actor(n, id=i) for i, n in enumerate("ABCD", start=1)]

@@ -10,8 +10,21 @@ from toolkit.domain import QUADRANTS, STANCE_KEYS, Actor, Relation, quadrant
 from toolkit.network.analysis import NetworkMetrics
 from toolkit.spreadsheets.writing import SheetSpec, text_cell, write_workbook
 
-METRIC_COLUMNS = ("degree", "in_degree", "out_degree", "weighted_degree", "betweenness", "closeness", "eigenvector",
-                  "community", "broker", "cut_point", "hub", "peripheral", "isolated")
+METRIC_COLUMNS = (
+    "degree",
+    "in_degree",
+    "out_degree",
+    "weighted_degree",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "community",
+    "broker",
+    "cut_point",
+    "hub",
+    "peripheral",
+    "isolated",
+)
 
 
 def gephi_graph(actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics) -> nx.MultiDiGraph:
@@ -19,15 +32,29 @@ def gephi_graph(actors: list[Actor], relations: list[Relation], metrics: Network
     graph = nx.MultiDiGraph()
     for actor in actors:
         m = metrics.per_actor.get(actor.id)
-        graph.add_node(str(actor.id), label=text_cell(actor.name), sector=actor.sector or "", scale=actor.scale or "",
-                       stance=STANCE_KEYS.get(actor.stance, "unknown"), influence=actor.influence or 0,
-                       interest=actor.interest or 0, themes=text_cell(" | ".join(actor.themes)),
-                       community=(m.community + 1) if m else 0, betweenness=round(m.betweenness, 6) if m else 0.0,
-                       degree=m.degree if m else 0)
+        graph.add_node(
+            str(actor.id),
+            label=text_cell(actor.name),
+            sector=actor.sector or "",
+            scale=actor.scale or "",
+            stance=STANCE_KEYS.get(actor.stance, "unknown"),
+            influence=actor.influence or 0,
+            interest=actor.interest or 0,
+            themes=text_cell(" | ".join(actor.themes)),
+            community=(m.community + 1) if m else 0,
+            betweenness=round(m.betweenness, 6) if m else 0.0,
+            degree=m.degree if m else 0,
+        )
     for relation in relations:
-        graph.add_edge(str(relation.source), str(relation.target), key=str(relation.id), type=relation.type,
-                       weight=relation.strength, directed=bool(relation.directed),
-                       description=text_cell(relation.description or ""))
+        graph.add_edge(
+            str(relation.source),
+            str(relation.target),
+            key=str(relation.id),
+            type=relation.type,
+            weight=relation.strength,
+            directed=bool(relation.directed),
+            description=text_cell(relation.description or ""),
+        )
     return graph
 
 
@@ -43,8 +70,9 @@ def graphml(actors: list[Actor], relations: list[Relation], metrics: NetworkMetr
     return buffer.getvalue()
 
 
-def metrics_workbook(actors: list[Actor], metrics: NetworkMetrics, headers: dict[str, str], yes: str,
-                     sheet: str) -> bytes:
+def metrics_workbook(
+    actors: list[Actor], metrics: NetworkMetrics, headers: dict[str, str], yes: str, sheet: str
+) -> bytes:
     """One row per actor with its metrics; ``headers`` are the column titles in the user's language."""
     rows = []
     for actor in sorted(actors, key=lambda a: -metrics.per_actor[a.id].betweenness if a.id in metrics.per_actor else 0):
@@ -65,11 +93,12 @@ def metrics_workbook(actors: list[Actor], metrics: NetworkMetrics, headers: dict
     return write_workbook([SheetSpec(sheet, [headers["name"], *(headers[c] for c in METRIC_COLUMNS)], rows)])
 
 
-def quadrant_workbook(actors: list[Actor], sheet_names: dict[str, str], headers: list[str],
-                      describe) -> bytes:
+def quadrant_workbook(actors: list[Actor], sheet_names: dict[str, str], headers: list[str], describe) -> bytes:
     """One sheet per power-interest quadrant with its actors; ``describe(actor)`` gives the row."""
     sheets = []
     for key in QUADRANTS:
-        members = sorted((a for a in actors if quadrant(a.influence, a.interest) == key), key=lambda a: a.name.casefold())
+        members = sorted(
+            (a for a in actors if quadrant(a.influence, a.interest) == key), key=lambda a: a.name.casefold()
+        )
         sheets.append(SheetSpec(sheet_names[key], headers, [describe(a) for a in members]))
     return write_workbook(sheets)

@@ -23,8 +23,9 @@ class Finding:
     actor_ids: list[int] = field(default_factory=list)
 
 
-def findings(actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics,
-             sectors: list[str], scales: list[str]) -> list[Finding]:
+def findings(
+    actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics, sectors: list[str], scales: list[str]
+) -> list[Finding]:
     """The most central actors, brokers whose absence would split the map, influential isolated
     actors, missing or weakly connected sectors and scales, conflicts among allies.
 
@@ -44,27 +45,39 @@ def findings(actors: list[Actor], relations: list[Relation], metrics: NetworkMet
     central = sorted((m for m in per.values() if m.degree), key=lambda m: (-m.betweenness, -m.degree))[:TOP]
     if central:
         first = central[0]
-        found.append(Finding("most_central", {
-            "names": [by_id[m.actor_id].name for m in central],
-            "name": by_id[first.actor_id].name,
-            "share": round(first.betweenness * 100),
-            "degree": first.degree,
-        }, [m.actor_id for m in central]))
+        found.append(
+            Finding(
+                "most_central",
+                {
+                    "names": [by_id[m.actor_id].name for m in central],
+                    "name": by_id[first.actor_id].name,
+                    "share": round(first.betweenness * 100),
+                    "degree": first.degree,
+                },
+                [m.actor_id for m in central],
+            )
+        )
 
     cut_points = sorted((m for m in per.values() if m.cut_point), key=lambda m: -m.betweenness)[:TOP]
     for m in cut_points:
         cut_off = split_if_removed(actors, relations, m.actor_id)
         if cut_off:
-            found.append(Finding("broker_split", {"name": by_id[m.actor_id].name, "count": cut_off},
-                                 [m.actor_id]))
+            found.append(Finding("broker_split", {"name": by_id[m.actor_id].name, "count": cut_off}, [m.actor_id]))
 
     lonely = [a for a in actors if per[a.id].isolated and (a.influence or 0) >= 4]
     if lonely:
-        found.append(Finding("isolated_influential", {"names": [a.name for a in lonely], "count": len(lonely)},
-                             [a.id for a in lonely]))
+        found.append(
+            Finding(
+                "isolated_influential",
+                {"names": [a.name for a in lonely], "count": len(lonely)},
+                [a.id for a in lonely],
+            )
+        )
 
-    for field_name, vocabulary, missing_key, weak_key in (("sector", sectors, "sector_missing", "sector_weak"),
-                                                          ("scale", scales, "scale_missing", "scale_weak")):
+    for field_name, vocabulary, missing_key, weak_key in (
+        ("sector", sectors, "sector_missing", "sector_weak"),
+        ("scale", scales, "scale_missing", "scale_weak"),
+    ):
         present = {getattr(a, field_name) for a in actors}
         absent = [key for key in vocabulary if key not in present and key != "other"]
         if absent:
@@ -75,15 +88,24 @@ def findings(actors: list[Actor], relations: list[Relation], metrics: NetworkMet
                 continue
             ties = sum(per[a.id].degree for a in members) / len(members)
             if ties < 1:
-                found.append(Finding(weak_key, {"key": key, "count": len(members), "mean": round(ties, 1)},
-                                     [a.id for a in members]))
+                found.append(
+                    Finding(
+                        weak_key, {"key": key, "count": len(members), "mean": round(ties, 1)}, [a.id for a in members]
+                    )
+                )
 
     for relation in relations:
         source, target = by_id.get(relation.source), by_id.get(relation.target)
-        if relation.type == "conflict" and source and target and (source.stance or 0) >= 1 \
-                and (target.stance or 0) >= 1:
-            found.append(Finding("conflict_allies", {"source": source.name, "target": target.name},
-                                 [source.id, target.id]))
+        if (
+            relation.type == "conflict"
+            and source
+            and target
+            and (source.stance or 0) >= 1
+            and (target.stance or 0) >= 1
+        ):
+            found.append(
+                Finding("conflict_allies", {"source": source.name, "target": target.name}, [source.id, target.id])
+            )
     return found
 
 
@@ -100,8 +122,9 @@ def neighbourhood(actors: list[Actor], relations: list[Relation], actor_id: int,
     return set(nx.single_source_shortest_path_length(graph, actor_id, cutoff=max(0, steps)))
 
 
-def paths_between(actors: list[Actor], relations: list[Relation], source: int, target: int,
-                  limit: int = 5) -> list[list[int]]:
+def paths_between(
+    actors: list[Actor], relations: list[Relation], source: int, target: int, limit: int = 5
+) -> list[list[int]]:
     """The shortest chains of relations from one actor to another ("how do we reach the embassy?").
 
     >>> a = [Actor(n, id=i) for i, n in enumerate("ABCD", start=1)]
@@ -127,6 +150,7 @@ def paths_between(actors: list[Actor], relations: list[Relation], source: int, t
 def _ties(actors: list[Actor], relations: list[Relation]) -> nx.Graph:
     graph = nx.Graph()
     graph.add_nodes_from(a.id for a in actors)
-    graph.add_edges_from((r.source, r.target) for r in relations
-                         if r.source in graph and r.target in graph and r.source != r.target)
+    graph.add_edges_from(
+        (r.source, r.target) for r in relations if r.source in graph and r.target in graph and r.source != r.target
+    )
     return graph

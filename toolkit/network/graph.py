@@ -22,13 +22,28 @@ def actor_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -> nx.Mu
     """
     graph = nx.MultiDiGraph()
     for actor in actors:
-        graph.add_node(actor.id, name=actor.name, sector=actor.sector, scale=actor.scale, stance=actor.stance,
-                       influence=actor.influence, interest=actor.interest, themes=list(actor.themes),
-                       quadrant=quadrant(actor.influence, actor.interest))
+        graph.add_node(
+            actor.id,
+            name=actor.name,
+            sector=actor.sector,
+            scale=actor.scale,
+            stance=actor.stance,
+            influence=actor.influence,
+            interest=actor.interest,
+            themes=list(actor.themes),
+            quadrant=quadrant(actor.influence, actor.interest),
+        )
     for relation in relations:
         if relation.source in graph and relation.target in graph and relation.source != relation.target:
-            graph.add_edge(relation.source, relation.target, key=relation.id, type=relation.type,
-                           strength=relation.strength, directed=relation.directed, id=relation.id)
+            graph.add_edge(
+                relation.source,
+                relation.target,
+                key=relation.id,
+                type=relation.type,
+                strength=relation.strength,
+                directed=relation.directed,
+                id=relation.id,
+            )
     return graph
 
 

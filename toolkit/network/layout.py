@@ -21,8 +21,9 @@ SCALE_ORDER = ("local", "metropolitan", "regional", "national", "international")
 SIZE = 1000.0  # positions fit in a square of this side, centred on 0
 
 
-def compute_layout(actors: list[Actor], relations: list[Relation], kind: str = "force",
-                   seed: int = 7) -> dict[int, tuple[float, float]]:
+def compute_layout(
+    actors: list[Actor], relations: list[Relation], kind: str = "force", seed: int = 7
+) -> dict[int, tuple[float, float]]:
     """Positions by actor id.
 
     >>> a = [Actor("A", id=1, scale="local"), Actor("B", id=2, scale="international")]
@@ -41,8 +42,11 @@ def compute_layout(actors: list[Actor], relations: list[Relation], kind: str = "
 
 def _force(actors: list[Actor], relations: list[Relation], seed: int) -> dict[int, tuple[float, float]]:
     index = {actor.id: position for position, actor in enumerate(actors)}
-    edges = {(min(index[r.source], index[r.target]), max(index[r.source], index[r.target]))
-             for r in relations if r.source in index and r.target in index and r.source != r.target}
+    edges = {
+        (min(index[r.source], index[r.target]), max(index[r.source], index[r.target]))
+        for r in relations
+        if r.source in index and r.target in index and r.source != r.target
+    }
     linked = sorted({end for edge in edges for end in edge})
     positions: dict[int, tuple[float, float]] = {}
     if linked:
@@ -50,8 +54,9 @@ def _force(actors: list[Actor], relations: list[Relation], seed: int) -> dict[in
         graph = ig.Graph(n=len(linked), edges=sorted((local[a], local[b]) for a, b in edges))
         random.seed(seed)  # igraph draws from Python's random: same map and seed, same layout
         coords = graph.layout_fruchterman_reingold(niter=500)  # igraph switches to its grid variant for big maps
-        positions = _fit({actors[position].id: tuple(coords[number]) for position, number in local.items()},
-                         size=_side(len(linked)))
+        positions = _fit(
+            {actors[position].id: tuple(coords[number]) for position, number in local.items()}, size=_side(len(linked))
+        )
     # actors without relations wait in a tidy column to the right instead of squeezing the map
     linked_set = set(linked)
     lonely = [actor for actor in actors if index[actor.id] not in linked_set]
@@ -102,8 +107,9 @@ def _rings(actors: list[Actor], seed: int) -> dict[int, tuple[float, float]]:
     return _fit(positions, keep_centre=True, size=_side(len(actors)) * 1.3)
 
 
-def _fit(positions: dict[int, tuple[float, float]], keep_centre: bool = False,
-         size: float = SIZE) -> dict[int, tuple[float, float]]:
+def _fit(
+    positions: dict[int, tuple[float, float]], keep_centre: bool = False, size: float = SIZE
+) -> dict[int, tuple[float, float]]:
     """Scale positions into the map's square, rounded (they are stored and compared)."""
     xs = [x for x, _ in positions.values()]
     ys = [y for _, y in positions.values()]

@@ -25,8 +25,12 @@ FORMATS = ("png", "svg")
 MAX_LABELS = 120  # on a bigger map only the largest actors are named, so the names stay readable
 MAX_ARROWS = 1500
 DPI = 160
-QUADRANT_PLACES = {"manage_closely": (4.6, 5.45), "keep_satisfied": (1.4, 5.45), "keep_informed": (4.6, 0.55),
-                   "monitor": (1.4, 0.55)}
+QUADRANT_PLACES = {
+    "manage_closely": (4.6, 5.45),
+    "keep_satisfied": (1.4, 5.45),
+    "keep_informed": (4.6, 0.55),
+    "monitor": (1.4, 0.55),
+}
 GREEN = "#0B6E4F"
 
 
@@ -49,8 +53,9 @@ def _save(figure: Figure, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def map_picture(view: MapView, fmt: str = "png", legend_title: str = "", relations_title: str = "",
-                empty_text: str = "") -> bytes:
+def map_picture(
+    view: MapView, fmt: str = "png", legend_title: str = "", relations_title: str = "", empty_text: str = ""
+) -> bytes:
     """The actor map as an image: relations as lines (dashed, thicker for stronger ties, arrows when
     directed), actors as discs of their colour and size, names beside them, and the legend.
 
@@ -82,38 +87,90 @@ def map_picture(view: MapView, fmt: str = "png", legend_title: str = "", relatio
         style = (0, tuple(edge["dashes"])) if isinstance(edge.get("dashes"), list) else "-"
         line_width = 0.35 + 0.3 * float(edge.get("width", 2.5))
         if edge.get("arrows") and arrows:
-            axes.annotate("", xy=(x1, y1), xytext=(x0, y0), zorder=1,
-                          arrowprops={"arrowstyle": "-|>", "color": edge["color"], "lw": line_width, "alpha": 0.6,
-                                      "linestyle": style, "shrinkA": 4, "shrinkB": 6, "mutation_scale": 8})
+            axes.annotate(
+                "",
+                xy=(x1, y1),
+                xytext=(x0, y0),
+                zorder=1,
+                arrowprops={
+                    "arrowstyle": "-|>",
+                    "color": edge["color"],
+                    "lw": line_width,
+                    "alpha": 0.6,
+                    "linestyle": style,
+                    "shrinkA": 4,
+                    "shrinkB": 6,
+                    "mutation_scale": 8,
+                },
+            )
         else:
-            axes.add_line(Line2D([x0, x1], [y0, y1], color=edge["color"], linewidth=line_width, linestyle=style,
-                                 alpha=0.55, zorder=1))
+            axes.add_line(
+                Line2D(
+                    [x0, x1], [y0, y1], color=edge["color"], linewidth=line_width, linestyle=style, alpha=0.55, zorder=1
+                )
+            )
 
     def fill(node: dict) -> str:
         colour = node["color"]
         return colour["background"] if isinstance(colour, dict) else colour
 
     sizes = [max(3.0, min(40.0, float(node["size"]) * points_per_unit * 1.5)) for node in nodes]
-    axes.scatter([where[n["id"]][0] for n in nodes], [where[n["id"]][1] for n in nodes],
-                 s=[size * size for size in sizes], c=[fill(n) for n in nodes], edgecolors="#333333",
-                 linewidths=0.4, zorder=2)
+    axes.scatter(
+        [where[n["id"]][0] for n in nodes],
+        [where[n["id"]][1] for n in nodes],
+        s=[size * size for size in sizes],
+        c=[fill(n) for n in nodes],
+        edgecolors="#333333",
+        linewidths=0.4,
+        zorder=2,
+    )
     named = sorted(range(len(nodes)), key=lambda i: -float(nodes[i]["size"]))[:MAX_LABELS]
     font = 6.5 if len(nodes) <= 60 else 5.0
     for i in named:
         x, y = where[nodes[i]["id"]]
         label = str(nodes[i]["label"])
         label = label if len(label) <= 48 else label[:47] + "…"
-        axes.annotate(plain(label), (x, y), xytext=(0, -sizes[i] / 2 - 1), textcoords="offset points",
-                      ha="center", va="top", fontsize=font, color="#222222", zorder=3)
-    actor_keys = [Line2D([], [], marker="o", linestyle="", markersize=7, markerfacecolor=colour,
-                         markeredgecolor="#333333", label=plain(caption)) for caption, colour in view.legend_nodes]
-    relation_keys = [Line2D([], [], color=colour, linewidth=2, linestyle="--" if dashed else "-",
-                            label=plain(caption)) for caption, colour, dashed in view.legend_edges]
+        axes.annotate(
+            plain(label),
+            (x, y),
+            xytext=(0, -sizes[i] / 2 - 1),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=font,
+            color="#222222",
+            zorder=3,
+        )
+    actor_keys = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=7,
+            markerfacecolor=colour,
+            markeredgecolor="#333333",
+            label=plain(caption),
+        )
+        for caption, colour in view.legend_nodes
+    ]
+    relation_keys = [
+        Line2D([], [], color=colour, linewidth=2, linestyle="--" if dashed else "-", label=plain(caption))
+        for caption, colour, dashed in view.legend_edges
+    ]
     top = 0.98
     for handles, title in ((actor_keys, legend_title), (relation_keys, relations_title)):
         if handles:
-            figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.77, top), frameon=False, fontsize=7.5,
-                          title=plain(title) if title else None, title_fontsize=8.5, alignment="left")
+            figure.legend(
+                handles=handles,
+                loc="upper left",
+                bbox_to_anchor=(0.77, top),
+                frameon=False,
+                fontsize=7.5,
+                title=plain(title) if title else None,
+                title_fontsize=8.5,
+                alignment="left",
+            )
             top -= 0.045 * (len(handles) + 1.5)
     return _save(figure, fmt)
 
@@ -135,8 +192,15 @@ def spread(points: list[dict]) -> list[dict]:
     return placed
 
 
-def grid_picture(points: list[dict], quadrant_names: dict[str, str], axis: dict[str, str],
-                 stance_colours: dict[str, str], fmt: str = "png", high: float = 3.5, names: bool = True) -> bytes:
+def grid_picture(
+    points: list[dict],
+    quadrant_names: dict[str, str],
+    axis: dict[str, str],
+    stance_colours: dict[str, str],
+    fmt: str = "png",
+    high: float = 3.5,
+    names: bool = True,
+) -> bytes:
     """The power-interest grid: influence (y) against interest (x), the four quadrants named, one
     colour per stance, and each actor's name when there is room for it.
 
@@ -154,17 +218,40 @@ def grid_picture(points: list[dict], quadrant_names: dict[str, str], axis: dict[
     for stance, colour in stance_colours.items():
         members = [p for p in placed if p["stance"] == stance]
         if members:
-            axes.scatter([p["x"] for p in members], [p["y"] for p in members], s=46, c=colour, edgecolors="#333333",
-                         linewidths=0.6, label=plain(stance), zorder=3)
+            axes.scatter(
+                [p["x"] for p in members],
+                [p["y"] for p in members],
+                s=46,
+                c=colour,
+                edgecolors="#333333",
+                linewidths=0.6,
+                label=plain(stance),
+                zorder=3,
+            )
     if names and len(placed) <= 40:
         for point in placed:
             label = str(point["name"])
             label = label if len(label) <= 32 else label[:31] + "…"
-            axes.annotate(plain(label), (point["x"], point["y"]), xytext=(4, 3), textcoords="offset points",
-                          fontsize=5.5, color="#333333", zorder=4)
+            axes.annotate(
+                plain(label),
+                (point["x"], point["y"]),
+                xytext=(4, 3),
+                textcoords="offset points",
+                fontsize=5.5,
+                color="#333333",
+                zorder=4,
+            )
     for key, (x, y) in QUADRANT_PLACES.items():
-        axes.text(x, y, plain(quadrant_names.get(key, key)), ha="center", va="center", fontsize=10.5, color=GREEN,
-                  fontweight="bold")
+        axes.text(
+            x,
+            y,
+            plain(quadrant_names.get(key, key)),
+            ha="center",
+            va="center",
+            fontsize=10.5,
+            color=GREEN,
+            fontweight="bold",
+        )
     axes.axvline(high, color="#888888", linestyle=":", linewidth=1)
     axes.axhline(high, color="#888888", linestyle=":", linewidth=1)
     axes.set_xlim(0.3, 5.7)
@@ -175,6 +262,7 @@ def grid_picture(points: list[dict], quadrant_names: dict[str, str], axis: dict[
     axes.set_ylabel(plain(axis.get("y", "")))
     axes.spines[["top", "right"]].set_visible(False)
     if any(p["stance"] == stance for p in placed for stance in stance_colours):
-        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=min(6, len(stance_colours)), frameon=False,
-                    fontsize=8)
+        axes.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=min(6, len(stance_colours)), frameon=False, fontsize=8
+        )
     return _save(figure, fmt)

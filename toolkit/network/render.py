@@ -46,24 +46,39 @@ def _options(size: int) -> dict:
     return {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
-        "nodes": {"shape": "dot", "borderWidth": 1,
-                  "font": {"size": 13, "face": "sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"enabled": True, "drawThreshold": 9 if large else 5}}},
+        "nodes": {
+            "shape": "dot",
+            "borderWidth": 1,
+            "font": {"size": 13, "face": "sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"enabled": True, "drawThreshold": 9 if large else 5}},
+        },
         "edges": {"smooth": False, "selectionWidth": 2, "color": {"inherit": False}},
-        "interaction": {"hover": not large, "tooltipDelay": 120, "hideEdgesOnDrag": large,
-                        "hideEdgesOnZoom": large, "navigationButtons": False, "keyboard": False},
+        "interaction": {
+            "hover": not large,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
     }
 
 
 def _json_for_script(value: object) -> str:
     """JSON that cannot close its <script> element or open another one."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
-def map_html(view: MapView, texts: dict[str, str], height: int = 640, presentation: bool = False,
-             focus: str | None = None) -> str:
+def map_html(
+    view: MapView, texts: dict[str, str], height: int = 640, presentation: bool = False, focus: str | None = None
+) -> str:
     """The whole page. ``texts`` are catalog words: title, caption (may hold user text, shown as
     text), date, legend, relations, download_png, png_name, lang."""
     network = network_of(view)
@@ -77,10 +92,12 @@ def map_html(view: MapView, texts: dict[str, str], height: int = 640, presentati
         "presentation": presentation,
         "focus": focus,
     }
-    return TEMPLATE.replace("__LANG__", "".join(ch for ch in texts.get("lang", "es") if ch.isalpha())[:5]) \
-        .replace("__HEIGHT__", str(int(height))) \
-        .replace("__VIS_JS__", _vis_network_js().replace("</script", "<\\/script")) \
+    return (
+        TEMPLATE.replace("__LANG__", "".join(ch for ch in texts.get("lang", "es") if ch.isalpha())[:5])
+        .replace("__HEIGHT__", str(int(height)))
+        .replace("__VIS_JS__", _vis_network_js().replace("</script", "<\\/script"))
         .replace("__PAYLOAD__", _json_for_script(payload))
+    )
 
 
 TEMPLATE = """<!DOCTYPE html>

@@ -12,8 +12,26 @@ from toolkit.register import ActorFilter, filter_actors
 
 COLOUR_BY = ("sector", "scale", "stance", "community")
 SIZE_BY = ("influence", "degree", "betweenness")
-PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
-           "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1")
+PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+    "#3182bd",
+    "#e6550d",
+    "#31a354",
+    "#756bb1",
+)
 UNKNOWN = "#5f5f5f"
 STANCE_COLOURS = {-2: "#c62828", -1: "#ef8a62", 0: "#bdbdbd", 1: "#67a9cf", 2: "#1b7837"}
 RELATION_STYLE = {  # colour, dashes
@@ -53,8 +71,14 @@ def filter_map(actors: list[Actor], relations: list[Relation], wanted: MapFilter
         around = neighbourhood(actors, relations, wanted.focus, wanted.focus_steps)
         kept = [a for a in kept if a.id in around or a.id == wanted.focus]
     ids = {a.id for a in kept}
-    ties = [r for r in relations if r.source in ids and r.target in ids and r.strength >= wanted.min_strength
-            and (not wanted.relation_types or r.type in wanted.relation_types)]
+    ties = [
+        r
+        for r in relations
+        if r.source in ids
+        and r.target in ids
+        and r.strength >= wanted.min_strength
+        and (not wanted.relation_types or r.type in wanted.relation_types)
+    ]
     if wanted.hide_isolated:
         linked = {r.source for r in ties} | {r.target for r in ties}
         kept = [a for a in kept if a.id in linked or a.id == wanted.focus]
@@ -92,9 +116,16 @@ def _size(actor: Actor, metrics: NetworkMetrics, size_by: str, top: dict[str, fl
     return 8 + 6 * actor.influence if actor.influence else 12
 
 
-def map_view(actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics,
-             positions: dict[int, tuple[float, float]], labels: Labels, colour_by: str = "sector",
-             size_by: str = "influence", highlight: int | None = None) -> MapView:
+def map_view(
+    actors: list[Actor],
+    relations: list[Relation],
+    metrics: NetworkMetrics,
+    positions: dict[int, tuple[float, float]],
+    labels: Labels,
+    colour_by: str = "sector",
+    size_by: str = "influence",
+    highlight: int | None = None,
+) -> MapView:
     """Nodes and edges ready for vis-network: generated ids, plain-text labels and tooltips.
 
     >>> from toolkit.network.analysis import network_metrics
@@ -105,8 +136,10 @@ def map_view(actors: list[Actor], relations: list[Relation], metrics: NetworkMet
     ('n0', '<b>A</b>', ('Academia', '#1f77b4'))
     """
     node_ids = {actor.id: f"n{position}" for position, actor in enumerate(actors)}
-    top = {"degree": max((m.degree for m in metrics.per_actor.values()), default=0),
-           "betweenness": max((m.betweenness for m in metrics.per_actor.values()), default=0.0)}
+    top = {
+        "degree": max((m.degree for m in metrics.per_actor.values()), default=0),
+        "betweenness": max((m.betweenness for m in metrics.per_actor.values()), default=0.0),
+    }
     categories: dict[object, str] = {}
 
     def category(actor: Actor) -> tuple[object, str]:
@@ -139,19 +172,30 @@ def map_view(actors: list[Actor], relations: list[Relation], metrics: NetworkMet
         legend.setdefault(caption, fill)
         m = metrics.per_actor.get(actor.id)
         tip = [actor.name]
-        for caption_key, value in (("sector", labels.sectors.get(actor.sector or "", "")),
-                                   ("scale", labels.scales.get(actor.scale or "", "")),
-                                   ("stance", labels.stances.get(actor.stance, "") if actor.stance is not None else ""),
-                                   ("influence", actor.influence), ("interest", actor.interest),
-                                   ("degree", m.degree if m else 0)):
+        for caption_key, value in (
+            ("sector", labels.sectors.get(actor.sector or "", "")),
+            ("scale", labels.scales.get(actor.scale or "", "")),
+            ("stance", labels.stances.get(actor.stance, "") if actor.stance is not None else ""),
+            ("influence", actor.influence),
+            ("interest", actor.interest),
+            ("degree", m.degree if m else 0),
+        ):
             if value not in ("", None):
                 tip.append(f"{labels.tooltip.get(caption_key, caption_key)}: {value}")
         x, y = positions.get(actor.id, (0.0, 0.0))
-        node = {"id": node_ids[actor.id], "label": actor.name, "tip": "\n".join(tip), "x": x, "y": y,
-                "size": round(_size(actor, metrics, size_by, top), 1), "color": fill}
+        node = {
+            "id": node_ids[actor.id],
+            "label": actor.name,
+            "tip": "\n".join(tip),
+            "x": x,
+            "y": y,
+            "size": round(_size(actor, metrics, size_by, top), 1),
+            "color": fill,
+        }
         if actor.id == highlight:
-            node.update(borderWidth=6, color={"background": fill, "border": "#111111"}, font={"size": 26},
-                        highlight=True)
+            node.update(
+                borderWidth=6, color={"background": fill, "border": "#111111"}, font={"size": 26}, highlight=True
+            )
         nodes.append(node)
     edges, used = [], {}
     for position, relation in enumerate(relations):
@@ -159,13 +203,18 @@ def map_view(actors: list[Actor], relations: list[Relation], metrics: NetworkMet
             continue
         stroke, dashes = RELATION_STYLE.get(relation.type, ("#555555", False))
         used.setdefault(relation.type, (labels.relation_types.get(relation.type, relation.type), stroke, bool(dashes)))
-        edge = {"id": f"e{position}", "from": node_ids[relation.source], "to": node_ids[relation.target],
-                "color": stroke, "width": WIDTH.get(relation.strength, 2.5), "dashes": dashes,
-                "arrows": "to" if relation.directed else ""}
+        edge = {
+            "id": f"e{position}",
+            "from": node_ids[relation.source],
+            "to": node_ids[relation.target],
+            "color": stroke,
+            "width": WIDTH.get(relation.strength, 2.5),
+            "dashes": dashes,
+            "arrows": "to" if relation.directed else "",
+        }
         edges.append(edge)
     if colour_by == "stance":
         ordered = sorted(legend.items(), key=lambda kv: next((k for k, v in labels.stances.items() if v == kv[0]), 9))
     else:
         ordered = list(legend.items())
-    return MapView(nodes=nodes, edges=edges, legend_nodes=ordered, legend_edges=list(used.values()),
-                   node_ids=node_ids)
+    return MapView(nodes=nodes, edges=edges, legend_nodes=ordered, legend_edges=list(used.values()), node_ids=node_ids)

@@ -43,18 +43,90 @@ LONGEST_HEADER = 6  # words: a longer header is a sentence, not a field
 LIST_SEPARATOR = " | "
 
 ACTIVITY_STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "planned": ("planeada", "planeado", "planificada", "programada", "prevista", "pendiente", "por hacer",
-                "planned", "scheduled", "to do", "todo", "pending", "planejada", "prevista", "a fazer", "prevue",
-                "planifiee", "a faire"),
-    "in_progress": ("en curso", "en proceso", "en ejecucion", "iniciada", "en marcha", "in progress", "ongoing",
-                    "started", "doing", "em andamento", "em curso", "em execucao", "en cours", "commencee"),
-    "done": ("hecha", "hecho", "realizada", "terminada", "finalizada", "cumplida", "ejecutada", "lista", "done",
-             "completed", "finished", "complete", "ok", "feito", "feita", "concluida", "realizada", "faite",
-             "terminee", "realisee"),
-    "delayed": ("retrasada", "atrasada", "demorada", "aplazada", "delayed", "late", "overdue", "postponed",
-                "atrasado", "adiada", "en retard", "retardee", "reportee"),
-    "cancelled": ("cancelada", "anulada", "suspendida", "cancelled", "canceled", "dropped", "cancelado",
-                  "suspensa", "annulee"),
+    "planned": (
+        "planeada",
+        "planeado",
+        "planificada",
+        "programada",
+        "prevista",
+        "pendiente",
+        "por hacer",
+        "planned",
+        "scheduled",
+        "to do",
+        "todo",
+        "pending",
+        "planejada",
+        "prevista",
+        "a fazer",
+        "prevue",
+        "planifiee",
+        "a faire",
+    ),
+    "in_progress": (
+        "en curso",
+        "en proceso",
+        "en ejecucion",
+        "iniciada",
+        "en marcha",
+        "in progress",
+        "ongoing",
+        "started",
+        "doing",
+        "em andamento",
+        "em curso",
+        "em execucao",
+        "en cours",
+        "commencee",
+    ),
+    "done": (
+        "hecha",
+        "hecho",
+        "realizada",
+        "terminada",
+        "finalizada",
+        "cumplida",
+        "ejecutada",
+        "lista",
+        "done",
+        "completed",
+        "finished",
+        "complete",
+        "ok",
+        "feito",
+        "feita",
+        "concluida",
+        "realizada",
+        "faite",
+        "terminee",
+        "realisee",
+    ),
+    "delayed": (
+        "retrasada",
+        "atrasada",
+        "demorada",
+        "aplazada",
+        "delayed",
+        "late",
+        "overdue",
+        "postponed",
+        "atrasado",
+        "adiada",
+        "en retard",
+        "retardee",
+        "reportee",
+    ),
+    "cancelled": (
+        "cancelada",
+        "anulada",
+        "suspendida",
+        "cancelled",
+        "canceled",
+        "dropped",
+        "cancelado",
+        "suspensa",
+        "annulee",
+    ),
 }
 AMOUNT = re.compile(r"[+-]?\d[\d.,]*")
 CURRENCY = re.compile(r"(?i)\b(cop|usd|eur|brl|mxn|clp|pen|ars|r\$|us\$)\b|[$€£%]")
@@ -104,7 +176,7 @@ def amount(value: object) -> float | None:
     digits = raw.lstrip("+-")
     if "." in digits and "," in digits:
         decimal = max(digits.rfind("."), digits.rfind(","))
-        digits = re.sub(r"[.,]", "", digits[:decimal]) + "." + digits[decimal + 1:]
+        digits = re.sub(r"[.,]", "", digits[:decimal]) + "." + digits[decimal + 1 :]
     elif digits.count(".") + digits.count(",") > 1:
         if digits.count(".") and digits.count(","):
             raise norm.Unclear("campaigns.import.value.number", value=norm.text(value))
@@ -121,16 +193,32 @@ def amount(value: object) -> float | None:
 # -- reading activity plans and monitoring sheets --------------------------------------------
 
 # our own column headers (the blank sheets), in every language, read back exactly
-OWN_HEADERS = {"title": "title", "channel": "channel", "due_on": "due_on", "owner": "owner", "status": "status",
-               "cost": "cost", "notes": "notes", "kpi": "kpi", "measured_on": "measured_on", "value": "value"}
+OWN_HEADERS = {
+    "title": "title",
+    "channel": "channel",
+    "due_on": "due_on",
+    "owner": "owner",
+    "status": "status",
+    "cost": "cost",
+    "notes": "notes",
+    "kpi": "kpi",
+    "measured_on": "measured_on",
+    "value": "value",
+}
 
 
 @cache
 def _own_headers(role: str) -> dict[str, str]:
-    wanted = ("title", "channel", "due_on", "owner", "status", "cost", "notes") if role == "activities" else \
-        ("kpi", "measured_on", "value", "notes")
-    return {fold(t(f"campaigns.columns.{column}", lang=lang)): OWN_HEADERS[column]
-            for lang in LANGUAGES for column in wanted}
+    wanted = (
+        ("title", "channel", "due_on", "owner", "status", "cost", "notes")
+        if role == "activities"
+        else ("kpi", "measured_on", "value", "notes")
+    )
+    return {
+        fold(t(f"campaigns.columns.{column}", lang=lang)): OWN_HEADERS[column]
+        for lang in LANGUAGES
+        for column in wanted
+    }
 
 
 def _fields(headers: list[object], role: str) -> list[str | None]:
@@ -180,8 +268,7 @@ def _best_sheet(workbook: Workbook, role: str, wanted: set[str], bonus=None):
             continue
         header_row = find_header_row(sheet.rows, role)
         fields = _fields(sheet.rows[header_row], role)
-        score = len(set(fields) & wanted) + (bonus(sheet.rows[header_row]) if bonus else 0) - \
-            (5 if sheet.hidden else 0)
+        score = len(set(fields) & wanted) + (bonus(sheet.rows[header_row]) if bonus else 0) - (5 if sheet.hidden else 0)
         if best is None or score > best[0]:
             best = (score, sheet, header_row, fields)
     return best
@@ -197,8 +284,9 @@ def read_activities(workbook: Workbook, terms: Terms | None = None) -> CampaignF
     _, sheet, header_row, fields = found
     preview.sheet, preview.header_row = sheet.name, header_row
     headers = sheet.rows[header_row]
-    preview.columns = [(norm.text(h) or column_letter(i), f) for i, (h, f) in enumerate(zip(headers, fields,
-                                                                                            strict=True))]
+    preview.columns = [
+        (norm.text(h) or column_letter(i), f) for i, (h, f) in enumerate(zip(headers, fields, strict=True))
+    ]
     at = {f: i for i, f in enumerate(fields) if f and f != "ignore"}
     if "title" not in at:
         preview.errors.append(Problem(sheet.name, header_row + 1, "", "campaigns.import.report.no_title_column"))
@@ -222,10 +310,13 @@ def read_activities(workbook: Workbook, terms: Terms | None = None) -> CampaignF
         if not title:
             warn("title", norm.Unclear("campaigns.import.report.missing_title"))
             continue
-        activity = Activity(campaign_id=0, title=title, owner=norm.text(cell("owner")),
-                            notes=norm.text(cell("notes")))
-        for name, convert in (("channel", lambda v: norm.term(v, channels, "channels")),
-                              ("due_on", norm.day), ("status", activity_status), ("cost", amount)):
+        activity = Activity(campaign_id=0, title=title, owner=norm.text(cell("owner")), notes=norm.text(cell("notes")))
+        for name, convert in (
+            ("channel", lambda v: norm.term(v, channels, "channels")),
+            ("due_on", norm.day),
+            ("status", activity_status),
+            ("cost", amount),
+        ):
             try:
                 value = convert(cell(name))
             except norm.Unclear as error:
@@ -284,9 +375,10 @@ def read_measurements(workbook: Workbook, kpis: list[Kpi]) -> CampaignFilePrevie
     wide = {i: matcher.find(h) for i, h in enumerate(headers) if fields[i] is None and not norm.is_blank(h)}
     wide = {i: kpi_id for i, kpi_id in wide.items() if kpi_id is not None}
     long = "value" in fields and ("kpi" in fields or len(kpis) == 1)
-    preview.columns = [(norm.text(h) or column_letter(i), f if f else ("kpi_column" if i in wide and not long
-                                                                          else None))
-                       for i, (h, f) in enumerate(zip(headers, fields, strict=True))]
+    preview.columns = [
+        (norm.text(h) or column_letter(i), f if f else ("kpi_column" if i in wide and not long else None))
+        for i, (h, f) in enumerate(zip(headers, fields, strict=True))
+    ]
     at = {f: i for i, f in enumerate(fields) if f and f != "ignore"}
     if "measured_on" not in at:
         preview.errors.append(Problem(sheet.name, header_row + 1, "", "campaigns.import.report.no_date_column"))
@@ -338,6 +430,7 @@ def read_measurements(workbook: Workbook, kpis: list[Kpi]) -> CampaignFilePrevie
 
 # -- blank sheets to fill in -----------------------------------------------------------------
 
+
 def _channel_labels(terms: Terms, lang: str) -> list[str]:
     from toolkit.i18n import label
 
@@ -348,64 +441,127 @@ def _channel_labels(terms: Terms, lang: str) -> list[str]:
 def activity_template(terms: Terms, lang: str) -> bytes:
     """A blank activity plan to fill in and bring back (dropdowns for channel and status)."""
     columns = ("title", "channel", "due_on", "owner", "status", "cost", "notes")
-    return write_workbook([SheetSpec(
-        t("campaigns.export.sheet.activities", lang=lang), [t(f"campaigns.columns.{c}", lang=lang) for c in columns],
-        [], dropdowns={1: _channel_labels(terms, lang),
-                       4: [t(f"vocab.activity_statuses.{s}", lang=lang) for s in ACTIVITY_STATUSES]},
-        widths={0: 40, 6: 40})])
+    return write_workbook(
+        [
+            SheetSpec(
+                t("campaigns.export.sheet.activities", lang=lang),
+                [t(f"campaigns.columns.{c}", lang=lang) for c in columns],
+                [],
+                dropdowns={
+                    1: _channel_labels(terms, lang),
+                    4: [t(f"vocab.activity_statuses.{s}", lang=lang) for s in ACTIVITY_STATUSES],
+                },
+                widths={0: 40, 6: 40},
+            )
+        ]
+    )
 
 
 def measurement_template(kpis: list[Kpi], lang: str) -> bytes:
     """A blank monitoring sheet: one measurement per row, the campaign's KPIs in a dropdown."""
     columns = ("kpi", "measured_on", "value", "notes")
-    return write_workbook([SheetSpec(
-        t("campaigns.export.sheet.measurements", lang=lang),
-        [t(f"campaigns.columns.{c}", lang=lang) for c in columns], [],
-        dropdowns={0: [k.name for k in kpis]} if kpis else {}, widths={0: 40, 3: 40})])
+    return write_workbook(
+        [
+            SheetSpec(
+                t("campaigns.export.sheet.measurements", lang=lang),
+                [t(f"campaigns.columns.{c}", lang=lang) for c in columns],
+                [],
+                dropdowns={0: [k.name for k in kpis]} if kpis else {},
+                widths={0: 40, 3: 40},
+            )
+        ]
+    )
 
 
 # -- the backup workbook ---------------------------------------------------------------------
+
 
 def _json(value: dict) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
 
 
-def backup_sheets(audiences: list[Audience], members: list[AudienceMember], campaigns: list[Campaign],
-                  activities: list[Activity], kpis: list[Kpi], measurements: list[KpiMeasurement],
-                  actor_ref: dict[int, int]) -> list[SheetSpec]:
+def backup_sheets(
+    audiences: list[Audience],
+    members: list[AudienceMember],
+    campaigns: list[Campaign],
+    activities: list[Activity],
+    kpis: list[Kpi],
+    measurements: list[KpiMeasurement],
+    actor_ref: dict[int, int],
+) -> list[SheetSpec]:
     """The sheets ``audiences``, ``audience_members``, ``campaigns``, ``activities``, ``kpis`` and
     ``kpi_measurements``: each numbered 1..n in the order things were created, pointing at actors by
     the actors sheet's references, so that a restore gives back the same workbook."""
     audience_order = sorted(audiences, key=lambda a: a.id or 0)
     audience_ref = {a.id: position for position, a in enumerate(audience_order, start=1)}
-    audience_rows = [[
-        audience_ref[a.id], a.name, a.kind, a.description, _json(a.rule.as_dict()), a.estimated_size, a.influence,
-        a.interest, a.knowledge, a.attitude, a.needs, a.barriers, a.priority, "\n".join(a.messages),
-        LIST_SEPARATOR.join(a.channels)] for a in audience_order]
-    listed = sorted((m for m in members if m.audience_id in audience_ref and m.actor_id in actor_ref),
-                    key=lambda m: (audience_ref[m.audience_id], actor_ref[m.actor_id]))
-    member_rows = [[position, audience_ref[m.audience_id], actor_ref[m.actor_id], bool(m.included)]
-                   for position, m in enumerate(listed, start=1)]
+    audience_rows = [
+        [
+            audience_ref[a.id],
+            a.name,
+            a.kind,
+            a.description,
+            _json(a.rule.as_dict()),
+            a.estimated_size,
+            a.influence,
+            a.interest,
+            a.knowledge,
+            a.attitude,
+            a.needs,
+            a.barriers,
+            a.priority,
+            "\n".join(a.messages),
+            LIST_SEPARATOR.join(a.channels),
+        ]
+        for a in audience_order
+    ]
+    listed = sorted(
+        (m for m in members if m.audience_id in audience_ref and m.actor_id in actor_ref),
+        key=lambda m: (audience_ref[m.audience_id], actor_ref[m.actor_id]),
+    )
+    member_rows = [
+        [position, audience_ref[m.audience_id], actor_ref[m.actor_id], bool(m.included)]
+        for position, m in enumerate(listed, start=1)
+    ]
     campaign_order = sorted(campaigns, key=lambda c: c.id or 0)
     campaign_ref = {c.id: position for position, c in enumerate(campaign_order, start=1)}
-    campaign_rows = [[
-        campaign_ref[c.id], c.title, c.type, c.objective,
-        LIST_SEPARATOR.join(str(audience_ref[i]) for i in c.audience_ids if i in audience_ref),
-        "\n".join(c.messages), LIST_SEPARATOR.join(c.channels), c.starts_on, c.ends_on, c.owner, c.budget, c.status,
-    ] for c in campaign_order]
-    planned = sorted((a for a in activities if a.campaign_id in campaign_ref),
-                     key=lambda a: (campaign_ref[a.campaign_id], a.id or 0))
-    activity_rows = [[position, campaign_ref[a.campaign_id], a.title, a.channel or "", a.due_on, a.owner, a.status,
-                      a.cost, a.notes] for position, a in enumerate(planned, start=1)]
-    kpi_order = sorted((k for k in kpis if k.campaign_id in campaign_ref),
-                       key=lambda k: (campaign_ref[k.campaign_id], k.id or 0))
+    campaign_rows = [
+        [
+            campaign_ref[c.id],
+            c.title,
+            c.type,
+            c.objective,
+            LIST_SEPARATOR.join(str(audience_ref[i]) for i in c.audience_ids if i in audience_ref),
+            "\n".join(c.messages),
+            LIST_SEPARATOR.join(c.channels),
+            c.starts_on,
+            c.ends_on,
+            c.owner,
+            c.budget,
+            c.status,
+        ]
+        for c in campaign_order
+    ]
+    planned = sorted(
+        (a for a in activities if a.campaign_id in campaign_ref), key=lambda a: (campaign_ref[a.campaign_id], a.id or 0)
+    )
+    activity_rows = [
+        [position, campaign_ref[a.campaign_id], a.title, a.channel or "", a.due_on, a.owner, a.status, a.cost, a.notes]
+        for position, a in enumerate(planned, start=1)
+    ]
+    kpi_order = sorted(
+        (k for k in kpis if k.campaign_id in campaign_ref), key=lambda k: (campaign_ref[k.campaign_id], k.id or 0)
+    )
     kpi_ref = {k.id: position for position, k in enumerate(kpi_order, start=1)}
-    kpi_rows = [[kpi_ref[k.id], campaign_ref[k.campaign_id], k.name, k.kind, k.unit, k.baseline, k.target,
-                 k.aggregation] for k in kpi_order]
-    measured = sorted((m for m in measurements if m.kpi_id in kpi_ref),
-                      key=lambda m: (kpi_ref[m.kpi_id], m.measured_on, m.id or 0))
-    measurement_rows = [[position, kpi_ref[m.kpi_id], m.measured_on, m.value, m.notes]
-                        for position, m in enumerate(measured, start=1)]
+    kpi_rows = [
+        [kpi_ref[k.id], campaign_ref[k.campaign_id], k.name, k.kind, k.unit, k.baseline, k.target, k.aggregation]
+        for k in kpi_order
+    ]
+    measured = sorted(
+        (m for m in measurements if m.kpi_id in kpi_ref), key=lambda m: (kpi_ref[m.kpi_id], m.measured_on, m.id or 0)
+    )
+    measurement_rows = [
+        [position, kpi_ref[m.kpi_id], m.measured_on, m.value, m.notes] for position, m in enumerate(measured, start=1)
+    ]
     return [
         SheetSpec("audiences", list(AUDIENCE_COLUMNS), audience_rows),
         SheetSpec("audience_members", list(AUDIENCE_MEMBER_COLUMNS), member_rows),
@@ -475,8 +631,9 @@ def _yes(value: object) -> bool:
     return norm.yes_no(value, default=True)
 
 
-def parse_backup(sheets: dict[str, list[list[object]]]) -> tuple[list[BackupAudience], list[BackupCampaign],
-                                                                  list[Problem]]:
+def parse_backup(
+    sheets: dict[str, list[list[object]]],
+) -> tuple[list[BackupAudience], list[BackupCampaign], list[Problem]]:
     """The audiences' and campaigns' sheets of a backup (absent in older backups), checked row by row."""
     from toolkit.store.audiences import AUDIENCE_FIELDS, validate_audience
     from toolkit.store.campaigns import (
@@ -506,23 +663,30 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> tuple[list[BackupAudi
     def owner(sheet: str, row: int, found: dict, ref: object, column: str):
         hit = found.get(norm.text(ref))
         if hit is None:
-            problems.append(Problem(sheet, row, column, "campaigns.import.report.backup_value",
-                                    {"value": norm.text(ref)}))
+            problems.append(
+                Problem(sheet, row, column, "campaigns.import.report.backup_value", {"value": norm.text(ref)})
+            )
         return hit
 
     for row, cells in _table(sheets.get("audiences", [])):
         try:
             rule_text = norm.text(cells.get("rule"))
             audience = Audience(
-                name=norm.text(cells.get("name")), kind=norm.text(cells.get("kind")),
+                name=norm.text(cells.get("name")),
+                kind=norm.text(cells.get("kind")),
                 description=norm.text(cells.get("description")),
                 rule=AudienceRule.from_dict(json.loads(rule_text) if rule_text else {}),
                 estimated_size=_backup_whole(cells.get("estimated_size")),
-                influence=_backup_whole(cells.get("influence")), interest=_backup_whole(cells.get("interest")),
-                knowledge=norm.text(cells.get("knowledge")), attitude=norm.text(cells.get("attitude")),
-                needs=norm.text(cells.get("needs")), barriers=norm.text(cells.get("barriers")),
-                priority=norm.text(cells.get("priority")), messages=_lines(cells.get("messages")),
-                channels=_split(cells.get("channels")))
+                influence=_backup_whole(cells.get("influence")),
+                interest=_backup_whole(cells.get("interest")),
+                knowledge=norm.text(cells.get("knowledge")),
+                attitude=norm.text(cells.get("attitude")),
+                needs=norm.text(cells.get("needs")),
+                barriers=norm.text(cells.get("barriers")),
+                priority=norm.text(cells.get("priority")),
+                messages=_lines(cells.get("messages")),
+                channels=_split(cells.get("channels")),
+            )
             validate_audience({name: getattr(audience, name) for name in AUDIENCE_FIELDS})
         except (StoreError, norm.Unclear, ValueError, TypeError) as error:
             refuse("audiences", row, error)
@@ -538,11 +702,17 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> tuple[list[BackupAudi
     for row, cells in _table(sheets.get("campaigns", [])):
         try:
             campaign = Campaign(
-                title=norm.text(cells.get("title")), type=norm.text(cells.get("type")),
-                objective=norm.text(cells.get("objective")), messages=_lines(cells.get("messages")),
-                channels=_split(cells.get("channels")), starts_on=norm.day(cells.get("starts_on")),
-                ends_on=norm.day(cells.get("ends_on")), owner=norm.text(cells.get("owner")),
-                budget=_backup_number(cells.get("budget")), status=norm.text(cells.get("status")))
+                title=norm.text(cells.get("title")),
+                type=norm.text(cells.get("type")),
+                objective=norm.text(cells.get("objective")),
+                messages=_lines(cells.get("messages")),
+                channels=_split(cells.get("channels")),
+                starts_on=norm.day(cells.get("starts_on")),
+                ends_on=norm.day(cells.get("ends_on")),
+                owner=norm.text(cells.get("owner")),
+                budget=_backup_number(cells.get("budget")),
+                status=norm.text(cells.get("status")),
+            )
             validate_campaign({name: getattr(campaign, name) for name in CAMPAIGN_FIELDS})
         except (StoreError, norm.Unclear) as error:
             refuse("campaigns", row, error)
@@ -550,18 +720,25 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> tuple[list[BackupAudi
         refs = _split(cells.get("audiences"))
         for ref in refs:
             if ref not in audiences:
-                problems.append(Problem("campaigns", row, "audiences", "campaigns.import.report.backup_value",
-                                        {"value": ref}))
+                problems.append(
+                    Problem("campaigns", row, "audiences", "campaigns.import.report.backup_value", {"value": ref})
+                )
         campaigns[norm.text(cells.get("id"))] = BackupCampaign(row, campaign, [r for r in refs if r in audiences])
     for row, cells in _table(sheets.get("activities", [])):
         campaign = owner("activities", row, campaigns, cells.get("campaign"), "campaign")
         if campaign is None:
             continue
         try:
-            activity = Activity(campaign_id=0, title=norm.text(cells.get("title")),
-                                channel=norm.text(cells.get("channel")) or None, due_on=norm.day(cells.get("due_on")),
-                                owner=norm.text(cells.get("owner")), status=norm.text(cells.get("status")),
-                                cost=_backup_number(cells.get("cost")), notes=norm.text(cells.get("notes")))
+            activity = Activity(
+                campaign_id=0,
+                title=norm.text(cells.get("title")),
+                channel=norm.text(cells.get("channel")) or None,
+                due_on=norm.day(cells.get("due_on")),
+                owner=norm.text(cells.get("owner")),
+                status=norm.text(cells.get("status")),
+                cost=_backup_number(cells.get("cost")),
+                notes=norm.text(cells.get("notes")),
+            )
             validate_activity({name: getattr(activity, name) for name in ACTIVITY_FIELDS})
         except (StoreError, norm.Unclear) as error:
             refuse("activities", row, error)
@@ -572,10 +749,15 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> tuple[list[BackupAudi
         if campaign is None:
             continue
         try:
-            kpi = Kpi(campaign_id=0, name=norm.text(cells.get("name")), target=_backup_number(cells.get("target")),
-                      kind=norm.text(cells.get("kind")), unit=norm.text(cells.get("unit")),
-                      baseline=_backup_number(cells.get("baseline")) or 0.0,
-                      aggregation=norm.text(cells.get("aggregation")))
+            kpi = Kpi(
+                campaign_id=0,
+                name=norm.text(cells.get("name")),
+                target=_backup_number(cells.get("target")),
+                kind=norm.text(cells.get("kind")),
+                unit=norm.text(cells.get("unit")),
+                baseline=_backup_number(cells.get("baseline")) or 0.0,
+                aggregation=norm.text(cells.get("aggregation")),
+            )
             validate_kpi({name: getattr(kpi, name) for name in KPI_FIELDS})
         except (StoreError, norm.Unclear) as error:
             refuse("kpis", row, error)
@@ -587,8 +769,12 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> tuple[list[BackupAudi
         if measured is None:
             continue
         try:
-            measurement = KpiMeasurement(kpi_id=0, measured_on=norm.day(cells.get("measured_on")),
-                                         value=_backup_number(cells.get("value")), notes=norm.text(cells.get("notes")))
+            measurement = KpiMeasurement(
+                kpi_id=0,
+                measured_on=norm.day(cells.get("measured_on")),
+                value=_backup_number(cells.get("value")),
+                notes=norm.text(cells.get("notes")),
+            )
             validate_measurement({"measured_on": measurement.measured_on, "value": measurement.value})
         except (StoreError, norm.Unclear) as error:
             refuse("kpi_measurements", row, error)
@@ -597,8 +783,9 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> tuple[list[BackupAudi
     return list(audiences.values()), list(campaigns.values()), problems
 
 
-def plan_backup(audiences: list[BackupAudience], campaigns: list[BackupCampaign],
-                actor_ends: dict[str, tuple[str, int]]):
+def plan_backup(
+    audiences: list[BackupAudience], campaigns: list[BackupCampaign], actor_ends: dict[str, tuple[str, int]]
+):
     """The audiences and campaigns to write, members resolved through ``actor_ends`` (folded backup
     reference -> ``("new", i)`` or ``("existing", id)``); returns (audience bundles, campaign bundles, problems)."""
     from toolkit.store.audiences import AudienceBundle
@@ -612,12 +799,13 @@ def plan_backup(audiences: list[BackupAudience], campaigns: list[BackupCampaign]
         for row, ref, included in backup.members:
             end = actor_ends.get(fold(ref))
             if end is None:
-                problems.append(Problem("audience_members", row, "actor", "import.report.unknown_actor",
-                                        {"name": ref}))
+                problems.append(Problem("audience_members", row, "actor", "import.report.unknown_actor", {"name": ref}))
             else:
                 bundle.members.append((end, included))
         position[backup.ref] = len(audience_bundles)
         audience_bundles.append(bundle)
-    campaign_bundles = [CampaignBundle(backup.campaign, [position[ref] for ref in backup.audience_refs],
-                                       backup.activities, backup.kpis) for backup in campaigns]
+    campaign_bundles = [
+        CampaignBundle(backup.campaign, [position[ref] for ref in backup.audience_refs], backup.activities, backup.kpis)
+        for backup in campaigns
+    ]
     return audience_bundles, campaign_bundles, problems

@@ -35,34 +35,144 @@ WHO_FIELDS = ("organisation", "person", "acronym", "email")
 LONGEST_HEADER = 5  # words
 
 INVITATION_STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "to_invite": ("por invitar", "pendiente", "sin invitar", "to invite", "pending", "not invited", "a convidar",
-                  "pendente", "a inviter", "en attente"),
-    "invited": ("invitado", "invitada", "convocado", "convocada", "invitacion enviada", "invited", "sent",
-                "convidado", "convidada", "invite", "invitee"),
-    "confirmed": ("confirmado", "confirmada", "confirmo", "confirmed", "yes rsvp", "confirmou", "confirme",
-                  "confirmee"),
-    "declined": ("no asistira", "declino", "rechazo", "excusa", "excusado", "excusada", "declined", "regrets",
-                 "recusou", "recusado", "decline", "excuse"),
-    "attended": ("asistio", "asistente", "presente", "participo", "si asistio", "attended", "present", "came",
-                 "compareceu", "participou", "a participe"),
-    "no_show": ("no asistio", "ausente", "no vino", "no show", "no-show", "absent", "did not attend",
-                "nao compareceu", "faltou", "ausent", "absente"),
+    "to_invite": (
+        "por invitar",
+        "pendiente",
+        "sin invitar",
+        "to invite",
+        "pending",
+        "not invited",
+        "a convidar",
+        "pendente",
+        "a inviter",
+        "en attente",
+    ),
+    "invited": (
+        "invitado",
+        "invitada",
+        "convocado",
+        "convocada",
+        "invitacion enviada",
+        "invited",
+        "sent",
+        "convidado",
+        "convidada",
+        "invite",
+        "invitee",
+    ),
+    "confirmed": (
+        "confirmado",
+        "confirmada",
+        "confirmo",
+        "confirmed",
+        "yes rsvp",
+        "confirmou",
+        "confirme",
+        "confirmee",
+    ),
+    "declined": (
+        "no asistira",
+        "declino",
+        "rechazo",
+        "excusa",
+        "excusado",
+        "excusada",
+        "declined",
+        "regrets",
+        "recusou",
+        "recusado",
+        "decline",
+        "excuse",
+    ),
+    "attended": (
+        "asistio",
+        "asistente",
+        "presente",
+        "participo",
+        "si asistio",
+        "attended",
+        "present",
+        "came",
+        "compareceu",
+        "participou",
+        "a participe",
+    ),
+    "no_show": (
+        "no asistio",
+        "ausente",
+        "no vino",
+        "no show",
+        "no-show",
+        "absent",
+        "did not attend",
+        "nao compareceu",
+        "faltou",
+        "ausent",
+        "absente",
+    ),
 }
 CONTRIBUTION_TYPE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "proposal": ("propuesta", "propuestas", "idea", "iniciativa", "proposal", "suggestion", "idea", "proposta",
-                 "sugestao", "proposition"),
-    "concern": ("preocupacion", "inquietud", "riesgo", "queja", "concern", "worry", "risk", "complaint",
-                "preocupacao", "risco", "inquietude", "preoccupation", "crainte"),
-    "commitment": ("compromiso", "compromisos", "se compromete", "commitment", "pledge", "undertaking",
-                   "compromisso", "engagement"),
-    "question": ("pregunta", "preguntas", "duda", "consulta", "question", "query", "pergunta", "duvida",
-                 "interrogation"),
-    "recommendation": ("recomendacion", "recomendaciones", "sugerencia", "recommendation", "advice",
-                       "recomendacao", "recommandation", "conseil"),
+    "proposal": (
+        "propuesta",
+        "propuestas",
+        "idea",
+        "iniciativa",
+        "proposal",
+        "suggestion",
+        "idea",
+        "proposta",
+        "sugestao",
+        "proposition",
+    ),
+    "concern": (
+        "preocupacion",
+        "inquietud",
+        "riesgo",
+        "queja",
+        "concern",
+        "worry",
+        "risk",
+        "complaint",
+        "preocupacao",
+        "risco",
+        "inquietude",
+        "preoccupation",
+        "crainte",
+    ),
+    "commitment": (
+        "compromiso",
+        "compromisos",
+        "se compromete",
+        "commitment",
+        "pledge",
+        "undertaking",
+        "compromisso",
+        "engagement",
+    ),
+    "question": (
+        "pregunta",
+        "preguntas",
+        "duda",
+        "consulta",
+        "question",
+        "query",
+        "pergunta",
+        "duvida",
+        "interrogation",
+    ),
+    "recommendation": (
+        "recomendacion",
+        "recomendaciones",
+        "sugerencia",
+        "recommendation",
+        "advice",
+        "recomendacao",
+        "recommandation",
+        "conseil",
+    ),
 }
 PRIORITY_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "high": ("alta", "alto", "urgente", "prioritaria", "high", "urgent", "h", "a", "elevada", "haute", "elevee",
-             "1"),
+    "high": ("alta", "alto", "urgente", "prioritaria", "high", "urgent", "h", "a", "elevada", "haute", "elevee", "1"),
     "medium": ("media", "medio", "normal", "medium", "m", "moyenne", "2"),
     "low": ("baja", "bajo", "low", "l", "b", "baixa", "basse", "faible", "3"),
 }
@@ -70,8 +180,11 @@ PRIORITY_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 @cache
 def _index(vocabulary: str) -> dict[str, str]:
-    synonyms = {"invitation_statuses": INVITATION_STATUS_SYNONYMS, "contribution_types": CONTRIBUTION_TYPE_SYNONYMS,
-                "priorities": PRIORITY_SYNONYMS}[vocabulary]
+    synonyms = {
+        "invitation_statuses": INVITATION_STATUS_SYNONYMS,
+        "contribution_types": CONTRIBUTION_TYPE_SYNONYMS,
+        "priorities": PRIORITY_SYNONYMS,
+    }[vocabulary]
     index = synonym_index(synonyms)
     for key, text in _catalog_labels(vocabulary):
         index[fold(text)] = key
@@ -97,6 +210,7 @@ def recognise(vocabulary: str, value: object) -> str | None:
 
 
 # -- matching people and organisations to the register ---------------------------------------
+
 
 class ActorMatcher:
     """Finds the register actor a row speaks of: by organisation name or acronym (the register's
@@ -189,17 +303,38 @@ def _best_sheet(workbook: Workbook, role: str) -> tuple[str, list[list[object]],
 
 
 # our own column headers (invitation list, contributions template), in every language, read back exactly
-OWN_HEADERS = {"organisation": "organisation", "person": "person", "acronym": "acronym", "sector": "sector",
-               "scale": "scale", "contact_name": "ignore", "contact_role": "contact_role", "email": "email",
-               "phone": "phone", "consent": "ignore", "status": "status", "invited_on": "ignore",
-               "responded_on": "ignore", "attended_on": "date", "attendee": "person", "theme": "theme",
-               "type": "type", "text": "text", "priority": "priority", "due_on": "due_on", "response": "response"}
+OWN_HEADERS = {
+    "organisation": "organisation",
+    "person": "person",
+    "acronym": "acronym",
+    "sector": "sector",
+    "scale": "scale",
+    "contact_name": "ignore",
+    "contact_role": "contact_role",
+    "email": "email",
+    "phone": "phone",
+    "consent": "ignore",
+    "status": "status",
+    "invited_on": "ignore",
+    "responded_on": "ignore",
+    "attended_on": "date",
+    "attendee": "person",
+    "theme": "theme",
+    "type": "type",
+    "text": "text",
+    "priority": "priority",
+    "due_on": "due_on",
+    "response": "response",
+}
 
 
 @cache
 def _own_headers() -> dict[str, str]:
-    return {fold(t(f"consultations.columns.{column}", lang=lang)): name
-            for lang in LANGUAGES for column, name in OWN_HEADERS.items()}
+    return {
+        fold(t(f"consultations.columns.{column}", lang=lang)): name
+        for lang in LANGUAGES
+        for column, name in OWN_HEADERS.items()
+    }
 
 
 def _fields(headers: list[object], role: str) -> list[str | None]:
@@ -224,8 +359,9 @@ def _fields(headers: list[object], role: str) -> list[str | None]:
     return fields
 
 
-def _read(workbook: Workbook, actors: list[Actor], terms: Terms, kind: str, role: str, row_reader) \
-        -> ConsultationFilePreview:
+def _read(
+    workbook: Workbook, actors: list[Actor], terms: Terms, kind: str, role: str, row_reader
+) -> ConsultationFilePreview:
     preview = ConsultationFilePreview(kind=kind)
     found = _best_sheet(workbook, role)
     if found is None:
@@ -234,8 +370,9 @@ def _read(workbook: Workbook, actors: list[Actor], terms: Terms, kind: str, role
     sheet, rows, header_row, fields = found
     preview.sheet, preview.header_row = sheet, header_row
     headers = rows[header_row]
-    preview.columns = [(norm.text(h) or column_letter(i), f)
-                       for i, (h, f) in enumerate(zip(headers, fields, strict=True))]
+    preview.columns = [
+        (norm.text(h) or column_letter(i), f) for i, (h, f) in enumerate(zip(headers, fields, strict=True))
+    ]
     at = {f: i for i, f in enumerate(fields) if f and f != "ignore"}
     if not at.keys() & set(WHO_FIELDS) and kind == "attendance":
         preview.errors.append(Problem(sheet, header_row + 1, "", "consultations.import.report.no_who_column"))
@@ -276,14 +413,25 @@ def _read(workbook: Workbook, actors: list[Actor], terms: Terms, kind: str, role
                 new_by_key.setdefault(key, earlier)
             matched.new_index = earlier
         elif matched.actor_id is None and any(who):
-            preview.warnings.append(Problem(sheet, excel_row, "", "consultations.import.report.unknown_who",
-                                            {"name": matched.written}))
-        target = ("actor", matched.actor_id) if matched.actor_id is not None else (
-            ("new", matched.new_index) if matched.new_index is not None else None)
+            preview.warnings.append(
+                Problem(sheet, excel_row, "", "consultations.import.report.unknown_who", {"name": matched.written})
+            )
+        target = (
+            ("actor", matched.actor_id)
+            if matched.actor_id is not None
+            else (("new", matched.new_index) if matched.new_index is not None else None)
+        )
         if kind == "attendance" and target is not None and target in by_actor:
             _merge(by_actor[target], matched)
-            preview.warnings.append(Problem(sheet, excel_row, "", "consultations.import.report.same_actor",
-                                            {"name": matched.written, "row": by_actor[target].row}))
+            preview.warnings.append(
+                Problem(
+                    sheet,
+                    excel_row,
+                    "",
+                    "consultations.import.report.same_actor",
+                    {"name": matched.written, "row": by_actor[target].row},
+                )
+            )
             continue
         if target is not None:
             by_actor[target] = matched
@@ -294,9 +442,14 @@ def _read(workbook: Workbook, actors: list[Actor], terms: Terms, kind: str, role
 
 
 def _new_actor(organisation: str, person: str, acronym: str, email: str, cell, warn, indexes) -> Actor:
-    actor = Actor(name=organisation or person, acronym=acronym, kind="organisation" if organisation else "person",
-                  contact_name=person if organisation else "", contact_role=norm.text(cell("contact_role")),
-                  phone=norm.text(cell("phone")))
+    actor = Actor(
+        name=organisation or person,
+        acronym=acronym,
+        kind="organisation" if organisation else "person",
+        contact_name=person if organisation else "",
+        contact_role=norm.text(cell("contact_role")),
+        phone=norm.text(cell("phone")),
+    )
     try:
         actor.email = norm.email(email)
     except norm.Unclear as error:
@@ -355,8 +508,9 @@ def read_attendance(workbook: Workbook, actors: list[Actor], terms: Terms | None
     return _read(workbook, actors, terms or {}, "attendance", "participants", attendance_row)
 
 
-def read_contributions(workbook: Workbook, actors: list[Actor], terms: Terms | None = None,
-                       default_type: str = "proposal") -> ConsultationFilePreview:
+def read_contributions(
+    workbook: Workbook, actors: list[Actor], terms: Terms | None = None, default_type: str = "proposal"
+) -> ConsultationFilePreview:
     """Contributions, one per row (text, theme, type...), or survey answers: one row per respondent
     and one column per question (each answer becomes a contribution whose theme is the question)."""
 
@@ -365,8 +519,13 @@ def read_contributions(workbook: Workbook, actors: list[Actor], terms: Terms | N
             text = norm.text(cell("text"))
             if not text:
                 return False
-            contribution = Contribution(consultation_id=0, text=text, theme=norm.text(cell("theme")),
-                                        response=norm.text(cell("response")), type=default_type)
+            contribution = Contribution(
+                consultation_id=0,
+                text=text,
+                theme=norm.text(cell("theme")),
+                response=norm.text(cell("response")),
+                type=default_type,
+            )
             for name, vocabulary in (("type", "contribution_types"), ("priority", "priorities")):
                 try:
                     setattr(contribution, name, recognise(vocabulary, cell(name)) or getattr(contribution, name))
@@ -381,8 +540,9 @@ def read_contributions(workbook: Workbook, actors: list[Actor], terms: Terms | N
             for index, (header, name) in enumerate(zip(headers, fields, strict=True)):
                 answer = norm.text(row[index]) if index < len(row) else ""
                 if name is None and answer and not norm.is_blank(header):
-                    matched.contributions.append(Contribution(consultation_id=0, text=answer,
-                                                              theme=norm.text(header), type=default_type))
+                    matched.contributions.append(
+                        Contribution(consultation_id=0, text=answer, theme=norm.text(header), type=default_type)
+                    )
         return bool(matched.contributions)
 
     preview = _read(workbook, actors, terms or {}, "contributions", "contributions", contribution_row)
@@ -415,12 +575,25 @@ def to_import(preview: ConsultationFilePreview, add_unknown: bool, on: date | No
 
 # -- the invitation list ---------------------------------------------------------------------
 
-INVITATION_COLUMNS = ("organisation", "acronym", "sector", "scale", "contact_name", "contact_role", "email", "phone",
-                      "consent", "status", "invited_on", "responded_on")
+INVITATION_COLUMNS = (
+    "organisation",
+    "acronym",
+    "sector",
+    "scale",
+    "contact_name",
+    "contact_role",
+    "email",
+    "phone",
+    "consent",
+    "status",
+    "invited_on",
+    "responded_on",
+)
 
 
-def invitation_workbook(consultation: Consultation, participants: list[Participant], actors: list[Actor],
-                        terms: Terms, lang: str) -> bytes:
+def invitation_workbook(
+    consultation: Consultation, participants: list[Participant], actors: list[Actor], terms: Terms, lang: str
+) -> bytes:
     """The invitation list: who is on it, their status, and contact data only where the actor
     consented to it being kept (otherwise the contact cells stay empty)."""
     by_id = {actor.id: actor for actor in actors}
@@ -430,32 +603,55 @@ def invitation_workbook(consultation: Consultation, participants: list[Participa
     for participant in listed:
         actor = by_id[participant.actor_id]
         consented = actor.consent == "yes"
-        rows.append([
-            actor.name, actor.acronym, label("sectors", actor.sector, custom.get("sectors"), lang),
-            label("scales", actor.scale, custom.get("scales"), lang),
-            actor.contact_name if consented else "", actor.contact_role if consented else "",
-            actor.email if consented else "", actor.phone if consented else "",
-            t(f"vocab.consent.{actor.consent}", lang=lang),
-            t(f"vocab.invitation_statuses.{participant.status}", lang=lang),
-            participant.invited_on, participant.responded_on,
-        ])
+        rows.append(
+            [
+                actor.name,
+                actor.acronym,
+                label("sectors", actor.sector, custom.get("sectors"), lang),
+                label("scales", actor.scale, custom.get("scales"), lang),
+                actor.contact_name if consented else "",
+                actor.contact_role if consented else "",
+                actor.email if consented else "",
+                actor.phone if consented else "",
+                t(f"vocab.consent.{actor.consent}", lang=lang),
+                t(f"vocab.invitation_statuses.{participant.status}", lang=lang),
+                participant.invited_on,
+                participant.responded_on,
+            ]
+        )
     headers = [t(f"consultations.columns.{c}", lang=lang) for c in INVITATION_COLUMNS]
     statuses = [t(f"vocab.invitation_statuses.{s}", lang=lang) for s in INVITATION_STATUSES]
-    about = [consultation.title, t("consultations.export.invitations_note", lang=lang),
-             t("consultations.export.generated", lang=lang, day=format_date(date.today(), lang))]
-    return write_workbook([
-        SheetSpec(t("consultations.export.sheet.invitations", lang=lang), headers, rows,
-                  dropdowns={INVITATION_COLUMNS.index("status"): statuses}),
-        SheetSpec(t("consultations.export.sheet.about", lang=lang), [], [], notes=about),
-    ])
+    about = [
+        consultation.title,
+        t("consultations.export.invitations_note", lang=lang),
+        t("consultations.export.generated", lang=lang, day=format_date(date.today(), lang)),
+    ]
+    return write_workbook(
+        [
+            SheetSpec(
+                t("consultations.export.sheet.invitations", lang=lang),
+                headers,
+                rows,
+                dropdowns={INVITATION_COLUMNS.index("status"): statuses},
+            ),
+            SheetSpec(t("consultations.export.sheet.about", lang=lang), [], [], notes=about),
+        ]
+    )
 
 
 def contribution_template(lang: str) -> bytes:
     """A blank sheet to note contributions during a session and import them afterwards."""
     columns = ("organisation", "person", "theme", "type", "text", "priority", "due_on")
-    return write_workbook([SheetSpec(
-        t("consultations.export.sheet.contributions", lang=lang),
-        [t(f"consultations.columns.{c}", lang=lang) for c in columns], [],
-        dropdowns={3: [t(f"vocab.contribution_types.{k}", lang=lang) for k in CONTRIBUTION_TYPES],
-                   5: [t(f"vocab.priorities.{k}", lang=lang) for k in PRIORITIES]},
-    )])
+    return write_workbook(
+        [
+            SheetSpec(
+                t("consultations.export.sheet.contributions", lang=lang),
+                [t(f"consultations.columns.{c}", lang=lang) for c in columns],
+                [],
+                dropdowns={
+                    3: [t(f"vocab.contribution_types.{k}", lang=lang) for k in CONTRIBUTION_TYPES],
+                    5: [t(f"vocab.priorities.{k}", lang=lang) for k in PRIORITIES],
+                },
+            )
+        ]
+    )

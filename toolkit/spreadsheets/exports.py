@@ -72,36 +72,58 @@ def _actor_cells(actor: Actor, columns: list[str], terms: Terms, lang: str) -> l
 def _relation_rows(relations: list[Relation], names: dict[int, str], terms: Terms, lang: str) -> list[list]:
     types = _labels(terms, "relation_types", lang)
     yes, no = t("common.yes", lang=lang), t("common.no", lang=lang)
-    return [[names.get(r.source, ""), names.get(r.target, ""), types.get(r.type, r.type), r.strength,
-             yes if r.directed else no, r.description] for r in relations]
+    return [
+        [
+            names.get(r.source, ""),
+            names.get(r.target, ""),
+            types.get(r.type, r.type),
+            r.strength,
+            yes if r.directed else no,
+            r.description,
+        ]
+        for r in relations
+    ]
 
 
 def _relation_headers(lang: str) -> list[str]:
-    return [t(f"columns.relation.{c}", lang=lang) for c in ("source", "target", "type", "strength", "directed",
-                                                               "description")]
+    return [
+        t(f"columns.relation.{c}", lang=lang)
+        for c in ("source", "target", "type", "strength", "directed", "description")
+    ]
 
 
-def register_workbook(actors: list[Actor], relations: list[Relation], terms: Terms, lang: str,
-                      personal: bool = True) -> bytes:
+def register_workbook(
+    actors: list[Actor], relations: list[Relation], terms: Terms, lang: str, personal: bool = True
+) -> bytes:
     """The register as people read it: actors and relations sheets in the user's language."""
     columns = _columns(personal)
     names = {a.id: a.name for a in actors}
     custom_keys = sorted({k for a in actors for k in a.custom})
     actor_rows = [_actor_cells(a, columns, terms, lang) + [a.custom.get(k, "") for k in custom_keys] for a in actors]
-    return write_workbook([
-        SheetSpec(t("export.sheet.actors", lang=lang), [t(f"columns.{c}", lang=lang) for c in columns] + custom_keys,
-                  actor_rows),
-        SheetSpec(t("export.sheet.relations", lang=lang), _relation_headers(lang),
-                  _relation_rows(relations, names, terms, lang)),
-    ])
+    return write_workbook(
+        [
+            SheetSpec(
+                t("export.sheet.actors", lang=lang),
+                [t(f"columns.{c}", lang=lang) for c in columns] + custom_keys,
+                actor_rows,
+            ),
+            SheetSpec(
+                t("export.sheet.relations", lang=lang),
+                _relation_headers(lang),
+                _relation_rows(relations, names, terms, lang),
+            ),
+        ]
+    )
 
 
 def register_csv(actors: list[Actor], terms: Terms, lang: str, personal: bool = True) -> bytes:
     """The actors as CSV (``;`` for Spanish, Portuguese and French Excel, ``,`` for English)."""
     columns = _columns(personal)
-    return write_csv([t(f"columns.{c}", lang=lang) for c in columns],
-                     [_actor_cells(a, columns, terms, lang) for a in actors],
-                     separator="," if lang == "en" else ";")
+    return write_csv(
+        [t(f"columns.{c}", lang=lang) for c in columns],
+        [_actor_cells(a, columns, terms, lang) for a in actors],
+        separator="," if lang == "en" else ";",
+    )
 
 
 def template_workbook(terms: Terms, lang: str) -> bytes:
@@ -127,7 +149,9 @@ def template_workbook(terms: Terms, lang: str) -> bytes:
     )
     relation_types = list(_labels(terms, "relation_types", lang).values())
     relations_sheet = SheetSpec(
-        t("export.sheet.relations", lang=lang), _relation_headers(lang), [],
+        t("export.sheet.relations", lang=lang),
+        _relation_headers(lang),
+        [],
         dropdowns={2: relation_types, 3: ["1", "2", "3"], 4: [t("common.yes", lang=lang), t("common.no", lang=lang)]},
     )
     notes = [t(f"export.template.instructions.{n}", lang=lang) for n in range(1, 8)]
@@ -140,18 +164,53 @@ def kumu_workbook(actors: list[Actor], relations: list[Relation], terms: Terms, 
     sectors, scales = _labels(terms, "sectors", lang), _labels(terms, "scales", lang)
     types = _labels(terms, "relation_types", lang)
     names = {a.id: a.name for a in actors}
-    elements = [[a.name, sectors.get(a.sector, ""), a.notes, " | ".join(a.themes), scales.get(a.scale, ""),
-                 "" if a.stance is None else t(f"vocab.stances.{STANCE_KEYS[a.stance]}", lang=lang),
-                 a.influence, a.interest, a.country, a.city] for a in actors]
-    connections = [[names.get(r.source, ""), names.get(r.target, ""), types.get(r.type, r.type),
-                    "directed" if r.directed else "undirected", r.strength, r.description] for r in relations]
-    return write_workbook([
-        SheetSpec("Elements", ["Label", "Type", "Description", "Tags", t("columns.scale", lang=lang),
-                               t("columns.stance", lang=lang), t("columns.influence", lang=lang),
-                               t("columns.interest", lang=lang), t("columns.country", lang=lang),
-                               t("columns.city", lang=lang)], elements),
-        SheetSpec("Connections", ["From", "To", "Type", "Direction", "Strength", "Description"], connections),
-    ])
+    elements = [
+        [
+            a.name,
+            sectors.get(a.sector, ""),
+            a.notes,
+            " | ".join(a.themes),
+            scales.get(a.scale, ""),
+            "" if a.stance is None else t(f"vocab.stances.{STANCE_KEYS[a.stance]}", lang=lang),
+            a.influence,
+            a.interest,
+            a.country,
+            a.city,
+        ]
+        for a in actors
+    ]
+    connections = [
+        [
+            names.get(r.source, ""),
+            names.get(r.target, ""),
+            types.get(r.type, r.type),
+            "directed" if r.directed else "undirected",
+            r.strength,
+            r.description,
+        ]
+        for r in relations
+    ]
+    return write_workbook(
+        [
+            SheetSpec(
+                "Elements",
+                [
+                    "Label",
+                    "Type",
+                    "Description",
+                    "Tags",
+                    t("columns.scale", lang=lang),
+                    t("columns.stance", lang=lang),
+                    t("columns.influence", lang=lang),
+                    t("columns.interest", lang=lang),
+                    t("columns.country", lang=lang),
+                    t("columns.city", lang=lang),
+                ],
+                elements,
+            ),
+            SheetSpec("Connections", ["From", "To", "Type", "Direction", "Strength", "Description"], connections),
+        ]
+    )
 
 
 def backup_refs(actors: list[Actor]) -> tuple[list[Actor], dict[int, int]]:
@@ -160,13 +219,25 @@ def backup_refs(actors: list[Actor]) -> tuple[list[Actor], dict[int, int]]:
     return ordered, {a.id: position for position, a in enumerate(ordered, start=1)}
 
 
-def backup_workbook(workspace: Workspace, actors: list[Actor], relations: list[Relation], terms: Terms,
-                    consultations: list[Consultation] | None = None, participants: list[Participant] | None = None,
-                    contributions: list[Contribution] | None = None, *, audiences: list | None = None,
-                    audience_members: list | None = None, campaigns: list | None = None,
-                    activities: list | None = None, kpis: list | None = None,
-                    measurements: list | None = None, milestones: list | None = None,
-                    indicators: list | None = None, indicator_measurements: list | None = None) -> bytes:
+def backup_workbook(
+    workspace: Workspace,
+    actors: list[Actor],
+    relations: list[Relation],
+    terms: Terms,
+    consultations: list[Consultation] | None = None,
+    participants: list[Participant] | None = None,
+    contributions: list[Contribution] | None = None,
+    *,
+    audiences: list | None = None,
+    audience_members: list | None = None,
+    campaigns: list | None = None,
+    activities: list | None = None,
+    kpis: list | None = None,
+    measurements: list | None = None,
+    milestones: list | None = None,
+    indicators: list | None = None,
+    indicator_measurements: list | None = None,
+) -> bytes:
     """Everything in the workspace, one sheet per table, English sheet names and keys.
 
     Actors are numbered 1..n in register order (not by database id), so that importing the
@@ -191,16 +262,24 @@ def backup_workbook(workspace: Workspace, actors: list[Actor], relations: list[R
                 value = json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
             row.append(value)
         actor_rows.append(row)
-    ordered_relations = sorted(relations, key=lambda r: (ref.get(r.source, 0), ref.get(r.target, 0), r.type,
-                                                         r.description))
-    relation_rows = [[position, ref[r.source], ref[r.target], r.type, r.strength, r.directed, r.description]
-                     for position, r in enumerate(ordered_relations, start=1)]
-    vocab_rows = [[vocabulary, key, custom or "", position]
-                  for vocabulary, entries in sorted(terms.items())
-                  for position, (key, custom) in enumerate(entries)]
+    ordered_relations = sorted(
+        relations, key=lambda r: (ref.get(r.source, 0), ref.get(r.target, 0), r.type, r.description)
+    )
+    relation_rows = [
+        [position, ref[r.source], ref[r.target], r.type, r.strength, r.directed, r.description]
+        for position, r in enumerate(ordered_relations, start=1)
+    ]
+    vocab_rows = [
+        [vocabulary, key, custom or "", position]
+        for vocabulary, entries in sorted(terms.items())
+        for position, (key, custom) in enumerate(entries)
+    ]
     sheets = [
-        SheetSpec("workspace", ["name", "city", "country", "language", "description"],
-                  [[workspace.name, workspace.city, workspace.country, workspace.language, workspace.description]]),
+        SheetSpec(
+            "workspace",
+            ["name", "city", "country", "language", "description"],
+            [[workspace.name, workspace.city, workspace.country, workspace.language, workspace.description]],
+        ),
         SheetSpec("actors", list(BACKUP_ACTOR_COLUMNS), actor_rows),
         SheetSpec("relations", list(BACKUP_RELATION_COLUMNS), relation_rows),
     ]
@@ -209,41 +288,91 @@ def backup_workbook(workspace: Workspace, actors: list[Actor], relations: list[R
     if audiences is not None or campaigns is not None:
         from toolkit.spreadsheets.campaigns import backup_sheets
 
-        sheets += backup_sheets(audiences or [], audience_members or [], campaigns or [], activities or [],
-                                kpis or [], measurements or [], ref)
+        sheets += backup_sheets(
+            audiences or [],
+            audience_members or [],
+            campaigns or [],
+            activities or [],
+            kpis or [],
+            measurements or [],
+            ref,
+        )
     if milestones is not None or indicators is not None:
         from toolkit.spreadsheets.roadmap_backup import backup_sheets as roadmap_sheets
 
         consultation_ref = {c.id: n for n, c in enumerate(sorted(consultations or [], key=lambda c: c.id or 0), 1)}
         campaign_ref = {c.id: n for n, c in enumerate(sorted(campaigns or [], key=lambda c: c.id or 0), 1)}
-        sheets += roadmap_sheets(milestones or [], indicators or [], indicator_measurements or [], consultation_ref,
-                                 campaign_ref)
+        sheets += roadmap_sheets(
+            milestones or [], indicators or [], indicator_measurements or [], consultation_ref, campaign_ref
+        )
     sheets.append(SheetSpec("vocabularies", ["vocabulary", "key", "label", "position"], vocab_rows))
     return write_workbook(sheets)
 
 
-def _consultation_sheets(consultations: list[Consultation], participants: list[Participant],
-                         contributions: list[Contribution], actor_ref: dict[int, int]) -> list[SheetSpec]:
+def _consultation_sheets(
+    consultations: list[Consultation],
+    participants: list[Participant],
+    contributions: list[Contribution],
+    actor_ref: dict[int, int],
+) -> list[SheetSpec]:
     ordered = sorted(consultations, key=lambda c: c.id or 0)
     ref = {c.id: position for position, c in enumerate(ordered, start=1)}
     consultation_rows = []
     for position, c in enumerate(ordered, start=1):
         targets = [{"dimension": x.dimension, "key": x.key, "minimum": x.minimum} for x in c.targets]
-        consultation_rows.append([
-            position, c.title, c.objective, c.specific_objectives, c.questions, c.instrument, c.modality,
-            c.starts_on, c.ends_on, c.place, c.facilitator, c.budget, c.status,
-            json.dumps(targets, ensure_ascii=False, sort_keys=True) if targets else "",
-        ])
-    listed = sorted((p for p in participants if p.consultation_id in ref and p.actor_id in actor_ref),
-                    key=lambda p: (ref[p.consultation_id], actor_ref[p.actor_id]))
-    participant_rows = [[position, ref[p.consultation_id], actor_ref[p.actor_id], p.status, p.invited_on,
-                         p.responded_on, p.attended_on, p.attendee, p.notes]
-                        for position, p in enumerate(listed, start=1)]
-    said = sorted((c for c in contributions if c.consultation_id in ref),
-                  key=lambda c: (ref[c.consultation_id], c.id or 0))
-    contribution_rows = [[position, ref[c.consultation_id], actor_ref.get(c.actor_id, ""), c.theme, c.type, c.text,
-                          c.priority, c.due_on, c.response]
-                         for position, c in enumerate(said, start=1)]
+        consultation_rows.append(
+            [
+                position,
+                c.title,
+                c.objective,
+                c.specific_objectives,
+                c.questions,
+                c.instrument,
+                c.modality,
+                c.starts_on,
+                c.ends_on,
+                c.place,
+                c.facilitator,
+                c.budget,
+                c.status,
+                json.dumps(targets, ensure_ascii=False, sort_keys=True) if targets else "",
+            ]
+        )
+    listed = sorted(
+        (p for p in participants if p.consultation_id in ref and p.actor_id in actor_ref),
+        key=lambda p: (ref[p.consultation_id], actor_ref[p.actor_id]),
+    )
+    participant_rows = [
+        [
+            position,
+            ref[p.consultation_id],
+            actor_ref[p.actor_id],
+            p.status,
+            p.invited_on,
+            p.responded_on,
+            p.attended_on,
+            p.attendee,
+            p.notes,
+        ]
+        for position, p in enumerate(listed, start=1)
+    ]
+    said = sorted(
+        (c for c in contributions if c.consultation_id in ref), key=lambda c: (ref[c.consultation_id], c.id or 0)
+    )
+    contribution_rows = [
+        [
+            position,
+            ref[c.consultation_id],
+            actor_ref.get(c.actor_id, ""),
+            c.theme,
+            c.type,
+            c.text,
+            c.priority,
+            c.due_on,
+            c.response,
+        ]
+        for position, c in enumerate(said, start=1)
+    ]
     return [
         SheetSpec("consultations", list(CONSULTATION_COLUMNS), consultation_rows),
         SheetSpec("participants", list(PARTICIPANT_COLUMNS), participant_rows),

@@ -101,6 +101,7 @@ class BackupConsultation:
 
 # -- vocabulary words ------------------------------------------------------------------------
 
+
 @cache
 def _catalog_labels(vocabulary: str) -> tuple[tuple[str, str], ...]:
     pairs = []
@@ -128,8 +129,10 @@ def term_indexes(terms: dict[str, list[tuple[str, str | None]]]) -> dict[str, di
 
 # -- parsing ---------------------------------------------------------------------------------
 
-def parse_workbook(workbook: Workbook, terms: dict[str, list[tuple[str, str | None]]],
-                   layout: WorkbookLayout | None = None) -> ImportPreview:
+
+def parse_workbook(
+    workbook: Workbook, terms: dict[str, list[tuple[str, str | None]]], layout: WorkbookLayout | None = None
+) -> ImportPreview:
     """Normalise every row of the sheets the layout marks as actors or relations."""
     sheets = {sheet.name: sheet.rows for sheet in workbook.sheets}
     layout = layout or inspect_sheets([(s.name, s.rows) for s in workbook.sheets])
@@ -193,28 +196,42 @@ def _parse_backup_consultations(preview: ImportPreview, sheets: dict[str, list[l
 
     for row, cells in _backup_table(sheets.get("consultations", [])):
         try:
-            targets = [CoverageTarget(str(x["dimension"]), str(x["key"]), int(x.get("minimum", 1)))
-                       for x in json.loads(norm.text(cells.get("targets")) or "[]")]
+            targets = [
+                CoverageTarget(str(x["dimension"]), str(x["key"]), int(x.get("minimum", 1)))
+                for x in json.loads(norm.text(cells.get("targets")) or "[]")
+            ]
         except (ValueError, TypeError, KeyError, AttributeError):
-            problem("consultations", row, "targets", norm.Unclear("consultations.import.report.backup_value",
-                                                                  value=norm.text(cells.get("targets"))))
+            problem(
+                "consultations",
+                row,
+                "targets",
+                norm.Unclear("consultations.import.report.backup_value", value=norm.text(cells.get("targets"))),
+            )
             continue
         try:
             consultation = Consultation(
-                title=norm.text(cells.get("title")), objective=norm.text(cells.get("objective")),
+                title=norm.text(cells.get("title")),
+                objective=norm.text(cells.get("objective")),
                 specific_objectives=norm.text(cells.get("specific_objectives")),
-                questions=norm.text(cells.get("questions")), instrument=norm.text(cells.get("instrument")),
-                modality=norm.text(cells.get("modality")), starts_on=norm.day(cells.get("starts_on")),
-                ends_on=norm.day(cells.get("ends_on")), place=norm.text(cells.get("place")),
-                facilitator=norm.text(cells.get("facilitator")), budget=number(cells.get("budget")),
-                status=norm.text(cells.get("status")), targets=targets)
+                questions=norm.text(cells.get("questions")),
+                instrument=norm.text(cells.get("instrument")),
+                modality=norm.text(cells.get("modality")),
+                starts_on=norm.day(cells.get("starts_on")),
+                ends_on=norm.day(cells.get("ends_on")),
+                place=norm.text(cells.get("place")),
+                facilitator=norm.text(cells.get("facilitator")),
+                budget=number(cells.get("budget")),
+                status=norm.text(cells.get("status")),
+                targets=targets,
+            )
             validate_consultation({name: getattr(consultation, name) for name in CONSULTATION_FIELDS})
         except norm.Unclear as error:
             problem("consultations", row, "", error)
             continue
         except StoreError as error:
-            preview.errors.append(Problem("consultations", row, "", f"consultations.errors.{error.reason}",
-                                          error.details))
+            preview.errors.append(
+                Problem("consultations", row, "", f"consultations.errors.{error.reason}", error.details)
+            )
             continue
         consultation_ref = norm.text(cells.get("id"))
         by_ref[consultation_ref] = BackupConsultation("consultations", row, consultation)
@@ -223,31 +240,47 @@ def _parse_backup_consultations(preview: ImportPreview, sheets: dict[str, list[l
         for row, cells in _backup_table(sheets.get(sheet, [])):
             owner = by_ref.get(norm.text(cells.get("consultation")))
             if owner is None:
-                preview.errors.append(Problem(sheet, row, "consultation", "consultations.import.report.backup_value",
-                                              {"value": norm.text(cells.get("consultation"))}))
+                preview.errors.append(
+                    Problem(
+                        sheet,
+                        row,
+                        "consultation",
+                        "consultations.import.report.backup_value",
+                        {"value": norm.text(cells.get("consultation"))},
+                    )
+                )
                 continue
             actor_ref = norm.text(cells.get("actor"))
             try:
                 if sheet == "participants":
                     participant = Participant(
-                        consultation_id=0, actor_id=0, status=norm.text(cells.get("status")),
-                        invited_on=norm.day(cells.get("invited_on")), responded_on=norm.day(cells.get("responded_on")),
-                        attended_on=norm.day(cells.get("attended_on")), attendee=norm.text(cells.get("attendee")),
-                        notes=norm.text(cells.get("notes")))
+                        consultation_id=0,
+                        actor_id=0,
+                        status=norm.text(cells.get("status")),
+                        invited_on=norm.day(cells.get("invited_on")),
+                        responded_on=norm.day(cells.get("responded_on")),
+                        attended_on=norm.day(cells.get("attended_on")),
+                        attendee=norm.text(cells.get("attendee")),
+                        notes=norm.text(cells.get("notes")),
+                    )
                     validate_participant({name: getattr(participant, name) for name in PARTICIPANT_FIELDS})
                     owner.participants.append((row, actor_ref, participant))
                 else:
                     contribution = Contribution(
-                        consultation_id=0, text=norm.text(cells.get("text")), theme=norm.text(cells.get("theme")),
-                        type=norm.text(cells.get("type")), priority=norm.text(cells.get("priority")),
-                        due_on=norm.day(cells.get("due_on")), response=norm.text(cells.get("response")))
+                        consultation_id=0,
+                        text=norm.text(cells.get("text")),
+                        theme=norm.text(cells.get("theme")),
+                        type=norm.text(cells.get("type")),
+                        priority=norm.text(cells.get("priority")),
+                        due_on=norm.day(cells.get("due_on")),
+                        response=norm.text(cells.get("response")),
+                    )
                     validate_contribution({name: getattr(contribution, name) for name in CONTRIBUTION_FIELDS})
                     owner.contributions.append((row, actor_ref, contribution))
             except norm.Unclear as error:
                 problem(sheet, row, "", error)
             except StoreError as error:
-                preview.errors.append(Problem(sheet, row, "", f"consultations.errors.{error.reason}",
-                                              error.details))
+                preview.errors.append(Problem(sheet, row, "", f"consultations.errors.{error.reason}", error.details))
 
 
 def _remembering(convert):
@@ -287,8 +320,9 @@ def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_cus
     if "name" not in fields:
         preview.errors.append(Problem(layout.name, layout.header_row + 1, "", "import.report.no_name_column"))
         return
-    ref_column = next((c for c in custom_columns if fold(c.header) in ("id", "codigo", "code", "ref", "referencia")),
-                      None)
+    ref_column = next(
+        (c for c in custom_columns if fold(c.header) in ("id", "codigo", "code", "ref", "referencia")), None
+    )
     converters = {
         "kind": norm.kind,
         "sector": lambda v: norm.term(v, indexes["sectors"], "sectors"),
@@ -311,8 +345,15 @@ def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_cus
         excel_row = position + 1
 
         def warn(field_name: str, error: norm.Unclear) -> None:
-            preview.warnings.append(Problem(layout.name, excel_row, headers.get(field_name)
-                                            or column_letter(fields.get(field_name, 0)), error.key, error.details))
+            preview.warnings.append(
+                Problem(
+                    layout.name,
+                    excel_row,
+                    headers.get(field_name) or column_letter(fields.get(field_name, 0)),
+                    error.key,
+                    error.details,
+                )
+            )
 
         name = norm.text(_cell(row, fields["name"]))
         if not name:
@@ -373,11 +414,15 @@ def _parse_relations(preview: ImportPreview, layout, rows, indexes) -> None:
             continue
         excel_row = position + 1
         source = norm.text(_cell(row, fields["source"]))
-        targets = norm.items(_cell(row, fields["target"])) if preview.format == "kumu" else \
-            [norm.text(_cell(row, fields["target"]))]
+        targets = (
+            norm.items(_cell(row, fields["target"]))
+            if preview.format == "kumu"
+            else [norm.text(_cell(row, fields["target"]))]
+        )
         if not source or not any(targets):
-            preview.errors.append(Problem(layout.name, excel_row, headers.get("source", ""),
-                                          "import.report.missing_end"))
+            preview.errors.append(
+                Problem(layout.name, excel_row, headers.get("source", ""), "import.report.missing_end")
+            )
             continue
         relation = Relation(source=0, target=0)
         for field_name, convert in (
@@ -389,14 +434,16 @@ def _parse_relations(preview: ImportPreview, layout, rows, indexes) -> None:
                 try:
                     setattr(relation, field_name, convert(_cell(row, fields[field_name])))
                 except norm.Unclear as error:
-                    preview.warnings.append(Problem(layout.name, excel_row, headers[field_name], error.key,
-                                                    error.details))
+                    preview.warnings.append(
+                        Problem(layout.name, excel_row, headers[field_name], error.key, error.details)
+                    )
         relation.description = norm.text(_cell(row, fields.get("description")))
         for target in targets:
             preview.relations.append(ParsedRelation(layout.name, excel_row, source, target, replace(relation)))
 
 
 # -- duplicates ------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=65_536)
 def identity_keys(name: str, acronym: str = "") -> frozenset[str]:
@@ -430,11 +477,11 @@ def find_duplicates(preview: ImportPreview, existing: list[Actor]) -> list[Dupli
         earlier = next((seen[k] for k in keys if k in seen), None)
         known = next((register[k] for k in keys if k in register), None)
         if earlier is not None:
-            duplicates.append(Duplicate(parsed.row, parsed.sheet, parsed.actor.name, earlier.actor.name,
-                                        first_row=earlier.row))
+            duplicates.append(
+                Duplicate(parsed.row, parsed.sheet, parsed.actor.name, earlier.actor.name, first_row=earlier.row)
+            )
         elif known is not None:
-            duplicates.append(Duplicate(parsed.row, parsed.sheet, parsed.actor.name, known.name,
-                                        existing_id=known.id))
+            duplicates.append(Duplicate(parsed.row, parsed.sheet, parsed.actor.name, known.name, existing_id=known.id))
         for key in keys:
             seen.setdefault(key, parsed)
     preview.duplicates = duplicates
@@ -444,8 +491,23 @@ def find_duplicates(preview: ImportPreview, existing: list[Actor]) -> list[Dupli
 def _merge_into(base: Actor, extra: Actor) -> dict[str, object]:
     """Fill what ``base`` lacks from ``extra`` and add its themes; ``base``'s values are kept."""
     changes: dict[str, object] = {}
-    for name in ("acronym", "sector", "scale", "country", "city", "influence", "interest", "stance",
-                 "contact_name", "contact_role", "email", "phone", "consent_date", "consent_source", "notes"):
+    for name in (
+        "acronym",
+        "sector",
+        "scale",
+        "country",
+        "city",
+        "influence",
+        "interest",
+        "stance",
+        "contact_name",
+        "contact_role",
+        "email",
+        "phone",
+        "consent_date",
+        "consent_source",
+        "notes",
+    ):
         mine, theirs = getattr(base, name), getattr(extra, name)
         if (mine is None or mine == "") and theirs not in (None, ""):
             changes[name] = theirs
@@ -471,8 +533,9 @@ class Plan:
     relation_errors: list[Problem] = field(default_factory=list)
 
 
-def plan_batch(preview: ImportPreview, existing: list[Actor], policy: str = "merge",
-               decisions: dict[int, str] | None = None) -> Plan:
+def plan_batch(
+    preview: ImportPreview, existing: list[Actor], policy: str = "merge", decisions: dict[int, str] | None = None
+) -> Plan:
     """What to write: new actors, merges into the register, and relations with resolved ends.
 
     ``decisions`` maps a duplicate's Excel row to merge/skip/keep; others follow ``policy``.
@@ -526,7 +589,9 @@ def plan_batch(preview: ImportPreview, existing: list[Actor], policy: str = "mer
             refs[fold(parsed.ref)] = target
     for actor_id, actor in pending.items():
         original = by_id[actor_id]
-        changes = {name: getattr(actor, name) for name in _CHANGEABLE if getattr(actor, name) != getattr(original, name)}
+        changes = {
+            name: getattr(actor, name) for name in _CHANGEABLE if getattr(actor, name) != getattr(original, name)
+        }
         batch.updates.append(Edit(id=actor_id, version=original.version, changes=changes))
     errors: list[Problem] = []
     for parsed in preview.relations:
@@ -534,8 +599,9 @@ def plan_batch(preview: ImportPreview, existing: list[Actor], policy: str = "mer
         target = _resolve(parsed.target, refs, ends)
         missing = [name for name, end in ((parsed.source, source), (parsed.target, target)) if end is None]
         if missing:
-            errors.append(Problem(parsed.sheet, parsed.row, "", "import.report.unknown_actor",
-                                  {"name": ", ".join(missing)}))
+            errors.append(
+                Problem(parsed.sheet, parsed.row, "", "import.report.unknown_actor", {"name": ", ".join(missing)})
+            )
             continue
         if source == target:
             errors.append(Problem(parsed.sheet, parsed.row, "", "import.report.self_relation"))
@@ -565,9 +631,27 @@ def plan_batch(preview: ImportPreview, existing: list[Actor], policy: str = "mer
     return Plan(batch=batch, added=len(batch.new_actors), merged=merged, skipped=skipped, relation_errors=errors)
 
 
-_CHANGEABLE = ("acronym", "sector", "scale", "country", "city", "influence", "interest", "stance", "themes",
-               "dimensions", "contact_name", "contact_role", "email", "phone", "consent", "consent_date",
-               "consent_source", "notes", "custom")
+_CHANGEABLE = (
+    "acronym",
+    "sector",
+    "scale",
+    "country",
+    "city",
+    "influence",
+    "interest",
+    "stance",
+    "themes",
+    "dimensions",
+    "contact_name",
+    "contact_role",
+    "email",
+    "phone",
+    "consent",
+    "consent_date",
+    "consent_source",
+    "notes",
+    "custom",
+)
 
 
 def _resolve(name: str, refs: dict[str, tuple[str, int]], ends: dict[str, tuple[str, int]]):

@@ -15,14 +15,50 @@ from functools import cache
 from toolkit.vocab import CONSENT_SYNONYMS, DIMENSION_SYNONYMS, KIND_SYNONYMS, fold, match, synonym_index
 
 LEVEL_WORDS = {
-    5: ("muy alto", "muy alta", "very high", "muito alto", "muito alta", "tres eleve", "tres elevee", "tres fort",
-        "critico", "critical", "mh", "vh"),
+    5: (
+        "muy alto",
+        "muy alta",
+        "very high",
+        "muito alto",
+        "muito alta",
+        "tres eleve",
+        "tres elevee",
+        "tres fort",
+        "critico",
+        "critical",
+        "mh",
+        "vh",
+    ),
     4: ("alto", "alta", "high", "h", "a", "elevado", "elevada", "eleve", "elevee", "fort", "forte", "grande"),
-    3: ("medio", "media", "mediano", "moderado", "medium", "moderate", "m", "mid", "medio", "moyen", "moyenne",
-        "intermedio", "intermediate"),
+    3: (
+        "medio",
+        "media",
+        "mediano",
+        "moderado",
+        "medium",
+        "moderate",
+        "m",
+        "mid",
+        "medio",
+        "moyen",
+        "moyenne",
+        "intermedio",
+        "intermediate",
+    ),
     2: ("bajo", "baja", "low", "l", "b", "baixo", "baixa", "faible", "bas", "basse", "pequeno", "limitado"),
-    1: ("muy bajo", "muy baja", "very low", "muito baixo", "muito baixa", "tres faible", "nulo", "ninguno",
-        "none", "vl", "mb"),
+    1: (
+        "muy bajo",
+        "muy baja",
+        "very low",
+        "muito baixo",
+        "muito baixa",
+        "tres faible",
+        "nulo",
+        "ninguno",
+        "none",
+        "vl",
+        "mb",
+    ),
 }
 STRENGTH_WORDS = {
     3: ("fuerte", "alta", "alto", "strong", "high", "forte", "fort", "intensa", "estrecha", "h", "3"),
@@ -30,10 +66,42 @@ STRENGTH_WORDS = {
     1: ("debil", "baja", "bajo", "weak", "low", "fraca", "faible", "puntual", "l", "1"),
 }
 YES_NO = {
-    True: ("si", "yes", "y", "s", "sim", "oui", "x", "true", "verdadero", "1", "dirigida", "directed", "directional",
-           "directa", "->", "unidireccional", "one way"),
-    False: ("no", "n", "nao", "non", "false", "falso", "0", "undirected", "mutual", "mutua", "bidireccional",
-            "no dirigida", "reciproca", "two way", "both"),
+    True: (
+        "si",
+        "yes",
+        "y",
+        "s",
+        "sim",
+        "oui",
+        "x",
+        "true",
+        "verdadero",
+        "1",
+        "dirigida",
+        "directed",
+        "directional",
+        "directa",
+        "->",
+        "unidireccional",
+        "one way",
+    ),
+    False: (
+        "no",
+        "n",
+        "nao",
+        "non",
+        "false",
+        "falso",
+        "0",
+        "undirected",
+        "mutual",
+        "mutua",
+        "bidireccional",
+        "no dirigida",
+        "reciproca",
+        "two way",
+        "both",
+    ),
 }
 LIST_SEPARATORS = re.compile(r"\s*[|;\n]\s*|\s*,\s*")
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -70,8 +138,11 @@ def text(value: object) -> str:
     if type(value) is str:  # the common case, kept fast for 20,000-row lists
         if "\n" in value:
             return value.strip()
-        return " ".join(value.split()) if ("  " in value or "\t" in value or value[:1].isspace()
-                                           or value[-1:].isspace()) else value
+        return (
+            " ".join(value.split())
+            if ("  " in value or "\t" in value or value[:1].isspace() or value[-1:].isspace())
+            else value
+        )
     if is_blank(value):
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -264,5 +335,3 @@ def email(value: object) -> str:
     if raw and not EMAIL.match(raw):
         raise Unclear("import.value.email", value=raw)
     return raw
-
-

@@ -30,29 +30,61 @@ from toolkit.spreadsheets.writing import SheetSpec
 BAD_VALUE = "reports.restore.bad_value"
 
 
-def backup_sheets(milestones: list[Milestone], indicators: list[Indicator],
-                  measurements: list[IndicatorMeasurement], consultation_ref: dict[int, int],
-                  campaign_ref: dict[int, int]) -> list[SheetSpec]:
+def backup_sheets(
+    milestones: list[Milestone],
+    indicators: list[Indicator],
+    measurements: list[IndicatorMeasurement],
+    consultation_ref: dict[int, int],
+    campaign_ref: dict[int, int],
+) -> list[SheetSpec]:
     """The three sheets, in creation order; links to consultations and campaigns by their backup numbers.
 
     >>> sheets = backup_sheets([Milestone("Taller", consultation_id=40, id=9)], [], [], {40: 1}, {})
     >>> [s.name for s in sheets], sheets[0].rows[0][:3], sheets[0].rows[0][8:10]
     (['milestones', 'indicators', 'indicator_measurements'], [1, '', 'Taller'], [1, ''])
     """
-    milestone_rows = [[
-        position, m.phase or "", m.title, m.description, m.starts_on, m.due_on, m.owner, m.status,
-        consultation_ref.get(m.consultation_id, ""), campaign_ref.get(m.campaign_id, ""), m.notes,
-    ] for position, m in enumerate(sorted(milestones, key=lambda m: m.id or 0), start=1)]
+    milestone_rows = [
+        [
+            position,
+            m.phase or "",
+            m.title,
+            m.description,
+            m.starts_on,
+            m.due_on,
+            m.owner,
+            m.status,
+            consultation_ref.get(m.consultation_id, ""),
+            campaign_ref.get(m.campaign_id, ""),
+            m.notes,
+        ]
+        for position, m in enumerate(sorted(milestones, key=lambda m: m.id or 0), start=1)
+    ]
     indicator_order = sorted(indicators, key=lambda i: i.id or 0)
     indicator_ref = {i.id: position for position, i in enumerate(indicator_order, start=1)}
-    indicator_rows = [[
-        indicator_ref[i.id], i.dimension, i.name, i.unit, i.baseline, i.baseline_on, i.target, i.target_on, i.source,
-        i.automatic or "", i.position,
-    ] for i in indicator_order]
-    measured = sorted((m for m in measurements if m.indicator_id in indicator_ref),
-                      key=lambda m: (indicator_ref[m.indicator_id], m.measured_on, m.id or 0))
-    measurement_rows = [[position, indicator_ref[m.indicator_id], m.measured_on, m.value, m.source, m.notes]
-                        for position, m in enumerate(measured, start=1)]
+    indicator_rows = [
+        [
+            indicator_ref[i.id],
+            i.dimension,
+            i.name,
+            i.unit,
+            i.baseline,
+            i.baseline_on,
+            i.target,
+            i.target_on,
+            i.source,
+            i.automatic or "",
+            i.position,
+        ]
+        for i in indicator_order
+    ]
+    measured = sorted(
+        (m for m in measurements if m.indicator_id in indicator_ref),
+        key=lambda m: (indicator_ref[m.indicator_id], m.measured_on, m.id or 0),
+    )
+    measurement_rows = [
+        [position, indicator_ref[m.indicator_id], m.measured_on, m.value, m.source, m.notes]
+        for position, m in enumerate(measured, start=1)
+    ]
     return [
         SheetSpec("milestones", list(MILESTONE_COLUMNS), milestone_rows),
         SheetSpec("indicators", list(INDICATOR_COLUMNS), indicator_rows),
@@ -138,15 +170,21 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> RoadmapBackup:
             if status not in MILESTONE_STATUSES:
                 raise norm.Unclear(BAD_VALUE, value=status)
             milestone = Milestone(
-                title=_required(cells.get("title")), phase=norm.text(cells.get("phase")) or None,
-                description=norm.text(cells.get("description")), starts_on=_day(cells.get("starts_on")),
-                due_on=_day(cells.get("due_on")), owner=norm.text(cells.get("owner")), status=status,
-                notes=norm.text(cells.get("notes")))
+                title=_required(cells.get("title")),
+                phase=norm.text(cells.get("phase")) or None,
+                description=norm.text(cells.get("description")),
+                starts_on=_day(cells.get("starts_on")),
+                due_on=_day(cells.get("due_on")),
+                owner=norm.text(cells.get("owner")),
+                status=status,
+                notes=norm.text(cells.get("notes")),
+            )
         except norm.Unclear as error:
             refuse("milestones", row, error)
             continue
-        result.milestones.append(BackupMilestone(row, milestone, norm.text(cells.get("consultation")),
-                                                 norm.text(cells.get("campaign"))))
+        result.milestones.append(
+            BackupMilestone(row, milestone, norm.text(cells.get("consultation")), norm.text(cells.get("campaign")))
+        )
     by_ref: dict[str, list[IndicatorMeasurement]] = {}
     for row, cells in _table(sheets.get("indicators", [])):
         try:
@@ -154,11 +192,17 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> RoadmapBackup:
             if dimension not in DIMENSIONS:
                 raise norm.Unclear(BAD_VALUE, value=dimension)
             indicator = Indicator(
-                dimension=dimension, name=_required(cells.get("name")), unit=norm.text(cells.get("unit")),
-                baseline=_number(cells.get("baseline")), baseline_on=_day(cells.get("baseline_on")),
-                target=_number(cells.get("target")), target_on=_day(cells.get("target_on")),
-                source=norm.text(cells.get("source")), automatic=norm.text(cells.get("automatic")) or None,
-                position=_whole(cells.get("position")))
+                dimension=dimension,
+                name=_required(cells.get("name")),
+                unit=norm.text(cells.get("unit")),
+                baseline=_number(cells.get("baseline")),
+                baseline_on=_day(cells.get("baseline_on")),
+                target=_number(cells.get("target")),
+                target_on=_day(cells.get("target_on")),
+                source=norm.text(cells.get("source")),
+                automatic=norm.text(cells.get("automatic")) or None,
+                position=_whole(cells.get("position")),
+            )
         except norm.Unclear as error:
             refuse("indicators", row, error)
             continue
@@ -167,8 +211,12 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> RoadmapBackup:
     for row, cells in _table(sheets.get("indicator_measurements", [])):
         owner = by_ref.get(norm.text(cells.get("indicator")))
         if owner is None:
-            refuse("indicator_measurements", row, norm.Unclear(BAD_VALUE, value=norm.text(cells.get("indicator"))),
-                   "indicator")
+            refuse(
+                "indicator_measurements",
+                row,
+                norm.Unclear(BAD_VALUE, value=norm.text(cells.get("indicator"))),
+                "indicator",
+            )
             continue
         try:
             measured_on, value = _day(cells.get("measured_on")), _number(cells.get("value"))
@@ -179,8 +227,15 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> RoadmapBackup:
         except norm.Unclear as error:
             refuse("indicator_measurements", row, error)
             continue
-        owner.append(IndicatorMeasurement(indicator_id=0, measured_on=measured_on, value=value,
-                                          source=norm.text(cells.get("source")), notes=norm.text(cells.get("notes"))))
+        owner.append(
+            IndicatorMeasurement(
+                indicator_id=0,
+                measured_on=measured_on,
+                value=value,
+                source=norm.text(cells.get("source")),
+                notes=norm.text(cells.get("notes")),
+            )
+        )
     return result
 
 
@@ -193,8 +248,10 @@ def check_links(backup: RoadmapBackup, consultation_refs: set[str], campaign_ref
     """
     problems = []
     for entry in backup.milestones:
-        for column, ref, known in (("consultation", entry.consultation_ref, consultation_refs),
-                                   ("campaign", entry.campaign_ref, campaign_refs)):
+        for column, ref, known in (
+            ("consultation", entry.consultation_ref, consultation_refs),
+            ("campaign", entry.campaign_ref, campaign_refs),
+        ):
             if ref and ref not in known:
                 problems.append(Problem("milestones", entry.row, column, BAD_VALUE, {"value": ref}))
     return problems

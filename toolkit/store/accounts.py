@@ -68,8 +68,12 @@ def _may_create_accounts(connection: Connection) -> bool:
     person = access.current()
     if person.unrestricted:
         return True
-    return connection.execute(select(memberships.c.id).where(
-        memberships.c.user_id == person.user_id, memberships.c.role == "owner")).first() is not None
+    return (
+        connection.execute(
+            select(memberships.c.id).where(memberships.c.user_id == person.user_id, memberships.c.role == "owner")
+        ).first()
+        is not None
+    )
 
 
 def create_user(engine: Engine, username: str, password: str | None, display_name: str = "") -> int:
@@ -83,9 +87,14 @@ def create_user(engine: Engine, username: str, password: str | None, display_nam
                 raise StoreError("not_allowed")
             if connection.execute(select(users.c.id).where(users.c.username == username)).first():
                 raise StoreError("username_taken", name=username)
-            return connection.execute(insert(users).values(
-                username=username, display_name=display_name, password_hash=hashed, active=True,
-            )).inserted_primary_key[0]
+            return connection.execute(
+                insert(users).values(
+                    username=username,
+                    display_name=display_name,
+                    password_hash=hashed,
+                    active=True,
+                )
+            ).inserted_primary_key[0]
     except IntegrityError as error:  # created by someone else in between
         raise StoreError("username_taken", name=username) from error
 
@@ -104,8 +113,7 @@ def set_password(engine: Engine, username: str, new_password: str, current_passw
                 raise StoreError("not_allowed")
             if not _verifies(row.password_hash, current_password or ""):
                 raise StoreError("wrong_password")
-        connection.execute(update(users).where(users.c.id == row.id).values(
-            password_hash=_hasher.hash(new_password)))
+        connection.execute(update(users).where(users.c.id == row.id).values(password_hash=_hasher.hash(new_password)))
 
 
 def _verifies(hashed: str | None, password: str) -> bool:
@@ -128,8 +136,10 @@ def sign_in(engine: Engine, username: str, password: str, now: datetime | None =
     with engine.begin() as connection:
         failures = connection.execute(
             select(func.count(), func.max(sign_in_attempts.c.at)).where(
-                sign_in_attempts.c.username == username, sign_in_attempts.c.succeeded.is_(False),
-                sign_in_attempts.c.at > now - FAILURE_WINDOW)
+                sign_in_attempts.c.username == username,
+                sign_in_attempts.c.succeeded.is_(False),
+                sign_in_attempts.c.at > now - FAILURE_WINDOW,
+            )
         ).one()
         if failures[0] >= MAX_FAILURES:
             wait = failures[1] + FAILURE_WINDOW - now
@@ -138,8 +148,11 @@ def sign_in(engine: Engine, username: str, password: str, now: datetime | None =
         ok = _verifies(row.password_hash if row is not None else None, password or "") and row.active
         connection.execute(insert(sign_in_attempts).values(username=username, at=now, succeeded=ok))
         if ok:  # a success clears the count; old attempts are not kept
-            connection.execute(delete(sign_in_attempts).where(sign_in_attempts.c.username == username,
-                                                               sign_in_attempts.c.at < now - FAILURE_WINDOW))
+            connection.execute(
+                delete(sign_in_attempts).where(
+                    sign_in_attempts.c.username == username, sign_in_attempts.c.at < now - FAILURE_WINDOW
+                )
+            )
     if not ok:
         raise StoreError("sign_in_failed")
     return access.Person(row.id, row.username, row.display_name)
@@ -160,26 +173,32 @@ def list_users(engine: Engine) -> list[tuple[int, str, str]]:
     with engine.connect() as connection:
         if not _may_create_accounts(connection):
             raise StoreError("not_allowed")
-        rows = connection.execute(select(users.c.id, users.c.username, users.c.display_name)
-                                  .order_by(users.c.username)).all()
+        rows = connection.execute(
+            select(users.c.id, users.c.username, users.c.display_name).order_by(users.c.username)
+        ).all()
     return [(row.id, row.username, row.display_name) for row in rows]
 
 
 # -- members of a workspace ---------------------------------------------------------------------
+
 
 def list_members(engine: Engine, workspace_id: int) -> list[Member]:
     with reading(engine, workspace_id) as connection:
         rows = connection.execute(
             select(users.c.id, users.c.username, users.c.display_name, memberships.c.role)
             .join(memberships, memberships.c.user_id == users.c.id)
-            .where(memberships.c.workspace_id == workspace_id).order_by(users.c.username)
+            .where(memberships.c.workspace_id == workspace_id)
+            .order_by(users.c.username)
         ).all()
     return [Member(row.id, row.username, row.display_name, row.role) for row in rows]
 
 
 def _owners(connection: Connection, workspace_id: int) -> int:
-    return connection.execute(select(func.count()).select_from(memberships).where(
-        memberships.c.workspace_id == workspace_id, memberships.c.role == "owner")).scalar()
+    return connection.execute(
+        select(func.count())
+        .select_from(memberships)
+        .where(memberships.c.workspace_id == workspace_id, memberships.c.role == "owner")
+    ).scalar()
 
 
 def set_member(engine: Engine, workspace_id: int, username: str, role: str) -> None:
@@ -195,13 +214,19 @@ def set_member(engine: Engine, workspace_id: int, username: str, role: str) -> N
         user_id = connection.execute(select(users.c.id).where(users.c.username == username)).scalar()
         if user_id is None:
             raise StoreError("user_not_found", name=username)
-        current = connection.execute(select(memberships.c.role).where(
-            memberships.c.workspace_id == workspace_id, memberships.c.user_id == user_id)).scalar()
+        current = connection.execute(
+            select(memberships.c.role).where(
+                memberships.c.workspace_id == workspace_id, memberships.c.user_id == user_id
+            )
+        ).scalar()
         if current is None:
             connection.execute(insert(memberships).values(workspace_id=workspace_id, user_id=user_id, role=role))
             return
-        connection.execute(update(memberships).where(
-            memberships.c.workspace_id == workspace_id, memberships.c.user_id == user_id).values(role=role))
+        connection.execute(
+            update(memberships)
+            .where(memberships.c.workspace_id == workspace_id, memberships.c.user_id == user_id)
+            .values(role=role)
+        )
         if current == "owner" and _owners(connection, workspace_id) == 0:
             raise StoreError("last_owner")
 
@@ -212,10 +237,10 @@ def remove_member(engine: Engine, workspace_id: int, username: str) -> None:
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id, "owner")
         user_id = connection.execute(select(users.c.id).where(users.c.username == username)).scalar()
-        done = connection.execute(delete(memberships).where(
-            memberships.c.workspace_id == workspace_id, memberships.c.user_id == user_id))
+        done = connection.execute(
+            delete(memberships).where(memberships.c.workspace_id == workspace_id, memberships.c.user_id == user_id)
+        )
         if not done.rowcount:
             raise StoreError("user_not_found", name=username)
         if _owners(connection, workspace_id) == 0:
             raise StoreError("last_owner")
-

@@ -27,19 +27,46 @@ from toolkit.store.workspaces import lock_workspace, reading, require_in_workspa
 
 MAX_NAME = 300
 MAX_SIZE = 2_000_000_000  # more people than any public a city addresses
-AUDIENCE_FIELDS = ("name", "kind", "description", "rule", "estimated_size", "influence", "interest", "knowledge",
-                   "attitude", "needs", "barriers", "priority", "messages", "channels")
+AUDIENCE_FIELDS = (
+    "name",
+    "kind",
+    "description",
+    "rule",
+    "estimated_size",
+    "influence",
+    "interest",
+    "knowledge",
+    "attitude",
+    "needs",
+    "barriers",
+    "priority",
+    "messages",
+    "channels",
+)
 
 # where a member points: ("existing", actor id) or ("new", index into the batch's new actors)
 ActorRef = tuple[str, int]
 
 
 def _audience(row) -> Audience:
-    return Audience(name=row.name, kind=row.kind, description=row.description, rule=AudienceRule.from_dict(row.rule),
-                    estimated_size=row.estimated_size, influence=row.influence, interest=row.interest,
-                    knowledge=row.knowledge, attitude=row.attitude, needs=row.needs, barriers=row.barriers,
-                    priority=row.priority, messages=list(row.messages or []), channels=list(row.channels or []),
-                    id=row.id, version=row.version)
+    return Audience(
+        name=row.name,
+        kind=row.kind,
+        description=row.description,
+        rule=AudienceRule.from_dict(row.rule),
+        estimated_size=row.estimated_size,
+        influence=row.influence,
+        interest=row.interest,
+        knowledge=row.knowledge,
+        attitude=row.attitude,
+        needs=row.needs,
+        barriers=row.barriers,
+        priority=row.priority,
+        messages=list(row.messages or []),
+        channels=list(row.channels or []),
+        id=row.id,
+        version=row.version,
+    )
 
 
 def _text(value: object) -> str:
@@ -125,24 +152,32 @@ def _require_actors(connection: Connection, workspace_id: int, actor_ids) -> Non
 
 # -- reading ---------------------------------------------------------------------------------
 
+
 def list_audiences(engine: Engine, workspace_id: int) -> list[Audience]:
     """The workspace's audiences in the order they were created."""
     with reading(engine, workspace_id) as connection:
-        rows = connection.execute(select(audiences).where(audiences.c.workspace_id == workspace_id)
-                                  .order_by(audiences.c.id)).all()
+        rows = connection.execute(
+            select(audiences).where(audiences.c.workspace_id == workspace_id).order_by(audiences.c.id)
+        ).all()
     return [_audience(row) for row in rows]
 
 
 def list_audience_members(engine: Engine, workspace_id: int) -> list[AudienceMember]:
     """The hand adjustments of every segment (added, or left out of what the rule takes)."""
     with reading(engine, workspace_id) as connection:
-        rows = connection.execute(select(audience_members).where(audience_members.c.workspace_id == workspace_id)
-                                  .order_by(audience_members.c.id)).all()
-    return [AudienceMember(audience_id=row.audience_id, actor_id=row.actor_id, included=row.included, id=row.id)
-            for row in rows]
+        rows = connection.execute(
+            select(audience_members)
+            .where(audience_members.c.workspace_id == workspace_id)
+            .order_by(audience_members.c.id)
+        ).all()
+    return [
+        AudienceMember(audience_id=row.audience_id, actor_id=row.actor_id, included=row.included, id=row.id)
+        for row in rows
+    ]
 
 
 # -- use cases -------------------------------------------------------------------------------
+
 
 def create_audience(engine: Engine, workspace_id: int, audience: Audience, actor_ids: list[int] | None = None) -> int:
     """Describe a new audience (with actors chosen by hand, for a segment); returns its id."""
@@ -151,12 +186,17 @@ def create_audience(engine: Engine, workspace_id: int, audience: Audience, actor
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         _require_actors(connection, workspace_id, set(chosen))
-        new_id = connection.execute(insert(audiences).values(workspace_id=workspace_id, version=1, **values)
-                                    ).inserted_primary_key[0]
+        new_id = connection.execute(
+            insert(audiences).values(workspace_id=workspace_id, version=1, **values)
+        ).inserted_primary_key[0]
         if chosen:
-            connection.execute(insert(audience_members), [
-                {"workspace_id": workspace_id, "audience_id": new_id, "actor_id": actor_id, "included": True}
-                for actor_id in chosen])
+            connection.execute(
+                insert(audience_members),
+                [
+                    {"workspace_id": workspace_id, "audience_id": new_id, "actor_id": actor_id, "included": True}
+                    for actor_id in chosen
+                ],
+            )
     return new_id
 
 
@@ -167,9 +207,13 @@ def update_audience(engine: Engine, workspace_id: int, audience: Audience) -> No
         lock_workspace(connection, workspace_id)
         done = connection.execute(
             update(audiences)
-            .where(audiences.c.id == audience.id, audiences.c.workspace_id == workspace_id,
-                   audiences.c.version == audience.version)
-            .values(version=audiences.c.version + 1, **values))
+            .where(
+                audiences.c.id == audience.id,
+                audiences.c.workspace_id == workspace_id,
+                audiences.c.version == audience.version,
+            )
+            .values(version=audiences.c.version + 1, **values)
+        )
         if not done.rowcount:
             _require_audience(connection, workspace_id, audience.id)
             raise StoreError("audience_changed")
@@ -184,8 +228,14 @@ class AdjustResult:
     cleared: int = 0
 
 
-def adjust_members(engine: Engine, workspace_id: int, audience_id: int, add: list[int] | None = None,
-                   exclude: list[int] | None = None, clear: list[int] | None = None) -> AdjustResult:
+def adjust_members(
+    engine: Engine,
+    workspace_id: int,
+    audience_id: int,
+    add: list[int] | None = None,
+    exclude: list[int] | None = None,
+    clear: list[int] | None = None,
+) -> AdjustResult:
     """Adjust a segment by hand: ``add`` actors to it, ``exclude`` actors its rule takes, or
     ``clear`` earlier adjustments (the rule decides again)."""
     add, exclude, clear = (list(dict.fromkeys(ids or [])) for ids in (add, exclude, clear))
@@ -194,23 +244,34 @@ def adjust_members(engine: Engine, workspace_id: int, audience_id: int, add: lis
     result = AdjustResult()
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
-        kind = connection.execute(select(audiences.c.kind).where(
-            audiences.c.id == audience_id, audiences.c.workspace_id == workspace_id)).scalar()
+        kind = connection.execute(
+            select(audiences.c.kind).where(audiences.c.id == audience_id, audiences.c.workspace_id == workspace_id)
+        ).scalar()
         if kind is None:
             raise StoreError("audience_not_found")
         if kind == "public" and (add or exclude):
             raise StoreError("public_has_no_members")
         _require_actors(connection, workspace_id, set(add) | set(exclude))
         if clear:
-            result.cleared = connection.execute(delete(audience_members).where(
-                audience_members.c.audience_id == audience_id, audience_members.c.actor_id.in_(clear))).rowcount
+            result.cleared = connection.execute(
+                delete(audience_members).where(
+                    audience_members.c.audience_id == audience_id, audience_members.c.actor_id.in_(clear)
+                )
+            ).rowcount
         if add or exclude:  # a new adjustment replaces the earlier one
-            connection.execute(delete(audience_members).where(
-                audience_members.c.audience_id == audience_id, audience_members.c.actor_id.in_(add + exclude)))
-        rows = [{"workspace_id": workspace_id, "audience_id": audience_id, "actor_id": actor_id, "included": True}
-                for actor_id in add]
-        rows += [{"workspace_id": workspace_id, "audience_id": audience_id, "actor_id": actor_id, "included": False}
-                 for actor_id in exclude]
+            connection.execute(
+                delete(audience_members).where(
+                    audience_members.c.audience_id == audience_id, audience_members.c.actor_id.in_(add + exclude)
+                )
+            )
+        rows = [
+            {"workspace_id": workspace_id, "audience_id": audience_id, "actor_id": actor_id, "included": True}
+            for actor_id in add
+        ]
+        rows += [
+            {"workspace_id": workspace_id, "audience_id": audience_id, "actor_id": actor_id, "included": False}
+            for actor_id in exclude
+        ]
         if rows:
             connection.execute(insert(audience_members), rows)
         result.added, result.excluded = len(add), len(exclude)
@@ -221,13 +282,15 @@ def delete_audience(engine: Engine, workspace_id: int, audience_id: int) -> None
     """Delete an audience with its hand adjustments; campaigns that targeted it no longer do."""
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
-        done = connection.execute(delete(audiences).where(
-            audiences.c.id == audience_id, audiences.c.workspace_id == workspace_id))
+        done = connection.execute(
+            delete(audiences).where(audiences.c.id == audience_id, audiences.c.workspace_id == workspace_id)
+        )
         if not done.rowcount:
             raise StoreError("audience_not_found")
 
 
 # -- the sample and restored backups ---------------------------------------------------------
+
 
 @dataclass
 class AudienceBundle:
@@ -237,16 +300,18 @@ class AudienceBundle:
     members: list[tuple[ActorRef, bool]] = field(default_factory=list)  # (actor, included)
 
 
-def write_audiences(connection: Connection, workspace_id: int, bundles: list[AudienceBundle],
-                    new_ids: list[int]) -> list[int]:
+def write_audiences(
+    connection: Connection, workspace_id: int, bundles: list[AudienceBundle], new_ids: list[int]
+) -> list[int]:
     """Write audiences inside the caller's transaction; returns their ids in the order given.
 
     ``("new", i)`` refs point into ``new_ids`` (the batch's new actors).
     """
     ids = []
     for bundle in bundles:
-        audience_id = connection.execute(insert(audiences).values(
-            workspace_id=workspace_id, version=1, **_row_values(bundle.audience))).inserted_primary_key[0]
+        audience_id = connection.execute(
+            insert(audiences).values(workspace_id=workspace_id, version=1, **_row_values(bundle.audience))
+        ).inserted_primary_key[0]
         ids.append(audience_id)
         seen: set[int] = set()
         rows = []
@@ -255,8 +320,14 @@ def write_audiences(connection: Connection, workspace_id: int, bundles: list[Aud
             if actor_id in seen:  # two rows of one backup merged into the same actor
                 continue
             seen.add(actor_id)
-            rows.append({"workspace_id": workspace_id, "audience_id": audience_id, "actor_id": actor_id,
-                         "included": bool(included)})
+            rows.append(
+                {
+                    "workspace_id": workspace_id,
+                    "audience_id": audience_id,
+                    "actor_id": actor_id,
+                    "included": bool(included),
+                }
+            )
         if rows and bundle.audience.kind != "public":
             connection.execute(insert(audience_members), rows)
     return ids

@@ -20,15 +20,26 @@ from toolkit.store import tables as t
 
 # table -> the column that names a row in the feed
 LABELS = {
-    "actors": "name", "consultations": "title", "audiences": "name", "campaigns": "title",
-    "activities": "title", "kpis": "name", "milestones": "title", "indicators": "name", "vocab_terms": "label",
+    "actors": "name",
+    "consultations": "title",
+    "audiences": "name",
+    "campaigns": "title",
+    "activities": "title",
+    "kpis": "name",
+    "milestones": "title",
+    "indicators": "name",
+    "vocab_terms": "label",
 }
 # rows named after the row they point to: table -> (column, parent table)
 PARENTS = {
-    "participants": ("actor_id", "actors"), "contributions": ("actor_id", "actors"),
-    "audience_members": ("actor_id", "actors"), "campaign_audiences": ("audience_id", "audiences"),
-    "kpi_measurements": ("kpi_id", "kpis"), "indicator_measurements": ("indicator_id", "indicators"),
-    "relations": ("source_id", "actors"), "memberships": ("user_id", "users"),
+    "participants": ("actor_id", "actors"),
+    "contributions": ("actor_id", "actors"),
+    "audience_members": ("actor_id", "actors"),
+    "campaign_audiences": ("audience_id", "audiences"),
+    "kpi_measurements": ("kpi_id", "kpis"),
+    "indicator_measurements": ("indicator_id", "indicators"),
+    "relations": ("source_id", "actors"),
+    "memberships": ("user_id", "users"),
 }
 AUDITED = set(LABELS) | set(PARENTS)  # not the map's saved layout: how it looks, not data
 PERSONAL = set(PERSONAL_COLUMNS) | {"attendee"}
@@ -49,8 +60,11 @@ def _plain(value: object) -> object:
 
 
 def _visible(row: dict) -> dict:
-    return {key: (REDACTED if key in PERSONAL and value not in (None, "") else _plain(value))
-            for key, value in row.items() if key not in HIDDEN}
+    return {
+        key: (REDACTED if key in PERSONAL and value not in (None, "") else _plain(value))
+        for key, value in row.items()
+        if key not in HIDDEN
+    }
 
 
 def _label(connection: Connection, table: str, row: dict) -> str:
@@ -67,22 +81,40 @@ def _label(connection: Connection, table: str, row: dict) -> str:
             select(parent_table.c[name]).where(parent_table.c.id == value).execution_options(**{SKIP: True})
         ).scalar()
         if table == "relations" and row.get("target_id") is not None:
-            target = connection.execute(select(t.actors.c.name).where(t.actors.c.id == row["target_id"])
-                                        .execution_options(**{SKIP: True})).scalar()
+            target = connection.execute(
+                select(t.actors.c.name).where(t.actors.c.id == row["target_id"]).execution_options(**{SKIP: True})
+            ).scalar()
             return f"{found or ''} → {target or ''}"[:300]
         return str(found or "")[:300]
     return ""
 
 
-def record(connection: Connection, workspace_id: int | None, action: str, entity: str, entity_id: int | None,
-           label: str = "", before: dict | None = None, after: dict | None = None) -> None:
+def record(
+    connection: Connection,
+    workspace_id: int | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    label: str = "",
+    before: dict | None = None,
+    after: dict | None = None,
+) -> None:
     """Write one entry of the trail inside the caller's transaction, as the person acting."""
     person = access.current()
-    connection.execute(insert(t.audit_log).values(
-        workspace_id=workspace_id, at=datetime.now().replace(microsecond=0), user_id=person.user_id,
-        username=person.username, action=action, entity=entity, entity_id=entity_id, label=label[:300],
-        before=before, after=after,
-    ))
+    connection.execute(
+        insert(t.audit_log).values(
+            workspace_id=workspace_id,
+            at=datetime.now().replace(microsecond=0),
+            user_id=person.user_id,
+            username=person.username,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            label=label[:300],
+            before=before,
+            after=after,
+        )
+    )
 
 
 def _table_of(statement) -> str | None:
@@ -110,8 +142,11 @@ def summarised(connection: Connection, workspace_id: int, action: str, label: st
 
 
 def _before(connection, statement, multiparams, params, execution_options):
-    if isinstance(statement, (Update, Delete)) and (name := _table_of(statement)) \
-            and not _skipped(statement, connection):
+    if (
+        isinstance(statement, (Update, Delete))
+        and (name := _table_of(statement))
+        and not _skipped(statement, connection)
+    ):
         table = t.metadata.tables[name]
         query = select(table)
         if statement.whereclause is not None:
@@ -131,28 +166,51 @@ def _after(connection, statement, multiparams, params, execution_options, result
     if isinstance(statement, Insert):
         parameters = result.context.compiled_parameters or []
         if len(parameters) > MANY:  # an import: one entry that counts, without copying every row
-            record(connection, parameters[0].get("workspace_id"), "insert_many", name, None,
-                   after={"count": len(parameters)})
+            record(
+                connection,
+                parameters[0].get("workspace_id"),
+                "insert_many",
+                name,
+                None,
+                after={"count": len(parameters)},
+            )
             return
         rows = [dict(row) for row in parameters]
         for row in rows:
             if len(rows) == 1 and result.inserted_primary_key:
                 row["id"] = result.inserted_primary_key[0]
-            record(connection, row.get("workspace_id"), "insert", name, row.get("id"),
-                   _label(connection, name, row), after=_visible(row))
+            record(
+                connection,
+                row.get("workspace_id"),
+                "insert",
+                name,
+                row.get("id"),
+                _label(connection, name, row),
+                after=_visible(row),
+            )
         return
     before = connection.info.get("hoja_audit", {}).pop(id(statement), [])
     if isinstance(statement, Delete):
         for row in before:
-            record(connection, row.get("workspace_id"), "delete", name, row.get("id"), _label(connection, name, row),
-                   before=_visible(row))
+            record(
+                connection,
+                row.get("workspace_id"),
+                "delete",
+                name,
+                row.get("id"),
+                _label(connection, name, row),
+                before=_visible(row),
+            )
         return
     if not before:
         return
     key = table.primary_key.columns.values()[0]
-    after = {row[key.name]: dict(row) for row in connection.execute(
-        select(table).where(key.in_([row[key.name] for row in before])).execution_options(**{SKIP: True})
-    ).mappings()}
+    after = {
+        row[key.name]: dict(row)
+        for row in connection.execute(
+            select(table).where(key.in_([row[key.name] for row in before])).execution_options(**{SKIP: True})
+        ).mappings()
+    }
     for old in before:
         new = after.get(old[key.name])
         if new is None:
@@ -160,8 +218,16 @@ def _after(connection, statement, multiparams, params, execution_options, result
         changed = [column for column in new if column not in HIDDEN and new[column] != old[column]]
         if not changed:
             continue
-        record(connection, new.get("workspace_id"), "update", name, new.get("id"), _label(connection, name, new),
-               before=_visible({c: old[c] for c in changed}), after=_visible({c: new[c] for c in changed}))
+        record(
+            connection,
+            new.get("workspace_id"),
+            "update",
+            name,
+            new.get("id"),
+            _label(connection, name, new),
+            before=_visible({c: old[c] for c in changed}),
+            after=_visible({c: new[c] for c in changed}),
+        )
 
 
 def install(engine: Engine) -> None:
@@ -172,15 +238,23 @@ def install(engine: Engine) -> None:
 
 # -- reading the trail ---------------------------------------------------------------------------
 
+
 def activity(engine: Engine, workspace_id: int, limit: int = 200, offset: int = 0) -> list[dict]:
     """The workspace's trail, newest first (members only)."""
     from toolkit.store.workspaces import reading
 
     with reading(engine, workspace_id) as connection:
-        rows = connection.execute(
-            select(t.audit_log).where(t.audit_log.c.workspace_id == workspace_id)
-            .order_by(t.audit_log.c.id.desc()).limit(limit).offset(offset)
-        ).mappings().all()
+        rows = (
+            connection.execute(
+                select(t.audit_log)
+                .where(t.audit_log.c.workspace_id == workspace_id)
+                .order_by(t.audit_log.c.id.desc())
+                .limit(limit)
+                .offset(offset)
+            )
+            .mappings()
+            .all()
+        )
     return [dict(row) for row in rows]
 
 
@@ -188,5 +262,6 @@ def activity_count(engine: Engine, workspace_id: int) -> int:
     from toolkit.store.workspaces import reading
 
     with reading(engine, workspace_id) as connection:
-        return connection.execute(select(func.count()).select_from(t.audit_log)
-                                  .where(t.audit_log.c.workspace_id == workspace_id)).scalar()
+        return connection.execute(
+            select(func.count()).select_from(t.audit_log).where(t.audit_log.c.workspace_id == workspace_id)
+        ).scalar()

@@ -67,8 +67,12 @@ def _children(table) -> list[tuple[object, object, str]]:
 
 def _gather(connection: Connection, table, ids: set[int], payload: dict, links: list) -> None:
     for child, column, on_delete in _children(table):
-        rows = [dict(row) for row in connection.execute(
-            select(child).where(column.in_(ids)).execution_options(**{SKIP: True})).mappings()]
+        rows = [
+            dict(row)
+            for row in connection.execute(
+                select(child).where(column.in_(ids)).execution_options(**{SKIP: True})
+            ).mappings()
+        ]
         if not rows:
             continue
         if on_delete == "SET NULL":
@@ -92,51 +96,84 @@ def put(connection: Connection, workspace_id: int, entity: str, ids: list[int]) 
     table = t.metadata.tables[entity]
     now = datetime.now().replace(microsecond=0)
     purge(connection, now)
-    rows = connection.execute(select(table).where(table.c.workspace_id == workspace_id, table.c.id.in_(ids))
-                              .execution_options(**{SKIP: True})).mappings().all()
+    rows = (
+        connection.execute(
+            select(table)
+            .where(table.c.workspace_id == workspace_id, table.c.id.in_(ids))
+            .execution_options(**{SKIP: True})
+        )
+        .mappings()
+        .all()
+    )
     for row in rows:
         payload: dict[str, list] = {entity: [_json(dict(row))]}
         links: list = []
         _gather(connection, table, {row["id"]}, payload, links)
         payload["_links"] = links
-        connection.execute(insert(t.bin_entries).values(
-            workspace_id=workspace_id, entity=entity, entity_id=row["id"], label=str(row[ROOTS[entity]])[:300],
-            deleted_at=now, deleted_by=access.current().shown_name, payload=payload))
+        connection.execute(
+            insert(t.bin_entries).values(
+                workspace_id=workspace_id,
+                entity=entity,
+                entity_id=row["id"],
+                label=str(row[ROOTS[entity]])[:300],
+                deleted_at=now,
+                deleted_by=access.current().shown_name,
+                payload=payload,
+            )
+        )
 
 
 def list_bin(engine: Engine, workspace_id: int, now: datetime | None = None) -> list[BinEntry]:
     """What can still be restored, newest first."""
     now = now or datetime.now()
     with reading(engine, workspace_id) as connection:
-        rows = connection.execute(
-            select(t.bin_entries).where(t.bin_entries.c.workspace_id == workspace_id,
-                                        t.bin_entries.c.deleted_at >= now - KEEP)
-            .order_by(t.bin_entries.c.deleted_at.desc(), t.bin_entries.c.id.desc())
-        ).mappings().all()
-    return [BinEntry(row["id"], row["entity"], row["entity_id"], row["label"], row["deleted_at"], row["deleted_by"],
-                     (row["deleted_at"] + KEEP).date(),
-                     sum(len(v) for k, v in row["payload"].items() if k != "_links") - 1)
-            for row in rows]
+        rows = (
+            connection.execute(
+                select(t.bin_entries)
+                .where(t.bin_entries.c.workspace_id == workspace_id, t.bin_entries.c.deleted_at >= now - KEEP)
+                .order_by(t.bin_entries.c.deleted_at.desc(), t.bin_entries.c.id.desc())
+            )
+            .mappings()
+            .all()
+        )
+    return [
+        BinEntry(
+            row["id"],
+            row["entity"],
+            row["entity_id"],
+            row["label"],
+            row["deleted_at"],
+            row["deleted_by"],
+            (row["deleted_at"] + KEEP).date(),
+            sum(len(v) for k, v in row["payload"].items() if k != "_links") - 1,
+        )
+        for row in rows
+    ]
 
 
 def _exists(connection: Connection, table, row_id: int) -> bool:
-    return connection.execute(select(table.c.id).where(table.c.id == row_id)
-                              .execution_options(**{SKIP: True})).first() is not None
+    return (
+        connection.execute(select(table.c.id).where(table.c.id == row_id).execution_options(**{SKIP: True})).first()
+        is not None
+    )
 
 
-def _hand_over(connection: Connection, workspace_id: int, entry_id: int, table: str, stored: dict,
-               missing: tuple[str, int]) -> None:
+def _hand_over(
+    connection: Connection, workspace_id: int, entry_id: int, table: str, stored: dict, missing: tuple[str, int]
+) -> None:
     """A row that cannot come back yet (a relation to an actor still in the bin) moves to the bin entry
     holding what it points to, and comes back with it."""
-    entries = connection.execute(select(t.bin_entries.c.id, t.bin_entries.c.payload).where(
-        t.bin_entries.c.workspace_id == workspace_id, t.bin_entries.c.id != entry_id)).all()
+    entries = connection.execute(
+        select(t.bin_entries.c.id, t.bin_entries.c.payload).where(
+            t.bin_entries.c.workspace_id == workspace_id, t.bin_entries.c.id != entry_id
+        )
+    ).all()
     for other_id, payload in entries:
         if any(row["id"] == missing[1] for row in payload.get(missing[0], [])):
             rows = payload.setdefault(table, [])
             if all(row["id"] != stored["id"] for row in rows):
                 rows.append(stored)
-                connection.execute(update(t.bin_entries).where(t.bin_entries.c.id == other_id)
-                                   .values(payload=payload))
+                connection.execute(update(t.bin_entries).where(t.bin_entries.c.id == other_id).values(payload=payload))
             return
 
 
@@ -149,9 +186,17 @@ def restore(engine: Engine, workspace_id: int, entry_id: int, now: datetime | No
     now = now or datetime.now()
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
-        entry = connection.execute(select(t.bin_entries).where(
-            t.bin_entries.c.id == entry_id, t.bin_entries.c.workspace_id == workspace_id,
-            t.bin_entries.c.deleted_at >= now - KEEP)).mappings().first()
+        entry = (
+            connection.execute(
+                select(t.bin_entries).where(
+                    t.bin_entries.c.id == entry_id,
+                    t.bin_entries.c.workspace_id == workspace_id,
+                    t.bin_entries.c.deleted_at >= now - KEEP,
+                )
+            )
+            .mappings()
+            .first()
+        )
         if entry is None:
             raise StoreError("bin_entry_gone")
         payload = entry["payload"]
@@ -173,21 +218,29 @@ def restore(engine: Engine, workspace_id: int, entry_id: int, now: datetime | No
                     _hand_over(connection, workspace_id, entry_id, table.name, stored, missing)
                     continue
                 old_id = row["id"]
-                existing = connection.execute(select(table).where(table.c.id == old_id)
-                                              .execution_options(**{SKIP: True})).mappings().first()
+                existing = (
+                    connection.execute(select(table).where(table.c.id == old_id).execution_options(**{SKIP: True}))
+                    .mappings()
+                    .first()
+                )
                 if existing is not None:
                     if all(existing[k] == v for k, v in row.items() if k != "version"):
                         new_ids[(table.name, old_id)] = old_id
                         continue  # already back: restored with the other end of a relation
                     row.pop("id")  # the id went to a newer row: take a new one
-                new_id = connection.execute(insert(table).values(**row).execution_options(**{SKIP: True})
-                                            ).inserted_primary_key[0]
+                new_id = connection.execute(
+                    insert(table).values(**row).execution_options(**{SKIP: True})
+                ).inserted_primary_key[0]
                 new_ids[(table.name, old_id)] = new_id
         root = new_ids[(entry["entity"], entry["entity_id"])]
         for child, row_id, column, _old in payload.get("_links", []):
             table = t.metadata.tables[child]
-            connection.execute(update(table).where(table.c.id == row_id, table.c[column].is_(None))
-                               .values(**{column: root}).execution_options(**{SKIP: True}))
+            connection.execute(
+                update(table)
+                .where(table.c.id == row_id, table.c[column].is_(None))
+                .values(**{column: root})
+                .execution_options(**{SKIP: True})
+            )
         connection.execute(delete(t.bin_entries).where(t.bin_entries.c.id == entry_id))
         record(connection, workspace_id, "restore", entry["entity"], root, entry["label"])
         purge(connection, now)

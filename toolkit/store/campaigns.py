@@ -33,38 +33,78 @@ from toolkit.store.workspaces import lock_workspace, reading, require_in_workspa
 
 MAX_TITLE = 300
 MAX_AMOUNT = 1e13
-CAMPAIGN_FIELDS = ("title", "type", "objective", "messages", "channels", "starts_on", "ends_on", "owner", "budget",
-                   "status")
+CAMPAIGN_FIELDS = (
+    "title",
+    "type",
+    "objective",
+    "messages",
+    "channels",
+    "starts_on",
+    "ends_on",
+    "owner",
+    "budget",
+    "status",
+)
 ACTIVITY_FIELDS = ("title", "channel", "due_on", "owner", "status", "cost", "notes")
 KPI_FIELDS = ("name", "kind", "unit", "baseline", "target", "aggregation")
 
 
 # -- rows to objects -------------------------------------------------------------------------
 
+
 def _campaign(row, audience_ids: list[int]) -> Campaign:
-    return Campaign(title=row.title, type=row.type, objective=row.objective, audience_ids=audience_ids,
-                    messages=list(row.messages or []), channels=list(row.channels or []), starts_on=row.starts_on,
-                    ends_on=row.ends_on, owner=row.owner, budget=row.budget, status=row.status, id=row.id,
-                    version=row.version)
+    return Campaign(
+        title=row.title,
+        type=row.type,
+        objective=row.objective,
+        audience_ids=audience_ids,
+        messages=list(row.messages or []),
+        channels=list(row.channels or []),
+        starts_on=row.starts_on,
+        ends_on=row.ends_on,
+        owner=row.owner,
+        budget=row.budget,
+        status=row.status,
+        id=row.id,
+        version=row.version,
+    )
 
 
 def _activity(row) -> Activity:
-    return Activity(campaign_id=row.campaign_id, title=row.title, channel=row.channel, due_on=row.due_on,
-                    owner=row.owner, status=row.status, cost=row.cost, notes=row.notes, id=row.id,
-                    version=row.version)
+    return Activity(
+        campaign_id=row.campaign_id,
+        title=row.title,
+        channel=row.channel,
+        due_on=row.due_on,
+        owner=row.owner,
+        status=row.status,
+        cost=row.cost,
+        notes=row.notes,
+        id=row.id,
+        version=row.version,
+    )
 
 
 def _kpi(row) -> Kpi:
-    return Kpi(campaign_id=row.campaign_id, name=row.name, target=row.target, kind=row.kind, unit=row.unit,
-               baseline=row.baseline, aggregation=row.aggregation, id=row.id, version=row.version)
+    return Kpi(
+        campaign_id=row.campaign_id,
+        name=row.name,
+        target=row.target,
+        kind=row.kind,
+        unit=row.unit,
+        baseline=row.baseline,
+        aggregation=row.aggregation,
+        id=row.id,
+        version=row.version,
+    )
 
 
 def _measurement(row) -> KpiMeasurement:
-    return KpiMeasurement(kpi_id=row.kpi_id, measured_on=row.measured_on, value=row.value, notes=row.notes,
-                          id=row.id)
+    return KpiMeasurement(kpi_id=row.kpi_id, measured_on=row.measured_on, value=row.value, notes=row.notes, id=row.id)
 
 
 # -- checks ----------------------------------------------------------------------------------
+
 
 def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
@@ -92,8 +132,7 @@ def _number(value: object, reason: str, positive: bool = False) -> float | None:
         number = float(value)
     except (TypeError, ValueError) as error:
         raise StoreError(reason) from error
-    if isinstance(value, bool) or not math.isfinite(number) or abs(number) >= MAX_AMOUNT or \
-            (positive and number < 0):
+    if isinstance(value, bool) or not math.isfinite(number) or abs(number) >= MAX_AMOUNT or (positive and number < 0):
         raise StoreError(reason)
     return number
 
@@ -200,21 +239,29 @@ def _require_audiences(connection: Connection, workspace_id: int, audience_ids) 
 def _link_audiences(connection: Connection, workspace_id: int, campaign_id: int, audience_ids: list[int]) -> None:
     connection.execute(delete(campaign_audiences).where(campaign_audiences.c.campaign_id == campaign_id))
     if audience_ids:
-        connection.execute(insert(campaign_audiences), [
-            {"workspace_id": workspace_id, "campaign_id": campaign_id, "audience_id": audience_id}
-            for audience_id in audience_ids])
+        connection.execute(
+            insert(campaign_audiences),
+            [
+                {"workspace_id": workspace_id, "campaign_id": campaign_id, "audience_id": audience_id}
+                for audience_id in audience_ids
+            ],
+        )
 
 
 # -- reading ---------------------------------------------------------------------------------
 
+
 def list_campaigns(engine: Engine, workspace_id: int) -> list[Campaign]:
     """The workspace's campaigns in the order they were created, with the audiences they target."""
     with reading(engine, workspace_id) as connection:
-        rows = connection.execute(select(campaigns).where(campaigns.c.workspace_id == workspace_id)
-                                  .order_by(campaigns.c.id)).all()
+        rows = connection.execute(
+            select(campaigns).where(campaigns.c.workspace_id == workspace_id).order_by(campaigns.c.id)
+        ).all()
         links = connection.execute(
             select(campaign_audiences.c.campaign_id, campaign_audiences.c.audience_id)
-            .where(campaign_audiences.c.workspace_id == workspace_id).order_by(campaign_audiences.c.id)).all()
+            .where(campaign_audiences.c.workspace_id == workspace_id)
+            .order_by(campaign_audiences.c.id)
+        ).all()
     targeted: dict[int, list[int]] = {}
     for link in links:
         targeted.setdefault(link.campaign_id, []).append(link.audience_id)
@@ -223,8 +270,9 @@ def list_campaigns(engine: Engine, workspace_id: int) -> list[Campaign]:
 
 def list_activities(engine: Engine, workspace_id: int) -> list[Activity]:
     with reading(engine, workspace_id) as connection:
-        rows = connection.execute(select(activities).where(activities.c.workspace_id == workspace_id)
-                                  .order_by(activities.c.id)).all()
+        rows = connection.execute(
+            select(activities).where(activities.c.workspace_id == workspace_id).order_by(activities.c.id)
+        ).all()
     return [_activity(row) for row in rows]
 
 
@@ -236,12 +284,16 @@ def list_kpis(engine: Engine, workspace_id: int) -> list[Kpi]:
 
 def list_measurements(engine: Engine, workspace_id: int) -> list[KpiMeasurement]:
     with reading(engine, workspace_id) as connection:
-        rows = connection.execute(select(kpi_measurements).where(kpi_measurements.c.workspace_id == workspace_id)
-                                  .order_by(kpi_measurements.c.id)).all()
+        rows = connection.execute(
+            select(kpi_measurements)
+            .where(kpi_measurements.c.workspace_id == workspace_id)
+            .order_by(kpi_measurements.c.id)
+        ).all()
     return [_measurement(row) for row in rows]
 
 
 # -- the plan --------------------------------------------------------------------------------
+
 
 def create_campaign(engine: Engine, workspace_id: int, campaign: Campaign) -> int:
     """Plan a new campaign for its target audiences; returns its id."""
@@ -250,8 +302,9 @@ def create_campaign(engine: Engine, workspace_id: int, campaign: Campaign) -> in
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         _require_audiences(connection, workspace_id, targeted)
-        new_id = connection.execute(insert(campaigns).values(workspace_id=workspace_id, version=1, **values)
-                                    ).inserted_primary_key[0]
+        new_id = connection.execute(
+            insert(campaigns).values(workspace_id=workspace_id, version=1, **values)
+        ).inserted_primary_key[0]
         _link_audiences(connection, workspace_id, new_id, targeted)
     return new_id
 
@@ -265,9 +318,13 @@ def update_campaign(engine: Engine, workspace_id: int, campaign: Campaign) -> No
         _require_audiences(connection, workspace_id, targeted)
         done = connection.execute(
             update(campaigns)
-            .where(campaigns.c.id == campaign.id, campaigns.c.workspace_id == workspace_id,
-                   campaigns.c.version == campaign.version)
-            .values(version=campaigns.c.version + 1, **values))
+            .where(
+                campaigns.c.id == campaign.id,
+                campaigns.c.workspace_id == workspace_id,
+                campaigns.c.version == campaign.version,
+            )
+            .values(version=campaigns.c.version + 1, **values)
+        )
         if not done.rowcount:
             _require_campaign(connection, workspace_id, campaign.id)
             raise StoreError("campaign_changed")
@@ -279,13 +336,15 @@ def delete_campaign(engine: Engine, workspace_id: int, campaign_id: int) -> None
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         bin.put(connection, workspace_id, "campaigns", [campaign_id])
-        done = connection.execute(delete(campaigns).where(
-            campaigns.c.id == campaign_id, campaigns.c.workspace_id == workspace_id))
+        done = connection.execute(
+            delete(campaigns).where(campaigns.c.id == campaign_id, campaigns.c.workspace_id == workspace_id)
+        )
         if not done.rowcount:
             raise StoreError("campaign_not_found")
 
 
 # -- activities ------------------------------------------------------------------------------
+
 
 def add_activity(engine: Engine, workspace_id: int, activity: Activity) -> int:
     """Plan one activity of a campaign; returns its id."""
@@ -293,13 +352,21 @@ def add_activity(engine: Engine, workspace_id: int, activity: Activity) -> int:
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         _require_campaign(connection, workspace_id, activity.campaign_id)
-        return connection.execute(insert(activities).values(
-            workspace_id=workspace_id, campaign_id=activity.campaign_id, version=1, **values)
+        return connection.execute(
+            insert(activities).values(workspace_id=workspace_id, campaign_id=activity.campaign_id, version=1, **values)
         ).inserted_primary_key[0]
 
 
-def _save_edits(engine: Engine, workspace_id: int, table, edits: list[Edit], fields: tuple[str, ...],
-                validate, label: str, recheck=None) -> SaveResult:
+def _save_edits(
+    engine: Engine,
+    workspace_id: int,
+    table,
+    edits: list[Edit],
+    fields: tuple[str, ...],
+    validate,
+    label: str,
+    recheck=None,
+) -> SaveResult:
     """Edits made in a table, all or nothing, each from the version the user saw.
 
     ``recheck(row, values)`` checks the edited values against the rest of the stored row.
@@ -313,14 +380,16 @@ def _save_edits(engine: Engine, workspace_id: int, table, edits: list[Edit], fie
             lock_workspace(connection, workspace_id)
             for edit, values in cleaned:
                 if recheck is not None:
-                    row = connection.execute(select(table).where(table.c.id == edit.id,
-                                                                 table.c.workspace_id == workspace_id)).first()
+                    row = connection.execute(
+                        select(table).where(table.c.id == edit.id, table.c.workspace_id == workspace_id)
+                    ).first()
                     if row is not None:
                         recheck(row, values)
                 done = connection.execute(
-                    update(table).where(table.c.id == edit.id, table.c.workspace_id == workspace_id,
-                                        table.c.version == edit.version)
-                    .values(version=table.c.version + 1, **values))
+                    update(table)
+                    .where(table.c.id == edit.id, table.c.workspace_id == workspace_id, table.c.version == edit.version)
+                    .values(version=table.c.version + 1, **values)
+                )
                 if not done.rowcount:
                     name = connection.execute(select(table.c[label]).where(table.c.id == edit.id)).scalar()
                     conflicts.append(name or f"#{edit.id}")
@@ -341,8 +410,9 @@ def _delete(engine: Engine, workspace_id: int, table, ids: list[int]) -> int:
         return 0
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
-        return connection.execute(delete(table).where(table.c.workspace_id == workspace_id,
-                                                      table.c.id.in_(ids))).rowcount
+        return connection.execute(
+            delete(table).where(table.c.workspace_id == workspace_id, table.c.id.in_(ids))
+        ).rowcount
 
 
 def delete_activities(engine: Engine, workspace_id: int, activity_ids: list[int]) -> int:
@@ -351,8 +421,15 @@ def delete_activities(engine: Engine, workspace_id: int, activity_ids: list[int]
 
 def import_activities(engine: Engine, workspace_id: int, campaign_id: int, planned: list[Activity]) -> int:
     """Store activities read from a spreadsheet into one campaign, all or nothing; returns how many."""
-    rows = [{"workspace_id": workspace_id, "campaign_id": campaign_id, "version": 1,
-             **_values(activity, ACTIVITY_FIELDS, validate_activity)} for activity in planned]
+    rows = [
+        {
+            "workspace_id": workspace_id,
+            "campaign_id": campaign_id,
+            "version": 1,
+            **_values(activity, ACTIVITY_FIELDS, validate_activity),
+        }
+        for activity in planned
+    ]
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         _require_campaign(connection, workspace_id, campaign_id)
@@ -363,18 +440,21 @@ def import_activities(engine: Engine, workspace_id: int, campaign_id: int, plann
 
 # -- KPIs and measurements -------------------------------------------------------------------
 
+
 def add_kpi(engine: Engine, workspace_id: int, kpi: Kpi) -> int:
     """Set an indicator for a campaign (baseline and target); returns its id."""
     values = _values(kpi, KPI_FIELDS, validate_kpi)
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         _require_campaign(connection, workspace_id, kpi.campaign_id)
-        return connection.execute(insert(kpis).values(
-            workspace_id=workspace_id, campaign_id=kpi.campaign_id, version=1, **values)).inserted_primary_key[0]
+        return connection.execute(
+            insert(kpis).values(workspace_id=workspace_id, campaign_id=kpi.campaign_id, version=1, **values)
+        ).inserted_primary_key[0]
 
 
 def save_kpi_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> SaveResult:
     """Edits made in the KPI table, all or nothing."""
+
     def target_is_not_baseline(row, values):
         validate_kpi({"baseline": values.get("baseline", row.baseline), "target": values.get("target", row.target)})
 
@@ -386,8 +466,7 @@ def delete_kpis(engine: Engine, workspace_id: int, kpi_ids: list[int]) -> int:
     return _delete(engine, workspace_id, kpis, kpi_ids)
 
 
-def _require_kpis(connection: Connection, workspace_id: int, kpi_ids: set[int], campaign_id: int | None = None) \
-        -> None:
+def _require_kpis(connection: Connection, workspace_id: int, kpi_ids: set[int], campaign_id: int | None = None) -> None:
     query = select(kpis.c.id).where(kpis.c.workspace_id == workspace_id, kpis.c.id.in_(kpi_ids))
     if campaign_id is not None:
         query = query.where(kpis.c.campaign_id == campaign_id)
@@ -397,25 +476,31 @@ def _require_kpis(connection: Connection, workspace_id: int, kpi_ids: set[int], 
 
 def log_measurement(engine: Engine, workspace_id: int, measurement: KpiMeasurement) -> int:
     """Note down what an indicator measured on a day; returns the measurement's id."""
-    values = validate_measurement({"measured_on": measurement.measured_on, "value": measurement.value,
-                                   "notes": measurement.notes})
+    values = validate_measurement(
+        {"measured_on": measurement.measured_on, "value": measurement.value, "notes": measurement.notes}
+    )
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         _require_kpis(connection, workspace_id, {measurement.kpi_id})
-        return connection.execute(insert(kpi_measurements).values(
-            workspace_id=workspace_id, kpi_id=measurement.kpi_id, **values)).inserted_primary_key[0]
+        return connection.execute(
+            insert(kpi_measurements).values(workspace_id=workspace_id, kpi_id=measurement.kpi_id, **values)
+        ).inserted_primary_key[0]
 
 
 def delete_measurements(engine: Engine, workspace_id: int, measurement_ids: list[int]) -> int:
     return _delete(engine, workspace_id, kpi_measurements, measurement_ids)
 
 
-def import_measurements(engine: Engine, workspace_id: int, campaign_id: int,
-                        measured: list[KpiMeasurement]) -> int:
+def import_measurements(engine: Engine, workspace_id: int, campaign_id: int, measured: list[KpiMeasurement]) -> int:
     """Store measurements read from a spreadsheet (of the campaign's KPIs), all or nothing."""
-    rows = [{"workspace_id": workspace_id, "kpi_id": m.kpi_id,
-             **validate_measurement({"measured_on": m.measured_on, "value": m.value, "notes": m.notes})}
-            for m in measured]
+    rows = [
+        {
+            "workspace_id": workspace_id,
+            "kpi_id": m.kpi_id,
+            **validate_measurement({"measured_on": m.measured_on, "value": m.value, "notes": m.notes}),
+        }
+        for m in measured
+    ]
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         _require_campaign(connection, workspace_id, campaign_id)
@@ -426,6 +511,7 @@ def import_measurements(engine: Engine, workspace_id: int, campaign_id: int,
 
 
 # -- the sample and restored backups ---------------------------------------------------------
+
 
 @dataclass
 class CampaignBundle:
@@ -440,26 +526,54 @@ class CampaignBundle:
     kpis: list[tuple[Kpi, list[KpiMeasurement]]] = field(default_factory=list)
 
 
-def write_campaigns(connection: Connection, workspace_id: int, bundles: list[CampaignBundle],
-                    audience_ids: list[int]) -> int:
+def write_campaigns(
+    connection: Connection, workspace_id: int, bundles: list[CampaignBundle], audience_ids: list[int]
+) -> int:
     """Write campaigns inside the caller's transaction; audience positions point into ``audience_ids``."""
     for bundle in bundles:
-        campaign_id = connection.execute(insert(campaigns).values(
-            workspace_id=workspace_id, version=1, **_values(bundle.campaign, CAMPAIGN_FIELDS, validate_campaign))
+        campaign_id = connection.execute(
+            insert(campaigns).values(
+                workspace_id=workspace_id, version=1, **_values(bundle.campaign, CAMPAIGN_FIELDS, validate_campaign)
+            )
         ).inserted_primary_key[0]
-        _link_audiences(connection, workspace_id, campaign_id,
-                        list(dict.fromkeys(audience_ids[position] for position in bundle.audiences)))
+        _link_audiences(
+            connection,
+            workspace_id,
+            campaign_id,
+            list(dict.fromkeys(audience_ids[position] for position in bundle.audiences)),
+        )
         if bundle.activities:
-            connection.execute(insert(activities), [
-                {"workspace_id": workspace_id, "campaign_id": campaign_id, "version": 1,
-                 **_values(activity, ACTIVITY_FIELDS, validate_activity)} for activity in bundle.activities])
+            connection.execute(
+                insert(activities),
+                [
+                    {
+                        "workspace_id": workspace_id,
+                        "campaign_id": campaign_id,
+                        "version": 1,
+                        **_values(activity, ACTIVITY_FIELDS, validate_activity),
+                    }
+                    for activity in bundle.activities
+                ],
+            )
         for kpi, measured in bundle.kpis:
-            kpi_id = connection.execute(insert(kpis).values(
-                workspace_id=workspace_id, campaign_id=campaign_id, version=1, **_values(kpi, KPI_FIELDS, validate_kpi))
+            kpi_id = connection.execute(
+                insert(kpis).values(
+                    workspace_id=workspace_id,
+                    campaign_id=campaign_id,
+                    version=1,
+                    **_values(kpi, KPI_FIELDS, validate_kpi),
+                )
             ).inserted_primary_key[0]
             if measured:
-                connection.execute(insert(kpi_measurements), [
-                    {"workspace_id": workspace_id, "kpi_id": kpi_id,
-                     **validate_measurement({"measured_on": m.measured_on, "value": m.value, "notes": m.notes})}
-                    for m in measured])
+                connection.execute(
+                    insert(kpi_measurements),
+                    [
+                        {
+                            "workspace_id": workspace_id,
+                            "kpi_id": kpi_id,
+                            **validate_measurement({"measured_on": m.measured_on, "value": m.value, "notes": m.notes}),
+                        }
+                        for m in measured
+                    ],
+                )
     return len(bundles)

@@ -42,8 +42,21 @@ from toolkit.store.workspaces import lock_workspace, reading, require_in_workspa
 
 MAX_TITLE = 300
 MAX_BUDGET = 1e13
-CONSULTATION_FIELDS = ("title", "objective", "specific_objectives", "questions", "instrument", "modality",
-                       "starts_on", "ends_on", "place", "facilitator", "budget", "status", "targets")
+CONSULTATION_FIELDS = (
+    "title",
+    "objective",
+    "specific_objectives",
+    "questions",
+    "instrument",
+    "modality",
+    "starts_on",
+    "ends_on",
+    "place",
+    "facilitator",
+    "budget",
+    "status",
+    "targets",
+)
 PARTICIPANT_FIELDS = ("status", "invited_on", "responded_on", "attended_on", "attendee", "notes")
 CONTRIBUTION_FIELDS = ("actor_id", "theme", "type", "text", "priority", "due_on", "response")
 
@@ -53,32 +66,63 @@ ActorRef = tuple[str, int]
 
 # -- rows to objects -------------------------------------------------------------------------
 
+
 def _targets(stored: object) -> list[CoverageTarget]:
     return [CoverageTarget(str(t["dimension"]), str(t["key"]), int(t.get("minimum", 1))) for t in stored or []]
 
 
 def _consultation(row) -> Consultation:
     return Consultation(
-        title=row.title, objective=row.objective, specific_objectives=row.specific_objectives,
-        questions=row.questions, instrument=row.instrument, modality=row.modality, starts_on=row.starts_on,
-        ends_on=row.ends_on, place=row.place, facilitator=row.facilitator, budget=row.budget, status=row.status,
-        targets=_targets(row.targets), id=row.id, version=row.version,
+        title=row.title,
+        objective=row.objective,
+        specific_objectives=row.specific_objectives,
+        questions=row.questions,
+        instrument=row.instrument,
+        modality=row.modality,
+        starts_on=row.starts_on,
+        ends_on=row.ends_on,
+        place=row.place,
+        facilitator=row.facilitator,
+        budget=row.budget,
+        status=row.status,
+        targets=_targets(row.targets),
+        id=row.id,
+        version=row.version,
     )
 
 
 def _participant(row) -> Participant:
-    return Participant(consultation_id=row.consultation_id, actor_id=row.actor_id, status=row.status,
-                       invited_on=row.invited_on, responded_on=row.responded_on, attended_on=row.attended_on,
-                       attendee=row.attendee, notes=row.notes, id=row.id, version=row.version)
+    return Participant(
+        consultation_id=row.consultation_id,
+        actor_id=row.actor_id,
+        status=row.status,
+        invited_on=row.invited_on,
+        responded_on=row.responded_on,
+        attended_on=row.attended_on,
+        attendee=row.attendee,
+        notes=row.notes,
+        id=row.id,
+        version=row.version,
+    )
 
 
 def _contribution(row) -> Contribution:
-    return Contribution(consultation_id=row.consultation_id, text=row.text, actor_id=row.actor_id,
-                        theme=row.theme, type=row.type, priority=row.priority, due_on=row.due_on,
-                        response=row.response, id=row.id, version=row.version)
+    return Contribution(
+        consultation_id=row.consultation_id,
+        text=row.text,
+        actor_id=row.actor_id,
+        theme=row.theme,
+        type=row.type,
+        priority=row.priority,
+        due_on=row.due_on,
+        response=row.response,
+        id=row.id,
+        version=row.version,
+    )
 
 
 # -- checks ----------------------------------------------------------------------------------
+
 
 def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
@@ -177,18 +221,23 @@ def _require_actors(connection: Connection, workspace_id: int, actor_ids) -> Non
 
 # -- reading ---------------------------------------------------------------------------------
 
+
 def list_consultations(engine: Engine, workspace_id: int) -> list[Consultation]:
     """The workspace's consultations in the order they were created."""
     with reading(engine, workspace_id) as connection:
-        rows = connection.execute(select(consultations).where(consultations.c.workspace_id == workspace_id)
-                                  .order_by(consultations.c.id)).all()
+        rows = connection.execute(
+            select(consultations).where(consultations.c.workspace_id == workspace_id).order_by(consultations.c.id)
+        ).all()
     return [_consultation(row) for row in rows]
 
 
 def get_consultation(engine: Engine, workspace_id: int, consultation_id: int) -> Consultation:
     with reading(engine, workspace_id) as connection:
-        row = connection.execute(select(consultations).where(
-            consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id)).first()
+        row = connection.execute(
+            select(consultations).where(
+                consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id
+            )
+        ).first()
     if row is None:
         raise StoreError("consultation_not_found")
     return _consultation(row)
@@ -215,6 +264,7 @@ def list_contributions(engine: Engine, workspace_id: int, consultation_id: int |
 
 # -- the plan --------------------------------------------------------------------------------
 
+
 def create_consultation(engine: Engine, workspace_id: int, consultation: Consultation) -> int:
     """Plan a new consultation; returns its id."""
     values = _consultation_values(consultation)
@@ -233,8 +283,11 @@ def update_consultation(engine: Engine, workspace_id: int, consultation: Consult
         lock_workspace(connection, workspace_id)
         done = connection.execute(
             update(consultations)
-            .where(consultations.c.id == consultation.id, consultations.c.workspace_id == workspace_id,
-                   consultations.c.version == consultation.version)
+            .where(
+                consultations.c.id == consultation.id,
+                consultations.c.workspace_id == workspace_id,
+                consultations.c.version == consultation.version,
+            )
             .values(version=consultations.c.version + 1, **values)
         )
         if not done.rowcount:
@@ -243,14 +296,18 @@ def update_consultation(engine: Engine, workspace_id: int, consultation: Consult
     return get_consultation(engine, workspace_id, consultation.id)
 
 
-def duplicate_consultation(engine: Engine, workspace_id: int, consultation_id: int, title: str,
-                           with_participants: bool = True) -> int:
+def duplicate_consultation(
+    engine: Engine, workspace_id: int, consultation_id: int, title: str, with_participants: bool = True
+) -> int:
     """A new draft with the same plan and targets, for the next round: no dates, and the same
     participants back at "to invite" (what they said stays with the first round)."""
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
-        row = connection.execute(select(consultations).where(
-            consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id)).first()
+        row = connection.execute(
+            select(consultations).where(
+                consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id
+            )
+        ).first()
         if row is None:
             raise StoreError("consultation_not_found")
         original = _consultation(row)
@@ -259,12 +316,19 @@ def duplicate_consultation(engine: Engine, workspace_id: int, consultation_id: i
             insert(consultations).values(workspace_id=workspace_id, version=1, **_consultation_values(copy))
         ).inserted_primary_key[0]
         if with_participants:
-            actor_ids = connection.execute(
-                select(participants.c.actor_id).where(participants.c.consultation_id == consultation_id)
-                .order_by(participants.c.id)).scalars().all()
+            actor_ids = (
+                connection.execute(
+                    select(participants.c.actor_id)
+                    .where(participants.c.consultation_id == consultation_id)
+                    .order_by(participants.c.id)
+                )
+                .scalars()
+                .all()
+            )
             if actor_ids:
-                connection.execute(insert(participants), [_participant_row(workspace_id, new_id, actor_id)
-                                                          for actor_id in actor_ids])
+                connection.execute(
+                    insert(participants), [_participant_row(workspace_id, new_id, actor_id) for actor_id in actor_ids]
+                )
     return new_id
 
 
@@ -273,13 +337,17 @@ def delete_consultation(engine: Engine, workspace_id: int, consultation_id: int)
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         bin.put(connection, workspace_id, "consultations", [consultation_id])
-        done = connection.execute(delete(consultations).where(
-            consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id))
+        done = connection.execute(
+            delete(consultations).where(
+                consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id
+            )
+        )
         if not done.rowcount:
             raise StoreError("consultation_not_found")
 
 
 # -- who takes part --------------------------------------------------------------------------
+
 
 @dataclass
 class InviteResult:
@@ -288,17 +356,29 @@ class InviteResult:
 
 
 def _participant_row(workspace_id: int, consultation_id: int, actor_id: int, **values: object) -> dict[str, object]:
-    row = {"workspace_id": workspace_id, "consultation_id": consultation_id, "actor_id": actor_id,
-           "status": "to_invite", "invited_on": None, "responded_on": None, "attended_on": None, "attendee": "",
-           "notes": "", "version": 1}
+    row = {
+        "workspace_id": workspace_id,
+        "consultation_id": consultation_id,
+        "actor_id": actor_id,
+        "status": "to_invite",
+        "invited_on": None,
+        "responded_on": None,
+        "attended_on": None,
+        "attendee": "",
+        "notes": "",
+        "version": 1,
+    }
     row.update(values)
     return row
 
 
 def _listed(connection: Connection, consultation_id: int) -> dict[int, int]:
     """Actor id -> participant id of those already on the list."""
-    return dict(connection.execute(select(participants.c.actor_id, participants.c.id)
-                                   .where(participants.c.consultation_id == consultation_id)).all())
+    return dict(
+        connection.execute(
+            select(participants.c.actor_id, participants.c.id).where(participants.c.consultation_id == consultation_id)
+        ).all()
+    )
 
 
 def invite_actors(engine: Engine, workspace_id: int, consultation_id: int, actor_ids: list[int]) -> InviteResult:
@@ -312,8 +392,10 @@ def invite_actors(engine: Engine, workspace_id: int, consultation_id: int, actor
             listed = _listed(connection, consultation_id)
             new = [actor_id for actor_id in wanted if actor_id not in listed]
             if new:
-                connection.execute(insert(participants), [_participant_row(workspace_id, consultation_id, actor_id)
-                                                          for actor_id in new])
+                connection.execute(
+                    insert(participants),
+                    [_participant_row(workspace_id, consultation_id, actor_id) for actor_id in new],
+                )
     except IntegrityError as error:  # someone else put one of them on the list at the same moment
         raise StoreError("consultation_changed") from error
     return InviteResult(added=len(new), already=len(wanted) - len(new))
@@ -326,14 +408,19 @@ def remove_participants(engine: Engine, workspace_id: int, consultation_id: int,
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         _require_consultation(connection, workspace_id, consultation_id)
-        done = connection.execute(delete(participants).where(
-            participants.c.consultation_id == consultation_id, participants.c.workspace_id == workspace_id,
-            participants.c.id.in_(participant_ids)))
+        done = connection.execute(
+            delete(participants).where(
+                participants.c.consultation_id == consultation_id,
+                participants.c.workspace_id == workspace_id,
+                participants.c.id.in_(participant_ids),
+            )
+        )
     return done.rowcount
 
 
-def change_status(engine: Engine, workspace_id: int, consultation_id: int, participant_ids: list[int], status: str,
-                  on: date | None) -> int:
+def change_status(
+    engine: Engine, workspace_id: int, consultation_id: int, participant_ids: list[int], status: str, on: date | None
+) -> int:
     """Bulk change: these participants move to ``status`` on ``on`` (the matching date is set)."""
     if status not in INVITATION_STATUSES:
         raise StoreError("bad_invitation_status")
@@ -342,15 +429,22 @@ def change_status(engine: Engine, workspace_id: int, consultation_id: int, parti
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         _require_consultation(connection, workspace_id, consultation_id)
-        rows = connection.execute(select(participants).where(
-            participants.c.consultation_id == consultation_id, participants.c.workspace_id == workspace_id,
-            participants.c.id.in_(participant_ids))).all()
+        rows = connection.execute(
+            select(participants).where(
+                participants.c.consultation_id == consultation_id,
+                participants.c.workspace_id == workspace_id,
+                participants.c.id.in_(participant_ids),
+            )
+        ).all()
         if len(rows) != len(set(participant_ids)):
             raise StoreError("participant_not_found")
         for row in rows:
             dates = status_dates(status, on, row.invited_on, row.responded_on, row.attended_on)
-            connection.execute(update(participants).where(participants.c.id == row.id)
-                               .values(status=status, version=participants.c.version + 1, **dates))
+            connection.execute(
+                update(participants)
+                .where(participants.c.id == row.id)
+                .values(status=status, version=participants.c.version + 1, **dates)
+            )
     return len(rows)
 
 
@@ -358,8 +452,10 @@ def save_participant_edits(engine: Engine, workspace_id: int, edits: list[Edit])
     """Edits made in the participants table, all or nothing, each from the version the user saw."""
     if not edits:
         return SaveResult()
-    cleaned = [(edit, validate_participant({k: v for k, v in edit.changes.items() if k in PARTICIPANT_FIELDS}))
-               for edit in edits]
+    cleaned = [
+        (edit, validate_participant({k: v for k, v in edit.changes.items() if k in PARTICIPANT_FIELDS}))
+        for edit in edits
+    ]
     conflicts: list[str] = []
     try:
         with engine.begin() as connection:
@@ -367,12 +463,18 @@ def save_participant_edits(engine: Engine, workspace_id: int, edits: list[Edit])
             for edit, values in cleaned:
                 done = connection.execute(
                     update(participants)
-                    .where(participants.c.id == edit.id, participants.c.workspace_id == workspace_id,
-                           participants.c.version == edit.version)
-                    .values(version=participants.c.version + 1, **values))
+                    .where(
+                        participants.c.id == edit.id,
+                        participants.c.workspace_id == workspace_id,
+                        participants.c.version == edit.version,
+                    )
+                    .values(version=participants.c.version + 1, **values)
+                )
                 if not done.rowcount:
-                    name = connection.execute(select(actors.c.name).join(
-                        participants, participants.c.actor_id == actors.c.id).where(participants.c.id == edit.id)
+                    name = connection.execute(
+                        select(actors.c.name)
+                        .join(participants, participants.c.actor_id == actors.c.id)
+                        .where(participants.c.id == edit.id)
                     ).scalar()
                     conflicts.append(name or f"#{edit.id}")
             if conflicts:
@@ -384,6 +486,7 @@ def save_participant_edits(engine: Engine, workspace_id: int, edits: list[Edit])
 
 # -- contributions ---------------------------------------------------------------------------
 
+
 def record_contribution(engine: Engine, workspace_id: int, contribution: Contribution) -> int:
     """Note down one contribution (quick entry during a session); returns its id."""
     values = validate_contribution({name: getattr(contribution, name) for name in CONTRIBUTION_FIELDS})
@@ -392,8 +495,10 @@ def record_contribution(engine: Engine, workspace_id: int, contribution: Contrib
         _require_consultation(connection, workspace_id, contribution.consultation_id)
         if values["actor_id"] is not None:
             _require_actors(connection, workspace_id, {values["actor_id"]})
-        new_id = connection.execute(insert(contributions).values(
-            workspace_id=workspace_id, consultation_id=contribution.consultation_id, version=1, **values)
+        new_id = connection.execute(
+            insert(contributions).values(
+                workspace_id=workspace_id, consultation_id=contribution.consultation_id, version=1, **values
+            )
         ).inserted_primary_key[0]
     return new_id
 
@@ -402,20 +507,29 @@ def save_contribution_edits(engine: Engine, workspace_id: int, edits: list[Edit]
     """Edits made in the contributions table, all or nothing."""
     if not edits:
         return SaveResult()
-    cleaned = [(edit, validate_contribution({k: v for k, v in edit.changes.items() if k in CONTRIBUTION_FIELDS}))
-               for edit in edits]
+    cleaned = [
+        (edit, validate_contribution({k: v for k, v in edit.changes.items() if k in CONTRIBUTION_FIELDS}))
+        for edit in edits
+    ]
     conflicts: list[str] = []
     try:
         with engine.begin() as connection:
             lock_workspace(connection, workspace_id)
-            _require_actors(connection, workspace_id, {values["actor_id"] for _, values in cleaned
-                                                       if values.get("actor_id") is not None})
+            _require_actors(
+                connection,
+                workspace_id,
+                {values["actor_id"] for _, values in cleaned if values.get("actor_id") is not None},
+            )
             for edit, values in cleaned:
                 done = connection.execute(
                     update(contributions)
-                    .where(contributions.c.id == edit.id, contributions.c.workspace_id == workspace_id,
-                           contributions.c.version == edit.version)
-                    .values(version=contributions.c.version + 1, **values))
+                    .where(
+                        contributions.c.id == edit.id,
+                        contributions.c.workspace_id == workspace_id,
+                        contributions.c.version == edit.version,
+                    )
+                    .values(version=contributions.c.version + 1, **values)
+                )
                 if not done.rowcount:
                     conflicts.append(f"#{edit.id}")
             if conflicts:
@@ -430,12 +544,16 @@ def delete_contributions(engine: Engine, workspace_id: int, contribution_ids: li
         return 0
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
-        done = connection.execute(delete(contributions).where(
-            contributions.c.workspace_id == workspace_id, contributions.c.id.in_(contribution_ids)))
+        done = connection.execute(
+            delete(contributions).where(
+                contributions.c.workspace_id == workspace_id, contributions.c.id.in_(contribution_ids)
+            )
+        )
     return done.rowcount
 
 
 # -- imports (attendance, contributions) and restores ------------------------------------------
+
 
 @dataclass
 class AttendanceMark:
@@ -475,23 +593,33 @@ def _resolve(ref: ActorRef | None, new_ids: list[int]) -> int | None:
     return new_ids[value] if kind == "new" else value
 
 
-def _write_import(connection: Connection, workspace_id: int, consultation_id: int,
-                  batch: ConsultationImport) -> ImportResult:
+def _write_import(
+    connection: Connection, workspace_id: int, consultation_id: int, batch: ConsultationImport
+) -> ImportResult:
     _require_consultation(connection, workspace_id, consultation_id)
     result = ImportResult()
     new_ids: list[int] = []
     if batch.new_actors:
-        rows = [{"workspace_id": workspace_id, "version": 1, **validate_actor(_actor_values(a))}
-                for a in batch.new_actors]
+        rows = [
+            {"workspace_id": workspace_id, "version": 1, **validate_actor(_actor_values(a))} for a in batch.new_actors
+        ]
         new_ids = _insert_actors(connection, workspace_id, rows)
         result.actors_added = len(new_ids)
-    _require_actors(connection, workspace_id, {ref[1] for ref, _ in batch.attendance if ref[0] == "existing"} |
-                    {ref[1] for ref, _ in batch.contributions if ref is not None and ref[0] == "existing"})
+    _require_actors(
+        connection,
+        workspace_id,
+        {ref[1] for ref, _ in batch.attendance if ref[0] == "existing"}
+        | {ref[1] for ref, _ in batch.contributions if ref is not None and ref[0] == "existing"},
+    )
     for _, mark in batch.attendance:
         if mark.status is not None and mark.status not in INVITATION_STATUSES:
             raise StoreError("bad_invitation_status")
-    current = {row.actor_id: row for row in connection.execute(
-        select(participants).where(participants.c.consultation_id == consultation_id)).all()}
+    current = {
+        row.actor_id: row
+        for row in connection.execute(
+            select(participants).where(participants.c.consultation_id == consultation_id)
+        ).all()
+    }
     listed = {actor_id: row.id for actor_id, row in current.items()}
     for ref, mark in batch.attendance:
         actor_id = _resolve(ref, new_ids)
@@ -503,16 +631,25 @@ def _write_import(connection: Connection, workspace_id: int, consultation_id: in
         row = current.get(actor_id)
         if mark.status is not None:
             values["status"] = mark.status
-            values.update(status_dates(mark.status, mark.on, *((row.invited_on, row.responded_on, row.attended_on)
-                                                                 if row is not None else ())))
+            values.update(
+                status_dates(
+                    mark.status,
+                    mark.on,
+                    *((row.invited_on, row.responded_on, row.attended_on) if row is not None else ()),
+                )
+            )
         if actor_id in listed:
             if values:
-                connection.execute(update(participants).where(participants.c.id == listed[actor_id])
-                                   .values(version=participants.c.version + 1, **values))
+                connection.execute(
+                    update(participants)
+                    .where(participants.c.id == listed[actor_id])
+                    .values(version=participants.c.version + 1, **values)
+                )
                 result.participants_updated += 1
         else:
-            listed[actor_id] = connection.execute(insert(participants).values(
-                **_participant_row(workspace_id, consultation_id, actor_id, **values))).inserted_primary_key[0]
+            listed[actor_id] = connection.execute(
+                insert(participants).values(**_participant_row(workspace_id, consultation_id, actor_id, **values))
+            ).inserted_primary_key[0]
             result.participants_added += 1
     rows = []
     for ref, contribution in batch.contributions:
@@ -521,8 +658,11 @@ def _write_import(connection: Connection, workspace_id: int, consultation_id: in
         values["actor_id"] = actor_id
         rows.append({"workspace_id": workspace_id, "consultation_id": consultation_id, "version": 1, **values})
         if actor_id is not None and actor_id not in listed:  # who spoke took part
-            listed[actor_id] = connection.execute(insert(participants).values(**_participant_row(
-                workspace_id, consultation_id, actor_id, status="attended"))).inserted_primary_key[0]
+            listed[actor_id] = connection.execute(
+                insert(participants).values(
+                    **_participant_row(workspace_id, consultation_id, actor_id, status="attended")
+                )
+            ).inserted_primary_key[0]
             result.participants_added += 1
     if rows:
         connection.execute(insert(contributions), rows)
@@ -530,8 +670,9 @@ def _write_import(connection: Connection, workspace_id: int, consultation_id: in
     return result
 
 
-def record_attendance(engine: Engine, workspace_id: int, consultation_id: int,
-                      batch: ConsultationImport) -> ImportResult:
+def record_attendance(
+    engine: Engine, workspace_id: int, consultation_id: int, batch: ConsultationImport
+) -> ImportResult:
     """Store an imported attendance list in one transaction (nothing on failure)."""
     try:
         with engine.begin() as connection:
@@ -541,8 +682,9 @@ def record_attendance(engine: Engine, workspace_id: int, consultation_id: int,
         raise StoreError("consultation_changed") from error
 
 
-def import_contributions(engine: Engine, workspace_id: int, consultation_id: int,
-                         batch: ConsultationImport) -> ImportResult:
+def import_contributions(
+    engine: Engine, workspace_id: int, consultation_id: int, batch: ConsultationImport
+) -> ImportResult:
     """Store imported contributions (and survey answers) in one transaction (nothing on failure)."""
     try:
         with engine.begin() as connection:
@@ -561,15 +703,19 @@ class ConsultationBundle:
     contributions: list[tuple[ActorRef | None, Contribution]] = field(default_factory=list)
 
 
-def write_consultations(connection: Connection, workspace_id: int, bundles: list[ConsultationBundle],
-                        new_ids: list[int]) -> int:
+def write_consultations(
+    connection: Connection, workspace_id: int, bundles: list[ConsultationBundle], new_ids: list[int]
+) -> int:
     """Write consultations inside the caller's transaction; ``("new", i)`` refs point into ``new_ids``.
 
     A consultation the workspace already has (same title and start date) is left as it is, so
     restoring the same backup twice does not double it. Returns how many were written.
     """
-    existing = set(connection.execute(select(consultations.c.title, consultations.c.starts_on)
-                                      .where(consultations.c.workspace_id == workspace_id)).all())
+    existing = set(
+        connection.execute(
+            select(consultations.c.title, consultations.c.starts_on).where(consultations.c.workspace_id == workspace_id)
+        ).all()
+    )
     written = 0
     for bundle in bundles:
         values = _consultation_values(bundle.consultation)
@@ -577,8 +723,9 @@ def write_consultations(connection: Connection, workspace_id: int, bundles: list
             continue
         existing.add((values["title"], values["starts_on"]))
         written += 1
-        consultation_id = connection.execute(insert(consultations).values(
-            workspace_id=workspace_id, version=1, **values)).inserted_primary_key[0]
+        consultation_id = connection.execute(
+            insert(consultations).values(workspace_id=workspace_id, version=1, **values)
+        ).inserted_primary_key[0]
         seen: set[int] = set()
         rows = []
         for ref, participant in bundle.participants:

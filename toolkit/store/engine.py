@@ -18,9 +18,23 @@ MIGRATION_LOCK = 7_412_023  # PostgreSQL advisory lock taken while migrating (an
 MESSAGE_KEYS = {
     "busy": "store.busy",
     # accounts, members and the bin (locales/<lang>/accounts.toml)
-    **{reason: f"accounts.errors.{reason}" for reason in (
-        "sign_in_failed", "sign_in_locked", "sso_unknown", "username_required", "username_taken", "user_not_found",
-        "password_too_short", "password_too_long", "wrong_password", "unknown_role", "last_owner", "bin_entry_gone")},
+    **{
+        reason: f"accounts.errors.{reason}"
+        for reason in (
+            "sign_in_failed",
+            "sign_in_locked",
+            "sso_unknown",
+            "username_required",
+            "username_taken",
+            "user_not_found",
+            "password_too_short",
+            "password_too_long",
+            "wrong_password",
+            "unknown_role",
+            "last_owner",
+            "bin_entry_gone",
+        )
+    },
     # the indicators of international action (locales/<lang>/indicators.toml)
     "indicator_name_required": "indicators.errors.name_required",
     "indicator_name_too_long": "indicators.errors.name_too_long",
@@ -36,9 +50,21 @@ MESSAGE_KEYS = {
     "indicator_not_found": "indicators.errors.not_found",
     "indicator_measurement_not_found": "indicators.errors.measurement_not_found",
     # the roadmap's milestones (locales/<lang>/roadmap.toml)
-    **{f"milestone_{reason}": f"roadmap.errors.{reason}" for reason in (
-        "title_required", "title_too_long", "status", "phase", "dates", "owner_too_long", "text_too_long",
-        "link_not_found", "consultation_not_found", "campaign_not_found")},
+    **{
+        f"milestone_{reason}": f"roadmap.errors.{reason}"
+        for reason in (
+            "title_required",
+            "title_too_long",
+            "status",
+            "phase",
+            "dates",
+            "owner_too_long",
+            "text_too_long",
+            "link_not_found",
+            "consultation_not_found",
+            "campaign_not_found",
+        )
+    },
 }
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 # PostgreSQL: lock_timeout reached, deadlock detected, serialization failure
@@ -85,8 +111,9 @@ def _busy_is_a_plain_refusal(context) -> None:
     """
     error = context.original_exception
     sqlite_code = getattr(error, "sqlite_errorcode", None)
-    if (sqlite_code is not None and sqlite_code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)) or \
-            getattr(error, "sqlstate", None) in POSTGRES_BUSY:
+    if (sqlite_code is not None and sqlite_code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)) or getattr(
+        error, "sqlstate", None
+    ) in POSTGRES_BUSY:
         raise StoreError("busy") from context.sqlalchemy_exception
 
 

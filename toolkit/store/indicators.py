@@ -53,24 +53,53 @@ MAX_TEXT = 4000
 MAX_AMOUNT = 1e13
 # a date outside these years is a typing slip (2206 for 2026), not a plan
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
-INDICATOR_FIELDS = ("dimension", "name", "unit", "baseline", "baseline_on", "target", "target_on", "source",
-                    "automatic", "position")
+INDICATOR_FIELDS = (
+    "dimension",
+    "name",
+    "unit",
+    "baseline",
+    "baseline_on",
+    "target",
+    "target_on",
+    "source",
+    "automatic",
+    "position",
+)
 
 
 # -- rows to objects -------------------------------------------------------------------------
 
+
 def _indicator(row) -> Indicator:
-    return Indicator(dimension=row.dimension, name=row.name, unit=row.unit, baseline=row.baseline,
-                     baseline_on=row.baseline_on, target=row.target, target_on=row.target_on, source=row.source,
-                     automatic=row.automatic, position=row.position, id=row.id, version=row.version)
+    return Indicator(
+        dimension=row.dimension,
+        name=row.name,
+        unit=row.unit,
+        baseline=row.baseline,
+        baseline_on=row.baseline_on,
+        target=row.target,
+        target_on=row.target_on,
+        source=row.source,
+        automatic=row.automatic,
+        position=row.position,
+        id=row.id,
+        version=row.version,
+    )
 
 
 def _measurement(row) -> IndicatorMeasurement:
-    return IndicatorMeasurement(indicator_id=row.indicator_id, measured_on=row.measured_on, value=row.value,
-                                source=row.source, notes=row.notes, id=row.id)
+    return IndicatorMeasurement(
+        indicator_id=row.indicator_id,
+        measured_on=row.measured_on,
+        value=row.value,
+        source=row.source,
+        notes=row.notes,
+        id=row.id,
+    )
 
 
 # -- checks ----------------------------------------------------------------------------------
+
 
 def _text(value: object, limit: int = MAX_TEXT) -> str:
     return ("" if value is None else str(value).strip())[:limit]
@@ -160,60 +189,97 @@ def _indicator_values(indicator: Indicator) -> dict[str, object]:
 
 
 def _measurement_values(measurement: IndicatorMeasurement) -> dict[str, object]:
-    return validate_measurement({"measured_on": measurement.measured_on, "value": measurement.value,
-                                 "source": measurement.source, "notes": measurement.notes})
+    return validate_measurement(
+        {
+            "measured_on": measurement.measured_on,
+            "value": measurement.value,
+            "source": measurement.source,
+            "notes": measurement.notes,
+        }
+    )
 
 
 def _recheck_dates(row, values: dict[str, object]) -> None:
     """The edited dates against the rest of the stored row (a target date before the baseline's)."""
-    validate_indicator({"baseline_on": values.get("baseline_on", row.baseline_on),
-                        "target_on": values.get("target_on", row.target_on)})
+    validate_indicator(
+        {"baseline_on": values.get("baseline_on", row.baseline_on), "target_on": values.get("target_on", row.target_on)}
+    )
 
 
 def _next_position(connection: Connection, workspace_id: int, dimension: str) -> int:
-    positions = connection.execute(select(indicators.c.position).where(
-        indicators.c.workspace_id == workspace_id, indicators.c.dimension == dimension)).scalars().all()
+    positions = (
+        connection.execute(
+            select(indicators.c.position).where(
+                indicators.c.workspace_id == workspace_id, indicators.c.dimension == dimension
+            )
+        )
+        .scalars()
+        .all()
+    )
     return max(positions, default=-1) + 1
 
 
 # -- reading ---------------------------------------------------------------------------------
 
+
 def list_indicators(engine: Engine, workspace_id: int) -> list[Indicator]:
     """The workspace's indicators by dimension (institutional, political, territorial), then position."""
     with reading(engine, workspace_id) as connection:
-        rows = connection.execute(select(indicators).where(indicators.c.workspace_id == workspace_id)
-                                  .order_by(indicators.c.position, indicators.c.id)).all()
+        rows = connection.execute(
+            select(indicators)
+            .where(indicators.c.workspace_id == workspace_id)
+            .order_by(indicators.c.position, indicators.c.id)
+        ).all()
     chosen = [_indicator(row) for row in rows]
-    return sorted(chosen, key=lambda i: (DIMENSIONS.index(i.dimension) if i.dimension in DIMENSIONS
-                                         else len(DIMENSIONS), i.position, i.id))
+    return sorted(
+        chosen,
+        key=lambda i: (
+            DIMENSIONS.index(i.dimension) if i.dimension in DIMENSIONS else len(DIMENSIONS),
+            i.position,
+            i.id,
+        ),
+    )
 
 
 def list_indicator_measurements(engine: Engine, workspace_id: int) -> list[IndicatorMeasurement]:
     """The workspace's measurements by indicator, then by day."""
     with reading(engine, workspace_id) as connection:
         rows = connection.execute(
-            select(indicator_measurements).where(indicator_measurements.c.workspace_id == workspace_id)
-            .order_by(indicator_measurements.c.indicator_id, indicator_measurements.c.measured_on,
-                      indicator_measurements.c.id)).all()
+            select(indicator_measurements)
+            .where(indicator_measurements.c.workspace_id == workspace_id)
+            .order_by(
+                indicator_measurements.c.indicator_id, indicator_measurements.c.measured_on, indicator_measurements.c.id
+            )
+        ).all()
     return [_measurement(row) for row in rows]
 
 
 def _figures(connection: Connection, workspace_id: int, today: date) -> dict[str, float]:
     """The workspace figures automatic indicators are filled from, read on ``connection``."""
+
     def rows(table, *columns):
         return connection.execute(select(*columns).where(table.c.workspace_id == workspace_id)).all()
 
     held = [Consultation(title="", status=row.status) for row in rows(consultations, consultations.c.status)]
-    came = [Participant(0, row.actor_id, row.status)
-            for row in rows(participants, participants.c.actor_id, participants.c.status)]
+    came = [
+        Participant(0, row.actor_id, row.status)
+        for row in rows(participants, participants.c.actor_id, participants.c.status)
+    ]
     said = [Contribution(0, "", actor_id=row.actor_id) for row in rows(contributions, contributions.c.actor_id)]
-    measured_kpis = [Kpi(0, "", target=row.target, kind=row.kind, baseline=row.baseline,
-                         aggregation=row.aggregation, id=row.id)
-                     for row in rows(kpis, kpis.c.id, kpis.c.kind, kpis.c.baseline, kpis.c.target,
-                                     kpis.c.aggregation)]
-    measured = [KpiMeasurement(row.kpi_id, row.measured_on, row.value, id=row.id)
-                for row in rows(kpi_measurements, kpi_measurements.c.id, kpi_measurements.c.kpi_id,
-                                kpi_measurements.c.measured_on, kpi_measurements.c.value)]
+    measured_kpis = [
+        Kpi(0, "", target=row.target, kind=row.kind, baseline=row.baseline, aggregation=row.aggregation, id=row.id)
+        for row in rows(kpis, kpis.c.id, kpis.c.kind, kpis.c.baseline, kpis.c.target, kpis.c.aggregation)
+    ]
+    measured = [
+        KpiMeasurement(row.kpi_id, row.measured_on, row.value, id=row.id)
+        for row in rows(
+            kpi_measurements,
+            kpi_measurements.c.id,
+            kpi_measurements.c.kpi_id,
+            kpi_measurements.c.measured_on,
+            kpi_measurements.c.value,
+        )
+    ]
     return automatic_figures(held, came, said, measured_kpis, measured, today)
 
 
@@ -225,14 +291,16 @@ def workspace_figures(engine: Engine, workspace_id: int, today: date) -> dict[st
 
 # -- indicators ------------------------------------------------------------------------------
 
+
 def add_indicator(engine: Engine, workspace_id: int, indicator: Indicator) -> int:
     """Add an indicator at the end of its dimension; returns its id."""
     values = _indicator_values(indicator)
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         values["position"] = _next_position(connection, workspace_id, values["dimension"])
-        return connection.execute(insert(indicators).values(workspace_id=workspace_id, version=1, **values)
-                                  ).inserted_primary_key[0]
+        return connection.execute(
+            insert(indicators).values(workspace_id=workspace_id, version=1, **values)
+        ).inserted_primary_key[0]
 
 
 def add_default_indicators(engine: Engine, workspace_id: int, lang: str | None = None) -> int:
@@ -240,8 +308,10 @@ def add_default_indicators(engine: Engine, workspace_id: int, lang: str | None =
     any language, or by the figure they fill from); returns how many were added (0 the second time)."""
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
-        existing = [_indicator(row) for row in connection.execute(
-            select(indicators).where(indicators.c.workspace_id == workspace_id)).all()]
+        existing = [
+            _indicator(row)
+            for row in connection.execute(select(indicators).where(indicators.c.workspace_id == workspace_id)).all()
+        ]
         wanted = missing_defaults(existing, lang)
         positions = {dimension: _next_position(connection, workspace_id, dimension) for dimension in DIMENSIONS}
         for indicator in wanted:  # after the workspace's own, in the set's order
@@ -259,23 +329,31 @@ def save_indicator_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -
     """
     if not edits:
         return SaveResult()
-    cleaned = [(edit, validate_indicator({k: v for k, v in edit.changes.items() if k in INDICATOR_FIELDS}))
-               for edit in edits]
+    cleaned = [
+        (edit, validate_indicator({k: v for k, v in edit.changes.items() if k in INDICATOR_FIELDS})) for edit in edits
+    ]
     conflicts: list[str] = []
     try:
         with engine.begin() as connection:
             lock_workspace(connection, workspace_id)
             for edit, values in cleaned:
-                row = connection.execute(select(indicators).where(
-                    indicators.c.id == edit.id, indicators.c.workspace_id == workspace_id)).first()
+                row = connection.execute(
+                    select(indicators).where(indicators.c.id == edit.id, indicators.c.workspace_id == workspace_id)
+                ).first()
                 if row is None or row.version != edit.version:
                     conflicts.append(row.name if row is not None else f"#{edit.id}")
                     continue
                 _recheck_dates(row, values)
                 if values:
-                    connection.execute(update(indicators).where(
-                        indicators.c.id == edit.id, indicators.c.workspace_id == workspace_id,
-                        indicators.c.version == edit.version).values(version=indicators.c.version + 1, **values))
+                    connection.execute(
+                        update(indicators)
+                        .where(
+                            indicators.c.id == edit.id,
+                            indicators.c.workspace_id == workspace_id,
+                            indicators.c.version == edit.version,
+                        )
+                        .values(version=indicators.c.version + 1, **values)
+                    )
             if conflicts:
                 raise ConflictError(conflicts)
     except ConflictError:
@@ -291,13 +369,18 @@ def delete_indicators(engine: Engine, workspace_id: int, indicator_ids: list[int
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         require_in_workspace(connection, indicators, workspace_id, wanted, "indicator_not_found")
-        connection.execute(delete(indicator_measurements).where(
-            indicator_measurements.c.workspace_id == workspace_id, indicator_measurements.c.indicator_id.in_(wanted)))
-        return connection.execute(delete(indicators).where(
-            indicators.c.workspace_id == workspace_id, indicators.c.id.in_(wanted))).rowcount
+        connection.execute(
+            delete(indicator_measurements).where(
+                indicator_measurements.c.workspace_id == workspace_id, indicator_measurements.c.indicator_id.in_(wanted)
+            )
+        )
+        return connection.execute(
+            delete(indicators).where(indicators.c.workspace_id == workspace_id, indicators.c.id.in_(wanted))
+        ).rowcount
 
 
 # -- measurements ----------------------------------------------------------------------------
+
 
 def add_measurement(engine: Engine, workspace_id: int, measurement: IndicatorMeasurement) -> int:
     """Note down what an indicator measured on a day, and where the figure comes from; returns its id."""
@@ -305,8 +388,11 @@ def add_measurement(engine: Engine, workspace_id: int, measurement: IndicatorMea
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         require_in_workspace(connection, indicators, workspace_id, [measurement.indicator_id], "indicator_not_found")
-        return connection.execute(insert(indicator_measurements).values(
-            workspace_id=workspace_id, indicator_id=measurement.indicator_id, **values)).inserted_primary_key[0]
+        return connection.execute(
+            insert(indicator_measurements).values(
+                workspace_id=workspace_id, indicator_id=measurement.indicator_id, **values
+            )
+        ).inserted_primary_key[0]
 
 
 def delete_measurements(engine: Engine, workspace_id: int, measurement_ids: list[int]) -> int:
@@ -316,11 +402,14 @@ def delete_measurements(engine: Engine, workspace_id: int, measurement_ids: list
         return 0
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
-        require_in_workspace(connection, indicator_measurements, workspace_id, wanted,
-                             "indicator_measurement_not_found")
-        return connection.execute(delete(indicator_measurements).where(
-            indicator_measurements.c.workspace_id == workspace_id,
-            indicator_measurements.c.id.in_(wanted))).rowcount
+        require_in_workspace(
+            connection, indicator_measurements, workspace_id, wanted, "indicator_measurement_not_found"
+        )
+        return connection.execute(
+            delete(indicator_measurements).where(
+                indicator_measurements.c.workspace_id == workspace_id, indicator_measurements.c.id.in_(wanted)
+            )
+        ).rowcount
 
 
 @dataclass
@@ -332,8 +421,9 @@ class AutomaticResult:
     replaced: int = 0
 
 
-def record_automatic_measurements(engine: Engine, workspace_id: int, today: date,
-                                  lang: str | None = None) -> AutomaticResult:
+def record_automatic_measurements(
+    engine: Engine, workspace_id: int, today: date, lang: str | None = None
+) -> AutomaticResult:
     """Store today's value of every automatic indicator, calculated from the workspace, with the
     source "calculated by Hoja de Ruta" in ``lang``.
 
@@ -344,15 +434,24 @@ def record_automatic_measurements(engine: Engine, workspace_id: int, today: date
     result = AutomaticResult()
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
-        automatic = [_indicator(row) for row in connection.execute(
-            select(indicators).where(indicators.c.workspace_id == workspace_id, indicators.c.automatic.is_not(None))
-            .order_by(indicators.c.position, indicators.c.id)).all()]
+        automatic = [
+            _indicator(row)
+            for row in connection.execute(
+                select(indicators)
+                .where(indicators.c.workspace_id == workspace_id, indicators.c.automatic.is_not(None))
+                .order_by(indicators.c.position, indicators.c.id)
+            ).all()
+        ]
         if not automatic:
             return result
         figures = _figures(connection, workspace_id, today)
-        same_day = connection.execute(select(indicator_measurements.c.id, indicator_measurements.c.source).where(
-            indicator_measurements.c.workspace_id == workspace_id, indicator_measurements.c.measured_on == today,
-            indicator_measurements.c.indicator_id.in_([i.id for i in automatic]))).all()
+        same_day = connection.execute(
+            select(indicator_measurements.c.id, indicator_measurements.c.source).where(
+                indicator_measurements.c.workspace_id == workspace_id,
+                indicator_measurements.c.measured_on == today,
+                indicator_measurements.c.indicator_id.in_([i.id for i in automatic]),
+            )
+        ).all()
         stale = [row.id for row in same_day if is_automatic_source(row.source)]
         if stale:
             connection.execute(delete(indicator_measurements).where(indicator_measurements.c.id.in_(stale)))
@@ -360,8 +459,16 @@ def record_automatic_measurements(engine: Engine, workspace_id: int, today: date
         rows = []
         for indicator in sorted(automatic, key=lambda i: (DIMENSIONS.index(i.dimension), i.position, i.id)):
             value = figures[indicator.automatic]
-            rows.append({"workspace_id": workspace_id, "indicator_id": indicator.id, "measured_on": today,
-                         "value": value, "source": source, "notes": ""})
+            rows.append(
+                {
+                    "workspace_id": workspace_id,
+                    "indicator_id": indicator.id,
+                    "measured_on": today,
+                    "value": value,
+                    "source": source,
+                    "notes": "",
+                }
+            )
             result.recorded.append((indicator.name, value))
         connection.execute(insert(indicator_measurements), rows)
     return result
@@ -369,26 +476,36 @@ def record_automatic_measurements(engine: Engine, workspace_id: int, today: date
 
 # -- the sample and restored backups ---------------------------------------------------------
 
+
 def insert_indicators(connection: Connection, workspace_id: int, chosen: list[Indicator]) -> list[int]:
     """Write indicators inside the caller's transaction (checked like any other); returns their ids
     in the same order. The caller has locked the workspace or just created it."""
     ids = []
     for indicator in chosen:
-        ids.append(connection.execute(insert(indicators).values(
-            workspace_id=workspace_id, version=1, **_indicator_values(indicator))).inserted_primary_key[0])
+        ids.append(
+            connection.execute(
+                insert(indicators).values(workspace_id=workspace_id, version=1, **_indicator_values(indicator))
+            ).inserted_primary_key[0]
+        )
     return ids
 
 
-def insert_indicator_measurements(connection: Connection, workspace_id: int,
-                                  measurements: list[IndicatorMeasurement]) -> int:
+def insert_indicator_measurements(
+    connection: Connection, workspace_id: int, measurements: list[IndicatorMeasurement]
+) -> int:
     """Write measurements inside the caller's transaction; their indicators must be in the workspace."""
     if not measurements:
         return 0
-    require_in_workspace(connection, indicators, workspace_id, {m.indicator_id for m in measurements},
-                         "indicator_not_found")
-    connection.execute(insert(indicator_measurements), [
-        {"workspace_id": workspace_id, "indicator_id": m.indicator_id, **_measurement_values(m)}
-        for m in measurements])
+    require_in_workspace(
+        connection, indicators, workspace_id, {m.indicator_id for m in measurements}, "indicator_not_found"
+    )
+    connection.execute(
+        insert(indicator_measurements),
+        [
+            {"workspace_id": workspace_id, "indicator_id": m.indicator_id, **_measurement_values(m)}
+            for m in measurements
+        ],
+    )
     return len(measurements)
 
 
@@ -396,7 +513,10 @@ def write_sample_indicators(connection: Connection, workspace_id: int, path: Pat
     """The Medellín sample's indicators and measurements, inside the caller's transaction."""
     chosen = sample_indicators(path)
     ids = insert_indicators(connection, workspace_id, [indicator for indicator, _ in chosen])
-    measured = [IndicatorMeasurement(indicator_id, m.measured_on, m.value, m.source, m.notes)
-                for indicator_id, (_, measurements) in zip(ids, chosen, strict=True) for m in measurements]
+    measured = [
+        IndicatorMeasurement(indicator_id, m.measured_on, m.value, m.source, m.notes)
+        for indicator_id, (_, measurements) in zip(ids, chosen, strict=True)
+        for m in measurements
+    ]
     insert_indicator_measurements(connection, workspace_id, measured)
     return len(ids)

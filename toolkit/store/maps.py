@@ -21,8 +21,9 @@ def saved_layout(engine: Engine, workspace_id: int) -> tuple[str, dict[int, tupl
         ).first()
         layout = setting.layout if setting else "force"
         rows = connection.execute(
-            select(map_positions.c.actor_id, map_positions.c.x, map_positions.c.y)
-            .where(map_positions.c.workspace_id == workspace_id, map_positions.c.layout == layout)
+            select(map_positions.c.actor_id, map_positions.c.x, map_positions.c.y).where(
+                map_positions.c.workspace_id == workspace_id, map_positions.c.layout == layout
+            )
         ).all()
     return layout, {row.actor_id: (row.x, row.y) for row in rows}, setting.saved_at if setting else None
 
@@ -36,15 +37,21 @@ def save_layout(engine: Engine, workspace_id: int, layout: str, positions: dict[
         raise StoreError("unknown_layout")
     with engine.begin() as connection:
         require_role(connection, workspace_id, "editor")
-        known = set(connection.execute(
-            select(actors.c.id).where(actors.c.workspace_id == workspace_id)).scalars())
-        rows = [{"workspace_id": workspace_id, "actor_id": actor_id, "layout": layout, "x": float(x), "y": float(y)}
-                for actor_id, (x, y) in positions.items() if actor_id in known]
-        connection.execute(delete(map_positions).where(map_positions.c.workspace_id == workspace_id,
-                                                       map_positions.c.layout == layout))
+        known = set(connection.execute(select(actors.c.id).where(actors.c.workspace_id == workspace_id)).scalars())
+        rows = [
+            {"workspace_id": workspace_id, "actor_id": actor_id, "layout": layout, "x": float(x), "y": float(y)}
+            for actor_id, (x, y) in positions.items()
+            if actor_id in known
+        ]
+        connection.execute(
+            delete(map_positions).where(map_positions.c.workspace_id == workspace_id, map_positions.c.layout == layout)
+        )
         if rows:
             connection.execute(insert(map_positions), rows)
         connection.execute(delete(map_settings).where(map_settings.c.workspace_id == workspace_id))
-        connection.execute(insert(map_settings).values(workspace_id=workspace_id, layout=layout,
-                                                       saved_at=datetime.now().replace(microsecond=0)))
+        connection.execute(
+            insert(map_settings).values(
+                workspace_id=workspace_id, layout=layout, saved_at=datetime.now().replace(microsecond=0)
+            )
+        )
     return len(rows)

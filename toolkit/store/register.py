@@ -50,8 +50,16 @@ def _actor(row) -> Actor:
 
 
 def _relation(row) -> Relation:
-    return Relation(source=row.source_id, target=row.target_id, type=row.type, strength=row.strength,
-                    directed=row.directed, description=row.description, id=row.id, version=row.version)
+    return Relation(
+        source=row.source_id,
+        target=row.target_id,
+        type=row.type,
+        strength=row.strength,
+        directed=row.directed,
+        description=row.description,
+        id=row.id,
+        version=row.version,
+    )
 
 
 def _actor_values(actor: Actor) -> dict[str, object]:
@@ -81,15 +89,28 @@ def validate_actor(values: dict[str, object]) -> dict[str, object]:
         if not -2 <= stance <= 2:
             raise StoreError("stance_out_of_range")
         cleaned["stance"] = stance
-    for text in ("acronym", "country", "city", "contact_name", "contact_role", "email", "phone",
-                 "consent_source", "notes"):
+    for text in (
+        "acronym",
+        "country",
+        "city",
+        "contact_name",
+        "contact_role",
+        "email",
+        "phone",
+        "consent_source",
+        "notes",
+    ):
         if text in cleaned:
             cleaned[text] = "" if cleaned[text] is None else str(cleaned[text])
     if cleaned.get("consent") not in (None, "yes", "no", "unknown"):
         raise StoreError("bad_consent")
     if cleaned.get("consent") is None and "consent" in cleaned:
         cleaned["consent"] = "unknown"
-    if "consent_date" in cleaned and cleaned["consent_date"] is not None and not isinstance(cleaned["consent_date"], date):
+    if (
+        "consent_date" in cleaned
+        and cleaned["consent_date"] is not None
+        and not isinstance(cleaned["consent_date"], date)
+    ):
         raise StoreError("bad_date")
     return cleaned
 
@@ -112,9 +133,7 @@ def list_relations(engine: Engine, workspace_id: int) -> list[Relation]:
 
 def _require_workspace(connection: Connection, workspace_id: int) -> None:
     """Check the workspace exists, locking its row on PostgreSQL (call it first, like ``lock_workspace``)."""
-    found = connection.execute(
-        select(workspaces.c.id).where(workspaces.c.id == workspace_id).with_for_update()
-    ).first()
+    found = connection.execute(select(workspaces.c.id).where(workspaces.c.id == workspace_id).with_for_update()).first()
     if found is None:
         raise StoreError("workspace_not_found")
 
@@ -146,8 +165,9 @@ def save_actor_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> Sa
             for edit, values in cleaned:
                 done = connection.execute(
                     update(actors)
-                    .where(actors.c.id == edit.id, actors.c.workspace_id == workspace_id,
-                           actors.c.version == edit.version)
+                    .where(
+                        actors.c.id == edit.id, actors.c.workspace_id == workspace_id, actors.c.version == edit.version
+                    )
                     .values(version=actors.c.version + 1, **values)
                 )
                 if not done.rowcount:
@@ -167,10 +187,12 @@ def delete_actors(engine: Engine, workspace_id: int, actor_ids: list[int]) -> in
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         bin.put(connection, workspace_id, "actors", actor_ids)
-        connection.execute(delete(relations).where(
-            relations.c.workspace_id == workspace_id,
-            or_(relations.c.source_id.in_(actor_ids), relations.c.target_id.in_(actor_ids)),
-        ))
+        connection.execute(
+            delete(relations).where(
+                relations.c.workspace_id == workspace_id,
+                or_(relations.c.source_id.in_(actor_ids), relations.c.target_id.in_(actor_ids)),
+            )
+        )
         done = connection.execute(
             delete(actors).where(actors.c.workspace_id == workspace_id, actors.c.id.in_(actor_ids))
         )
@@ -192,9 +214,11 @@ def _check_relation(connection: Connection, workspace_id: int, values: dict[str,
     if any(end is None for end in ends):
         raise StoreError("relation_ends_required")
     if ends:
-        found = connection.execute(
-            select(actors.c.id).where(actors.c.workspace_id == workspace_id, actors.c.id.in_(ends))
-        ).scalars().all()
+        found = (
+            connection.execute(select(actors.c.id).where(actors.c.workspace_id == workspace_id, actors.c.id.in_(ends)))
+            .scalars()
+            .all()
+        )
         if set(ends) - set(found):
             raise StoreError("relation_ends_required")
     if cleaned.get("source_id") is not None and cleaned.get("source_id") == cleaned.get("target_id"):
@@ -205,10 +229,18 @@ def _check_relation(connection: Connection, workspace_id: int, values: dict[str,
 def add_relation(engine: Engine, workspace_id: int, relation: Relation) -> int:
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
-        values = _check_relation(connection, workspace_id, {
-            "source_id": relation.source, "target_id": relation.target, "type": relation.type,
-            "strength": relation.strength, "directed": relation.directed, "description": relation.description,
-        })
+        values = _check_relation(
+            connection,
+            workspace_id,
+            {
+                "source_id": relation.source,
+                "target_id": relation.target,
+                "type": relation.type,
+                "strength": relation.strength,
+                "directed": relation.directed,
+                "description": relation.description,
+            },
+        )
         new_id = connection.execute(
             insert(relations).values(workspace_id=workspace_id, version=1, **values)
         ).inserted_primary_key[0]
@@ -232,8 +264,11 @@ def save_relation_edits(engine: Engine, workspace_id: int, edits: list[Edit]) ->
                 values = _check_relation(connection, workspace_id, changes)
                 done = connection.execute(
                     update(relations)
-                    .where(relations.c.id == edit.id, relations.c.workspace_id == workspace_id,
-                           relations.c.version == edit.version)
+                    .where(
+                        relations.c.id == edit.id,
+                        relations.c.workspace_id == workspace_id,
+                        relations.c.version == edit.version,
+                    )
                     .values(version=relations.c.version + 1, **values)
                 )
                 if not done.rowcount:
@@ -250,12 +285,14 @@ def delete_relations(engine: Engine, workspace_id: int, relation_ids: list[int])
         return 0
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
-        done = connection.execute(delete(relations).where(
-            relations.c.workspace_id == workspace_id, relations.c.id.in_(relation_ids)))
+        done = connection.execute(
+            delete(relations).where(relations.c.workspace_id == workspace_id, relations.c.id.in_(relation_ids))
+        )
     return done.rowcount
 
 
 # -- bulk writes (import, sample) ------------------------------------------------------------
+
 
 @dataclass
 class RegisterBatch:
@@ -298,8 +335,10 @@ def _insert_actors(connection: Connection, workspace_id: int, rows: list[dict[st
     """
     connection.execute(insert(actors), rows)
     found = connection.execute(
-        select(actors.c.id, actors.c.name).where(actors.c.workspace_id == workspace_id)
-        .order_by(actors.c.id.desc()).limit(len(rows))
+        select(actors.c.id, actors.c.name)
+        .where(actors.c.workspace_id == workspace_id)
+        .order_by(actors.c.id.desc())
+        .limit(len(rows))
     ).all()
     found.reverse()
     if [row.name for row in found] != [row["name"] for row in rows]:
@@ -317,16 +356,19 @@ def write_batch(connection: Connection, workspace_id: int, batch: RegisterBatch)
         ensure_terms(connection, workspace_id, batch.terms)
     new_ids: list[int] = []
     if batch.new_actors:
-        rows = [{"workspace_id": workspace_id, "version": 1, **validate_actor(_actor_values(actor))}
-                for actor in batch.new_actors]
+        rows = [
+            {"workspace_id": workspace_id, "version": 1, **validate_actor(_actor_values(actor))}
+            for actor in batch.new_actors
+        ]
         new_ids = _insert_actors(connection, workspace_id, rows)
     conflicts: list[str] = []
     for edit in batch.updates:
         values = validate_actor({k: v for k, v in edit.changes.items() if k in ACTOR_FIELDS})
         done = connection.execute(
             update(actors)
-            .where(and_(actors.c.id == edit.id, actors.c.workspace_id == workspace_id,
-                        actors.c.version == edit.version))
+            .where(
+                and_(actors.c.id == edit.id, actors.c.workspace_id == workspace_id, actors.c.version == edit.version)
+            )
             .values(version=actors.c.version + 1, **values)
         )
         if not done.rowcount:
@@ -343,13 +385,20 @@ def write_batch(connection: Connection, workspace_id: int, batch: RegisterBatch)
         source_id, target_id = resolve(source), resolve(target)
         if source_id == target_id:
             continue
-        relation_rows.append({
-            "workspace_id": workspace_id, "source_id": source_id, "target_id": target_id,
-            "type": relation.type, "strength": relation.strength, "directed": relation.directed,
-            "description": relation.description or "", "version": 1,
-        })
+        relation_rows.append(
+            {
+                "workspace_id": workspace_id,
+                "source_id": source_id,
+                "target_id": target_id,
+                "type": relation.type,
+                "strength": relation.strength,
+                "directed": relation.directed,
+                "description": relation.description or "",
+                "version": 1,
+            }
+        )
     for start in range(0, len(relation_rows), 2000):
-        connection.execute(insert(relations), relation_rows[start:start + 2000])
+        connection.execute(insert(relations), relation_rows[start : start + 2000])
     consultation_count = 0
     if batch.consultations:
         from toolkit.store.consultations import write_consultations  # it builds on this module
@@ -363,8 +412,14 @@ def write_batch(connection: Connection, workspace_id: int, batch: RegisterBatch)
 
         audience_ids = write_audiences(connection, workspace_id, batch.audiences, new_ids)
         campaign_count = write_campaigns(connection, workspace_id, batch.campaigns, audience_ids)
-    return BatchResult(added=len(new_ids), updated=len(batch.updates), relations=len(relation_rows),
-                       consultations=consultation_count, audiences=len(audience_ids), campaigns=campaign_count)
+    return BatchResult(
+        added=len(new_ids),
+        updated=len(batch.updates),
+        relations=len(relation_rows),
+        consultations=consultation_count,
+        audiences=len(audience_ids),
+        campaigns=campaign_count,
+    )
 
 
 def import_batch(engine: Engine, workspace_id: int, batch: RegisterBatch) -> BatchResult:

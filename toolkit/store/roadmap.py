@@ -24,18 +24,40 @@ from toolkit.vocab import fold
 MAX_TITLE = 300
 MAX_OWNER = 300
 MAX_TEXT = 20_000
-FIELDS = ("phase", "title", "description", "starts_on", "due_on", "owner", "status", "consultation_id",
-          "campaign_id", "notes")
+FIELDS = (
+    "phase",
+    "title",
+    "description",
+    "starts_on",
+    "due_on",
+    "owner",
+    "status",
+    "consultation_id",
+    "campaign_id",
+    "notes",
+)
 SAMPLE_ROADMAP_PATH = PROJECT_ROOT / "sample_data" / "medellin_roadmap.json"
 
 
 def _milestone(row) -> Milestone:
-    return Milestone(title=row.title, phase=row.phase, description=row.description, starts_on=row.starts_on,
-                     due_on=row.due_on, owner=row.owner, status=row.status, consultation_id=row.consultation_id,
-                     campaign_id=row.campaign_id, notes=row.notes, id=row.id, version=row.version)
+    return Milestone(
+        title=row.title,
+        phase=row.phase,
+        description=row.description,
+        starts_on=row.starts_on,
+        due_on=row.due_on,
+        owner=row.owner,
+        status=row.status,
+        consultation_id=row.consultation_id,
+        campaign_id=row.campaign_id,
+        notes=row.notes,
+        id=row.id,
+        version=row.version,
+    )
 
 
 # -- checks ----------------------------------------------------------------------------------
+
 
 def _text(value: object, limit: int, reason: str) -> str:
     text = "" if value is None else str(value).strip()
@@ -103,21 +125,27 @@ def _check_dates(starts_on: date | None, due_on: date | None) -> None:
 
 
 def _phases(connection: Connection, workspace_id: int) -> set[str]:
-    return set(connection.execute(select(vocab_terms.c.key).where(
-        vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == "phases")).scalars())
+    return set(
+        connection.execute(
+            select(vocab_terms.c.key).where(
+                vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == "phases"
+            )
+        ).scalars()
+    )
 
 
-def _check_links(connection: Connection, workspace_id: int, values: dict[str, object],
-                 phases: set[str]) -> None:
+def _check_links(connection: Connection, workspace_id: int, values: dict[str, object], phases: set[str]) -> None:
     """The phase is one of the workspace's, the linked consultation and campaign are the workspace's."""
     if values.get("phase") is not None and values["phase"] not in phases:
         raise StoreError("milestone_phase")
     if values.get("consultation_id") is not None:
-        require_in_workspace(connection, consultations, workspace_id, [values["consultation_id"]],
-                             "milestone_consultation_not_found")
+        require_in_workspace(
+            connection, consultations, workspace_id, [values["consultation_id"]], "milestone_consultation_not_found"
+        )
     if values.get("campaign_id") is not None:
-        require_in_workspace(connection, campaigns, workspace_id, [values["campaign_id"]],
-                             "milestone_campaign_not_found")
+        require_in_workspace(
+            connection, campaigns, workspace_id, [values["campaign_id"]], "milestone_campaign_not_found"
+        )
 
 
 def _values(milestone: Milestone) -> dict[str, object]:
@@ -125,6 +153,7 @@ def _values(milestone: Milestone) -> dict[str, object]:
 
 
 # -- reading ---------------------------------------------------------------------------------
+
 
 def list_milestones(engine: Engine, workspace_id: int) -> list[Milestone]:
     """The workspace's milestones, soonest due first (undated last), then by title."""
@@ -135,6 +164,7 @@ def list_milestones(engine: Engine, workspace_id: int) -> list[Milestone]:
 
 
 # -- writing ---------------------------------------------------------------------------------
+
 
 def insert_milestones(connection: Connection, workspace_id: int, planned: list[Milestone]) -> list[int]:
     """Write milestones inside the caller's open transaction (the sample, a restored backup, a
@@ -150,8 +180,12 @@ def insert_milestones(connection: Connection, workspace_id: int, planned: list[M
     phases = _phases(connection, workspace_id)
     for values in rows:
         _check_links(connection, workspace_id, values, phases)
-    return [connection.execute(insert(milestones).values(workspace_id=workspace_id, version=1, **values))
-            .inserted_primary_key[0] for values in rows]
+    return [
+        connection.execute(
+            insert(milestones).values(workspace_id=workspace_id, version=1, **values)
+        ).inserted_primary_key[0]
+        for values in rows
+    ]
 
 
 def add_milestone(engine: Engine, workspace_id: int, milestone: Milestone) -> int:
@@ -168,8 +202,7 @@ def add_milestones(engine: Engine, workspace_id: int, planned: list[Milestone]) 
         return insert_milestones(connection, workspace_id, planned)
 
 
-def save_milestone_edits(engine: Engine, workspace_id: int, edits: list[Edit],
-                         to_delete: list[int] = ()) -> SaveResult:
+def save_milestone_edits(engine: Engine, workspace_id: int, edits: list[Edit], to_delete: list[int] = ()) -> SaveResult:
     """Edits made in the milestones table and the rows marked to delete, all or nothing in one
     transaction, each edit from the version the user saw.
 
@@ -186,22 +219,35 @@ def save_milestone_edits(engine: Engine, workspace_id: int, edits: list[Edit],
             lock_workspace(connection, workspace_id)
             phases = _phases(connection, workspace_id)
             for edit, values in cleaned:
-                row = connection.execute(select(milestones).where(
-                    milestones.c.id == edit.id, milestones.c.workspace_id == workspace_id)).first()
+                row = connection.execute(
+                    select(milestones).where(milestones.c.id == edit.id, milestones.c.workspace_id == workspace_id)
+                ).first()
                 if row is None or row.version != edit.version:
                     conflicts.append(row.title if row is not None else f"#{edit.id}")
                     continue
                 _check_dates(values.get("starts_on", row.starts_on), values.get("due_on", row.due_on))
                 _check_links(connection, workspace_id, values, phases)
                 if values:
-                    connection.execute(update(milestones).where(
-                        milestones.c.id == edit.id, milestones.c.workspace_id == workspace_id,
-                        milestones.c.version == edit.version).values(version=milestones.c.version + 1, **values))
+                    connection.execute(
+                        update(milestones)
+                        .where(
+                            milestones.c.id == edit.id,
+                            milestones.c.workspace_id == workspace_id,
+                            milestones.c.version == edit.version,
+                        )
+                        .values(version=milestones.c.version + 1, **values)
+                    )
             if conflicts:
                 raise ConflictError(conflicts)
-            deleted = connection.execute(delete(milestones).where(
-                milestones.c.workspace_id == workspace_id, milestones.c.id.in_(list(to_delete)))).rowcount \
-                if to_delete else 0
+            deleted = (
+                connection.execute(
+                    delete(milestones).where(
+                        milestones.c.workspace_id == workspace_id, milestones.c.id.in_(list(to_delete))
+                    )
+                ).rowcount
+                if to_delete
+                else 0
+            )
     except ConflictError:
         return SaveResult(conflicts=conflicts)
     return SaveResult(saved=len(edits), deleted=deleted)
@@ -213,11 +259,13 @@ def delete_milestones(engine: Engine, workspace_id: int, ids: list[int]) -> int:
         return 0
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
-        return connection.execute(delete(milestones).where(
-            milestones.c.workspace_id == workspace_id, milestones.c.id.in_(list(ids)))).rowcount
+        return connection.execute(
+            delete(milestones).where(milestones.c.workspace_id == workspace_id, milestones.c.id.in_(list(ids)))
+        ).rowcount
 
 
 # -- the Medellín sample ---------------------------------------------------------------------
+
 
 def insert_sample_roadmap(connection: Connection, workspace_id: int, path: Path = SAMPLE_ROADMAP_PATH) -> list[int]:
     """The sample's milestones, inside the transaction that loads the sample.
@@ -226,17 +274,26 @@ def insert_sample_roadmap(connection: Connection, workspace_id: int, path: Path 
     """
     data = json.loads(path.read_text("utf-8"))
     ensure_terms(connection, workspace_id, [("phases", key, None) for key in data.get("phases", [])])
-    consultation_ids = dict(connection.execute(select(consultations.c.title, consultations.c.id).where(
-        consultations.c.workspace_id == workspace_id)).all())
-    campaign_ids = dict(connection.execute(select(campaigns.c.title, campaigns.c.id).where(
-        campaigns.c.workspace_id == workspace_id)).all())
+    consultation_ids = dict(
+        connection.execute(
+            select(consultations.c.title, consultations.c.id).where(consultations.c.workspace_id == workspace_id)
+        ).all()
+    )
+    campaign_ids = dict(
+        connection.execute(
+            select(campaigns.c.title, campaigns.c.id).where(campaigns.c.workspace_id == workspace_id)
+        ).all()
+    )
     planned = []
     for entry in data["milestones"]:
         values = {k: v for k, v in entry.items() if k not in ("consultation", "campaign")}
         for name in ("starts_on", "due_on"):
             values[name] = date.fromisoformat(values[name]) if values.get(name) else None
-        planned.append(Milestone(**values,
-                                 consultation_id=consultation_ids[entry["consultation"]] if entry.get(
-                                     "consultation") else None,
-                                 campaign_id=campaign_ids[entry["campaign"]] if entry.get("campaign") else None))
+        planned.append(
+            Milestone(
+                **values,
+                consultation_id=consultation_ids[entry["consultation"]] if entry.get("consultation") else None,
+                campaign_id=campaign_ids[entry["campaign"]] if entry.get("campaign") else None,
+            )
+        )
     return insert_milestones(connection, workspace_id, planned)

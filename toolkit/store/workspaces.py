@@ -21,8 +21,13 @@ MAX_NAME = 200
 
 def _workspace(row) -> Workspace:
     return Workspace(
-        id=row.id, name=row.name, city=row.city, country=row.country, language=row.language,
-        description=row.description, revision=row.revision,
+        id=row.id,
+        name=row.name,
+        city=row.city,
+        country=row.country,
+        language=row.language,
+        description=row.description,
+        revision=row.revision,
     )
 
 
@@ -40,8 +45,9 @@ def role_in(connection: Connection, workspace_id: int, person: access.Person | N
     if person.unrestricted:
         return "owner"
     return connection.execute(
-        select(memberships.c.role).where(memberships.c.workspace_id == workspace_id,
-                                         memberships.c.user_id == person.user_id)
+        select(memberships.c.role).where(
+            memberships.c.workspace_id == workspace_id, memberships.c.user_id == person.user_id
+        )
     ).scalar()
 
 
@@ -105,7 +111,8 @@ def list_workspaces(engine: Engine) -> list[Workspace]:
     person = access.current()
     if not person.unrestricted:
         query = query.join(memberships, memberships.c.workspace_id == workspaces.c.id).where(
-            memberships.c.user_id == person.user_id)
+            memberships.c.user_id == person.user_id
+        )
     with engine.connect() as connection:
         rows = connection.execute(query).all()
     return [_workspace(row) for row in rows]
@@ -136,34 +143,39 @@ def revision(engine: Engine, workspace_id: int) -> int:
     return value
 
 
-def insert_workspace(connection: Connection, name: str, city: str = "", country: str = "", language: str = "es",
-                     description: str = "") -> int:
+def insert_workspace(
+    connection: Connection, name: str, city: str = "", country: str = "", language: str = "es", description: str = ""
+) -> int:
     """Create a workspace inside an open transaction, seeded with the default vocabularies."""
     name = _clean_name(name)
     if connection.execute(select(workspaces.c.id).where(workspaces.c.name == name)).first():
         raise StoreError("name_taken", name=name)
     try:
         workspace_id = connection.execute(
-            insert(workspaces).values(name=name, city=city, country=country, language=language,
-                                      description=description, revision=0)
+            insert(workspaces).values(
+                name=name, city=city, country=country, language=language, description=description, revision=0
+            )
         ).inserted_primary_key[0]
     except IntegrityError as error:  # someone created the same name in between (two instances' first run)
         raise StoreError("name_taken", name=name) from error
-    connection.execute(insert(vocab_terms).execution_options(**{SKIP: True}), [  # the defaults: no entry each
-        {"workspace_id": workspace_id, "vocabulary": vocabulary, "key": key, "label": None, "position": position}
-        for vocabulary, terms in DEFAULTS.items()
-        for position, key in enumerate(terms)
-    ])
+    connection.execute(
+        insert(vocab_terms).execution_options(**{SKIP: True}),
+        [  # the defaults: no entry each
+            {"workspace_id": workspace_id, "vocabulary": vocabulary, "key": key, "label": None, "position": position}
+            for vocabulary, terms in DEFAULTS.items()
+            for position, key in enumerate(terms)
+        ],
+    )
     record(connection, workspace_id, "insert", "workspaces", workspace_id, name)
     person = access.current()
     if not person.unrestricted:  # whoever creates a workspace owns it
-        connection.execute(insert(memberships).values(workspace_id=workspace_id, user_id=person.user_id,
-                                                      role="owner"))
+        connection.execute(insert(memberships).values(workspace_id=workspace_id, user_id=person.user_id, role="owner"))
     return workspace_id
 
 
-def create_workspace(engine: Engine, name: str, city: str = "", country: str = "", language: str = "es",
-                     description: str = "") -> Workspace:
+def create_workspace(
+    engine: Engine, name: str, city: str = "", country: str = "", language: str = "es", description: str = ""
+) -> Workspace:
     """A new, empty workspace with the default vocabularies."""
     with engine.begin() as connection:
         workspace_id = insert_workspace(connection, name, city, country, language, description)
@@ -197,6 +209,7 @@ def delete_workspace(engine: Engine, workspace_id: int) -> None:
 
 # -- vocabularies -------------------------------------------------------------------------
 
+
 def vocabulary_terms(engine: Engine, workspace_id: int) -> dict[str, list[tuple[str, str | None]]]:
     """Vocabulary name -> [(key, custom label or None)] in display order."""
     with reading(engine, workspace_id) as connection:
@@ -227,18 +240,23 @@ def add_term(engine: Engine, workspace_id: int, vocabulary: str, label: str) -> 
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         existing = connection.execute(
-            select(vocab_terms.c.key, vocab_terms.c.label)
-            .where(vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary)
+            select(vocab_terms.c.key, vocab_terms.c.label).where(
+                vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary
+            )
         ).all()
         if any(fold(row.label or "") == fold(label) or row.key == _slug(label) for row in existing):
             raise StoreError("term_exists", label=label)
         key = "custom_" + _slug(label)
         position = connection.execute(
-            select(func.count()).select_from(vocab_terms)
+            select(func.count())
+            .select_from(vocab_terms)
             .where(vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary)
         ).scalar()
-        connection.execute(insert(vocab_terms).values(
-            workspace_id=workspace_id, vocabulary=vocabulary, key=key, label=label, position=position))
+        connection.execute(
+            insert(vocab_terms).values(
+                workspace_id=workspace_id, vocabulary=vocabulary, key=key, label=label, position=position
+            )
+        )
     return key
 
 
@@ -253,8 +271,11 @@ def rename_term(engine: Engine, workspace_id: int, vocabulary: str, key: str, la
         lock_workspace(connection, workspace_id)
         done = connection.execute(
             update(vocab_terms)
-            .where(vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary,
-                   vocab_terms.c.key == key)
+            .where(
+                vocab_terms.c.workspace_id == workspace_id,
+                vocab_terms.c.vocabulary == vocabulary,
+                vocab_terms.c.key == key,
+            )
             .values(label=label)
         )
         if not done.rowcount:
@@ -266,18 +287,28 @@ def ensure_terms(connection: Connection, workspace_id: int, terms: list[tuple[st
     existing = {
         (row.vocabulary, row.key): row.label
         for row in connection.execute(
-            select(vocab_terms.c.vocabulary, vocab_terms.c.key, vocab_terms.c.label)
-            .where(vocab_terms.c.workspace_id == workspace_id)
+            select(vocab_terms.c.vocabulary, vocab_terms.c.key, vocab_terms.c.label).where(
+                vocab_terms.c.workspace_id == workspace_id
+            )
         )
     }
     for position, (vocabulary, key, custom_label) in enumerate(terms):
         if (vocabulary, key) not in existing:
-            connection.execute(insert(vocab_terms).values(
-                workspace_id=workspace_id, vocabulary=vocabulary, key=key, label=custom_label, position=position))
+            connection.execute(
+                insert(vocab_terms).values(
+                    workspace_id=workspace_id, vocabulary=vocabulary, key=key, label=custom_label, position=position
+                )
+            )
         elif custom_label and existing[(vocabulary, key)] != custom_label:
-            connection.execute(update(vocab_terms).where(
-                vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary,
-                vocab_terms.c.key == key).values(label=custom_label))
+            connection.execute(
+                update(vocab_terms)
+                .where(
+                    vocab_terms.c.workspace_id == workspace_id,
+                    vocab_terms.c.vocabulary == vocabulary,
+                    vocab_terms.c.key == key,
+                )
+                .values(label=custom_label)
+            )
 
 
 def require_in_workspace(connection: Connection, table, workspace_id: int, ids, reason: str) -> None:
@@ -287,9 +318,11 @@ def require_in_workspace(connection: Connection, table, workspace_id: int, ids, 
         return
     if None in wanted:
         raise StoreError(reason)
-    found = connection.execute(
-        select(table.c.id).where(table.c.workspace_id == workspace_id, table.c.id.in_(wanted))
-    ).scalars().all()
+    found = (
+        connection.execute(select(table.c.id).where(table.c.workspace_id == workspace_id, table.c.id.in_(wanted)))
+        .scalars()
+        .all()
+    )
     if wanted - set(found):
         raise StoreError(reason)
 
@@ -298,8 +331,14 @@ def holds_data(connection: Connection, workspace_id: int) -> bool:
     """True when the workspace has anything a restore would mix with (its vocabularies aside)."""
     from toolkit.store import tables
 
-    for table in (tables.actors, tables.consultations, tables.audiences, tables.campaigns, tables.milestones,
-                  tables.indicators):
+    for table in (
+        tables.actors,
+        tables.consultations,
+        tables.audiences,
+        tables.campaigns,
+        tables.milestones,
+        tables.indicators,
+    ):
         if connection.execute(select(table.c.id).where(table.c.workspace_id == workspace_id).limit(1)).first():
             return True
     return False
@@ -309,5 +348,4 @@ def rows_in_order(connection: Connection, table, workspace_id: int) -> list:
     """The workspace's rows of ``table`` in the order they were written (with title and start when the
     table has a start date, as consultations do)."""
     columns = [table.c.id] + ([table.c.title, table.c.starts_on] if "starts_on" in table.c else [])
-    return connection.execute(select(*columns).where(table.c.workspace_id == workspace_id)
-                              .order_by(table.c.id)).all()
+    return connection.execute(select(*columns).where(table.c.workspace_id == workspace_id).order_by(table.c.id)).all()

@@ -14,8 +14,10 @@ def named(names: str) -> list[Actor]:
 
 STAR = (named("HABCD"), [Relation(1, n) for n in (2, 3, 4, 5)])  # H in the middle
 PATH = (named("ABC"), [Relation(1, 2), Relation(2, 3)])
-TWO_TRIANGLES = (named("ABCDEF"), [Relation(1, 2), Relation(2, 3), Relation(1, 3), Relation(4, 5), Relation(5, 6),
-                                   Relation(4, 6), Relation(3, 4)])
+TWO_TRIANGLES = (
+    named("ABCDEF"),
+    [Relation(1, 2), Relation(2, 3), Relation(1, 3), Relation(4, 5), Relation(5, 6), Relation(4, 6), Relation(3, 4)],
+)
 
 
 def test_star_by_hand():

@@ -44,15 +44,18 @@ def test_the_legend_matches_the_node_colours(sample, colour_by):
     actors, relations, metrics, words = sample
     view = map_view(actors, relations, metrics, {}, words, colour_by=colour_by)
     legend_colours = {colour for _, colour in view.legend_nodes}
-    assert {node["color"] if isinstance(node["color"], str) else node["color"]["background"]
-            for node in view.nodes} == legend_colours
+    assert {
+        node["color"] if isinstance(node["color"], str) else node["color"]["background"] for node in view.nodes
+    } == legend_colours
 
 
 def test_filters_focus_and_hidden_isolated_actors(sample):
     actors, relations, _, _ = sample
     aci = next(a for a in actors if a.acronym == "ACI Medellín")
     kept, ties = filter_map(actors, relations, MapFilter(focus=aci.id, focus_steps=1))
-    neighbours = {r.source for r in relations if r.target == aci.id} | {r.target for r in relations if r.source == aci.id}
+    neighbours = {r.source for r in relations if r.target == aci.id} | {
+        r.target for r in relations if r.source == aci.id
+    }
     assert {a.id for a in kept} == neighbours | {aci.id}
     kept, ties = filter_map(actors, relations, MapFilter(hide_isolated=True, min_strength=3))
     assert all(r.strength == 3 for r in ties)
@@ -100,8 +103,10 @@ def test_a_new_workspace_has_the_force_layout_and_nothing_saved(engine):
 
 def test_gexf_and_graphml_open_in_networkx_with_attributes(sample):
     actors, relations, metrics, _ = sample
-    for data, read in ((exports.gexf(actors, relations, metrics), nx.read_gexf),
-                       (exports.graphml(actors, relations, metrics), nx.read_graphml)):
+    for data, read in (
+        (exports.gexf(actors, relations, metrics), nx.read_gexf),
+        (exports.graphml(actors, relations, metrics), nx.read_graphml),
+    ):
         graph = read(io.BytesIO(data))
         assert graph.number_of_nodes() == len(actors) and graph.number_of_edges() == len(relations)
         node = graph.nodes[str(actors[0].id)]
@@ -121,7 +126,9 @@ def test_metrics_workbook_lists_every_actor(sample):
 
     actors, _, metrics, _ = sample
     headers = {"name": "Nombre", **{c: c for c in exports.METRIC_COLUMNS}}
-    rows = read_workbook(exports.metrics_workbook(actors, metrics, headers, "Sí", "Indicadores"), "m.xlsx").sheets[0].rows
+    rows = (
+        read_workbook(exports.metrics_workbook(actors, metrics, headers, "Sí", "Indicadores"), "m.xlsx").sheets[0].rows
+    )
     assert len(rows) == len(actors) + 1
     top = max(actors, key=lambda a: metrics.per_actor[a.id].betweenness)
     assert rows[1][0] == top.name

@@ -284,7 +284,7 @@ LONG_LIST = [f"Secretaría de Desarrollo Económico número {i}" for i in range(
     ("sheet_name", "dropdowns"),
     [
         ("Actores", {2: ["organisation", "person"]}),
-        ("O'Brien, \"quotes\"", {0: ['Say "hi"', "it's", "a, b, c", "=1+1"]}),
+        ('O\'Brien, "quotes"', {0: ['Say "hi"', "it's", "a, b, c", "=1+1"]}),
         ("Actores", {1: LONG_LIST, 3: ["yes", "no", "unknown"]}),
         ("Actores", {1: ["same", "list"], 2: ["same", "list"]}),
     ],
@@ -377,7 +377,7 @@ def test_twenty_thousand_rows_round_trip() -> None:
         # any string starting with = + - @ tab or CR is prefixed, even "-" or "+57...":
         # simple, predictable, and a phone number still reads fine with a leading '
         ("=1+1", "'=1+1"),
-        ('=HYPERLINK("http://x")', "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+57 604 123 4567", "'+57 604 123 4567"),
         ("-2", "'-2"),
         ("-", "'-"),
@@ -407,7 +407,7 @@ def test_csv_cell(value: object, expected: str) -> None:
 def test_csv_round_trip_keeps_accents_and_separators(separator: str) -> None:
     headers = ["nombre", "notas", "fecha", "influencia"]
     rows = [
-        ["Secretaría de Educación", "Dijo: \"sí\"; luego, no", date(2024, 3, 1), 4],
+        ["Secretaría de Educación", 'Dijo: "sí"; luego, no', date(2024, 3, 1), 4],
         ["Ñandú S.A.S.", "línea 1\nlínea 2", None, -2],
         ["=1+1", "+57 604", None, None],
     ]
@@ -419,7 +419,7 @@ def test_csv_round_trip_keeps_accents_and_separators(separator: str) -> None:
     parsed = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=separator))
     assert parsed == [
         headers,
-        ["Secretaría de Educación", "Dijo: \"sí\"; luego, no", "2024-03-01", "4"],
+        ["Secretaría de Educación", 'Dijo: "sí"; luego, no', "2024-03-01", "4"],
         ["Ñandú S.A.S.", "línea 1\nlínea 2", "", "-2"],
         ["'=1+1", "'+57 604", "", ""],
     ]

@@ -123,6 +123,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("kpi_measurements", "kpis", "activities", "campaign_audiences", "campaigns", "audience_members",
-                  "audiences"):
+    for table in (
+        "kpi_measurements",
+        "kpis",
+        "activities",
+        "campaign_audiences",
+        "campaigns",
+        "audience_members",
+        "audiences",
+    ):
         op.drop_table(table)

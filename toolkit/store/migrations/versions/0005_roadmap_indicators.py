@@ -79,13 +79,23 @@ def _seed_phases() -> None:
     """Workspaces created before the roadmap get its default phases (new ones are seeded on creation)."""
     connection = op.get_bind()
     workspaces = sa.table("workspaces", sa.column("id", sa.Integer))
-    terms = sa.table("vocab_terms", sa.column("workspace_id", sa.Integer), sa.column("vocabulary", sa.String),
-                     sa.column("key", sa.String), sa.column("label", sa.String), sa.column("position", sa.Integer))
-    present = set(connection.execute(sa.select(terms.c.workspace_id, terms.c.key)
-                                     .where(terms.c.vocabulary == "phases")).all())
-    rows = [{"workspace_id": workspace_id, "vocabulary": "phases", "key": key, "label": None, "position": position}
-            for workspace_id in connection.execute(sa.select(workspaces.c.id)).scalars()
-            for position, key in enumerate(PHASES) if (workspace_id, key) not in present]
+    terms = sa.table(
+        "vocab_terms",
+        sa.column("workspace_id", sa.Integer),
+        sa.column("vocabulary", sa.String),
+        sa.column("key", sa.String),
+        sa.column("label", sa.String),
+        sa.column("position", sa.Integer),
+    )
+    present = set(
+        connection.execute(sa.select(terms.c.workspace_id, terms.c.key).where(terms.c.vocabulary == "phases")).all()
+    )
+    rows = [
+        {"workspace_id": workspace_id, "vocabulary": "phases", "key": key, "label": None, "position": position}
+        for workspace_id in connection.execute(sa.select(workspaces.c.id)).scalars()
+        for position, key in enumerate(PHASES)
+        if (workspace_id, key) not in present
+    ]
     if rows:
         connection.execute(sa.insert(terms), rows)
 

@@ -14,8 +14,7 @@ depends_on = None
 
 
 def _workspace(nullable: bool = False) -> sa.Column:
-    return sa.Column("workspace_id", sa.Integer, sa.ForeignKey("workspaces.id", ondelete="CASCADE"),
-                     nullable=nullable)
+    return sa.Column("workspace_id", sa.Integer, sa.ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=nullable)
 
 
 def _indexes(table: str, *columns: str) -> None:
