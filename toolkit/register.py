@@ -59,12 +59,12 @@ def check_file(
     workspace_id: int | None,
     data: bytes,
     filename: str,
-    limits: ReadLimits = ReadLimits(),
+    limits: ReadLimits | None = None,
     layout: WorkbookLayout | None = None,
     workbook: Workbook | None = None,
 ) -> ImportPreview:
     """Read and validate a file; store nothing. Raises ``UnreadableFile`` when it cannot be read."""
-    workbook = workbook or read_workbook(data, filename, limits)
+    workbook = workbook or read_workbook(data, filename, limits or ReadLimits())
     terms = vocabulary_terms(engine, workspace_id) if engine is not None and workspace_id else {}
     return parse_workbook(workbook, terms, layout)
 

@@ -1,5 +1,7 @@
 """The actor map in a real Chromium: drawn with every node, offline, and user text never runs."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -53,7 +55,8 @@ def test_a_hostile_actor_name_never_runs_as_script(page, app_url, app_database, 
     assert map_frame.evaluate("() => document.querySelectorAll('img').length") == 0
     # hover the hostile node: its tooltip shows the name as text
     point = map_frame.evaluate("""() => { const net = window.hojaMap; const id = net.body.data.nodes.getIds()
-        .find(i => net.body.data.nodes.get(i).label.startsWith('<img')); return net.canvasToDOM(net.getPosition(id)); }""")
+        .find(i => net.body.data.nodes.get(i).label.startsWith('<img'));
+        return net.canvasToDOM(net.getPosition(id)); }""")
     box = page.locator("iframe").first.bounding_box()
     page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
     expect(frame.locator("div.vis-tooltip")).to_contain_text(HOSTILE, timeout=10_000)
@@ -70,5 +73,5 @@ def test_the_png_button_saves_an_image_of_the_map(page, app_url):
         frame.get_by_role("button", name="Descargar imagen (PNG)").click()
     saved = download.value
     assert saved.suggested_filename == "mapa_de_actores.png"
-    data = open(saved.path(), "rb").read()
+    data = Path(saved.path()).read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000

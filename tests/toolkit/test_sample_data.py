@@ -88,7 +88,7 @@ def test_actor_keys_and_names_are_unique():
     names = [actor["name"] for actor in actors()]
     assert len(keys) == len(set(keys)), [k for k, n in Counter(keys).items() if n > 1]
     assert len(names) == len(set(names)), [k for k, n in Counter(names).items() if n > 1]
-    assert all(key.strip() and name.strip() for key, name in zip(keys, names))
+    assert all(key.strip() and name.strip() for key, name in zip(keys, names, strict=True))
 
 
 def test_actor_vocabulary_values_are_valid_keys():

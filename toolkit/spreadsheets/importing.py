@@ -344,7 +344,7 @@ def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_cus
             continue
         excel_row = position + 1
 
-        def warn(field_name: str, error: norm.Unclear) -> None:
+        def warn(field_name: str, error: norm.Unclear, excel_row: int = excel_row) -> None:
             preview.warnings.append(
                 Problem(
                     layout.name,

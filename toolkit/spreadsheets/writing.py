@@ -114,7 +114,7 @@ def write_workbook(sheets: list[SheetSpec]) -> bytes:
 
     workbook = Workbook(write_only=True)
     lists: dict[tuple[str, ...], int] = {}  # list values -> column index on _lists
-    for spec, name in zip(sheets, names):
+    for spec, name in zip(sheets, names, strict=True):
         worksheet = workbook.create_sheet(name)
         if spec.notes:
             _write_notes(worksheet, spec)
