@@ -3,12 +3,11 @@
 import contextlib
 import logging
 import time
-from datetime import datetime
 from pathlib import Path
 
 import streamlit as st
 
-from toolkit import access, i18n
+from toolkit import access, clock, i18n
 from toolkit.i18n import t
 from toolkit.register import load_sample
 from toolkit.settings import Settings
@@ -42,7 +41,7 @@ def signed_in(settings: Settings) -> access.Person | None:
     """
     if settings.accounts == "off":
         return access.LOCAL
-    person, now = st.session_state.get("person"), datetime.now()
+    person, now = st.session_state.get("person"), clock.now()
     if person is not None and access.session_expired(
         st.session_state["signed_in_at"],
         st.session_state["last_seen"],

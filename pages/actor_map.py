@@ -1,10 +1,9 @@
 """Mapa de actores: the interactive map, what it says, the power-interest grid, and its files."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
+from toolkit import clock
 from toolkit.charts import power_interest_figure
 from toolkit.domain import QUADRANTS, STANCE_VALUES, quadrant
 from toolkit.i18n import format_date, format_number, language, t
@@ -64,7 +63,7 @@ names = {a.id: a.name for a in actors}
 texts = {
     "title": t("map.html.title"),
     "caption": workspace.name,
-    "date": format_date(date.today()),
+    "date": format_date(clock.today()),
     "legend": t(f"map.colour.{st.session_state.get('map_colour_by', 'sector')}"),
     "relations": t("map.html.relations"),
     "download_png": t("map.html.download_png"),

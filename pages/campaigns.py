@@ -1,11 +1,10 @@
 """Campañas: dissemination and advocacy campaigns for the audiences; their activities, KPIs and
 budget; and a dashboard of what is on track, late, or without measurements."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
+from toolkit import clock
 from toolkit.audiences import split_lines
 from toolkit.campaigns import (
     activity_rows,
@@ -67,7 +66,7 @@ if workspace_id is None:
     st.stop()
 
 lang = language()
-today = date.today()
+today = clock.today()
 terms = vocabulary_terms(engine, workspace_id)
 custom = {name: {key: text for key, text in entries if text} for name, entries in terms.items()}
 keys = {name: [key for key, _ in entries] for name, entries in terms.items()}

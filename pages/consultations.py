@@ -2,11 +2,11 @@
 said, and synthesise it."""
 
 from dataclasses import replace
-from datetime import date
 
 import pandas as pd
 import streamlit as st
 
+from toolkit import clock
 from toolkit import consultation_documents as documents
 from toolkit.consultations import (
     DEFAULT_TARGETS,
@@ -222,7 +222,7 @@ def import_panel(kind: str) -> None:
         )
         add_unknown = st.checkbox(t(f"consultations.import.add_unknown_{kind}"), key=f"consultations_{kind}_add")
     if st.button(t("consultations.import.confirm"), type="primary", key=f"consultations_{kind}_confirm"):
-        batch = sheets.to_import(preview, add_unknown, consultation.starts_on or date.today())
+        batch = sheets.to_import(preview, add_unknown, consultation.starts_on or clock.today())
         store = record_attendance if kind == "attendance" else import_contributions
         try:
             result = store(engine, workspace_id, current_id, batch)
@@ -769,7 +769,7 @@ with tab_convene:
             format_func=vocab_label("invitation_statuses"),
         )
         on_day = columns[1].date_input(
-            t("consultations.bulk.on"), value=date.today(), format=DATE_FORMAT, key=f"{bulk_key}_on"
+            t("consultations.bulk.on"), value=clock.today(), format=DATE_FORMAT, key=f"{bulk_key}_on"
         )
         if columns[2].button(
             t("consultations.bulk.apply", count=len(chosen)),

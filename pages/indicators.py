@@ -2,11 +2,10 @@
 (institutional, political, territorial): a dashboard per dimension, the indicator table, and the
 dated measurements with their source, some calculated from the workspace."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
+from toolkit import clock
 from toolkit.consultations import row_edits
 from toolkit.domain import DIMENSIONS, Indicator, IndicatorMeasurement
 from toolkit.i18n import format_date, format_number, language, t
@@ -51,7 +50,7 @@ if workspace_id is None:
     st.stop()
 
 lang = language()
-today = date.today()
+today = clock.today()
 current_revision = revision(engine, workspace_id)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"

@@ -1,11 +1,10 @@
 """Informes: the report for a director or a council (Word and a printable page), and "Descargar
 todo": the backup workbook of the workspace and its restore into a new or an empty workspace."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
+from toolkit import clock
 from toolkit.i18n import LANGUAGES, format_number, language, t
 from toolkit.markdown import escape
 from toolkit.register import RestoreRefused, read_backup, restore_backup, workspace_backup
@@ -58,7 +57,7 @@ with tab_report:
         t("reports.page.build"), key="reports_build", type="primary", icon=":material/description:", disabled=not chosen
     ):
         with st.spinner(t("reports.page.building")):
-            report = build_report(engine, workspace_id, chosen, lang, date.today())
+            report = build_report(engine, workspace_id, chosen, lang, clock.today())
             st.session_state["reports_built"] = {
                 "wanted": wanted,
                 "docx": report_docx(report),
@@ -101,7 +100,7 @@ with tab_everything:
         key="reports_dl_backup",
         icon=":material/download:",
         data=lambda: workspace_backup(engine, workspace_id),
-        file_name=f"{t('reports.backup.file_name')}_{safe_name}_{date.today().isoformat()}.xlsx",
+        file_name=f"{t('reports.backup.file_name')}_{safe_name}_{clock.today().isoformat()}.xlsx",
         mime=XLSX,
         on_click="ignore",
     )

@@ -2,11 +2,10 @@
 consultations and the campaigns; what is overdue, due soon or blocked; a status per phase;
 the milestones table; the roadmap as .xlsx and as a calendar (.ics)."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
+from toolkit import clock
 from toolkit.consultations import row_edits
 from toolkit.domain import MILESTONE_STATUSES, Milestone
 from toolkit.i18n import format_date, format_number, language, t
@@ -42,7 +41,7 @@ if workspace_id is None:
     st.stop()
 
 lang = language()
-today = date.today()
+today = clock.today()
 terms = vocabulary_terms(engine, workspace_id)
 phase_keys = [key for key, _ in terms.get("phases", [])]
 phase_names = {key: text for key, text in terms.get("phases", []) if text}

@@ -1,9 +1,8 @@
 """Iniciar sesión: shown instead of everything else when accounts are on and nobody is signed in."""
 
-from datetime import datetime
-
 import streamlit as st
 
+from toolkit import clock
 from toolkit.i18n import t
 from toolkit.markdown import escape
 from toolkit.store import StoreError
@@ -14,7 +13,7 @@ settings = st.session_state["settings"]
 
 
 def start_session(person) -> None:
-    now = datetime.now()
+    now = clock.now()
     st.session_state.update(person=person, signed_in_at=now, last_seen=now)
     if (asked := st.session_state.pop("after_sign_in", None)) is not None:
         st.switch_page(asked)  # the page a bookmarked link asked for

@@ -4,6 +4,10 @@
 on a temporary SQLite file and on PostgreSQL, in a throwaway cluster started once per session
 from Debian's ``postgresql`` package. Without the package the PostgreSQL runs are skipped with
 a message; with ``HOJA_REQUIRE_PG=1`` (CI) they fail instead.
+
+The whole suite runs on the sample's story day (``HOJA_TODAY``, read by ``toolkit.clock``, also by
+the servers the browser tests start), so no test depends on the machine's date; ``test_clock``
+proves the sample tells the same story on other days.
 """
 
 import io
@@ -15,7 +19,10 @@ from openpyxl import Workbook
 from postgres_cluster import Cluster, ClusterUnavailable
 
 from toolkit.register import load_sample
+from toolkit.sample import STORY_DAY
 from toolkit.store import open_store
+
+os.environ["HOJA_TODAY"] = STORY_DAY.isoformat()
 
 BACKENDS = ["sqlite", "postgresql"]
 

@@ -21,6 +21,7 @@ import os
 import sys
 from pathlib import Path
 
+from toolkit import clock
 from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, set_language, t
 from toolkit.register import check_file, import_preview, load_sample, workspace_backup
 from toolkit.spreadsheets import exports
@@ -194,16 +195,14 @@ def command_export(args) -> int:
 
 def _report_file(engine, workspace) -> bytes:
     """The report with every section, in the workspace's language, as of today."""
-    from datetime import date
 
     from toolkit.reports import SECTIONS, build_report, report_docx
 
-    return report_docx(build_report(engine, workspace.id, SECTIONS, workspace.language, date.today()))
+    return report_docx(build_report(engine, workspace.id, SECTIONS, workspace.language, clock.today()))
 
 
 def _map_file(engine, workspace, actors, relations, terms, suffix: str) -> bytes:
     """The actor map as a standalone HTML page (saved layout, legend, date) or a Gephi file."""
-    from datetime import date
 
     from toolkit.i18n import format_date
     from toolkit.network import exports as map_exports
@@ -225,7 +224,7 @@ def _map_file(engine, workspace, actors, relations, terms, suffix: str) -> bytes
     texts = {
         "title": t("map.html.title"),
         "caption": workspace.name,
-        "date": format_date(date.today()),
+        "date": format_date(clock.today()),
         "legend": t("map.colour.sector"),
         "relations": t("map.html.relations"),
         "download_png": t("map.html.download_png"),

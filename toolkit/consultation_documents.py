@@ -13,6 +13,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from toolkit import clock
 from toolkit.consultations import Synthesis
 from toolkit.domain import CONTRIBUTION_TYPES, Actor, Consultation, Participant
 from toolkit.i18n import format_date, format_number, label, t
@@ -250,6 +251,6 @@ def synthesis_document(
 
     document.add_paragraph()
     document.add_paragraph(
-        _clean(t("consultations.export.generated", lang=lang, day=format_date(today or date.today(), lang)))
+        _clean(t("consultations.export.generated", lang=lang, day=format_date(today or clock.today(), lang)))
     ).runs[0].italic = True
     return _bytes(document)

@@ -14,7 +14,6 @@ figures at the bottom are plotly graph objects; pages only display them.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +33,7 @@ from toolkit.domain import (
     Participant,
 )
 from toolkit.i18n import LANGUAGES, format_number, t
+from toolkit.sample import read_sample
 from toolkit.vocab import fold
 
 SAMPLE_INDICATORS_PATH = Path(__file__).resolve().parents[1] / "sample_data" / "medellin_indicators.json"
@@ -512,9 +512,12 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def sample_indicators(path: Path = SAMPLE_INDICATORS_PATH) -> list[tuple[Indicator, list[IndicatorMeasurement]]]:
-    """The Medellín sample's indicators, each with its measurements (``indicator_id`` left at 0)."""
-    data = json.loads(path.read_text("utf-8"))
+def sample_indicators(
+    path: Path = SAMPLE_INDICATORS_PATH, today: date | None = None
+) -> list[tuple[Indicator, list[IndicatorMeasurement]]]:
+    """The Medellín sample's indicators, each with its measurements (``indicator_id`` left at 0),
+    dated around ``today`` (see :mod:`toolkit.sample`)."""
+    data = read_sample(path, today)
     chosen = []
     for row in data["indicators"]:
         values = {k: v for k, v in row.items() if k not in ("key", "measurements")}

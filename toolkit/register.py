@@ -6,7 +6,6 @@ says what happened.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from toolkit import clock
 from toolkit.domain import (
     STANCE_KEYS,
     STANCE_VALUES,
@@ -32,6 +32,7 @@ from toolkit.domain import (
     quadrant,
 )
 from toolkit.i18n import LANGUAGES
+from toolkit.sample import read_sample
 from toolkit.spreadsheets.importing import ImportPreview, Plan, Problem, parse_workbook, plan_batch
 from toolkit.spreadsheets.mapping import WorkbookLayout
 from toolkit.spreadsheets.reading import ReadLimits, Workbook, read_workbook
@@ -97,8 +98,9 @@ def plan_preview(
 # -- the Medellín sample ---------------------------------------------------------------------
 
 
-def sample_batch(path: Path = SAMPLE_PATH) -> tuple[dict, RegisterBatch]:
-    data = json.loads(path.read_text("utf-8"))
+def sample_batch(path: Path = SAMPLE_PATH, today: date | None = None) -> tuple[dict, RegisterBatch]:
+    """The sample's workspace and register, dated around ``today`` (see :mod:`toolkit.sample`)."""
+    data = read_sample(path, today)
     batch = RegisterBatch()
     index: dict[str, int] = {}
     for position, row in enumerate(data["actors"]):
@@ -179,14 +181,15 @@ def _sample_campaign(row: dict, audience_positions: dict[str, int]):
     return bundle
 
 
-def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PATH) -> int:
+def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PATH, today: date | None = None) -> int:
     """Create a workspace holding the Medellín sample (register, consultations, audiences and campaigns);
     returns its id."""
     from toolkit.store.audit import summarised
     from toolkit.store.indicators import write_sample_indicators
     from toolkit.store.roadmap import insert_sample_roadmap
 
-    workspace, batch = sample_batch(path)
+    today = today or clock.today()  # one day for the three files, even loaded at midnight
+    workspace, batch = sample_batch(path, today)
     name = name or workspace["name"]
     if find_workspace(engine, name) is not None:
         raise StoreError("name_taken", name=name)
@@ -196,8 +199,8 @@ def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PAT
         )
         with summarised(connection, workspace_id, "load_sample", name):  # one entry in the activity feed
             write_batch(connection, workspace_id, batch)
-            write_sample_indicators(connection, workspace_id)
-            insert_sample_roadmap(connection, workspace_id)
+            write_sample_indicators(connection, workspace_id, today=today)
+            insert_sample_roadmap(connection, workspace_id, today=today)
     return workspace_id
 
 

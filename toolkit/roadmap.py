@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from toolkit import clock
 from toolkit.domain import Activity, Campaign, Consultation, Milestone
 from toolkit.i18n import format_date, label, t
 from toolkit.vocab import fold
@@ -510,7 +511,7 @@ def calendar_file(
     """
     from icalendar import Calendar, Event
 
-    stamp = stamp or datetime.now(UTC)
+    stamp = stamp or clock.now().astimezone(UTC)
     calendar = Calendar()
     calendar.add("prodid", "-//Hoja de Ruta//roadmap//ES")
     calendar.add("version", "2.0")

@@ -1,12 +1,13 @@
 """Accounts on (HOJA_ACCOUNTS=password): the sign-in page, members only see their workspaces,
 sessions expire; Equipo y acceso and Actividad (feed and bin) in the app."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from toolkit import clock
 from toolkit.i18n import set_language, t
 from toolkit.store import open_store
 from toolkit.store.accounts import create_user, set_member
@@ -100,14 +101,14 @@ def sign_in_page_after(app: AppTest) -> AppTest:
 
 def test_an_idle_session_ends_and_says_why(team):
     app = signed_in()
-    app.session_state["last_seen"] = datetime.now() - timedelta(minutes=31)
+    app.session_state["last_seen"] = clock.now() - timedelta(minutes=31)
     app.run()
     assert t("accounts.expired") in [i.value for i in sign_in_page_after(app).info]
 
 
 def test_a_session_open_too_long_ends_even_when_active(team):
     app = signed_in()
-    app.session_state["signed_in_at"] = datetime.now() - timedelta(hours=12, minutes=1)
+    app.session_state["signed_in_at"] = clock.now() - timedelta(hours=12, minutes=1)
     app.run()
     assert t("accounts.expired") in [i.value for i in sign_in_page_after(app).info]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from toolkit import clock
 from toolkit.i18n import format_date, format_number, set_language, t
 from toolkit.indicators import DEFAULT_SET
 from toolkit.settings import Settings
@@ -128,7 +129,7 @@ def test_recording_a_measurement_by_hand(app, lang):
 def test_recording_the_automatic_measurements_today(app):
     open_page(app)
     workspace_id = app.session_state["workspace_id"]
-    today = date.today()
+    today = clock.today()
     app.button(key="indicators_record_automatic").click().run()
     assert not app.exception, app.exception
     assert app.success[0].value == t(

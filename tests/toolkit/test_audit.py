@@ -3,11 +3,12 @@ transaction, told in plain words; deleted actors, consultations and campaigns re
 
 import csv
 import io
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import insert, select, update
 
+from toolkit import clock
 from toolkit.access import acting_as
 from toolkit.activity import describe, feed_csv
 from toolkit.domain import Actor, Milestone
@@ -198,7 +199,7 @@ def test_the_bin_keeps_thirty_days_then_forgets_with_the_contact_data(engine, sa
     actor = next(a for a in list_actors(engine, sample_id) if a.email)
     delete_actors(engine, sample_id, [actor.id])
     with engine.begin() as connection:
-        connection.execute(update(bin_entries).values(deleted_at=datetime.now() - timedelta(days=31)))
+        connection.execute(update(bin_entries).values(deleted_at=clock.now() - timedelta(days=31)))
     assert list_bin(engine, sample_id) == []
     with pytest.raises(StoreError) as gone:
         restore(engine, sample_id, 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from toolkit import clock
 from toolkit.audiences import Membership, segment_quadrant
 from toolkit.domain import STANCE_KEYS, Audience, quadrant
 from toolkit.i18n import format_date, format_number, label, t
@@ -60,7 +61,7 @@ def member_workbook(
         t("audiences.export.count", lang=lang, count=format_number(len(rows), lang)),
         t("audiences.export.quadrant", lang=lang, name=t(f"quadrants.{where}", lang=lang)) if where else "",
         t("audiences.export.consent_note", lang=lang),
-        t("audiences.export.generated", lang=lang, day=format_date(today or date.today(), lang)),
+        t("audiences.export.generated", lang=lang, day=format_date(today or clock.today(), lang)),
     ]
     return write_workbook(
         [

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from toolkit import clock
 from toolkit.domain import (
     CONTRIBUTION_TYPES,
     INVITATION_STATUSES,
@@ -624,7 +625,7 @@ def invitation_workbook(
     about = [
         consultation.title,
         t("consultations.export.invitations_note", lang=lang),
-        t("consultations.export.generated", lang=lang, day=format_date(date.today(), lang)),
+        t("consultations.export.generated", lang=lang, day=format_date(clock.today(), lang)),
     ]
     return write_workbook(
         [

@@ -16,7 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from toolkit import access
+from toolkit import access, clock
 from toolkit.domain import ROLES
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import memberships, sign_in_attempts, users
@@ -128,7 +128,7 @@ def sign_in(engine: Engine, username: str, password: str, now: datetime | None =
     for a wrong name and a wrong password, so names cannot be guessed) or ``sign_in_locked`` after
     ``MAX_FAILURES`` failures within ``FAILURE_WINDOW`` (counted across instances, in the database).
     """
-    now = now or datetime.now()
+    now = now or clock.now()
     try:
         username = clean_username(username)
     except StoreError as error:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Connection, Delete, Engine, Insert, Update, event, func, insert, select
 
-from toolkit import access
+from toolkit import access, clock
 from toolkit.domain import PERSONAL_COLUMNS
 from toolkit.store import tables as t
 
@@ -104,7 +104,7 @@ def record(
     connection.execute(
         insert(t.audit_log).values(
             workspace_id=workspace_id,
-            at=datetime.now().replace(microsecond=0),
+            at=clock.now(),
             user_id=person.user_id,
             username=person.username,
             action=action,

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import Connection, Date, DateTime, Engine, delete, insert, select, update
 
-from toolkit import access
+from toolkit import access, clock
 from toolkit.store import tables as t
 from toolkit.store.audit import SKIP, record
 from toolkit.store.engine import StoreError
@@ -87,14 +87,14 @@ def _gather(connection: Connection, table, ids: set[int], payload: dict, links: 
 
 def purge(connection: Connection, now: datetime | None = None) -> int:
     """Remove entries older than 30 days, in every workspace (their contact data goes with them)."""
-    now = now or datetime.now()
+    now = now or clock.now()
     return connection.execute(delete(t.bin_entries).where(t.bin_entries.c.deleted_at < now - KEEP)).rowcount
 
 
 def put(connection: Connection, workspace_id: int, entity: str, ids: list[int]) -> None:
     """Keep the rows about to be deleted (inside the deleting use case's transaction)."""
     table = t.metadata.tables[entity]
-    now = datetime.now().replace(microsecond=0)
+    now = clock.now()
     purge(connection, now)
     rows = (
         connection.execute(
@@ -125,7 +125,7 @@ def put(connection: Connection, workspace_id: int, entity: str, ids: list[int]) 
 
 def list_bin(engine: Engine, workspace_id: int, now: datetime | None = None) -> list[BinEntry]:
     """What can still be restored, newest first."""
-    now = now or datetime.now()
+    now = now or clock.now()
     with reading(engine, workspace_id) as connection:
         rows = (
             connection.execute(
@@ -183,7 +183,7 @@ def restore(engine: Engine, workspace_id: int, entry_id: int, now: datetime | No
     Rows that pointed to something deleted since (a relation to another actor still in the bin)
     stay out; they come back when that other one is restored.
     """
-    now = now or datetime.now()
+    now = now or clock.now()
     with engine.begin() as connection:
         lock_workspace(connection, workspace_id)
         entry = (

@@ -509,9 +509,11 @@ def insert_indicator_measurements(
     return len(measurements)
 
 
-def write_sample_indicators(connection: Connection, workspace_id: int, path: Path = SAMPLE_INDICATORS_PATH) -> int:
+def write_sample_indicators(
+    connection: Connection, workspace_id: int, path: Path = SAMPLE_INDICATORS_PATH, today: date | None = None
+) -> int:
     """The Medellín sample's indicators and measurements, inside the caller's transaction."""
-    chosen = sample_indicators(path)
+    chosen = sample_indicators(path, today)
     ids = insert_indicators(connection, workspace_id, [indicator for indicator, _ in chosen])
     measured = [
         IndicatorMeasurement(indicator_id, m.measured_on, m.value, m.source, m.notes)

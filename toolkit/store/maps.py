@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine, delete, insert, select
 
+from toolkit import clock
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import actors, map_positions, map_settings
 from toolkit.store.workspaces import reading, require_role
@@ -49,9 +50,5 @@ def save_layout(engine: Engine, workspace_id: int, layout: str, positions: dict[
         if rows:
             connection.execute(insert(map_positions), rows)
         connection.execute(delete(map_settings).where(map_settings.c.workspace_id == workspace_id))
-        connection.execute(
-            insert(map_settings).values(
-                workspace_id=workspace_id, layout=layout, saved_at=datetime.now().replace(microsecond=0)
-            )
-        )
+        connection.execute(insert(map_settings).values(workspace_id=workspace_id, layout=layout, saved_at=clock.now()))
     return len(rows)

@@ -8,13 +8,13 @@ messages are under ``roadmap.errors.``, see ``MESSAGE_KEYS``) or a shared one (`
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from toolkit.domain import MILESTONE_STATUSES, Milestone
+from toolkit.sample import read_sample
 from toolkit.store.engine import PROJECT_ROOT, StoreError
 from toolkit.store.register import ConflictError, Edit, SaveResult
 from toolkit.store.tables import campaigns, consultations, milestones, vocab_terms
@@ -267,12 +267,14 @@ def delete_milestones(engine: Engine, workspace_id: int, ids: list[int]) -> int:
 # -- the Medellín sample ---------------------------------------------------------------------
 
 
-def insert_sample_roadmap(connection: Connection, workspace_id: int, path: Path = SAMPLE_ROADMAP_PATH) -> list[int]:
+def insert_sample_roadmap(
+    connection: Connection, workspace_id: int, path: Path = SAMPLE_ROADMAP_PATH, today: date | None = None
+) -> list[int]:
     """The sample's milestones, inside the transaction that loads the sample.
 
     The file names the consultation or campaign a milestone is linked to by its title.
     """
-    data = json.loads(path.read_text("utf-8"))
+    data = read_sample(path, today)
     ensure_terms(connection, workspace_id, [("phases", key, None) for key in data.get("phases", [])])
     consultation_ids = dict(
         connection.execute(
