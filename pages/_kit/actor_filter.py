@@ -1,0 +1,53 @@
+"""The row of filters over the register: search, sector, scale, stance, quadrant, theme."""
+
+import streamlit as st
+
+from pages._kit.context import PageContext
+from toolkit.domain import QUADRANTS, STANCE_VALUES
+from toolkit.i18n import t
+from toolkit.register import ActorFilter
+
+
+def stance_label(key: str | None) -> str:
+    return t(f"vocab.stances.{key}") if key else ""
+
+
+def actor_filter(
+    prefix: str, ctx: PageContext, themes: list[str], *, search: bool = False, columns=None
+) -> ActorFilter:
+    """Draw the filters (widget keys ``{prefix}_sectors``, ``{prefix}_query``...) and return what was chosen.
+
+    ``columns`` are the places to draw into, one per filter (six with the search box, five
+    without); by default a new row of columns.
+    """
+    columns = columns or st.columns([3, 2, 2, 2, 2, 2] if search else 5)
+    places = iter(columns)
+    query = ""
+    if search:
+        query = next(places).text_input(
+            t("actors.filter.search"), key=f"{prefix}_query", placeholder=t("actors.filter.search_hint")
+        )
+
+    def choose(title: str, name: str, options: list, format_func) -> list:
+        return next(places).multiselect(
+            title, options, key=f"{prefix}_{name}", placeholder=t("common.choose"), format_func=format_func
+        )
+
+    sectors = choose(t("columns.sector"), "sectors", ctx.keys("sectors"), ctx.term_label("sectors"))
+    scales = choose(t("columns.scale"), "scales", ctx.keys("scales"), ctx.term_label("scales"))
+    stances = choose(t("columns.stance"), "stances", list(STANCE_VALUES), stance_label)
+    quadrants = choose(t("columns.quadrant"), "quadrants", list(QUADRANTS), lambda q: t(f"quadrants.{q}"))
+    chosen_themes = choose(t("columns.themes"), "themes", themes, str)
+    return ActorFilter(
+        query=query,
+        sectors=tuple(sectors),
+        scales=tuple(scales),
+        stances=tuple(STANCE_VALUES[s] for s in stances),
+        quadrants=tuple(quadrants),
+        themes=tuple(chosen_themes),
+    )
+
+
+def any_chosen(wanted: ActorFilter) -> bool:
+    """Whether any filter narrows the register."""
+    return any((wanted.query.strip(), wanted.sectors, wanted.scales, wanted.stances, wanted.quadrants, wanted.themes))

@@ -1,0 +1,104 @@
+"""The workspace page context: what every screen needs before drawing anything."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+import streamlit as st
+from sqlalchemy.engine import Engine
+
+from toolkit import clock
+from toolkit.domain import Workspace
+from toolkit.i18n import label, language, t
+from toolkit.settings import Settings
+from toolkit.store.workspaces import current_role, get_workspace, vocabulary_terms
+
+EDITING_ROLES = ("editor", "owner")
+
+
+@dataclass
+class PageContext:
+    """One workspace as one page sees it on this rerun."""
+
+    engine: Engine
+    settings: Settings
+    workspace: Workspace
+    role: str | None
+    lang: str
+    today: date
+    terms: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+
+    @property
+    def workspace_id(self) -> int:
+        return self.workspace.id
+
+    @property
+    def revision(self) -> int:
+        return self.workspace.revision
+
+    @property
+    def may_edit(self) -> bool:
+        """Whether this person may change the workspace (viewers are offered no writes)."""
+        return self.role in EDITING_ROLES
+
+    @property
+    def custom(self) -> dict[str, dict[str, str]]:
+        """The workspace's own names for its vocabularies' terms (a renamed sector...)."""
+        return {name: {key: text for key, text in entries if text} for name, entries in self.terms.items()}
+
+    def keys(self, vocabulary: str) -> list[str]:
+        """The keys of one vocabulary, in the workspace's order."""
+        return [key for key, _ in self.terms.get(vocabulary, [])]
+
+    def term_label(self, vocabulary: str) -> Callable[[str | None], str]:
+        """A ``format_func`` that names a vocabulary's key as the workspace calls it."""
+        names = self.custom.get(vocabulary)
+        return lambda key: label(vocabulary, key, names) if key else ""
+
+    def cache_key(self) -> tuple[str, int, int]:
+        """What a cached figure of this workspace depends on (every write bumps the revision)."""
+        return (self.settings.database_url, self.workspace_id, self.revision)
+
+
+def outside_app() -> bool:
+    """A page file run without ``app.py`` (Streamlit's own page discovery): nothing is set up."""
+    return "engine" not in st.session_state or "settings" not in st.session_state
+
+
+def page_context(title_key: str, *, needs_workspace: bool = True) -> PageContext | None:
+    """Draw the page's title and return its context; stop the page with a plain message when it
+    cannot run: opened outside the app, or no workspace chosen (``None`` only when
+    ``needs_workspace`` is false and there is no workspace)."""
+    if outside_app():
+        st.info(t("kit.outside_app"))
+        st.markdown(f"[{t('kit.go_home')}](/)")  # no page is known here: a plain link to the app's root
+        st.stop()
+    st.title(t(title_key))
+    engine, settings = st.session_state["engine"], st.session_state["settings"]
+    workspace_id = st.session_state.get("workspace_id")
+    if workspace_id is None:
+        if needs_workspace:
+            st.info(t("sidebar.no_workspace"))
+            st.stop()
+        return None
+    return PageContext(
+        engine=engine,
+        settings=settings,
+        workspace=get_workspace(engine, workspace_id),
+        role=current_role(engine, workspace_id),
+        lang=language(),
+        today=clock.today(),
+        terms=vocabulary_terms(engine, workspace_id),
+    )
+
+
+def show_notice(prefix: str) -> None:
+    """What the last action did, kept across the rerun that followed it (see :func:`notify`)."""
+    if message := st.session_state.pop(f"{prefix}_notice", None):
+        st.success(message)
+
+
+def notify(prefix: str, message: str) -> None:
+    """Say ``message`` after the rerun that shows the saved data."""
+    st.session_state[f"{prefix}_notice"] = message
+    st.rerun()
