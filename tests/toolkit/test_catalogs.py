@@ -11,7 +11,7 @@ import pytest
 from toolkit.i18n import LANGUAGES, catalog
 
 ROOT = Path(__file__).parents[2]
-SOURCES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "toolkit").rglob("*.py"))]
+SOURCES = [ROOT / "app.py", *sorted((ROOT / "pages").rglob("*.py")), *sorted((ROOT / "toolkit").rglob("*.py"))]
 LITERAL = re.compile(r"""(f?)["']([a-z_]+(?:\.[a-z0-9_{}\[\]'"]+)+)["']""")
 
 
