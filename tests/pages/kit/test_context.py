@@ -19,8 +19,8 @@ def context_page():
     st.write(ctx.term_label("sectors")("academia"))
 
 
-def test_the_context_draws_the_title_and_knows_the_workspace(page):
-    app = page(context_page)
+def test_the_context_draws_the_title_and_knows_the_workspace(kit_page):
+    app = kit_page(context_page)
     app.run()
     assert not app.exception
     assert app.title[0].value == t("nav.roadmap")
@@ -30,8 +30,8 @@ def test_the_context_draws_the_title_and_knows_the_workspace(page):
     assert app.markdown[1].value == t("vocab.sectors.academia")
 
 
-def test_without_a_workspace_the_page_says_where_to_create_one(page):
-    app = page(context_page)
+def test_without_a_workspace_the_page_says_where_to_create_one(kit_page):
+    app = kit_page(context_page)
     app.session_state["workspace_id"] = None
     app.run()
     assert not app.exception
@@ -45,11 +45,11 @@ def test_a_page_run_outside_the_app_is_sent_home_without_a_traceback():
     assert app.info[0].value == t("kit.outside_app") and not app.title
 
 
-def test_a_viewer_may_not_edit(page, store):
-    engine, workspace_id = store
+def test_a_viewer_may_not_edit(kit_page, kit_store):
+    engine, workspace_id = kit_store
     viewer_id = create_user(engine, "visor", "una contraseña larga y buena")
     set_member(engine, workspace_id, "visor", "viewer")
-    app = page(context_page)
+    app = kit_page(context_page)
     app.session_state["person"] = access.Person(viewer_id, "visor")
     app.run()
     assert not app.exception

@@ -1,4 +1,5 @@
-"""The kit's parts, each run alone with ``AppTest.from_function`` on a store of its own holding the sample."""
+"""Pages and the kit's parts run alone: ``kit_page(script_function, **kwargs)`` is an ``AppTest.from_function``
+with the session as ``app.py`` leaves it, on a store of its own holding the sample (``kit_store``)."""
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -10,7 +11,7 @@ from toolkit.store import open_store
 
 
 @pytest.fixture
-def store(tmp_path):
+def kit_store(tmp_path):
     engine = open_store(f"sqlite:///{tmp_path / 'kit.db'}")
     yield engine, load_sample(engine)
     engine.dispose()
@@ -18,9 +19,9 @@ def store(tmp_path):
 
 
 @pytest.fixture
-def page(store):
+def kit_page(kit_store):
     """An AppTest of a script function, with the session as ``app.py`` leaves it."""
-    engine, workspace_id = store
+    engine, workspace_id = kit_store
 
     def build(script, **kwargs) -> AppTest:
         app = AppTest.from_function(script, default_timeout=30, kwargs=kwargs)
