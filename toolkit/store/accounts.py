@@ -20,7 +20,7 @@ from toolkit import access, clock
 from toolkit.domain import ROLES
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import memberships, sign_in_attempts, users
-from toolkit.store.workspaces import lock_workspace, reading
+from toolkit.store.workspaces import reading, writing
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 256
@@ -209,8 +209,7 @@ def set_member(engine: Engine, workspace_id: int, username: str, role: str) -> N
     if role not in ROLES:
         raise StoreError("unknown_role")
     username = clean_username(username)
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id, "owner")
+    with writing(engine, workspace_id, "owner") as connection:
         user_id = connection.execute(select(users.c.id).where(users.c.username == username)).scalar()
         if user_id is None:
             raise StoreError("user_not_found", name=username)
@@ -234,8 +233,7 @@ def set_member(engine: Engine, workspace_id: int, username: str, role: str) -> N
 def remove_member(engine: Engine, workspace_id: int, username: str) -> None:
     """Take an account out of the workspace; owners only, and never its last owner."""
     username = clean_username(username)
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id, "owner")
+    with writing(engine, workspace_id, "owner") as connection:
         user_id = connection.execute(select(users.c.id).where(users.c.username == username)).scalar()
         done = connection.execute(
             delete(memberships).where(memberships.c.workspace_id == workspace_id, memberships.c.user_id == user_id)

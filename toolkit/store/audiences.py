@@ -23,7 +23,7 @@ from toolkit.domain import (
 )
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import actors, audience_members, audiences
-from toolkit.store.workspaces import lock_workspace, reading, require_in_workspace
+from toolkit.store.workspaces import reading, require_in_workspace, writing
 
 MAX_NAME = 300
 MAX_SIZE = 2_000_000_000  # more people than any public a city addresses
@@ -183,8 +183,7 @@ def create_audience(engine: Engine, workspace_id: int, audience: Audience, actor
     """Describe a new audience (with actors chosen by hand, for a segment); returns its id."""
     values = _row_values(audience)
     chosen = list(dict.fromkeys(actor_ids or [])) if values["kind"] == "segment" else []
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         _require_actors(connection, workspace_id, set(chosen))
         new_id = connection.execute(
             insert(audiences).values(workspace_id=workspace_id, version=1, **values)
@@ -203,8 +202,7 @@ def create_audience(engine: Engine, workspace_id: int, audience: Audience, actor
 def update_audience(engine: Engine, workspace_id: int, audience: Audience) -> None:
     """Save an audience as edited from ``audience.version``; refused if someone saved it in between."""
     values = _row_values(audience)
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         done = connection.execute(
             update(audiences)
             .where(
@@ -242,8 +240,7 @@ def adjust_members(
     if set(add) & set(exclude):
         raise StoreError("add_and_exclude")
     result = AdjustResult()
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         kind = connection.execute(
             select(audiences.c.kind).where(audiences.c.id == audience_id, audiences.c.workspace_id == workspace_id)
         ).scalar()
@@ -280,8 +277,7 @@ def adjust_members(
 
 def delete_audience(engine: Engine, workspace_id: int, audience_id: int) -> None:
     """Delete an audience with its hand adjustments; campaigns that targeted it no longer do."""
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         done = connection.execute(
             delete(audiences).where(audiences.c.id == audience_id, audiences.c.workspace_id == workspace_id)
         )

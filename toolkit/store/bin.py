@@ -18,7 +18,7 @@ from toolkit import access, clock
 from toolkit.store import tables as t
 from toolkit.store.audit import SKIP, record
 from toolkit.store.engine import StoreError
-from toolkit.store.workspaces import lock_workspace, reading
+from toolkit.store.workspaces import reading, writing
 
 KEEP = timedelta(days=30)
 ROOTS = {"actors": "name", "consultations": "title", "campaigns": "title"}
@@ -184,8 +184,7 @@ def restore(engine: Engine, workspace_id: int, entry_id: int, now: datetime | No
     stay out; they come back when that other one is restored.
     """
     now = now or clock.now()
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         entry = (
             connection.execute(
                 select(t.bin_entries).where(
@@ -249,6 +248,5 @@ def restore(engine: Engine, workspace_id: int, entry_id: int, now: datetime | No
 
 def empty_bin(engine: Engine, workspace_id: int) -> int:
     """Delete for good what the workspace's bin holds (its owners only); returns how many entries."""
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id, "owner")
+    with writing(engine, workspace_id, "owner") as connection:
         return connection.execute(delete(t.bin_entries).where(t.bin_entries.c.workspace_id == workspace_id)).rowcount

@@ -29,7 +29,7 @@ from toolkit.store import bin
 from toolkit.store.engine import StoreError
 from toolkit.store.register import ConflictError, Edit, SaveResult
 from toolkit.store.tables import activities, audiences, campaign_audiences, campaigns, kpi_measurements, kpis
-from toolkit.store.workspaces import lock_workspace, reading, require_in_workspace
+from toolkit.store.workspaces import reading, require_in_workspace, writing
 
 MAX_TITLE = 300
 MAX_AMOUNT = 1e13
@@ -299,8 +299,7 @@ def create_campaign(engine: Engine, workspace_id: int, campaign: Campaign) -> in
     """Plan a new campaign for its target audiences; returns its id."""
     values = _values(campaign, CAMPAIGN_FIELDS, validate_campaign)
     targeted = list(dict.fromkeys(campaign.audience_ids))
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         _require_audiences(connection, workspace_id, targeted)
         new_id = connection.execute(
             insert(campaigns).values(workspace_id=workspace_id, version=1, **values)
@@ -313,8 +312,7 @@ def update_campaign(engine: Engine, workspace_id: int, campaign: Campaign) -> No
     """Save the plan as edited from ``campaign.version``; refused if someone saved it in between."""
     values = _values(campaign, CAMPAIGN_FIELDS, validate_campaign)
     targeted = list(dict.fromkeys(campaign.audience_ids))
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         _require_audiences(connection, workspace_id, targeted)
         done = connection.execute(
             update(campaigns)
@@ -333,8 +331,7 @@ def update_campaign(engine: Engine, workspace_id: int, campaign: Campaign) -> No
 
 def delete_campaign(engine: Engine, workspace_id: int, campaign_id: int) -> None:
     """Move a campaign with its activities, KPIs and measurements to the bin (restorable for 30 days)."""
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         bin.put(connection, workspace_id, "campaigns", [campaign_id])
         done = connection.execute(
             delete(campaigns).where(campaigns.c.id == campaign_id, campaigns.c.workspace_id == workspace_id)
@@ -349,8 +346,7 @@ def delete_campaign(engine: Engine, workspace_id: int, campaign_id: int) -> None
 def add_activity(engine: Engine, workspace_id: int, activity: Activity) -> int:
     """Plan one activity of a campaign; returns its id."""
     values = _values(activity, ACTIVITY_FIELDS, validate_activity)
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         _require_campaign(connection, workspace_id, activity.campaign_id)
         return connection.execute(
             insert(activities).values(workspace_id=workspace_id, campaign_id=activity.campaign_id, version=1, **values)
@@ -376,8 +372,7 @@ def _save_edits(
     cleaned = [(edit, validate({k: v for k, v in edit.changes.items() if k in fields})) for edit in edits]
     conflicts: list[str] = []
     try:
-        with engine.begin() as connection:
-            lock_workspace(connection, workspace_id)
+        with writing(engine, workspace_id) as connection:
             for edit, values in cleaned:
                 if recheck is not None:
                     row = connection.execute(
@@ -408,8 +403,7 @@ def save_activity_edits(engine: Engine, workspace_id: int, edits: list[Edit]) ->
 def _delete(engine: Engine, workspace_id: int, table, ids: list[int]) -> int:
     if not ids:
         return 0
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         return connection.execute(
             delete(table).where(table.c.workspace_id == workspace_id, table.c.id.in_(ids))
         ).rowcount
@@ -430,8 +424,7 @@ def import_activities(engine: Engine, workspace_id: int, campaign_id: int, plann
         }
         for activity in planned
     ]
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         _require_campaign(connection, workspace_id, campaign_id)
         if rows:
             connection.execute(insert(activities), rows)
@@ -444,8 +437,7 @@ def import_activities(engine: Engine, workspace_id: int, campaign_id: int, plann
 def add_kpi(engine: Engine, workspace_id: int, kpi: Kpi) -> int:
     """Set an indicator for a campaign (baseline and target); returns its id."""
     values = _values(kpi, KPI_FIELDS, validate_kpi)
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         _require_campaign(connection, workspace_id, kpi.campaign_id)
         return connection.execute(
             insert(kpis).values(workspace_id=workspace_id, campaign_id=kpi.campaign_id, version=1, **values)
@@ -479,8 +471,7 @@ def log_measurement(engine: Engine, workspace_id: int, measurement: KpiMeasureme
     values = validate_measurement(
         {"measured_on": measurement.measured_on, "value": measurement.value, "notes": measurement.notes}
     )
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         _require_kpis(connection, workspace_id, {measurement.kpi_id})
         return connection.execute(
             insert(kpi_measurements).values(workspace_id=workspace_id, kpi_id=measurement.kpi_id, **values)
@@ -501,8 +492,7 @@ def import_measurements(engine: Engine, workspace_id: int, campaign_id: int, mea
         }
         for m in measured
     ]
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         _require_campaign(connection, workspace_id, campaign_id)
         if rows:
             _require_kpis(connection, workspace_id, {row["kpi_id"] for row in rows}, campaign_id)

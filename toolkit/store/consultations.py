@@ -38,7 +38,7 @@ from toolkit.store.register import (
     validate_actor,
 )
 from toolkit.store.tables import actors, consultations, contributions, participants
-from toolkit.store.workspaces import lock_workspace, reading, require_in_workspace
+from toolkit.store.workspaces import reading, require_in_workspace, writing
 
 MAX_TITLE = 300
 MAX_BUDGET = 1e13
@@ -268,8 +268,7 @@ def list_contributions(engine: Engine, workspace_id: int, consultation_id: int |
 def create_consultation(engine: Engine, workspace_id: int, consultation: Consultation) -> int:
     """Plan a new consultation; returns its id."""
     values = _consultation_values(consultation)
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         new_id = connection.execute(
             insert(consultations).values(workspace_id=workspace_id, version=1, **values)
         ).inserted_primary_key[0]
@@ -279,8 +278,7 @@ def create_consultation(engine: Engine, workspace_id: int, consultation: Consult
 def update_consultation(engine: Engine, workspace_id: int, consultation: Consultation) -> Consultation:
     """Save the plan as edited from ``consultation.version``; refused if someone saved it in between."""
     values = _consultation_values(consultation)
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         done = connection.execute(
             update(consultations)
             .where(
@@ -301,8 +299,7 @@ def duplicate_consultation(
 ) -> int:
     """A new draft with the same plan and targets, for the next round: no dates, and the same
     participants back at "to invite" (what they said stays with the first round)."""
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         row = connection.execute(
             select(consultations).where(
                 consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id
@@ -334,8 +331,7 @@ def duplicate_consultation(
 
 def delete_consultation(engine: Engine, workspace_id: int, consultation_id: int) -> None:
     """Delete a consultation with its participant list and contributions."""
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         bin.put(connection, workspace_id, "consultations", [consultation_id])
         done = connection.execute(
             delete(consultations).where(
@@ -385,8 +381,7 @@ def invite_actors(engine: Engine, workspace_id: int, consultation_id: int, actor
     """Put actors of the register on the consultation's list ("to invite"); those already there stay as they are."""
     wanted = list(dict.fromkeys(actor_ids))
     try:
-        with engine.begin() as connection:
-            lock_workspace(connection, workspace_id)
+        with writing(engine, workspace_id) as connection:
             _require_consultation(connection, workspace_id, consultation_id)
             _require_actors(connection, workspace_id, set(wanted))
             listed = _listed(connection, consultation_id)
@@ -405,8 +400,7 @@ def remove_participants(engine: Engine, workspace_id: int, consultation_id: int,
     """Take participants off the list (their contributions stay); returns how many."""
     if not participant_ids:
         return 0
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         _require_consultation(connection, workspace_id, consultation_id)
         done = connection.execute(
             delete(participants).where(
@@ -426,8 +420,7 @@ def change_status(
         raise StoreError("bad_invitation_status")
     if not participant_ids:
         return 0
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         _require_consultation(connection, workspace_id, consultation_id)
         rows = connection.execute(
             select(participants).where(
@@ -458,8 +451,7 @@ def save_participant_edits(engine: Engine, workspace_id: int, edits: list[Edit])
     ]
     conflicts: list[str] = []
     try:
-        with engine.begin() as connection:
-            lock_workspace(connection, workspace_id)
+        with writing(engine, workspace_id) as connection:
             for edit, values in cleaned:
                 done = connection.execute(
                     update(participants)
@@ -490,8 +482,7 @@ def save_participant_edits(engine: Engine, workspace_id: int, edits: list[Edit])
 def record_contribution(engine: Engine, workspace_id: int, contribution: Contribution) -> int:
     """Note down one contribution (quick entry during a session); returns its id."""
     values = validate_contribution({name: getattr(contribution, name) for name in CONTRIBUTION_FIELDS})
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         _require_consultation(connection, workspace_id, contribution.consultation_id)
         if values["actor_id"] is not None:
             _require_actors(connection, workspace_id, {values["actor_id"]})
@@ -513,8 +504,7 @@ def save_contribution_edits(engine: Engine, workspace_id: int, edits: list[Edit]
     ]
     conflicts: list[str] = []
     try:
-        with engine.begin() as connection:
-            lock_workspace(connection, workspace_id)
+        with writing(engine, workspace_id) as connection:
             _require_actors(
                 connection,
                 workspace_id,
@@ -542,8 +532,7 @@ def save_contribution_edits(engine: Engine, workspace_id: int, edits: list[Edit]
 def delete_contributions(engine: Engine, workspace_id: int, contribution_ids: list[int]) -> int:
     if not contribution_ids:
         return 0
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         done = connection.execute(
             delete(contributions).where(
                 contributions.c.workspace_id == workspace_id, contributions.c.id.in_(contribution_ids)
@@ -675,8 +664,7 @@ def record_attendance(
 ) -> ImportResult:
     """Store an imported attendance list in one transaction (nothing on failure)."""
     try:
-        with engine.begin() as connection:
-            lock_workspace(connection, workspace_id)
+        with writing(engine, workspace_id) as connection:
             return _write_import(connection, workspace_id, consultation_id, batch)
     except IntegrityError as error:  # the list changed under the import
         raise StoreError("consultation_changed") from error
@@ -687,8 +675,7 @@ def import_contributions(
 ) -> ImportResult:
     """Store imported contributions (and survey answers) in one transaction (nothing on failure)."""
     try:
-        with engine.begin() as connection:
-            lock_workspace(connection, workspace_id)
+        with writing(engine, workspace_id) as connection:
             return _write_import(connection, workspace_id, consultation_id, batch)
     except IntegrityError as error:  # the list changed under the import
         raise StoreError("consultation_changed") from error

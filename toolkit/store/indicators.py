@@ -45,7 +45,7 @@ from toolkit.store.tables import (
     kpis,
     participants,
 )
-from toolkit.store.workspaces import lock_workspace, reading, require_in_workspace
+from toolkit.store.workspaces import reading, require_in_workspace, writing
 
 MAX_NAME = 300
 MAX_UNIT = 60
@@ -295,8 +295,7 @@ def workspace_figures(engine: Engine, workspace_id: int, today: date) -> dict[st
 def add_indicator(engine: Engine, workspace_id: int, indicator: Indicator) -> int:
     """Add an indicator at the end of its dimension; returns its id."""
     values = _indicator_values(indicator)
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         values["position"] = _next_position(connection, workspace_id, values["dimension"])
         return connection.execute(
             insert(indicators).values(workspace_id=workspace_id, version=1, **values)
@@ -306,8 +305,7 @@ def add_indicator(engine: Engine, workspace_id: int, indicator: Indicator) -> in
 def add_default_indicators(engine: Engine, workspace_id: int, lang: str | None = None) -> int:
     """Add the recommended set in ``lang``, leaving out those the workspace already has (by name in
     any language, or by the figure they fill from); returns how many were added (0 the second time)."""
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         existing = [
             _indicator(row)
             for row in connection.execute(select(indicators).where(indicators.c.workspace_id == workspace_id)).all()
@@ -334,8 +332,7 @@ def save_indicator_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -
     ]
     conflicts: list[str] = []
     try:
-        with engine.begin() as connection:
-            lock_workspace(connection, workspace_id)
+        with writing(engine, workspace_id) as connection:
             for edit, values in cleaned:
                 row = connection.execute(
                     select(indicators).where(indicators.c.id == edit.id, indicators.c.workspace_id == workspace_id)
@@ -366,8 +363,7 @@ def delete_indicators(engine: Engine, workspace_id: int, indicator_ids: list[int
     wanted = list(dict.fromkeys(indicator_ids))
     if not wanted:
         return 0
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         require_in_workspace(connection, indicators, workspace_id, wanted, "indicator_not_found")
         connection.execute(
             delete(indicator_measurements).where(
@@ -385,8 +381,7 @@ def delete_indicators(engine: Engine, workspace_id: int, indicator_ids: list[int
 def add_measurement(engine: Engine, workspace_id: int, measurement: IndicatorMeasurement) -> int:
     """Note down what an indicator measured on a day, and where the figure comes from; returns its id."""
     values = _measurement_values(measurement)
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         require_in_workspace(connection, indicators, workspace_id, [measurement.indicator_id], "indicator_not_found")
         return connection.execute(
             insert(indicator_measurements).values(
@@ -400,8 +395,7 @@ def delete_measurements(engine: Engine, workspace_id: int, measurement_ids: list
     wanted = list(dict.fromkeys(measurement_ids))
     if not wanted:
         return 0
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         require_in_workspace(
             connection, indicator_measurements, workspace_id, wanted, "indicator_measurement_not_found"
         )
@@ -432,8 +426,7 @@ def record_automatic_measurements(
     today = _date(today)
     source = automatic_source(lang)
     result = AutomaticResult()
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         automatic = [
             _indicator(row)
             for row in connection.execute(

@@ -11,7 +11,7 @@ from toolkit.domain import Actor, Relation
 from toolkit.store import bin
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import actors, relations, workspaces
-from toolkit.store.workspaces import ensure_terms, lock_workspace, reading
+from toolkit.store.workspaces import ensure_terms, lock_workspace, reading, writing
 
 ACTOR_FIELDS = tuple(f.name for f in fields(Actor) if f.name not in ("id", "version"))
 RELATION_FIELDS = ("type", "strength", "directed", "description")
@@ -141,8 +141,7 @@ def _require_workspace(connection: Connection, workspace_id: int) -> None:
 def add_actor(engine: Engine, workspace_id: int, actor: Actor) -> int:
     """Add one actor; returns its id."""
     values = validate_actor(_actor_values(actor))
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         new_id = connection.execute(
             insert(actors).values(workspace_id=workspace_id, version=1, **values)
         ).inserted_primary_key[0]
@@ -160,8 +159,7 @@ def save_actor_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> Sa
     cleaned = [(edit, validate_actor({k: v for k, v in edit.changes.items() if k in ACTOR_FIELDS})) for edit in edits]
     conflicts: list[str] = []
     try:
-        with engine.begin() as connection:
-            lock_workspace(connection, workspace_id)
+        with writing(engine, workspace_id) as connection:
             for edit, values in cleaned:
                 done = connection.execute(
                     update(actors)
@@ -184,8 +182,7 @@ def delete_actors(engine: Engine, workspace_id: int, actor_ids: list[int]) -> in
     """Delete actors with their relations and contact data; returns how many were deleted."""
     if not actor_ids:
         return 0
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         bin.put(connection, workspace_id, "actors", actor_ids)
         connection.execute(
             delete(relations).where(
@@ -227,8 +224,7 @@ def _check_relation(connection: Connection, workspace_id: int, values: dict[str,
 
 
 def add_relation(engine: Engine, workspace_id: int, relation: Relation) -> int:
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         values = _check_relation(
             connection,
             workspace_id,
@@ -253,8 +249,7 @@ def save_relation_edits(engine: Engine, workspace_id: int, edits: list[Edit]) ->
         return SaveResult()
     conflicts: list[str] = []
     try:
-        with engine.begin() as connection:
-            lock_workspace(connection, workspace_id)
+        with writing(engine, workspace_id) as connection:
             for edit in edits:
                 changes = {k: v for k, v in edit.changes.items() if k in EDITABLE_RELATION_FIELDS}
                 if "source" in changes:
@@ -283,8 +278,7 @@ def save_relation_edits(engine: Engine, workspace_id: int, edits: list[Edit]) ->
 def delete_relations(engine: Engine, workspace_id: int, relation_ids: list[int]) -> int:
     if not relation_ids:
         return 0
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         done = connection.execute(
             delete(relations).where(relations.c.workspace_id == workspace_id, relations.c.id.in_(relation_ids))
         )

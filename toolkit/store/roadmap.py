@@ -18,7 +18,7 @@ from toolkit.sample import read_sample
 from toolkit.store.engine import PROJECT_ROOT, StoreError
 from toolkit.store.register import ConflictError, Edit, SaveResult
 from toolkit.store.tables import campaigns, consultations, milestones, vocab_terms
-from toolkit.store.workspaces import ensure_terms, lock_workspace, reading, require_in_workspace
+from toolkit.store.workspaces import ensure_terms, reading, require_in_workspace, writing
 from toolkit.vocab import fold
 
 MAX_TITLE = 300
@@ -197,8 +197,7 @@ def add_milestones(engine: Engine, workspace_id: int, planned: list[Milestone]) 
     """Put several milestones on the roadmap at once (commitments of a consultation), all or nothing."""
     if not planned:
         return []
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         return insert_milestones(connection, workspace_id, planned)
 
 
@@ -215,8 +214,7 @@ def save_milestone_edits(engine: Engine, workspace_id: int, edits: list[Edit], t
     cleaned = [(edit, validate_milestone({k: v for k, v in edit.changes.items() if k in FIELDS})) for edit in edits]
     conflicts: list[str] = []
     try:
-        with engine.begin() as connection:
-            lock_workspace(connection, workspace_id)
+        with writing(engine, workspace_id) as connection:
             phases = _phases(connection, workspace_id)
             for edit, values in cleaned:
                 row = connection.execute(
@@ -257,8 +255,7 @@ def delete_milestones(engine: Engine, workspace_id: int, ids: list[int]) -> int:
     """Take milestones off the roadmap; returns how many were deleted (others' ids are ignored)."""
     if not ids:
         return 0
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         return connection.execute(
             delete(milestones).where(milestones.c.workspace_id == workspace_id, milestones.c.id.in_(list(ids)))
         ).rowcount

@@ -96,6 +96,16 @@ def lock_workspace(connection: Connection, workspace_id: int, needed: str = "edi
         raise StoreError("workspace_not_found")
 
 
+@contextmanager
+def writing(engine: Engine, workspace_id: int, role: str = "editor") -> Iterator[Connection]:
+    """One transaction writing to one workspace: refused unless the person acting has ``role``
+    there; the workspace is locked and its revision bumped first (see :func:`lock_workspace`).
+    Everything written inside is committed together when the block ends, or nothing on an error."""
+    with engine.begin() as connection:
+        lock_workspace(connection, workspace_id, role)
+        yield connection
+
+
 def _clean_name(name: str) -> str:
     name = " ".join(str(name or "").split())
     if not name:
@@ -185,8 +195,7 @@ def create_workspace(
 def rename_workspace(engine: Engine, workspace_id: int, new_name: str) -> Workspace:
     new_name = _clean_name(new_name)
     try:
-        with engine.begin() as connection:
-            lock_workspace(connection, workspace_id, "owner")
+        with writing(engine, workspace_id, "owner") as connection:
             clash = connection.execute(
                 select(workspaces.c.id).where(workspaces.c.name == new_name, workspaces.c.id != workspace_id)
             ).first()
@@ -237,8 +246,7 @@ def add_term(engine: Engine, workspace_id: int, vocabulary: str, label: str) -> 
         raise StoreError("name_required")
     if len(label) > MAX_NAME:
         raise StoreError("name_too_long", limit=MAX_NAME)
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         existing = connection.execute(
             select(vocab_terms.c.key, vocab_terms.c.label).where(
                 vocab_terms.c.workspace_id == workspace_id, vocab_terms.c.vocabulary == vocabulary
@@ -267,8 +275,7 @@ def rename_term(engine: Engine, workspace_id: int, vocabulary: str, key: str, la
         raise StoreError("name_required")
     if len(label) > MAX_NAME:
         raise StoreError("name_too_long", limit=MAX_NAME)
-    with engine.begin() as connection:
-        lock_workspace(connection, workspace_id)
+    with writing(engine, workspace_id) as connection:
         done = connection.execute(
             update(vocab_terms)
             .where(
