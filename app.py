@@ -70,7 +70,7 @@ pages = {
     t("nav.section.territory"): [
         home := st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", default=True),
         st.Page("pages/actors.py", title=t("nav.actors"), icon=":material/groups:", url_path="actores"),
-        st.Page("pages/actor_map.py", title=t("nav.map"), icon=":material/hub:", url_path="mapa"),
+        st.Page("pages/actor_map/page.py", title=t("nav.map"), icon=":material/hub:", url_path="mapa"),
     ],
     t("nav.section.participation"): [
         st.Page("pages/consultations.py", title=t("nav.consultations"), icon=":material/forum:", url_path="consultas"),
@@ -78,7 +78,7 @@ pages = {
         st.Page("pages/campaigns.py", title=t("nav.campaigns"), icon=":material/campaign:", url_path="campanas"),
     ],
     t("nav.section.follow_up"): [
-        st.Page("pages/roadmap.py", title=t("nav.roadmap"), icon=":material/map:", url_path="hoja-de-ruta"),
+        st.Page("pages/roadmap/page.py", title=t("nav.roadmap"), icon=":material/map:", url_path="hoja-de-ruta"),
         st.Page("pages/indicators.py", title=t("nav.indicators"), icon=":material/monitoring:", url_path="indicadores"),
         st.Page("pages/reports.py", title=t("nav.reports"), icon=":material/description:", url_path="informes"),
         st.Page("pages/activity.py", title=t("nav.activity"), icon=":material/history:", url_path="actividad"),

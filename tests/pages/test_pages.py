@@ -11,11 +11,11 @@ ROOT = Path(__file__).parents[2]
 PAGES = [
     "pages/home.py",
     "pages/actors.py",
-    "pages/actor_map.py",
+    "pages/actor_map/page.py",
     "pages/consultations.py",
     "pages/audiences.py",
     "pages/campaigns.py",
-    "pages/roadmap.py",
+    "pages/roadmap/page.py",
     "pages/reports.py",
     "pages/activity.py",
     "pages/team.py",
@@ -24,11 +24,11 @@ PAGES = [
 TITLES = {
     "pages/home.py": "home.title",
     "pages/actors.py": "actors.title",
-    "pages/actor_map.py": "nav.map",
+    "pages/actor_map/page.py": "nav.map",
     "pages/consultations.py": "nav.consultations",
     "pages/audiences.py": "nav.audiences",
     "pages/campaigns.py": "nav.campaigns",
-    "pages/roadmap.py": "nav.roadmap",
+    "pages/roadmap/page.py": "nav.roadmap",
     "pages/reports.py": "nav.reports",
     "pages/activity.py": "activity.title",
     "pages/team.py": "nav.team",
@@ -99,7 +99,7 @@ def test_the_map_page_filters_focus_and_tabs(app):
     from toolkit.store.register import list_actors
 
     app.run()
-    app.switch_page("pages/actor_map.py").run()
+    app.switch_page("pages/actor_map/page.py").run()
     assert not app.exception
 
     def showing():

@@ -27,7 +27,7 @@ def app(tmp_path, monkeypatch):
     set_language("es")
 
 
-def open_page(app, lang="es", page="pages/roadmap.py"):
+def open_page(app, lang="es", page="pages/roadmap/page.py"):
     app.session_state["language"] = lang
     app.run()
     app.switch_page(page).run()  # not the default page: AppTest would skip app.py
@@ -123,7 +123,7 @@ def test_an_empty_workspace_says_what_to_do_first(app):
     app.run()
     empty = create_workspace(store(), "Ciudad nueva").id
     app.session_state["workspace_id"] = empty
-    app.switch_page("pages/roadmap.py").run()
+    app.switch_page("pages/roadmap/page.py").run()
     no_trouble(app)
     assert [i.value for i in app.info] == [t("roadmap.empty")]
     assert not app.metric and not app.get("plotly_chart") and not app.get("download_button")
@@ -164,6 +164,6 @@ def test_phases_are_renamed_in_settings_and_the_roadmap_uses_the_new_name(app):
     no_trouble(app)
     assert app.selectbox(key="settings_vocabulary").value == "phases"
     rename_term(store(), app.session_state["workspace_id"], "phases", "strategy", "Formulación de la política")
-    app.switch_page("pages/roadmap.py").run()
+    app.switch_page("pages/roadmap/page.py").run()
     no_trouble(app)
     assert any("Formulación de la política" in m.value for m in app.markdown)  # its status card
