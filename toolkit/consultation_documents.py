@@ -134,16 +134,7 @@ def _percent(value: float | None, lang: str) -> str:
     return "—" if value is None else f"{format_number(round(value * 100), lang)} %"
 
 
-def synthesis_document(
-    result: Synthesis, actors: list[Actor], terms: Terms, lang: str, today: date | None = None
-) -> bytes:
-    """The synthesis to send to participants: the plan, who took part, what was said, the
-    commitments made and by whom, and the questions still open."""
-    consultation = result.consultation
-    names = {actor.id: actor.name for actor in actors}
-    custom = {name: {key: text for key, text in entries if text} for name, entries in terms.items()}
-    document = _document()
-    document.add_heading(_clean(t("consultations.synthesis_doc.title", lang=lang)), level=0)
+def _synthesis_plan(document: Document, consultation: Consultation, terms: Terms, lang: str) -> None:
     document.add_heading(_clean(consultation.title), level=1)
     _plan(document, consultation, terms, lang)
     _labelled(document, t("consultations.fields.objective", lang=lang), consultation.objective)
@@ -158,6 +149,8 @@ def synthesis_document(
             if line.strip():
                 document.add_paragraph(_clean(line.strip()), style="List Bullet")
 
+
+def _participation(document: Document, result: Synthesis, custom: dict[str, dict[str, str]], lang: str) -> None:
     document.add_heading(_clean(t("consultations.synthesis_doc.participation", lang=lang)), level=1)
     document.add_paragraph(
         _clean(
@@ -199,6 +192,8 @@ def synthesis_document(
             status = t(f"vocab.invitation_statuses.{participant.status}", lang=lang)
             document.add_paragraph(_clean(f"{actor.name} ({status})"), style="List Bullet")
 
+
+def _contributions(document: Document, result: Synthesis, names: dict[int, str], lang: str) -> None:
     document.add_heading(_clean(t("consultations.synthesis_doc.contributions", lang=lang)), level=1)
     if not result.contributions:
         document.add_paragraph(_clean(t("consultations.synthesis.no_contributions", lang=lang)))
@@ -230,6 +225,8 @@ def synthesis_document(
             answer.add_run(_clean(t("consultations.synthesis_doc.response", lang=lang)) + " ").bold = True
             answer.add_run(_clean(contribution.response))
 
+
+def _commitments(document: Document, result: Synthesis, lang: str) -> None:
     document.add_heading(_clean(t("consultations.synthesis.commitments", lang=lang)), level=1)
     if result.commitments:
         _table(
@@ -241,6 +238,8 @@ def synthesis_document(
     else:
         document.add_paragraph(_clean(t("consultations.synthesis.no_commitments", lang=lang)))
 
+
+def _open_questions(document: Document, result: Synthesis, names: dict[int, str], lang: str) -> None:
     document.add_heading(_clean(t("consultations.synthesis.open_questions", lang=lang)), level=1)
     if result.open_questions:
         for question in result.open_questions:
@@ -249,6 +248,21 @@ def synthesis_document(
     else:
         document.add_paragraph(_clean(t("consultations.synthesis.no_open_questions", lang=lang)))
 
+
+def synthesis_document(
+    result: Synthesis, actors: list[Actor], terms: Terms, lang: str, today: date | None = None
+) -> bytes:
+    """The synthesis to send to participants: the plan, who took part, what was said, the
+    commitments made and by whom, and the questions still open."""
+    names = {actor.id: actor.name for actor in actors}
+    custom = {name: {key: text for key, text in entries if text} for name, entries in terms.items()}
+    document = _document()
+    document.add_heading(_clean(t("consultations.synthesis_doc.title", lang=lang)), level=0)
+    _synthesis_plan(document, result.consultation, terms, lang)
+    _participation(document, result, custom, lang)
+    _contributions(document, result, names, lang)
+    _commitments(document, result, lang)
+    _open_questions(document, result, names, lang)
     document.add_paragraph()
     document.add_paragraph(
         _clean(t("consultations.export.generated", lang=lang, day=format_date(today or clock.today(), lang)))

@@ -69,24 +69,7 @@ def _tie_index(actors: list[Actor], relations: list[Relation]):
     return index, weights
 
 
-def network_metrics(
-    actors: list[Actor], relations: list[Relation], exact_limit: int = EXACT_LIMIT, sample_sources: int = SAMPLE_SOURCES
-) -> NetworkMetrics:
-    """Metrics and flags for every actor; an empty or disconnected map is fine.
-
-    >>> a = [Actor(n, id=i) for i, n in enumerate("ABCD", start=1)]
-    >>> m = network_metrics(a, [Relation(1, 2), Relation(2, 3)])
-    >>> round(m.per_actor[2].betweenness, 3), m.per_actor[2].cut_point, m.per_actor[4].isolated, m.components
-    (0.333, True, True, 2)
-    """
-    result = NetworkMetrics()
-    if not actors:
-        return result
-    index, weights = _tie_index(actors, relations)
-    n = len(actors)
-    graph = ig.Graph(n=n, edges=list(weights), directed=False)
-    graph.es["weight"] = list(weights.values())
-    metrics = [ActorMetrics(actor_id=actor.id) for actor in actors]
+def _count_degrees(metrics: list[ActorMetrics], relations: list[Relation], index: dict[int, int]) -> None:
     for relation in relations:
         a, b = index.get(relation.source), index.get(relation.target)
         if a is None or b is None or a == b:
@@ -98,8 +81,11 @@ def network_metrics(
             metrics[a].out_degree += 1
             metrics[b].in_degree += 1
 
-    result.estimated = n > exact_limit
-    if result.estimated:
+
+def _path_centralities(graph: ig.Graph, metrics: list[ActorMetrics], estimated: bool, sample_sources: int) -> None:
+    """Betweenness and closeness, exact or estimated from sampled sources."""
+    n = len(metrics)
+    if estimated:
         rng = random.Random(SEED)
         sources = rng.sample(range(n), min(sample_sources, n))
         scale = n / len(sources)
@@ -114,8 +100,10 @@ def network_metrics(
         metrics[position].betweenness = min(1.0, value / pairs) if pairs > 0 else 0.0
         metrics[position].closeness = 0.0 if closeness[position] != closeness[position] else closeness[position]
 
+
+def _eigenvector_per_part(graph: ig.Graph, metrics: list[ActorMetrics]) -> int:
+    """Eigenvector centrality within each connected part; returns how many parts there are."""
     components = graph.connected_components()
-    result.components = len(components)
     for members in components:
         if len(members) < 2:
             continue
@@ -123,7 +111,14 @@ def network_metrics(
         scores = part.eigenvector_centrality(scale=True, weights=None)
         for member, score in zip(members, scores, strict=True):
             metrics[member].eigenvector = round(score, 6)
+    return len(components)
 
+
+def _find_communities(
+    graph: ig.Graph, actors: list[Actor], metrics: list[ActorMetrics]
+) -> tuple[list[int], list[list[int]]]:
+    """Each actor's raw community label, and the communities' actor ids, largest first."""
+    n = len(actors)
     random.seed(SEED)  # igraph's Louvain draws from Python's random: same map, same communities
     clustering = graph.community_multilevel(weights="weight") if graph.ecount() else None
     membership = clustering.membership if clustering else list(range(n))
@@ -133,8 +128,14 @@ def network_metrics(
     for position, label in enumerate(membership):
         metrics[position].community = order[label]
         communities[order[label]].append(actors[position].id)
-    result.communities = communities
+    return membership, communities
 
+
+def _flag_roles(
+    graph: ig.Graph, metrics: list[ActorMetrics], weights: dict[tuple[int, int], int], membership: list[int]
+) -> None:
+    """Isolated, peripheral, hub, cut point and broker flags."""
+    n = len(metrics)
     cut_points = set(graph.articulation_points())
     degrees = [m.degree for m in metrics]
     mean = statistics.fmean(degrees)
@@ -154,6 +155,32 @@ def network_metrics(
         m.hub = m.degree >= max(4, mean + 2 * spread)
         m.cut_point = position in cut_points
         m.broker = m.cut_point or (bridging[position] and m.betweenness > 0 and m.betweenness >= high_betweenness)
+
+
+def network_metrics(
+    actors: list[Actor], relations: list[Relation], exact_limit: int = EXACT_LIMIT, sample_sources: int = SAMPLE_SOURCES
+) -> NetworkMetrics:
+    """Metrics and flags for every actor; an empty or disconnected map is fine.
+
+    >>> a = [Actor(n, id=i) for i, n in enumerate("ABCD", start=1)]
+    >>> m = network_metrics(a, [Relation(1, 2), Relation(2, 3)])
+    >>> round(m.per_actor[2].betweenness, 3), m.per_actor[2].cut_point, m.per_actor[4].isolated, m.components
+    (0.333, True, True, 2)
+    """
+    result = NetworkMetrics()
+    if not actors:
+        return result
+    index, weights = _tie_index(actors, relations)
+    n = len(actors)
+    graph = ig.Graph(n=n, edges=list(weights), directed=False)
+    graph.es["weight"] = list(weights.values())
+    metrics = [ActorMetrics(actor_id=actor.id) for actor in actors]
+    _count_degrees(metrics, relations, index)
+    result.estimated = n > exact_limit
+    _path_centralities(graph, metrics, result.estimated, sample_sources)
+    result.components = _eigenvector_per_part(graph, metrics)
+    membership, result.communities = _find_communities(graph, actors, metrics)
+    _flag_roles(graph, metrics, weights, membership)
     result.per_actor = {m.actor_id: m for m in metrics}
     return result
 

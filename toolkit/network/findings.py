@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from toolkit.domain import Actor, Relation
-from toolkit.network.analysis import NetworkMetrics, split_if_removed
+from toolkit.network.analysis import ActorMetrics, NetworkMetrics, split_if_removed
 
 TOP = 3
 
@@ -23,57 +23,54 @@ class Finding:
     actor_ids: list[int] = field(default_factory=list)
 
 
-def findings(
-    actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics, sectors: list[str], scales: list[str]
-) -> list[Finding]:
-    """The most central actors, brokers whose absence would split the map, influential isolated
-    actors, missing or weakly connected sectors and scales, conflicts among allies.
-
-    >>> from toolkit.network.analysis import network_metrics
-    >>> a = [Actor("Hub", id=1, sector="academia"), Actor("B", id=2, sector="academia"),
-    ...      Actor("C", id=3, sector="media", stance=2), Actor("D", id=4, influence=5, stance=1)]
-    >>> r = [Relation(1, 2), Relation(1, 3)]
-    >>> [f.key for f in findings(a, r, network_metrics(a, r), ["academia", "media", "diaspora"], [])]
-    ['most_central', 'broker_split', 'isolated_influential', 'sector_missing']
-    """
-    if not actors:
-        return []
-    by_id = {actor.id: actor for actor in actors}
-    per = metrics.per_actor
-    found: list[Finding] = []
-
+def _most_central(per: dict[int, ActorMetrics], by_id: dict[int, Actor]) -> list[Finding]:
     central = sorted((m for m in per.values() if m.degree), key=lambda m: (-m.betweenness, -m.degree))[:TOP]
-    if central:
-        first = central[0]
-        found.append(
-            Finding(
-                "most_central",
-                {
-                    "names": [by_id[m.actor_id].name for m in central],
-                    "name": by_id[first.actor_id].name,
-                    "share": round(first.betweenness * 100),
-                    "degree": first.degree,
-                },
-                [m.actor_id for m in central],
-            )
+    if not central:
+        return []
+    first = central[0]
+    return [
+        Finding(
+            "most_central",
+            {
+                "names": [by_id[m.actor_id].name for m in central],
+                "name": by_id[first.actor_id].name,
+                "share": round(first.betweenness * 100),
+                "degree": first.degree,
+            },
+            [m.actor_id for m in central],
         )
+    ]
 
+
+def _brokers_who_split(
+    actors: list[Actor], relations: list[Relation], per: dict[int, ActorMetrics], by_id: dict[int, Actor]
+) -> list[Finding]:
+    found = []
     cut_points = sorted((m for m in per.values() if m.cut_point), key=lambda m: -m.betweenness)[:TOP]
     for m in cut_points:
         cut_off = split_if_removed(actors, relations, m.actor_id)
         if cut_off:
             found.append(Finding("broker_split", {"name": by_id[m.actor_id].name, "count": cut_off}, [m.actor_id]))
+    return found
 
+
+def _isolated_influential(actors: list[Actor], per: dict[int, ActorMetrics]) -> list[Finding]:
     lonely = [a for a in actors if per[a.id].isolated and (a.influence or 0) >= 4]
-    if lonely:
-        found.append(
-            Finding(
-                "isolated_influential",
-                {"names": [a.name for a in lonely], "count": len(lonely)},
-                [a.id for a in lonely],
-            )
+    if not lonely:
+        return []
+    return [
+        Finding(
+            "isolated_influential",
+            {"names": [a.name for a in lonely], "count": len(lonely)},
+            [a.id for a in lonely],
         )
+    ]
 
+
+def _missing_or_weak_groups(
+    actors: list[Actor], per: dict[int, ActorMetrics], sectors: list[str], scales: list[str]
+) -> list[Finding]:
+    found = []
     for field_name, vocabulary, missing_key, weak_key in (
         ("sector", sectors, "sector_missing", "sector_weak"),
         ("scale", scales, "scale_missing", "scale_weak"),
@@ -93,7 +90,11 @@ def findings(
                         weak_key, {"key": key, "count": len(members), "mean": round(ties, 1)}, [a.id for a in members]
                     )
                 )
+    return found
 
+
+def _conflicts_among_allies(relations: list[Relation], by_id: dict[int, Actor]) -> list[Finding]:
+    found = []
     for relation in relations:
         source, target = by_id.get(relation.source), by_id.get(relation.target)
         if (
@@ -107,6 +108,32 @@ def findings(
                 Finding("conflict_allies", {"source": source.name, "target": target.name}, [source.id, target.id])
             )
     return found
+
+
+def findings(
+    actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics, sectors: list[str], scales: list[str]
+) -> list[Finding]:
+    """The most central actors, brokers whose absence would split the map, influential isolated
+    actors, missing or weakly connected sectors and scales, conflicts among allies.
+
+    >>> from toolkit.network.analysis import network_metrics
+    >>> a = [Actor("Hub", id=1, sector="academia"), Actor("B", id=2, sector="academia"),
+    ...      Actor("C", id=3, sector="media", stance=2), Actor("D", id=4, influence=5, stance=1)]
+    >>> r = [Relation(1, 2), Relation(1, 3)]
+    >>> [f.key for f in findings(a, r, network_metrics(a, r), ["academia", "media", "diaspora"], [])]
+    ['most_central', 'broker_split', 'isolated_influential', 'sector_missing']
+    """
+    if not actors:
+        return []
+    by_id = {actor.id: actor for actor in actors}
+    per = metrics.per_actor
+    return [
+        *_most_central(per, by_id),
+        *_brokers_who_split(actors, relations, per, by_id),
+        *_isolated_influential(actors, per),
+        *_missing_or_weak_groups(actors, per, sectors, scales),
+        *_conflicts_among_allies(relations, by_id),
+    ]
 
 
 def neighbourhood(actors: list[Actor], relations: list[Relation], actor_id: int, steps: int = 1) -> set[int]:

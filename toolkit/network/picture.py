@@ -53,26 +53,8 @@ def _save(figure: Figure, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def map_picture(
-    view: MapView, fmt: str = "png", legend_title: str = "", relations_title: str = "", empty_text: str = ""
-) -> bytes:
-    """The actor map as an image: relations as lines (dashed, thicker for stronger ties, arrows when
-    directed), actors as discs of their colour and size, names beside them, and the legend.
-
-    >>> from toolkit.network.view import MapView
-    >>> view = MapView([{"id": "n0", "label": "$100 Fund", "x": 0, "y": 0, "size": 20, "color": "#1f77b4"}],
-    ...                [], [("Academia", "#1f77b4")], [], {1: "n0"})
-    >>> map_picture(view)[:4]
-    b'\\x89PNG'
-    """
-    nodes = view.nodes
-    width = 11.0
-    figure = Figure(figsize=(width, width * 0.72))
-    axes = figure.add_axes((0.0, 0.0, 0.76, 1.0))
-    axes.set_axis_off()
-    if not nodes:
-        axes.text(0.5, 0.5, plain(empty_text), ha="center", va="center", fontsize=12, transform=axes.transAxes)
-        return _save(figure, fmt)
+def _frame(axes, nodes: list[dict], width: float) -> tuple[dict[str, tuple[float, float]], float]:
+    """Each node's place on the axes, and how many points a map unit measures on paper."""
     where = {node["id"]: (float(node["x"]), -float(node["y"])) for node in nodes}  # the screen's y points down
     xs, ys = [x for x, _ in where.values()], [y for _, y in where.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys), 1.0)
@@ -80,9 +62,12 @@ def map_picture(
     axes.set_xlim(min(xs) - pad, max(xs) + pad)
     axes.set_ylim(min(ys) - pad, max(ys) + pad)
     axes.set_aspect("equal", adjustable="box")
-    points_per_unit = 72 * width * 0.76 / (span + 2 * pad)  # how big a map unit is on paper
-    arrows = sum(1 for e in view.edges if e.get("arrows")) <= MAX_ARROWS
-    for edge in view.edges:
+    return where, 72 * width * 0.76 / (span + 2 * pad)
+
+
+def _draw_relations(axes, edges: list[dict], where: dict[str, tuple[float, float]]) -> None:
+    arrows = sum(1 for e in edges if e.get("arrows")) <= MAX_ARROWS
+    for edge in edges:
         (x0, y0), (x1, y1) = where[edge["from"]], where[edge["to"]]
         style = (0, tuple(edge["dashes"])) if isinstance(edge.get("dashes"), list) else "-"
         line_width = 0.35 + 0.3 * float(edge.get("width", 2.5))
@@ -110,20 +95,28 @@ def map_picture(
                 )
             )
 
-    def fill(node: dict) -> str:
-        colour = node["color"]
-        return colour["background"] if isinstance(colour, dict) else colour
 
+def _fill(node: dict) -> str:
+    colour = node["color"]
+    return colour["background"] if isinstance(colour, dict) else colour
+
+
+def _draw_actors(axes, nodes: list[dict], where: dict[str, tuple[float, float]], points_per_unit: float) -> list[float]:
+    """The actors as discs; returns each disc's diameter in points."""
     sizes = [max(3.0, min(40.0, float(node["size"]) * points_per_unit * 1.5)) for node in nodes]
     axes.scatter(
         [where[n["id"]][0] for n in nodes],
         [where[n["id"]][1] for n in nodes],
         s=[size * size for size in sizes],
-        c=[fill(n) for n in nodes],
+        c=[_fill(n) for n in nodes],
         edgecolors="#333333",
         linewidths=0.4,
         zorder=2,
     )
+    return sizes
+
+
+def _name_actors(axes, nodes: list[dict], where: dict[str, tuple[float, float]], sizes: list[float]) -> None:
     named = sorted(range(len(nodes)), key=lambda i: -float(nodes[i]["size"]))[:MAX_LABELS]
     font = 6.5 if len(nodes) <= 60 else 5.0
     for i in named:
@@ -141,6 +134,9 @@ def map_picture(
             color="#222222",
             zorder=3,
         )
+
+
+def _map_legend(figure: Figure, view: MapView, legend_title: str, relations_title: str) -> None:
     actor_keys = [
         Line2D(
             [],
@@ -172,6 +168,33 @@ def map_picture(
                 alignment="left",
             )
             top -= 0.045 * (len(handles) + 1.5)
+
+
+def map_picture(
+    view: MapView, fmt: str = "png", legend_title: str = "", relations_title: str = "", empty_text: str = ""
+) -> bytes:
+    """The actor map as an image: relations as lines (dashed, thicker for stronger ties, arrows when
+    directed), actors as discs of their colour and size, names beside them, and the legend.
+
+    >>> from toolkit.network.view import MapView
+    >>> view = MapView([{"id": "n0", "label": "$100 Fund", "x": 0, "y": 0, "size": 20, "color": "#1f77b4"}],
+    ...                [], [("Academia", "#1f77b4")], [], {1: "n0"})
+    >>> map_picture(view)[:4]
+    b'\\x89PNG'
+    """
+    nodes = view.nodes
+    width = 11.0
+    figure = Figure(figsize=(width, width * 0.72))
+    axes = figure.add_axes((0.0, 0.0, 0.76, 1.0))
+    axes.set_axis_off()
+    if not nodes:
+        axes.text(0.5, 0.5, plain(empty_text), ha="center", va="center", fontsize=12, transform=axes.transAxes)
+        return _save(figure, fmt)
+    where, points_per_unit = _frame(axes, nodes, width)
+    _draw_relations(axes, view.edges, where)
+    sizes = _draw_actors(axes, nodes, where, points_per_unit)
+    _name_actors(axes, nodes, where, sizes)
+    _map_legend(figure, view, legend_title, relations_title)
     return _save(figure, fmt)
 
 

@@ -116,6 +116,71 @@ def _size(actor: Actor, metrics: NetworkMetrics, size_by: str, top: dict[str, fl
     return 8 + 6 * actor.influence if actor.influence else 12
 
 
+def _category(actor: Actor, colour_by: str, metrics: NetworkMetrics, labels: Labels) -> tuple[object, str]:
+    """The key the actor is coloured by, and its caption in the legend."""
+    if colour_by == "stance":
+        if actor.stance is None:
+            return None, labels.unknown
+        return actor.stance, labels.stances.get(actor.stance, STANCE_KEYS[actor.stance])
+    if colour_by == "community":
+        m = metrics.per_actor.get(actor.id)
+        number = m.community + 1 if m else 0
+        return number, labels.community.format(number=number)
+    value = actor.sector if colour_by == "sector" else actor.scale
+    names = labels.sectors if colour_by == "sector" else labels.scales
+    return (value, names.get(value, value)) if value else (None, labels.unknown)
+
+
+def _colour(key: object, colour_by: str, categories: dict[object, str]) -> str:
+    """A stance's own colour, or the next palette colour for a category seen for the first time."""
+    if key is None:
+        return UNKNOWN
+    if colour_by == "stance":
+        return STANCE_COLOURS[key]
+    if key not in categories:
+        categories[key] = PALETTE[len(categories) % len(PALETTE)]
+    return categories[key]
+
+
+def _tooltip(actor: Actor, metrics: NetworkMetrics, labels: Labels) -> str:
+    m = metrics.per_actor.get(actor.id)
+    tip = [actor.name]
+    for caption_key, value in (
+        ("sector", labels.sectors.get(actor.sector or "", "")),
+        ("scale", labels.scales.get(actor.scale or "", "")),
+        ("stance", labels.stances.get(actor.stance, "") if actor.stance is not None else ""),
+        ("influence", actor.influence),
+        ("interest", actor.interest),
+        ("degree", m.degree if m else 0),
+    ):
+        if value not in ("", None):
+            tip.append(f"{labels.tooltip.get(caption_key, caption_key)}: {value}")
+    return "\n".join(tip)
+
+
+def _edges(
+    relations: list[Relation], node_ids: dict[int, str], labels: Labels
+) -> tuple[list[dict], list[tuple[str, str, bool]]]:
+    """The edges between shown actors, and the legend of the relation types they use."""
+    edges, used = [], {}
+    for position, relation in enumerate(relations):
+        if relation.source not in node_ids or relation.target not in node_ids:
+            continue
+        stroke, dashes = RELATION_STYLE.get(relation.type, ("#555555", False))
+        used.setdefault(relation.type, (labels.relation_types.get(relation.type, relation.type), stroke, bool(dashes)))
+        edge = {
+            "id": f"e{position}",
+            "from": node_ids[relation.source],
+            "to": node_ids[relation.target],
+            "color": stroke,
+            "width": WIDTH.get(relation.strength, 2.5),
+            "dashes": dashes,
+            "arrows": "to" if relation.directed else "",
+        }
+        edges.append(edge)
+    return edges, list(used.values())
+
+
 def map_view(
     actors: list[Actor],
     relations: list[Relation],
@@ -141,52 +206,17 @@ def map_view(
         "betweenness": max((m.betweenness for m in metrics.per_actor.values()), default=0.0),
     }
     categories: dict[object, str] = {}
-
-    def category(actor: Actor) -> tuple[object, str]:
-        if colour_by == "stance":
-            if actor.stance is None:
-                return None, labels.unknown
-            return actor.stance, labels.stances.get(actor.stance, STANCE_KEYS[actor.stance])
-        if colour_by == "community":
-            m = metrics.per_actor.get(actor.id)
-            number = m.community + 1 if m else 0
-            return number, labels.community.format(number=number)
-        value = actor.sector if colour_by == "sector" else actor.scale
-        names = labels.sectors if colour_by == "sector" else labels.scales
-        return (value, names.get(value, value)) if value else (None, labels.unknown)
-
-    def colour(key: object) -> str:
-        if key is None:
-            return UNKNOWN
-        if colour_by == "stance":
-            return STANCE_COLOURS[key]
-        if key not in categories:
-            categories[key] = PALETTE[len(categories) % len(PALETTE)]
-        return categories[key]
-
     legend: dict[str, str] = {}
     nodes = []
     for actor in actors:
-        key, caption = category(actor)
-        fill = colour(key)
+        key, caption = _category(actor, colour_by, metrics, labels)
+        fill = _colour(key, colour_by, categories)
         legend.setdefault(caption, fill)
-        m = metrics.per_actor.get(actor.id)
-        tip = [actor.name]
-        for caption_key, value in (
-            ("sector", labels.sectors.get(actor.sector or "", "")),
-            ("scale", labels.scales.get(actor.scale or "", "")),
-            ("stance", labels.stances.get(actor.stance, "") if actor.stance is not None else ""),
-            ("influence", actor.influence),
-            ("interest", actor.interest),
-            ("degree", m.degree if m else 0),
-        ):
-            if value not in ("", None):
-                tip.append(f"{labels.tooltip.get(caption_key, caption_key)}: {value}")
         x, y = positions.get(actor.id, (0.0, 0.0))
         node = {
             "id": node_ids[actor.id],
             "label": actor.name,
-            "tip": "\n".join(tip),
+            "tip": _tooltip(actor, metrics, labels),
             "x": x,
             "y": y,
             "size": round(_size(actor, metrics, size_by, top), 1),
@@ -197,24 +227,9 @@ def map_view(
                 borderWidth=6, color={"background": fill, "border": "#111111"}, font={"size": 26}, highlight=True
             )
         nodes.append(node)
-    edges, used = [], {}
-    for position, relation in enumerate(relations):
-        if relation.source not in node_ids or relation.target not in node_ids:
-            continue
-        stroke, dashes = RELATION_STYLE.get(relation.type, ("#555555", False))
-        used.setdefault(relation.type, (labels.relation_types.get(relation.type, relation.type), stroke, bool(dashes)))
-        edge = {
-            "id": f"e{position}",
-            "from": node_ids[relation.source],
-            "to": node_ids[relation.target],
-            "color": stroke,
-            "width": WIDTH.get(relation.strength, 2.5),
-            "dashes": dashes,
-            "arrows": "to" if relation.directed else "",
-        }
-        edges.append(edge)
+    edges, legend_edges = _edges(relations, node_ids, labels)
     if colour_by == "stance":
         ordered = sorted(legend.items(), key=lambda kv: next((k for k, v in labels.stances.items() if v == kv[0]), 9))
     else:
         ordered = list(legend.items())
-    return MapView(nodes=nodes, edges=edges, legend_nodes=ordered, legend_edges=list(used.values()), node_ids=node_ids)
+    return MapView(nodes=nodes, edges=edges, legend_nodes=ordered, legend_edges=legend_edges, node_ids=node_ids)
