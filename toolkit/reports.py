@@ -14,8 +14,10 @@ import base64
 import html
 import io
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -39,6 +41,10 @@ from toolkit.domain import (
     quadrant,
 )
 from toolkit.i18n import LANGUAGES, format_date, format_number, label, t
+
+if TYPE_CHECKING:  # the sections import these when they are built; here they only name types
+    from toolkit.consultations import Synthesis
+    from toolkit.roadmap import Attention, PhaseStatus
 
 SECTIONS = ("cover", "map", "register", "power_interest", "consultations", "campaigns", "roadmap", "indicators")
 Terms = dict[str, list[tuple[str, str | None]]]
@@ -353,6 +359,103 @@ def _power_interest(data: ReportData, words: Words) -> Section:
     return section
 
 
+def _consultation_totals(results: list[Synthesis], words: Words) -> Figures:
+    return Figures(
+        [
+            (words("reports.consultations.count"), words.number(len(results))),
+            (words("consultations.synthesis.invited"), words.number(sum(r.invited for r in results))),
+            (words("consultations.synthesis.attended"), words.number(sum(r.attended for r in results))),
+            (
+                words("consultations.synthesis.contributions"),
+                words.number(sum(len(r.contributions) for r in results)),
+            ),
+        ]
+    )
+
+
+def _consultation_table(results: list[Synthesis], words: Words) -> Table:
+    return Table(
+        [
+            words("reports.consultations.title"),
+            words("reports.consultations.when"),
+            words("reports.consultations.status"),
+            words("consultations.synthesis.invited"),
+            words("consultations.synthesis.attended"),
+            words("reports.consultations.rate"),
+            words("consultations.synthesis.contributions"),
+        ],
+        [
+            [
+                r.consultation.title,
+                _when(r.consultation, words),
+                words(f"vocab.consultation_statuses.{r.consultation.status}"),
+                words.number(r.invited),
+                words.number(r.attended),
+                words.percent(r.rate),
+                words.number(len(r.contributions)),
+            ]
+            for r in results
+        ],
+    )
+
+
+def _what_was_said(result: Synthesis, words: Words) -> list[Block]:
+    """The kinds of contribution and the main themes of one consultation."""
+    blocks: list[Block] = []
+    if result.by_type:
+        said = [
+            f"{words(f'vocab.contribution_types.{key}')}: {words.number(count)}"
+            for key, count in sorted(result.by_type.items(), key=lambda kv: -kv[1])
+        ]
+        blocks.append(Paragraph(words("reports.consultations.said", kinds="; ".join(said))))
+    themes = [
+        (theme or words("consultations.synthesis.no_theme"), count) for theme, count in result.by_theme.most_common(8)
+    ]
+    if themes:
+        blocks.append(
+            Paragraph(
+                words(
+                    "reports.consultations.themes",
+                    themes="; ".join(f"{theme} ({words.number(count)})" for theme, count in themes),
+                )
+            )
+        )
+    return blocks
+
+
+def _one_consultation(result: Synthesis, words: Words) -> list[Block]:
+    consultation = result.consultation
+    blocks: list[Block] = [Heading(consultation.title)]
+    facts = [
+        words(
+            "reports.consultations.facts",
+            instrument=words.term("instruments", consultation.instrument),
+            when=_when(consultation, words),
+            status=words(f"vocab.consultation_statuses.{consultation.status}"),
+        )
+    ]
+    if consultation.objective:
+        facts.append(words("reports.consultations.objective", objective=consultation.objective))
+    blocks += [Paragraph(text) for text in facts]
+    blocks += _what_was_said(result, words)
+    if result.commitments:
+        blocks.append(
+            Table(
+                [
+                    words("consultations.synthesis.owner"),
+                    words("consultations.synthesis.commitment"),
+                    words("consultations.synthesis.due_on"),
+                ],
+                [[c.owner or "—", c.text, words.day(c.due_on)] for c in result.commitments],
+            )
+        )
+    if result.open_questions:
+        blocks.append(
+            Paragraph(words("reports.consultations.open_questions", count=words.number(len(result.open_questions))))
+        )
+    return blocks
+
+
 def _consultations(data: ReportData, words: Words) -> Section:
     from toolkit.consultations import synthesis
 
@@ -370,94 +473,10 @@ def _consultations(data: ReportData, words: Words) -> Section:
         )
         for c in ordered
     ]
-    invited = sum(r.invited for r in results)
-    attended = sum(r.attended for r in results)
-    section.blocks.append(
-        Figures(
-            [
-                (words("reports.consultations.count"), words.number(len(results))),
-                (words("consultations.synthesis.invited"), words.number(invited)),
-                (words("consultations.synthesis.attended"), words.number(attended)),
-                (
-                    words("consultations.synthesis.contributions"),
-                    words.number(sum(len(r.contributions) for r in results)),
-                ),
-            ]
-        )
-    )
-    section.blocks.append(
-        Table(
-            [
-                words("reports.consultations.title"),
-                words("reports.consultations.when"),
-                words("reports.consultations.status"),
-                words("consultations.synthesis.invited"),
-                words("consultations.synthesis.attended"),
-                words("reports.consultations.rate"),
-                words("consultations.synthesis.contributions"),
-            ],
-            [
-                [
-                    r.consultation.title,
-                    _when(r.consultation, words),
-                    words(f"vocab.consultation_statuses.{r.consultation.status}"),
-                    words.number(r.invited),
-                    words.number(r.attended),
-                    words.percent(r.rate),
-                    words.number(len(r.contributions)),
-                ]
-                for r in results
-            ],
-        )
-    )
+    section.blocks.append(_consultation_totals(results, words))
+    section.blocks.append(_consultation_table(results, words))
     for result in results:
-        consultation = result.consultation
-        section.blocks.append(Heading(consultation.title))
-        facts = [
-            words(
-                "reports.consultations.facts",
-                instrument=words.term("instruments", consultation.instrument),
-                when=_when(consultation, words),
-                status=words(f"vocab.consultation_statuses.{consultation.status}"),
-            )
-        ]
-        if consultation.objective:
-            facts.append(words("reports.consultations.objective", objective=consultation.objective))
-        section.blocks += [Paragraph(text) for text in facts]
-        if result.by_type:
-            said = [
-                f"{words(f'vocab.contribution_types.{key}')}: {words.number(count)}"
-                for key, count in sorted(result.by_type.items(), key=lambda kv: -kv[1])
-            ]
-            section.blocks.append(Paragraph(words("reports.consultations.said", kinds="; ".join(said))))
-        themes = [
-            (theme or words("consultations.synthesis.no_theme"), count)
-            for theme, count in result.by_theme.most_common(8)
-        ]
-        if themes:
-            section.blocks.append(
-                Paragraph(
-                    words(
-                        "reports.consultations.themes",
-                        themes="; ".join(f"{theme} ({words.number(count)})" for theme, count in themes),
-                    )
-                )
-            )
-        if result.commitments:
-            section.blocks.append(
-                Table(
-                    [
-                        words("consultations.synthesis.owner"),
-                        words("consultations.synthesis.commitment"),
-                        words("consultations.synthesis.due_on"),
-                    ],
-                    [[c.owner or "—", c.text, words.day(c.due_on)] for c in result.commitments],
-                )
-            )
-        if result.open_questions:
-            section.blocks.append(
-                Paragraph(words("reports.consultations.open_questions", count=words.number(len(result.open_questions))))
-            )
+        section.blocks += _one_consultation(result, words)
     return section
 
 
@@ -546,6 +565,70 @@ def _campaigns(data: ReportData, words: Words, today: date) -> Section:
     return section
 
 
+def _roadmap_by_phase(statuses: list[PhaseStatus], phase: Callable[[str | None], str], words: Words) -> list[Block]:
+    return [
+        Heading(words("reports.roadmap.by_phase")),
+        Table(
+            [
+                words("reports.roadmap.phase"),
+                words("reports.roadmap.state"),
+                words("reports.roadmap.milestones"),
+                words("reports.roadmap.done_share"),
+                words("reports.roadmap.overdue"),
+                words("reports.roadmap.span"),
+            ],
+            [
+                [
+                    phase(s.phase),
+                    words(f"reports.roadmap.phase_states.{s.state}"),
+                    words.number(s.total),
+                    words.percent(s.done_share),
+                    words.number(s.overdue),
+                    f"{words.day(s.starts_on)} – {words.day(s.ends_on)}" if s.starts_on else "—",
+                ]
+                for s in statuses
+            ],
+        ),
+    ]
+
+
+def _milestones_needing_attention(found: Attention, phase: Callable[[str | None], str], words: Words) -> list[Block]:
+    """Overdue, this week's, next week's and blocked milestones, one table each (none when empty)."""
+    headers = [
+        words("reports.roadmap.title"),
+        words("reports.roadmap.phase"),
+        words("reports.roadmap.due_on"),
+        words("reports.roadmap.owner"),
+        words("reports.roadmap.status"),
+    ]
+    blocks: list[Block] = []
+    for key, chosen in (
+        ("overdue_list", found.overdue),
+        ("this_week", found.this_week),
+        ("next_week", found.next_week),
+        ("blocked_list", found.blocked),
+    ):
+        if not chosen:
+            continue
+        blocks += [
+            Heading(words(f"reports.roadmap.{key}")),
+            Table(
+                headers,
+                [
+                    [
+                        m.title,
+                        phase(m.phase),
+                        words.day(m.due_on),
+                        m.owner or "—",
+                        words(f"vocab.milestone_statuses.{m.status}"),
+                    ]
+                    for m in chosen
+                ],
+            ),
+        ]
+    return blocks
+
+
 def _roadmap(data: ReportData, words: Words, today: date) -> Section:
     from toolkit.roadmap import attention, phase_label, phase_status
 
@@ -572,61 +655,8 @@ def _roadmap(data: ReportData, words: Words, today: date) -> Section:
             ]
         )
     )
-    section.blocks += [
-        Heading(words("reports.roadmap.by_phase")),
-        Table(
-            [
-                words("reports.roadmap.phase"),
-                words("reports.roadmap.state"),
-                words("reports.roadmap.milestones"),
-                words("reports.roadmap.done_share"),
-                words("reports.roadmap.overdue"),
-                words("reports.roadmap.span"),
-            ],
-            [
-                [
-                    phase(s.phase),
-                    words(f"reports.roadmap.phase_states.{s.state}"),
-                    words.number(s.total),
-                    words.percent(s.done_share),
-                    words.number(s.overdue),
-                    f"{words.day(s.starts_on)} – {words.day(s.ends_on)}" if s.starts_on else "—",
-                ]
-                for s in statuses
-            ],
-        ),
-    ]
-    headers = [
-        words("reports.roadmap.title"),
-        words("reports.roadmap.phase"),
-        words("reports.roadmap.due_on"),
-        words("reports.roadmap.owner"),
-        words("reports.roadmap.status"),
-    ]
-    for key, chosen in (
-        ("overdue_list", found.overdue),
-        ("this_week", found.this_week),
-        ("next_week", found.next_week),
-        ("blocked_list", found.blocked),
-    ):
-        if not chosen:
-            continue
-        section.blocks += [
-            Heading(words(f"reports.roadmap.{key}")),
-            Table(
-                headers,
-                [
-                    [
-                        m.title,
-                        phase(m.phase),
-                        words.day(m.due_on),
-                        m.owner or "—",
-                        words(f"vocab.milestone_statuses.{m.status}"),
-                    ]
-                    for m in chosen
-                ],
-            ),
-        ]
+    section.blocks += _roadmap_by_phase(statuses, phase, words)
+    section.blocks += _milestones_needing_attention(found, phase, words)
     if found.empty:
         section.blocks.append(Paragraph(words("reports.roadmap.nothing_pressing")))
     return section
