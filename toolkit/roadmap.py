@@ -95,6 +95,64 @@ def _span(first: date | None, last: date | None) -> tuple[date | None, date | No
     return start, end
 
 
+def _consultation_item(c: Consultation) -> TimelineItem:
+    start, end = _span(c.starts_on, c.ends_on)
+    return TimelineItem(
+        "consultation",
+        c.title,
+        start,
+        end,
+        PHASE_OF_TYPE["consultation"],
+        c.facilitator,
+        c.status,
+        STATE_OF["consultation"].get(c.status, "planned"),
+        "",
+        c.id,
+    )
+
+
+def _campaign_item(c: Campaign) -> TimelineItem:
+    start, end = _span(c.starts_on, c.ends_on)
+    return TimelineItem(
+        "campaign",
+        c.title,
+        start,
+        end,
+        PHASE_OF_TYPE["campaign"],
+        c.owner,
+        c.status,
+        STATE_OF["campaign"].get(c.status, "planned"),
+        "",
+        c.id,
+    )
+
+
+def _activity_item(
+    a: Activity, campaign_titles: dict[int | None, str], campaign_owners: dict[int | None, str]
+) -> TimelineItem:
+    """An activity on its day; without an owner of its own it is its campaign's owner's."""
+    return TimelineItem(
+        "activity",
+        a.title,
+        a.due_on,
+        a.due_on,
+        PHASE_OF_TYPE["activity"],
+        a.owner or campaign_owners.get(a.campaign_id, ""),
+        a.status,
+        STATE_OF["activity"].get(a.status, "planned"),
+        campaign_titles.get(a.campaign_id, ""),
+        a.id,
+    )
+
+
+def _milestone_item(
+    m: Milestone, consultation_titles: dict[int | None, str], campaign_titles: dict[int | None, str]
+) -> TimelineItem:
+    start, end = _span(m.starts_on, m.due_on)
+    link = consultation_titles.get(m.consultation_id) or campaign_titles.get(m.campaign_id) or ""
+    return TimelineItem("milestone", m.title, start, end, m.phase, m.owner, m.status, m.status, link, m.id)
+
+
 def timeline(
     milestones: Iterable[Milestone],
     consultations: Iterable[Consultation] = (),
@@ -115,58 +173,10 @@ def timeline(
     consultation_titles = {c.id: c.title for c in consultations}
     campaign_titles = {c.id: c.title for c in campaigns}
     campaign_owners = {c.id: c.owner for c in campaigns}
-    items = []
-    for c in consultations:
-        start, end = _span(c.starts_on, c.ends_on)
-        items.append(
-            TimelineItem(
-                "consultation",
-                c.title,
-                start,
-                end,
-                PHASE_OF_TYPE["consultation"],
-                c.facilitator,
-                c.status,
-                STATE_OF["consultation"].get(c.status, "planned"),
-                "",
-                c.id,
-            )
-        )
-    for c in campaigns:
-        start, end = _span(c.starts_on, c.ends_on)
-        items.append(
-            TimelineItem(
-                "campaign",
-                c.title,
-                start,
-                end,
-                PHASE_OF_TYPE["campaign"],
-                c.owner,
-                c.status,
-                STATE_OF["campaign"].get(c.status, "planned"),
-                "",
-                c.id,
-            )
-        )
-    for a in activities:
-        items.append(
-            TimelineItem(
-                "activity",
-                a.title,
-                a.due_on,
-                a.due_on,
-                PHASE_OF_TYPE["activity"],
-                a.owner or campaign_owners.get(a.campaign_id, ""),
-                a.status,
-                STATE_OF["activity"].get(a.status, "planned"),
-                campaign_titles.get(a.campaign_id, ""),
-                a.id,
-            )
-        )
-    for m in milestones:
-        start, end = _span(m.starts_on, m.due_on)
-        link = consultation_titles.get(m.consultation_id) or campaign_titles.get(m.campaign_id) or ""
-        items.append(TimelineItem("milestone", m.title, start, end, m.phase, m.owner, m.status, m.status, link, m.id))
+    items = [_consultation_item(c) for c in consultations]
+    items += [_campaign_item(c) for c in campaigns]
+    items += [_activity_item(a, campaign_titles, campaign_owners) for a in activities]
+    items += [_milestone_item(m, consultation_titles, campaign_titles) for m in milestones]
     return sorted(
         items,
         key=lambda i: (
@@ -557,6 +567,116 @@ def calendar_file(
 # -- the Gantt figure ------------------------------------------------------------------------
 
 
+GANTT_HOVER = (
+    "<b>%{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]}<br>%{customdata[3]}<br>"
+    "%{customdata[4]} · %{customdata[5]}<extra></extra>"
+)
+
+
+def _add_bars_of_type(
+    figure,
+    kind: str,
+    chosen: list[TimelineItem],
+    rows: dict[int, int],
+    phase_names: dict[str, str] | None,
+    lang: str | None,
+) -> None:
+    """One type's bars, and a diamond on each single-day item so it shows."""
+    import plotly.graph_objects as go
+
+    day_ms = 86_400_000
+    name = t(f"roadmap.types.{kind}", lang=lang)
+    hover = [
+        [
+            _inert(i.title),
+            name,
+            dates_text(i.start, i.end, lang),
+            _inert(phase_label(i.phase, phase_names, lang)),
+            _inert(i.owner or "—"),
+            status_label(i, lang),
+        ]
+        for i in chosen
+    ]
+    figure.add_trace(
+        go.Bar(
+            orientation="h",
+            name=name,
+            legendgroup=kind,
+            y=[rows[id(i)] for i in chosen],
+            width=0.6,
+            base=[i.start.isoformat() for i in chosen],
+            x=[((i.end - i.start).days + 1) * day_ms for i in chosen],
+            marker={
+                "color": TYPE_COLOURS[kind],
+                "opacity": [0.45 if i.state == "cancelled" else 0.9 for i in chosen],
+            },
+            customdata=hover,
+            hovertemplate=GANTT_HOVER,
+        )
+    )
+    points = [i for i in chosen if i.start == i.end]
+    if points:
+        figure.add_trace(
+            go.Scatter(
+                x=[i.start.isoformat() for i in points],
+                y=[rows[id(i)] for i in points],
+                mode="markers",
+                name=name,
+                legendgroup=kind,
+                showlegend=False,
+                marker={
+                    "symbol": "diamond",
+                    "size": 11,
+                    "color": TYPE_COLOURS[kind],
+                    "line": {"width": 1, "color": "#333"},
+                },
+                customdata=[hover[chosen.index(i)] for i in points],
+                hovertemplate=GANTT_HOVER,
+            )
+        )
+
+
+def _mark_today(figure, today: date, lang: str | None) -> None:
+    figure.add_shape(
+        type="line",
+        x0=today.isoformat(),
+        x1=today.isoformat(),
+        y0=0,
+        y1=1,
+        yref="paper",
+        line={"dash": "dot", "color": "#C0392B", "width": 2},
+    )
+    figure.add_annotation(
+        x=today.isoformat(),
+        y=1,
+        yref="paper",
+        text=t("roadmap.chart.today", lang=lang),
+        showarrow=False,
+        yshift=10,
+        font={"color": "#C0392B"},
+    )
+
+
+def _gantt_layout(figure, dated: list[TimelineItem], lang: str | None) -> None:
+    ticks = [_inert(i.title if len(i.title) <= 48 else i.title[:47].rstrip() + "…") for i in dated]
+    figure.update_layout(
+        title=t("roadmap.chart.title", lang=lang),
+        barmode="overlay",
+        bargap=0.35,
+        height=max(320, 22 * len(dated) + 160),
+        margin={"l": 10, "r": 10, "t": 90, "b": 40},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        xaxis={"type": "date", "showgrid": True, "tickformat": "%m/%Y"},  # month names would be in English
+        yaxis={
+            "tickmode": "array",
+            "tickvals": list(range(len(dated))),
+            "ticktext": ticks,
+            "range": [len(dated) - 0.5, -0.5],
+            "automargin": True,
+        },
+    )  # earliest at the top
+
+
 def gantt_figure(
     items: Iterable[TimelineItem],
     today: date | None,
@@ -579,98 +699,11 @@ def gantt_figure(
     dated = [i for i in items if i.dated]
     figure = go.Figure()
     rows = {id(item): position for position, item in enumerate(dated)}
-    day_ms = 86_400_000
     for kind in ITEM_TYPES:
         chosen = [i for i in dated if i.type == kind]
-        if not chosen:
-            continue
-        name = t(f"roadmap.types.{kind}", lang=lang)
-        hover = [
-            [
-                _inert(i.title),
-                name,
-                dates_text(i.start, i.end, lang),
-                _inert(phase_label(i.phase, phase_names, lang)),
-                _inert(i.owner or "—"),
-                status_label(i, lang),
-            ]
-            for i in chosen
-        ]
-        template = (
-            "<b>%{customdata[0]}</b><br>%{customdata[1]} · %{customdata[2]}<br>%{customdata[3]}<br>"
-            "%{customdata[4]} · %{customdata[5]}<extra></extra>"
-        )
-        figure.add_trace(
-            go.Bar(
-                orientation="h",
-                name=name,
-                legendgroup=kind,
-                y=[rows[id(i)] for i in chosen],
-                width=0.6,
-                base=[i.start.isoformat() for i in chosen],
-                x=[((i.end - i.start).days + 1) * day_ms for i in chosen],
-                marker={
-                    "color": TYPE_COLOURS[kind],
-                    "opacity": [0.45 if i.state == "cancelled" else 0.9 for i in chosen],
-                },
-                customdata=hover,
-                hovertemplate=template,
-            )
-        )
-        points = [i for i in chosen if i.start == i.end]
-        if points:
-            figure.add_trace(
-                go.Scatter(
-                    x=[i.start.isoformat() for i in points],
-                    y=[rows[id(i)] for i in points],
-                    mode="markers",
-                    name=name,
-                    legendgroup=kind,
-                    showlegend=False,
-                    marker={
-                        "symbol": "diamond",
-                        "size": 11,
-                        "color": TYPE_COLOURS[kind],
-                        "line": {"width": 1, "color": "#333"},
-                    },
-                    customdata=[hover[chosen.index(i)] for i in points],
-                    hovertemplate=template,
-                )
-            )
+        if chosen:
+            _add_bars_of_type(figure, kind, chosen, rows, phase_names, lang)
     if today:
-        figure.add_shape(
-            type="line",
-            x0=today.isoformat(),
-            x1=today.isoformat(),
-            y0=0,
-            y1=1,
-            yref="paper",
-            line={"dash": "dot", "color": "#C0392B", "width": 2},
-        )
-        figure.add_annotation(
-            x=today.isoformat(),
-            y=1,
-            yref="paper",
-            text=t("roadmap.chart.today", lang=lang),
-            showarrow=False,
-            yshift=10,
-            font={"color": "#C0392B"},
-        )
-    ticks = [_inert(i.title if len(i.title) <= 48 else i.title[:47].rstrip() + "…") for i in dated]
-    figure.update_layout(
-        title=t("roadmap.chart.title", lang=lang),
-        barmode="overlay",
-        bargap=0.35,
-        height=max(320, 22 * len(dated) + 160),
-        margin={"l": 10, "r": 10, "t": 90, "b": 40},
-        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
-        xaxis={"type": "date", "showgrid": True, "tickformat": "%m/%Y"},  # month names would be in English
-        yaxis={
-            "tickmode": "array",
-            "tickvals": list(range(len(dated))),
-            "ticktext": ticks,
-            "range": [len(dated) - 0.5, -0.5],
-            "automargin": True,
-        },
-    )  # earliest at the top
+        _mark_today(figure, today, lang)
+    _gantt_layout(figure, dated, lang)
     return figure
