@@ -2,58 +2,30 @@
 
 import streamlit as st
 
+from pages._kit.context import PageContext, page_context
 from toolkit.charts import count_bars
-from toolkit.i18n import format_number, label, language, t
+from toolkit.i18n import format_number, label, t
 from toolkit.markdown import escape
 from toolkit.register import workspace_overview
-from toolkit.store.workspaces import get_workspace, vocabulary_terms
 
-engine = st.session_state["engine"]
-workspace_id = st.session_state.get("workspace_id")
-st.title(t("home.title"))
-if workspace_id is None:
+ctx = page_context("home.title", needs_workspace=False)
+if ctx is None:
     st.info(t("sidebar.no_workspace"))
     st.page_link("pages/settings.py", label=t("home.go_settings"), icon=":material/settings:")
     st.stop()
 
-workspace = get_workspace(engine, workspace_id)
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def overview_at(_engine, cache_key: tuple):
+    return workspace_overview(_engine, cache_key[1])
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def overview_at(_engine, url: str, workspace_id: int, revision: int):
-    return workspace_overview(_engine, workspace_id)
-
-
-view = overview_at(engine, st.session_state["settings"].database_url, workspace_id, workspace.revision)
-terms = vocabulary_terms(engine, workspace_id)
-custom = {name: {key: text for key, text in entries if text} for name, entries in terms.items()}
-st.caption(escape(workspace.name))
-
-first, second, third, fourth = st.columns(4)
-first.metric(t("home.metric.actors"), format_number(view.actors))
-second.metric(t("home.metric.relations"), format_number(view.relations))
-third.metric(t("home.metric.isolated"), format_number(len(view.isolated)))
-fourth.metric(t("home.metric.manage_closely"), format_number(view.by_quadrant.get("manage_closely", 0)))
-
-st.subheader(t("home.first_steps.title"))
-steps = st.columns(3)
-with steps[0].container(border=True):
-    st.markdown(t("home.first_steps.import"))
-    st.page_link("pages/actors.py", label=t("home.first_steps.import_link"), icon=":material/upload_file:")
-with steps[1].container(border=True):
-    st.markdown(t("home.first_steps.map"))
-    st.page_link("pages/actor_map.py", label=t("home.first_steps.map_link"), icon=":material/hub:")
-with steps[2].container(border=True):
-    st.markdown(t("home.first_steps.consult"))
-    st.page_link("pages/consultations.py", label=t("home.first_steps.consult_link"), icon=":material/forum:")
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def charts_at(_view, url: str, workspace_id: int, revision: int, lang: str):
+def charts_at(_view, _custom, cache_key: tuple, lang: str):
     """The three charts of one revision in one language (built once, then reused on every rerun)."""
 
     def vocabulary_label(vocabulary):
-        return lambda key: label(vocabulary, key, custom.get(vocabulary)) if key else t("home.unassigned")
+        return lambda key: label(vocabulary, key, _custom.get(vocabulary)) if key else t("home.unassigned")
 
     return (
         count_bars(_view.by_sector, vocabulary_label("sectors"), t("home.chart.by_sector")),
@@ -67,22 +39,49 @@ def charts_at(_view, url: str, workspace_id: int, revision: int, lang: str):
     )
 
 
-if view.actors:
-    by_sector, by_scale, by_quadrant = charts_at(
-        view, st.session_state["settings"].database_url, workspace_id, workspace.revision, language()
-    )
+def first_steps() -> None:
+    st.subheader(t("home.first_steps.title"))
+    steps = st.columns(3)
+    with steps[0].container(border=True):
+        st.markdown(t("home.first_steps.import"))
+        st.page_link("pages/actors/page.py", label=t("home.first_steps.import_link"), icon=":material/upload_file:")
+    with steps[1].container(border=True):
+        st.markdown(t("home.first_steps.map"))
+        st.page_link("pages/actor_map/page.py", label=t("home.first_steps.map_link"), icon=":material/hub:")
+    with steps[2].container(border=True):
+        st.markdown(t("home.first_steps.consult"))
+        st.page_link("pages/consultations.py", label=t("home.first_steps.consult_link"), icon=":material/forum:")
+
+
+def charts(ctx: PageContext, view) -> None:
+    if not view.actors:
+        return
+    by_sector, by_scale, by_quadrant = charts_at(view, ctx.custom, ctx.cache_key(), ctx.lang)
     left, right = st.columns(2)
     left.plotly_chart(by_sector, width="stretch")
     right.plotly_chart(by_scale, width="stretch")
     st.plotly_chart(by_quadrant, width="stretch")
 
-st.subheader(t("home.quality.title"))
-for key, names in (
-    ("without_sector", view.without_sector),
-    ("without_stance", view.without_stance),
-    ("without_consent", view.without_consent),
-    ("isolated", view.isolated),
-):
-    with st.expander(t(f"home.quality.{key}", count=len(names)), expanded=False):
-        listed = ", ".join(names)
-        st.text(listed or t("home.quality.none"))
+
+def quality(view) -> None:
+    st.subheader(t("home.quality.title"))
+    for key, names in (
+        ("without_sector", view.without_sector),
+        ("without_stance", view.without_stance),
+        ("without_consent", view.without_consent),
+        ("isolated", view.isolated),
+    ):
+        with st.expander(t(f"home.quality.{key}", count=len(names)), expanded=False):
+            st.text(", ".join(names) or t("home.quality.none"))
+
+
+view = overview_at(ctx.engine, ctx.cache_key())
+st.caption(escape(ctx.workspace.name))
+first, second, third, fourth = st.columns(4)
+first.metric(t("home.metric.actors"), format_number(view.actors))
+second.metric(t("home.metric.relations"), format_number(view.relations))
+third.metric(t("home.metric.isolated"), format_number(len(view.isolated)))
+fourth.metric(t("home.metric.manage_closely"), format_number(view.by_quadrant.get("manage_closely", 0)))
+first_steps()
+charts(ctx, view)
+quality(view)
