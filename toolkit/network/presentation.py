@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from toolkit.domain import STANCE_KEYS
+from toolkit.domain import QUADRANTS, STANCE_KEYS, quadrant
 from toolkit.i18n import label, t
+from toolkit.markdown import escape
+from toolkit.network.exports import METRIC_COLUMNS
 from toolkit.network.view import Labels
 
 
@@ -66,3 +68,64 @@ def stance_colours(words: Labels) -> dict[str, str]:
     colours = {words.stances[value]: STANCE_COLOURS[value] for value in sorted(STANCE_COLOURS)}
     colours[words.unknown] = UNKNOWN
     return colours
+
+
+def finding_text(note, words: Labels) -> str:
+    """A finding in the user's words: names listed, vocabulary keys named as the workspace calls
+    them, user text shown inert.
+
+    >>> from toolkit.network.findings import Finding
+    >>> words = Labels({"media": "Medios"}, {}, {}, {}, "", "", {})
+    >>> finding_text(Finding("sector_missing", {"keys": ["media", "diaspora"]}), words)
+    'No hay ningún actor de estos sectores: Medios, diaspora.'
+    >>> finding_text(Finding("isolated_influential", {"count": 1, "names": ["*EPM*"]}), words)
+    'Hay 1 actor con influencia alta y ninguna relación registrada: \\\\*EPM\\\\*. Conviene vincularlo.'
+    """
+    values = dict(note.values)
+    vocabulary = words.sectors if note.key.startswith("sector") else words.scales
+    if "names" in values:
+        values["names"] = ", ".join(values["names"])
+    if "keys" in values:
+        values["keys"] = ", ".join(vocabulary.get(k, k) for k in values["keys"])
+    if "key" in values:
+        values["key"] = vocabulary.get(values["key"], values["key"])
+    return t(f"map.findings.{note.key}", **{k: escape(v) if isinstance(v, str) else v for k, v in values.items()})
+
+
+def metric_rows(actors, metrics) -> list[dict]:
+    """One row per actor with its metrics, the best brokers first, communities counted from 1.
+
+    >>> from toolkit.domain import Actor, Relation
+    >>> from toolkit.network.analysis import network_metrics
+    >>> a = [Actor("A", id=1), Actor("Hub", id=2), Actor("C", id=3)]
+    >>> rows = metric_rows(a, network_metrics(a, [Relation(1, 2), Relation(2, 3)]))
+    >>> [(row["name"], row["degree"], row["community"]) for row in rows]
+    [('Hub', 2, 1), ('A', 1, 1), ('C', 1, 1)]
+    """
+    rows = [{"name": a.name, **{c: getattr(metrics.per_actor[a.id], c) for c in METRIC_COLUMNS}} for a in actors]
+    for row in rows:
+        row["community"] += 1
+    return sorted(rows, key=lambda row: row["betweenness"], reverse=True)
+
+
+def quadrant_members(actors) -> dict[str, list]:
+    """The actors of each power-interest quadrant, in the register's order (those without both
+    levels in none).
+
+    >>> from toolkit.domain import Actor
+    >>> members = quadrant_members([Actor("A", influence=5, interest=5), Actor("B")])
+    >>> {key: [a.name for a in chosen] for key, chosen in members.items() if chosen}
+    {'manage_closely': ['A']}
+    """
+    return {key: [a for a in actors if quadrant(a.influence, a.interest) == key] for key in QUADRANTS}
+
+
+def file_stem(workspace_name: str) -> str:
+    """The start of the map's file names: the workspace's name with only letters and digits.
+
+    >>> file_stem("Medellín 2026")
+    'Medellín_2026'
+    >>> file_stem("")
+    'mapa'
+    """
+    return "".join(ch if ch.isalnum() else "_" for ch in workspace_name)[:40] or "mapa"

@@ -1,0 +1,1 @@
+"""Mapa de actores: the interactive map, what it says, the power-interest grid, and its files."""

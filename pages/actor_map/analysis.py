@@ -1,0 +1,81 @@
+"""The analysis tab: what the map says in words, the metrics of every actor, the paths between two."""
+
+import pandas as pd
+import streamlit as st
+
+from pages._kit.context import PageContext
+from pages.actor_map.network import Network
+from toolkit.i18n import t
+from toolkit.network.exports import METRIC_COLUMNS
+from toolkit.network.findings import findings, paths_between
+from toolkit.network.presentation import finding_text, metric_rows
+
+SHARES = ("betweenness", "closeness", "eigenvector")  # 0..1, drawn as bars
+
+
+def show_findings(ctx: PageContext, network: Network) -> None:
+    st.subheader(t("map.findings.title"))
+    notes = findings(network.actors, network.relations, network.metrics, ctx.keys("sectors"), ctx.keys("scales"))
+    if not notes:
+        st.caption(t("map.findings.none"))
+    for note in notes:
+        st.markdown("- " + finding_text(note, network.words))
+
+
+def show_metrics(network: Network) -> None:
+    st.subheader(t("map.metrics.title"))
+    st.dataframe(
+        pd.DataFrame(metric_rows(network.actors, network.metrics)),
+        hide_index=True,
+        width="stretch",
+        height=420,
+        column_config={
+            "name": st.column_config.TextColumn(t("columns.name"), pinned=True),
+            **{
+                c: st.column_config.Column(t(f"map.metric.{c}"), help=t(f"map.metric_help.{c}"))
+                for c in METRIC_COLUMNS
+                if c not in SHARES
+            },
+            **{
+                c: st.column_config.ProgressColumn(
+                    t(f"map.metric.{c}"), help=t(f"map.metric_help.{c}"), format="%.3f", min_value=0.0, max_value=1.0
+                )
+                for c in SHARES
+            },
+        },
+    )
+
+
+def show_paths(network: Network) -> None:
+    st.subheader(t("map.paths.title"))
+    names = network.names
+    ends = st.columns(2)
+    start, goal = (
+        column.selectbox(
+            t(f"map.paths.{end}"),
+            list(names),
+            index=None,
+            key=f"map_path_{end}",
+            format_func=lambda i: names.get(i, ""),
+            placeholder=t("common.choose"),
+        )
+        for column, end in zip(ends, ("from", "to"), strict=True)
+    )
+    if start is None or goal is None:
+        return
+    routes = paths_between(network.actors, network.relations, start, goal)
+    if not routes:
+        st.warning(t("map.paths.none"))
+    for route in routes:
+        st.text(" → ".join(names[i] for i in route))
+    if routes:
+        st.caption(t("map.paths.steps", steps=len(routes[0]) - 1))
+
+
+def show(ctx: PageContext, network: Network) -> None:
+    """Draw the analysis tab."""
+    if network.metrics.estimated:
+        st.info(t("map.estimated"))
+    show_findings(ctx, network)
+    show_metrics(network)
+    show_paths(network)

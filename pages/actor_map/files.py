@@ -1,0 +1,60 @@
+"""The files tab: the map to open without the app, for Gephi, for Kumu, and its metrics."""
+
+import streamlit as st
+
+from pages._kit.context import PageContext
+from pages._kit.files import download_button
+from pages.actor_map.network import Network, map_texts
+from toolkit.i18n import t
+from toolkit.network import exports as map_exports
+from toolkit.network.exports import METRIC_COLUMNS
+from toolkit.network.layout import compute_layout
+from toolkit.network.presentation import file_stem
+from toolkit.network.render import map_html
+from toolkit.network.view import map_view
+from toolkit.spreadsheets import exports
+from toolkit.store.maps import saved_layout
+
+
+def standalone_map(ctx: PageContext, network: Network):
+    """The builder of the whole map as saved, in the colours chosen on the map tab."""
+    colour_by = st.session_state.get("map_colour_by", "sector")
+    size_by = st.session_state.get("map_size_by", "influence")
+    texts = map_texts(ctx, colour_by)
+
+    def build() -> bytes:
+        kind, saved, _ = saved_layout(ctx.engine, ctx.workspace_id)
+        positions = {**compute_layout(network.actors, network.relations, kind), **saved}
+        view = map_view(
+            network.actors, network.relations, network.metrics, positions, network.words, colour_by, size_by
+        )
+        return map_html(view, texts, height=860, presentation=True).encode("utf-8")
+
+    return build
+
+
+def show(ctx: PageContext, network: Network) -> None:
+    """Draw the files tab."""
+    st.markdown(t("map.files.intro"))
+    actors, relations, metrics = network.actors, network.relations, network.metrics
+    stem = file_stem(ctx.workspace.name)
+    metric_headers = {"name": t("columns.name"), **{c: t(f"map.metric.{c}") for c in METRIC_COLUMNS}}
+    files = [
+        ("html", standalone_map(ctx, network), f"{stem}_{t('map.files.map_name')}.html"),
+        ("gexf", lambda: map_exports.gexf(actors, relations, metrics), f"{stem}.gexf"),
+        ("graphml", lambda: map_exports.graphml(actors, relations, metrics), f"{stem}.graphml"),
+        ("kumu", lambda: exports.kumu_workbook(actors, relations, ctx.terms, ctx.lang), f"{stem}_kumu.xlsx"),
+        (
+            "metrics",
+            lambda: map_exports.metrics_workbook(
+                actors, metrics, metric_headers, t("common.yes"), t("map.metrics.title")
+            ),
+            f"{stem}_{t('map.files.metrics_name')}.xlsx",
+        ),
+    ]
+    for key, build, file_name in files:
+        with st.container(border=True):
+            st.markdown(f"**{t(f'map.files.{key}.title')}**")
+            st.caption(t(f"map.files.{key}.help"))
+            download_button(t("export.download"), build, file_name, key=f"map_file_{key}")
+    st.caption(t("map.files.png"))

@@ -1,0 +1,93 @@
+"""Each tab of the actor map drawn alone, on the sample: the map filtered and focused, what it says,
+the power-interest grid, the files to download."""
+
+from toolkit import access
+from toolkit.i18n import t
+from toolkit.store.accounts import create_user, set_member
+from toolkit.store.maps import saved_layout
+from toolkit.store.register import list_actors, list_relations
+
+
+def map_tab(tab: str):
+    import importlib
+
+    import streamlit as st
+
+    from pages._kit.context import page_context
+    from pages.actor_map.network import load_network
+    from toolkit import access
+
+    access.set_current(st.session_state.get("person", access.LOCAL))  # as app.py does
+    ctx = page_context("nav.map")
+    importlib.import_module(f"pages.actor_map.{tab}").show(ctx, load_network(ctx))
+
+
+def showing(app) -> str:
+    return next(c.value for c in app.caption if c.value.startswith("Se muestran"))
+
+
+def test_the_map_tab_filters_with_the_kit_row_and_focuses(kit_page, kit_store):
+    engine, workspace_id = kit_store
+    app = kit_page(map_tab, tab="interactive")
+    app.run()
+    assert not app.exception and len(app.get("iframe")) == 1
+    everything = showing(app)
+    app.multiselect(key="map_sectors").set_value(["academia"]).run()
+    narrowed = showing(app)
+    assert narrowed != everything and not app.exception
+    app.multiselect(key="map_sectors").set_value([]).run()
+    assert showing(app) == everything
+    aci = next(a for a in list_actors(engine, workspace_id) if a.acronym == "ACI Medellín")
+    app.selectbox(key="map_search").set_value(aci.id).run()
+    app.toggle(key="map_focus").set_value(True).run()
+    assert showing(app) != everything and not app.exception
+    assert saved_layout(engine, workspace_id)[1]  # the arrangement is kept for tomorrow
+
+
+def test_a_viewer_sees_the_map_but_keeps_no_arrangement(kit_page, kit_store):
+    engine, workspace_id = kit_store
+    user_id = create_user(engine, "visora", "una contraseña larga y buena")
+    set_member(engine, workspace_id, "visora", "viewer")
+    app = kit_page(map_tab, tab="interactive")
+    app.session_state["person"] = access.Person(user_id, "visora")
+    app.run()
+    assert not app.exception and not app.error
+    assert showing(app)
+    assert saved_layout(engine, workspace_id)[1] == {}
+
+
+def test_the_analysis_tab_says_what_the_map_says_and_finds_paths(kit_page, kit_store):
+    engine, workspace_id = kit_store
+    app = kit_page(map_tab, tab="analysis")
+    app.run()
+    assert not app.exception
+    assert [h.value for h in app.subheader] == [t("map.findings.title"), t("map.metrics.title"), t("map.paths.title")]
+    assert any("puente" in m.value for m in app.markdown)  # a broker whose absence splits the map
+    table = app.dataframe[0].value
+    assert list(table["betweenness"]) == sorted(table["betweenness"], reverse=True)
+    assert table["community"].min() == 1
+    names = {a.id: a.name for a in list_actors(engine, workspace_id)}
+    first = list_relations(engine, workspace_id)[0]
+    app.selectbox(key="map_path_from").set_value(first.source).run()
+    app.selectbox(key="map_path_to").set_value(first.target).run()
+    assert not app.exception
+    assert [x.value for x in app.text] == [f"{names[first.source]} → {names[first.target]}"]
+    assert app.caption[-1].value == t("map.paths.steps", steps=1)
+
+
+def test_the_grid_tab_lists_every_quadrant_and_offers_its_workbook(kit_page):
+    app = kit_page(map_tab, tab="grid")
+    app.run()
+    assert not app.exception
+    assert app.caption[0].value == t("map.grid.intro")
+    assert len(app.expander) == 4
+    assert len(app.get("plotly_chart")) == 1
+    assert len(app.get("download_button")) == 1 and not app.error
+
+
+def test_the_files_tab_offers_five_files(kit_page):
+    app = kit_page(map_tab, tab="files")
+    app.run()
+    assert not app.exception
+    assert len(app.get("download_button")) == 5
+    assert app.caption[-1].value == t("map.files.png")
