@@ -355,6 +355,35 @@ def audience_rows(
     return rows
 
 
+def addable(actors: list[Actor], membership: Membership) -> list[Actor]:
+    """The register's actors a segment does not take (those a person may add by hand), by name.
+
+    >>> register = [Actor("udea", id=2), Actor("EAFIT", id=1), Actor("EPM", id=3)]
+    >>> [a.name for a in addable(register, Membership(members=[register[2]]))]
+    ['EAFIT', 'udea']
+    """
+    taken = {a.id for a in membership.members}
+    return sorted((a for a in actors if a.id not in taken), key=lambda a: a.name.casefold())
+
+
+def adjusted(membership: Membership, names: dict[int, str]) -> list[int]:
+    """The actors added or left out by hand (whose adjustment a person may undo), by name.
+
+    >>> adjusted(Membership(added={3}, excluded={1}), {1: "UdeA", 3: "eafit"})
+    [3, 1]
+    """
+    return sorted(membership.added | membership.excluded, key=lambda i: names.get(i, "").casefold())
+
+
+def file_stem(name: str) -> str:
+    """An audience's name as the start of a file name: letters and digits kept, the rest ``_``.
+
+    >>> file_stem("Pymes / Antioquia"), file_stem("")
+    ('Pymes___Antioquia', 'audiencia')
+    """
+    return "".join(ch if ch.isalnum() else "_" for ch in name)[:40] or "audiencia"
+
+
 def split_lines(text: str) -> list[str]:
     """Messages typed one per line, blank lines and repeats left out.
 
