@@ -29,24 +29,8 @@ MILESTONE_COLUMNS = (
 PHASE_COLUMNS = ("phase", "state", "total", "done", "in_progress", "blocked", "overdue", "starts_on", "ends_on")
 
 
-def roadmap_workbook(
-    items: Iterable[TimelineItem],
-    milestones: Iterable[Milestone],
-    today: date,
-    consultations: Iterable[Consultation] = (),
-    campaigns: Iterable[Campaign] = (),
-    phases: Iterable[str] = (),
-    phase_names: dict[str, str] | None = None,
-    lang: str | None = None,
-) -> bytes:
-    """The ``.xlsx`` bytes: a timeline sheet (the items given), a milestones
-    sheet and a status per phase on ``today``."""
-    milestones = list(milestones)
-    consultation_titles = {c.id: c.title for c in consultations}
-    campaign_titles = {c.id: c.title for c in campaigns}
-    yes, no = t("roadmap.xlsx.yes", lang=lang), t("roadmap.xlsx.no", lang=lang)
-
-    timeline_rows = [
+def _timeline_sheet(items: Iterable[TimelineItem], phase_names: dict[str, str] | None, lang: str | None) -> SheetSpec:
+    rows = [
         [
             t(f"roadmap.types.{i.type}", lang=lang),
             i.title,
@@ -59,7 +43,26 @@ def roadmap_workbook(
         ]
         for i in items
     ]
-    milestone_rows = [
+    return SheetSpec(
+        t("roadmap.xlsx.sheet.timeline", lang=lang),
+        [t(f"roadmap.columns.{c}", lang=lang) for c in TIMELINE_COLUMNS],
+        rows,
+        widths={1: 50, 7: 40},
+    )
+
+
+def _milestones_sheet(
+    milestones: list[Milestone],
+    today: date,
+    consultations: Iterable[Consultation],
+    campaigns: Iterable[Campaign],
+    phase_names: dict[str, str] | None,
+    lang: str | None,
+) -> SheetSpec:
+    consultation_titles = {c.id: c.title for c in consultations}
+    campaign_titles = {c.id: c.title for c in campaigns}
+    yes, no = t("roadmap.xlsx.yes", lang=lang), t("roadmap.xlsx.no", lang=lang)
+    rows = [
         [
             phase_label(m.phase, phase_names, lang),
             m.title,
@@ -75,7 +78,22 @@ def roadmap_workbook(
         ]
         for m in milestones
     ]
-    phase_rows = [
+    return SheetSpec(
+        t("roadmap.xlsx.sheet.milestones", lang=lang),
+        [t(f"roadmap.columns.{c}", lang=lang) for c in MILESTONE_COLUMNS],
+        rows,
+        widths={1: 50, 2: 50, 8: 40, 9: 40, 10: 40},
+    )
+
+
+def _phases_sheet(
+    milestones: list[Milestone],
+    today: date,
+    phases: Iterable[str],
+    phase_names: dict[str, str] | None,
+    lang: str | None,
+) -> SheetSpec:
+    rows = [
         [
             phase_label(s.phase, phase_names, lang),
             t(f"roadmap.phase_state.{s.state}", lang=lang),
@@ -89,24 +107,30 @@ def roadmap_workbook(
         ]
         for s in phase_status(milestones, today, phases)
     ]
+    return SheetSpec(
+        t("roadmap.xlsx.sheet.phases", lang=lang),
+        [t(f"roadmap.columns.{c}", lang=lang) for c in PHASE_COLUMNS],
+        rows,
+    )
+
+
+def roadmap_workbook(
+    items: Iterable[TimelineItem],
+    milestones: Iterable[Milestone],
+    today: date,
+    consultations: Iterable[Consultation] = (),
+    campaigns: Iterable[Campaign] = (),
+    phases: Iterable[str] = (),
+    phase_names: dict[str, str] | None = None,
+    lang: str | None = None,
+) -> bytes:
+    """The ``.xlsx`` bytes: a timeline sheet (the items given), a milestones
+    sheet and a status per phase on ``today``."""
+    milestones = list(milestones)
     return write_workbook(
         [
-            SheetSpec(
-                t("roadmap.xlsx.sheet.timeline", lang=lang),
-                [t(f"roadmap.columns.{c}", lang=lang) for c in TIMELINE_COLUMNS],
-                timeline_rows,
-                widths={1: 50, 7: 40},
-            ),
-            SheetSpec(
-                t("roadmap.xlsx.sheet.milestones", lang=lang),
-                [t(f"roadmap.columns.{c}", lang=lang) for c in MILESTONE_COLUMNS],
-                milestone_rows,
-                widths={1: 50, 2: 50, 8: 40, 9: 40, 10: 40},
-            ),
-            SheetSpec(
-                t("roadmap.xlsx.sheet.phases", lang=lang),
-                [t(f"roadmap.columns.{c}", lang=lang) for c in PHASE_COLUMNS],
-                phase_rows,
-            ),
+            _timeline_sheet(items, phase_names, lang),
+            _milestones_sheet(milestones, today, consultations, campaigns, phase_names, lang),
+            _phases_sheet(milestones, today, phases, phase_names, lang),
         ]
     )

@@ -149,6 +149,56 @@ def _required(value: object) -> str:
     return words
 
 
+def _milestone(cells: dict[str, object]) -> Milestone:
+    status = norm.text(cells.get("status")) or "planned"
+    if status not in MILESTONE_STATUSES:
+        raise norm.Unclear(BAD_VALUE, value=status)
+    return Milestone(
+        title=_required(cells.get("title")),
+        phase=norm.text(cells.get("phase")) or None,
+        description=norm.text(cells.get("description")),
+        starts_on=_day(cells.get("starts_on")),
+        due_on=_day(cells.get("due_on")),
+        owner=norm.text(cells.get("owner")),
+        status=status,
+        notes=norm.text(cells.get("notes")),
+    )
+
+
+def _indicator(cells: dict[str, object]) -> Indicator:
+    dimension = norm.text(cells.get("dimension"))
+    if dimension not in DIMENSIONS:
+        raise norm.Unclear(BAD_VALUE, value=dimension)
+    return Indicator(
+        dimension=dimension,
+        name=_required(cells.get("name")),
+        unit=norm.text(cells.get("unit")),
+        baseline=_number(cells.get("baseline")),
+        baseline_on=_day(cells.get("baseline_on")),
+        target=_number(cells.get("target")),
+        target_on=_day(cells.get("target_on")),
+        source=norm.text(cells.get("source")),
+        automatic=norm.text(cells.get("automatic")) or None,
+        position=_whole(cells.get("position")),
+    )
+
+
+def _measurement(cells: dict[str, object]) -> IndicatorMeasurement:
+    """A measurement with its day and value (both required); its indicator is set when restored."""
+    measured_on, value = _day(cells.get("measured_on")), _number(cells.get("value"))
+    if measured_on is None:
+        raise norm.Unclear(BAD_VALUE, value="")
+    if value is None:
+        raise norm.Unclear(BAD_VALUE, value="")
+    return IndicatorMeasurement(
+        indicator_id=0,
+        measured_on=measured_on,
+        value=value,
+        source=norm.text(cells.get("source")),
+        notes=norm.text(cells.get("notes")),
+    )
+
+
 def parse_backup(sheets: dict[str, list[list[object]]]) -> RoadmapBackup:
     """The three sheets of a backup (absent in older backups, which then bring none), row by row.
 
@@ -166,19 +216,7 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> RoadmapBackup:
 
     for row, cells in _table(sheets.get("milestones", [])):
         try:
-            status = norm.text(cells.get("status")) or "planned"
-            if status not in MILESTONE_STATUSES:
-                raise norm.Unclear(BAD_VALUE, value=status)
-            milestone = Milestone(
-                title=_required(cells.get("title")),
-                phase=norm.text(cells.get("phase")) or None,
-                description=norm.text(cells.get("description")),
-                starts_on=_day(cells.get("starts_on")),
-                due_on=_day(cells.get("due_on")),
-                owner=norm.text(cells.get("owner")),
-                status=status,
-                notes=norm.text(cells.get("notes")),
-            )
+            milestone = _milestone(cells)
         except norm.Unclear as error:
             refuse("milestones", row, error)
             continue
@@ -188,21 +226,7 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> RoadmapBackup:
     by_ref: dict[str, list[IndicatorMeasurement]] = {}
     for row, cells in _table(sheets.get("indicators", [])):
         try:
-            dimension = norm.text(cells.get("dimension"))
-            if dimension not in DIMENSIONS:
-                raise norm.Unclear(BAD_VALUE, value=dimension)
-            indicator = Indicator(
-                dimension=dimension,
-                name=_required(cells.get("name")),
-                unit=norm.text(cells.get("unit")),
-                baseline=_number(cells.get("baseline")),
-                baseline_on=_day(cells.get("baseline_on")),
-                target=_number(cells.get("target")),
-                target_on=_day(cells.get("target_on")),
-                source=norm.text(cells.get("source")),
-                automatic=norm.text(cells.get("automatic")) or None,
-                position=_whole(cells.get("position")),
-            )
+            indicator = _indicator(cells)
         except norm.Unclear as error:
             refuse("indicators", row, error)
             continue
@@ -219,23 +243,9 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> RoadmapBackup:
             )
             continue
         try:
-            measured_on, value = _day(cells.get("measured_on")), _number(cells.get("value"))
-            if measured_on is None:
-                raise norm.Unclear(BAD_VALUE, value="")
-            if value is None:
-                raise norm.Unclear(BAD_VALUE, value="")
+            owner.append(_measurement(cells))
         except norm.Unclear as error:
             refuse("indicator_measurements", row, error)
-            continue
-        owner.append(
-            IndicatorMeasurement(
-                indicator_id=0,
-                measured_on=measured_on,
-                value=value,
-                source=norm.text(cells.get("source")),
-                notes=norm.text(cells.get("notes")),
-            )
-        )
     return result
 
 
