@@ -69,7 +69,7 @@ st.session_state["settings"] = settings
 pages = {
     t("nav.section.territory"): [
         home := st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", default=True),
-        st.Page("pages/actors.py", title=t("nav.actors"), icon=":material/groups:", url_path="actores"),
+        st.Page("pages/actors/page.py", title=t("nav.actors"), icon=":material/groups:", url_path="actores"),
         st.Page("pages/actor_map/page.py", title=t("nav.map"), icon=":material/hub:", url_path="mapa"),
     ],
     t("nav.section.participation"): [

@@ -10,7 +10,7 @@ from toolkit.i18n import set_language, t
 ROOT = Path(__file__).parents[2]
 PAGES = [
     "pages/home.py",
-    "pages/actors.py",
+    "pages/actors/page.py",
     "pages/actor_map/page.py",
     "pages/consultations.py",
     "pages/audiences/page.py",
@@ -23,7 +23,7 @@ PAGES = [
 ]
 TITLES = {
     "pages/home.py": "home.title",
-    "pages/actors.py": "actors.title",
+    "pages/actors/page.py": "actors.title",
     "pages/actor_map/page.py": "nav.map",
     "pages/consultations.py": "nav.consultations",
     "pages/audiences/page.py": "nav.audiences",
@@ -82,7 +82,7 @@ def test_language_and_workspace_survive_a_page_switch(app):
     app.sidebar.selectbox(key="sidebar_language").set_value("en").run()
     # AppTest formats widget values in this thread, where the app's per-run language is not set
     set_language("en")
-    app.switch_page("pages/actors.py").run()
+    app.switch_page("pages/actors/page.py").run()
     assert app.title[0].value == t("actors.title", lang="en")
     picker = next(s for s in app.sidebar.selectbox if s.label == t("sidebar.workspace", lang="en"))
     picker.set_value(second).run()
@@ -129,7 +129,7 @@ def test_each_actores_tab_renders_on_its_own(app, tab):
     1,000-name lists): each must stand without the others."""
     app.session_state["actors_tabs"] = t(f"actors.tab.{tab}")
     app.run()
-    app.switch_page("pages/actors.py").run()
+    app.switch_page("pages/actors/page.py").run()
     assert not app.exception, app.exception
     assert not app.error, [e.value for e in app.error]
     built = {"register": "actors_editor", "relations": "relations_editor"}
