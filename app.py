@@ -75,7 +75,7 @@ pages = {
     t("nav.section.participation"): [
         st.Page("pages/consultations.py", title=t("nav.consultations"), icon=":material/forum:", url_path="consultas"),
         st.Page("pages/audiences/page.py", title=t("nav.audiences"), icon=":material/target:", url_path="audiencias"),
-        st.Page("pages/campaigns.py", title=t("nav.campaigns"), icon=":material/campaign:", url_path="campanas"),
+        st.Page("pages/campaigns/page.py", title=t("nav.campaigns"), icon=":material/campaign:", url_path="campanas"),
     ],
     t("nav.section.follow_up"): [
         st.Page("pages/roadmap/page.py", title=t("nav.roadmap"), icon=":material/map:", url_path="hoja-de-ruta"),

@@ -323,3 +323,39 @@ def measurement_rows(kpis: list[Kpi], measurements: list[KpiMeasurement]) -> lis
         }
         for m in sorted(mine, key=lambda m: (m.measured_on, m.id or 0), reverse=True)
     ]
+
+
+def first_to_follow(
+    campaigns: list[Campaign],
+    activities: list[Activity],
+    kpis: list[Kpi],
+    measurements: list[KpiMeasurement],
+    today: date,
+) -> int | None:
+    """The campaign a page opens first: the one that most needs attention, else the last one
+    (when all are cancelled); ``None`` without campaigns.
+
+    >>> today = date(2026, 11, 22)
+    >>> campaigns = [Campaign("A", id=1), Campaign("B", id=2), Campaign("C", id=3, status="cancelled")]
+    >>> first_to_follow(campaigns, [Activity(2, "Foro", due_on=date(2026, 11, 2))], [], [], today)
+    2
+    >>> first_to_follow([Campaign("C", id=3, status="cancelled")], [], [], [], today)
+    3
+    >>> first_to_follow([], [], [], [], today) is None
+    True
+    """
+    followed = dashboard(campaigns, activities, kpis, measurements, today)
+    if followed:
+        return followed[0].campaign.id
+    return campaigns[-1].id if campaigns else None
+
+
+def file_stem(title: str) -> str:
+    """The start of a file name made from a campaign's title: letters and digits kept, at most 40.
+
+    >>> file_stem("Medellín: ciudad abierta"), file_stem("¿?")
+    ('Medellín__ciudad_abierta', '__')
+    >>> file_stem("")
+    'campana'
+    """
+    return "".join(ch if ch.isalnum() else "_" for ch in title)[:40] or "campana"

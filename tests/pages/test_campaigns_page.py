@@ -25,7 +25,7 @@ def app(tmp_path, monkeypatch):
 def open_page(app, lang="es"):
     app.session_state["language"] = lang
     app.run()
-    app.switch_page("pages/campaigns.py").run()  # not the default page: AppTest would skip app.py
+    app.switch_page("pages/campaigns/page.py").run()  # not the default page: AppTest would skip app.py
     set_language(lang)  # AppTest formats widget values in this thread
     return app
 

@@ -1,0 +1,1 @@
+"""Campañas, one module per tab: the dashboard, the plan, the activities, the KPIs (see page.py)."""

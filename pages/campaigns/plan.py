@@ -1,0 +1,104 @@
+"""The plan of the campaign chosen: its title, type, status, objective, audiences, messages,
+channels, dates, owner and budget; and deleting it (which asks first)."""
+
+import streamlit as st
+
+from pages._kit.context import PageContext, notify
+from pages.campaigns.data import Chosen
+from pages.campaigns.words import DATE_FORMAT, NOTICE, channel_label, done, vocab_label
+from toolkit.audiences import split_lines
+from toolkit.domain import CAMPAIGN_STATUSES, CAMPAIGN_TYPES, Campaign
+from toolkit.i18n import t
+from toolkit.markdown import escape
+from toolkit.store.campaigns import delete_campaign, update_campaign
+
+
+def show(ctx: PageContext, current: Chosen) -> None:
+    campaign = current.campaign
+    st.caption(t(f"campaigns.state_line.{current.status.state}", title=escape(campaign.title)))
+    with st.form(f"campaigns_plan_{campaign.id}_{campaign.version}"):
+        edited = plan_form(ctx, current)
+        saving = st.form_submit_button(t("campaigns.plan.save"), type="primary")
+        if saving and done(update_campaign, ctx.engine, ctx.workspace_id, edited):
+            notify(NOTICE, t("campaigns.plan.saved"))
+    st.divider()
+    if st.button(t("campaigns.delete.button"), key="campaigns_delete", icon=":material/delete:"):
+        confirm_delete(ctx, current)
+
+
+def plan_form(ctx: PageContext, current: Chosen) -> Campaign:
+    """The plan's fields (inside the form), filled with the campaign as stored; returns it as edited."""
+    campaign, names = current.campaign, current.all.audience_names
+    title = st.text_input(t("campaigns.fields.title"), value=campaign.title)
+    columns = st.columns(2)
+    kind = columns[0].selectbox(
+        t("campaigns.fields.type"),
+        CAMPAIGN_TYPES,
+        index=CAMPAIGN_TYPES.index(campaign.type),
+        format_func=vocab_label("campaign_types"),
+    )
+    status = columns[1].selectbox(
+        t("campaigns.fields.status"),
+        CAMPAIGN_STATUSES,
+        index=CAMPAIGN_STATUSES.index(campaign.status),
+        format_func=vocab_label("campaign_statuses"),
+    )
+    objective = st.text_area(t("campaigns.fields.objective"), value=campaign.objective, height=80)
+    targeted = st.multiselect(
+        t("campaigns.fields.audiences"),
+        list(names),
+        default=[i for i in campaign.audience_ids if i in names],
+        format_func=lambda i: names.get(i, ""),
+        placeholder=t("common.choose"),
+    )
+    messages = st.text_area(
+        t("campaigns.fields.messages"),
+        value="\n".join(campaign.messages),
+        height=90,
+        help=t("campaigns.fields.one_per_line"),
+    )
+    channels = st.multiselect(
+        t("campaigns.fields.channels"),
+        list(dict.fromkeys([*ctx.keys("channels"), *campaign.channels])),
+        default=campaign.channels,
+        format_func=channel_label(ctx),
+        placeholder=t("common.choose"),
+    )
+    columns = st.columns(4)
+    starts_on = columns[0].date_input(t("campaigns.fields.starts_on"), value=campaign.starts_on, format=DATE_FORMAT)
+    ends_on = columns[1].date_input(t("campaigns.fields.ends_on"), value=campaign.ends_on, format=DATE_FORMAT)
+    owner = columns[2].text_input(t("campaigns.fields.owner"), value=campaign.owner)
+    planned = columns[3].number_input(
+        t("campaigns.fields.budget"), value=campaign.budget, min_value=0.0, step=100000.0, format="%.0f"
+    )
+    return Campaign(
+        title=title,
+        type=kind,
+        status=status,
+        objective=objective,
+        audience_ids=targeted,
+        messages=split_lines(messages),
+        channels=channels,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        owner=owner,
+        budget=planned,
+        id=campaign.id,
+        version=campaign.version,
+    )
+
+
+def confirm_delete(ctx: PageContext, current: Chosen) -> None:
+    """Ask before deleting the campaign with its activities, KPIs and measurements."""
+    title = current.campaign.title
+
+    @st.dialog(t("campaigns.delete.title"))  # built on each run: the title in the reader's language
+    def ask() -> None:
+        st.write(t("campaigns.delete.question", title=escape(title)))
+        st.warning(t("campaigns.delete.warning", activities=len(current.activities), kpis=len(current.kpis)))
+        confirmed = st.button(t("campaigns.delete.confirm"), type="primary", key="campaigns_delete_confirm")
+        if confirmed and done(delete_campaign, ctx.engine, ctx.workspace_id, current.id):
+            st.session_state.pop("campaigns_current", None)
+            notify(NOTICE, t("campaigns.delete.done", title=escape(title)))
+
+    ask()
