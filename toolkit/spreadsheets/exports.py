@@ -219,6 +219,40 @@ def backup_refs(actors: list[Actor]) -> tuple[list[Actor], dict[int, int]]:
     return ordered, {a.id: position for position, a in enumerate(ordered, start=1)}
 
 
+def _backup_actor_rows(ordered: list[Actor], ref: dict[int, int]) -> list[list[object]]:
+    """One row per actor; themes and dimensions joined with " | ", custom fields as JSON, each in one cell."""
+    rows = []
+    for a in ordered:
+        row: list[object] = []
+        for column in BACKUP_ACTOR_COLUMNS:
+            value = ref[a.id] if column == "id" else getattr(a, column)
+            if column in ("themes", "dimensions"):
+                value = " | ".join(value)
+            elif column == "custom":
+                value = json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
+            row.append(value)
+        rows.append(row)
+    return rows
+
+
+def _backup_relation_rows(relations: list[Relation], ref: dict[int, int]) -> list[list[object]]:
+    ordered_relations = sorted(
+        relations, key=lambda r: (ref.get(r.source, 0), ref.get(r.target, 0), r.type, r.description)
+    )
+    return [
+        [position, ref[r.source], ref[r.target], r.type, r.strength, r.directed, r.description]
+        for position, r in enumerate(ordered_relations, start=1)
+    ]
+
+
+def _vocabulary_rows(terms: Terms) -> list[list[object]]:
+    return [
+        [vocabulary, key, custom or "", position]
+        for vocabulary, entries in sorted(terms.items())
+        for position, (key, custom) in enumerate(entries)
+    ]
+
+
 def backup_workbook(
     workspace: Workspace,
     actors: list[Actor],
@@ -251,37 +285,14 @@ def backup_workbook(
     consultation and campaign by the numbers of those sheets.
     """
     ordered, ref = backup_refs(actors)
-    actor_rows = []
-    for a in ordered:
-        row: list[object] = []
-        for column in BACKUP_ACTOR_COLUMNS:
-            value = ref[a.id] if column == "id" else getattr(a, column)
-            if column in ("themes", "dimensions"):
-                value = " | ".join(value)
-            elif column == "custom":
-                value = json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
-            row.append(value)
-        actor_rows.append(row)
-    ordered_relations = sorted(
-        relations, key=lambda r: (ref.get(r.source, 0), ref.get(r.target, 0), r.type, r.description)
-    )
-    relation_rows = [
-        [position, ref[r.source], ref[r.target], r.type, r.strength, r.directed, r.description]
-        for position, r in enumerate(ordered_relations, start=1)
-    ]
-    vocab_rows = [
-        [vocabulary, key, custom or "", position]
-        for vocabulary, entries in sorted(terms.items())
-        for position, (key, custom) in enumerate(entries)
-    ]
     sheets = [
         SheetSpec(
             "workspace",
             ["name", "city", "country", "language", "description"],
             [[workspace.name, workspace.city, workspace.country, workspace.language, workspace.description]],
         ),
-        SheetSpec("actors", list(BACKUP_ACTOR_COLUMNS), actor_rows),
-        SheetSpec("relations", list(BACKUP_RELATION_COLUMNS), relation_rows),
+        SheetSpec("actors", list(BACKUP_ACTOR_COLUMNS), _backup_actor_rows(ordered, ref)),
+        SheetSpec("relations", list(BACKUP_RELATION_COLUMNS), _backup_relation_rows(relations, ref)),
     ]
     if consultations is not None:
         sheets += _consultation_sheets(consultations, participants or [], contributions or [], ref)
@@ -305,7 +316,7 @@ def backup_workbook(
         sheets += roadmap_sheets(
             milestones or [], indicators or [], indicator_measurements or [], consultation_ref, campaign_ref
         )
-    sheets.append(SheetSpec("vocabularies", ["vocabulary", "key", "label", "position"], vocab_rows))
+    sheets.append(SheetSpec("vocabularies", ["vocabulary", "key", "label", "position"], _vocabulary_rows(terms)))
     return write_workbook(sheets)
 
 
