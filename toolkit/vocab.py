@@ -639,3 +639,20 @@ def match(index: dict[str, str], text: object) -> str | None:
     'ally'
     """
     return index.get(fold(text))
+
+
+def renamed_labels(before: list[dict[str, str]], touched: list[dict[str, object]]) -> list[tuple[str, str]]:
+    """The terms given a new, non-blank label in a table of ``{"key", "label"}`` rows: ``(key, label)``.
+
+    >>> before = [{"key": "ngo", "label": "ONG"}, {"key": "media", "label": "Medios"}]
+    >>> renamed_labels(before, [{"key": "ngo", "label": "Sociedad civil"}, {"key": "media", "label": " "}])
+    [('ngo', 'Sociedad civil')]
+    >>> renamed_labels(before, [{"key": "ngo", "label": "ONG"}, {"key": "media", "label": None}])
+    []
+    """
+    shown = {row["key"]: row["label"] for row in before}
+    return [
+        (row["key"], row["label"])
+        for row in touched
+        if row["key"] in shown and str(row["label"] or "").strip() and row["label"] != shown[row["key"]]
+    ]
