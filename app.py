@@ -73,7 +73,9 @@ pages = {
         st.Page("pages/actor_map/page.py", title=t("nav.map"), icon=":material/hub:", url_path="mapa"),
     ],
     t("nav.section.participation"): [
-        st.Page("pages/consultations.py", title=t("nav.consultations"), icon=":material/forum:", url_path="consultas"),
+        st.Page(
+            "pages/consultations/page.py", title=t("nav.consultations"), icon=":material/forum:", url_path="consultas"
+        ),
         st.Page("pages/audiences/page.py", title=t("nav.audiences"), icon=":material/target:", url_path="audiencias"),
         st.Page("pages/campaigns/page.py", title=t("nav.campaigns"), icon=":material/campaign:", url_path="campanas"),
     ],

@@ -50,7 +50,7 @@ def first_steps() -> None:
         st.page_link("pages/actor_map/page.py", label=t("home.first_steps.map_link"), icon=":material/hub:")
     with steps[2].container(border=True):
         st.markdown(t("home.first_steps.consult"))
-        st.page_link("pages/consultations.py", label=t("home.first_steps.consult_link"), icon=":material/forum:")
+        st.page_link("pages/consultations/page.py", label=t("home.first_steps.consult_link"), icon=":material/forum:")
 
 
 def charts(ctx: PageContext, view) -> None:

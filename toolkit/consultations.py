@@ -682,3 +682,49 @@ def feedback_audience(consultation: Consultation, actor_ids: list[int], lang: st
         priority="high",
         channels=["email", "newsletter"],
     )
+
+
+# -- the page's small translations -----------------------------------------------------------
+
+
+def target_choices(sectors: list[str], scales: list[str]) -> list[str]:
+    """The options of the minimum-coverage table: every sector, then every scale, as ``dimension:key``.
+
+    >>> target_choices(["academia"], ["local", "international"])
+    ['sector:academia', 'scale:local', 'scale:international']
+    """
+    return [f"sector:{key}" for key in sectors] + [f"scale:{key}" for key in scales]
+
+
+def target_rows(targets: list[CoverageTarget]) -> list[dict[str, object]]:
+    """Rows of the minimum-coverage table.
+
+    >>> target_rows([CoverageTarget("sector", "academia", 2)])
+    [{'target': 'sector:academia', 'minimum': 2}]
+    """
+    return [{"target": f"{x.dimension}:{x.key}", "minimum": x.minimum} for x in targets]
+
+
+def targets_from_rows(rows: list[dict[str, object]]) -> list[CoverageTarget]:
+    """The minimum coverage as edited in its table; a row without a target is left out, an empty
+    minimum is 1.
+
+    >>> targets_from_rows([{"target": "scale:local", "minimum": None}, {"target": None, "minimum": 3}])
+    [CoverageTarget(dimension='scale', key='local', minimum=1)]
+    """
+    return [
+        CoverageTarget(*str(row["target"]).split(":", 1), int(row["minimum"] or 1))
+        for row in rows
+        if isinstance(row.get("target"), str)
+    ]
+
+
+def file_stem(title: str) -> str:
+    """The start of a consultation's downloads' file names: its title's letters and digits, 40 at most.
+
+    >>> file_stem("Taller: ciudad 2030"), file_stem("¿?")
+    ('Taller__ciudad_2030', '__')
+    >>> file_stem("")
+    'consulta'
+    """
+    return "".join(ch if ch.isalnum() else "_" for ch in title)[:40] or "consulta"

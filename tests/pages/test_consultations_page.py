@@ -25,7 +25,7 @@ def open_page(app, lang="es", tab="plan"):
     app.session_state["language"] = lang
     app.session_state["consultations_tab"] = t(f"consultations.tab.{tab}", lang=lang)  # only the open tab is built
     app.run()
-    app.switch_page("pages/consultations.py").run()  # not the default page: AppTest would skip app.py
+    app.switch_page("pages/consultations/page.py").run()  # not the default page: AppTest would skip app.py
     set_language(lang)  # AppTest formats widget values in this thread
     return app
 

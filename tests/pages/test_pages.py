@@ -12,7 +12,7 @@ PAGES = [
     "pages/home.py",
     "pages/actors/page.py",
     "pages/actor_map/page.py",
-    "pages/consultations.py",
+    "pages/consultations/page.py",
     "pages/audiences/page.py",
     "pages/campaigns/page.py",
     "pages/roadmap/page.py",
@@ -25,7 +25,7 @@ TITLES = {
     "pages/home.py": "home.title",
     "pages/actors/page.py": "actors.title",
     "pages/actor_map/page.py": "nav.map",
-    "pages/consultations.py": "nav.consultations",
+    "pages/consultations/page.py": "nav.consultations",
     "pages/audiences/page.py": "nav.audiences",
     "pages/campaigns/page.py": "nav.campaigns",
     "pages/roadmap/page.py": "nav.roadmap",
@@ -78,7 +78,7 @@ def test_language_and_workspace_survive_a_page_switch(app):
 
     app.run()
     second = load_sample(open_store(Settings.from_environment().database_url), "Segundo espacio")
-    app.switch_page("pages/consultations.py").run()
+    app.switch_page("pages/consultations/page.py").run()
     app.sidebar.selectbox(key="sidebar_language").set_value("en").run()
     # AppTest formats widget values in this thread, where the app's per-run language is not set
     set_language("en")

@@ -138,7 +138,7 @@ def test_an_empty_workspace_says_what_to_do_first(app):
 
 def test_the_commitments_of_a_consultation_go_to_the_roadmap(app):
     app.session_state["consultations_tab"] = t("consultations.tab.synthesis")
-    open_page(app, page="pages/consultations.py")
+    open_page(app, page="pages/consultations/page.py")
     workspace_id = app.session_state["workspace_id"]
     taller = next(c for c in list_consultations(store(), workspace_id) if c.title == TALLER)
     app.session_state["consultations_current"] = taller.id

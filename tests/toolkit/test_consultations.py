@@ -561,7 +561,7 @@ def test_a_backup_with_a_bad_consultation_row_says_where(sample, tmp_path):
 
 def test_every_literal_key_of_the_consultations_code_exists():
     files = [
-        "pages/consultations.py",
+        *(str(path.relative_to(ROOT)) for path in sorted((ROOT / "pages" / "consultations").glob("*.py"))),
         "toolkit/consultations.py",
         "toolkit/consultation_documents.py",
         "toolkit/spreadsheets/consultations.py",

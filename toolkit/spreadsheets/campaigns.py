@@ -480,21 +480,8 @@ def _json(value: dict) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
 
 
-def backup_sheets(
-    audiences: list[Audience],
-    members: list[AudienceMember],
-    campaigns: list[Campaign],
-    activities: list[Activity],
-    kpis: list[Kpi],
-    measurements: list[KpiMeasurement],
-    actor_ref: dict[int, int],
-) -> list[SheetSpec]:
-    """The sheets ``audiences``, ``audience_members``, ``campaigns``, ``activities``, ``kpis`` and
-    ``kpi_measurements``: each numbered 1..n in the order things were created, pointing at actors by
-    the actors sheet's references, so that a restore gives back the same workbook."""
-    audience_order = sorted(audiences, key=lambda a: a.id or 0)
-    audience_ref = {a.id: position for position, a in enumerate(audience_order, start=1)}
-    audience_rows = [
+def _audience_rows(audience_order: list[Audience], audience_ref: dict[int, int]) -> list[list[object]]:
+    return [
         [
             audience_ref[a.id],
             a.name,
@@ -514,17 +501,13 @@ def backup_sheets(
         ]
         for a in audience_order
     ]
-    listed = sorted(
-        (m for m in members if m.audience_id in audience_ref and m.actor_id in actor_ref),
-        key=lambda m: (audience_ref[m.audience_id], actor_ref[m.actor_id]),
-    )
-    member_rows = [
-        [position, audience_ref[m.audience_id], actor_ref[m.actor_id], bool(m.included)]
-        for position, m in enumerate(listed, start=1)
-    ]
-    campaign_order = sorted(campaigns, key=lambda c: c.id or 0)
-    campaign_ref = {c.id: position for position, c in enumerate(campaign_order, start=1)}
-    campaign_rows = [
+
+
+def _campaign_rows(
+    campaign_order: list[Campaign], campaign_ref: dict[int, int], audience_ref: dict[int, int]
+) -> list[list[object]]:
+    """One row per campaign; its audiences named by the audiences sheet's numbers."""
+    return [
         [
             campaign_ref[c.id],
             c.title,
@@ -541,6 +524,32 @@ def backup_sheets(
         ]
         for c in campaign_order
     ]
+
+
+def backup_sheets(
+    audiences: list[Audience],
+    members: list[AudienceMember],
+    campaigns: list[Campaign],
+    activities: list[Activity],
+    kpis: list[Kpi],
+    measurements: list[KpiMeasurement],
+    actor_ref: dict[int, int],
+) -> list[SheetSpec]:
+    """The sheets ``audiences``, ``audience_members``, ``campaigns``, ``activities``, ``kpis`` and
+    ``kpi_measurements``: each numbered 1..n in the order things were created, pointing at actors by
+    the actors sheet's references, so that a restore gives back the same workbook."""
+    audience_order = sorted(audiences, key=lambda a: a.id or 0)
+    audience_ref = {a.id: position for position, a in enumerate(audience_order, start=1)}
+    listed = sorted(
+        (m for m in members if m.audience_id in audience_ref and m.actor_id in actor_ref),
+        key=lambda m: (audience_ref[m.audience_id], actor_ref[m.actor_id]),
+    )
+    member_rows = [
+        [position, audience_ref[m.audience_id], actor_ref[m.actor_id], bool(m.included)]
+        for position, m in enumerate(listed, start=1)
+    ]
+    campaign_order = sorted(campaigns, key=lambda c: c.id or 0)
+    campaign_ref = {c.id: position for position, c in enumerate(campaign_order, start=1)}
     planned = sorted(
         (a for a in activities if a.campaign_id in campaign_ref), key=lambda a: (campaign_ref[a.campaign_id], a.id or 0)
     )
@@ -563,9 +572,9 @@ def backup_sheets(
         [position, kpi_ref[m.kpi_id], m.measured_on, m.value, m.notes] for position, m in enumerate(measured, start=1)
     ]
     return [
-        SheetSpec("audiences", list(AUDIENCE_COLUMNS), audience_rows),
+        SheetSpec("audiences", list(AUDIENCE_COLUMNS), _audience_rows(audience_order, audience_ref)),
         SheetSpec("audience_members", list(AUDIENCE_MEMBER_COLUMNS), member_rows),
-        SheetSpec("campaigns", list(CAMPAIGN_COLUMNS), campaign_rows),
+        SheetSpec("campaigns", list(CAMPAIGN_COLUMNS), _campaign_rows(campaign_order, campaign_ref, audience_ref)),
         SheetSpec("activities", list(ACTIVITY_COLUMNS), activity_rows),
         SheetSpec("kpis", list(KPI_COLUMNS), kpi_rows),
         SheetSpec("kpi_measurements", list(KPI_MEASUREMENT_COLUMNS), measurement_rows),
@@ -631,6 +640,105 @@ def _yes(value: object) -> bool:
     return norm.yes_no(value, default=True)
 
 
+def _refusal(sheet: str, row: int, error: Exception, column: str = "") -> Problem:
+    """The problem a refused row reports: the store's reason, the cell's, or a bad value."""
+    if isinstance(error, StoreError):
+        screen = "audiences" if sheet.startswith("audience") else "campaigns"
+        return Problem(sheet, row, column, f"{screen}.errors.{error.reason}", error.details)
+    if isinstance(error, norm.Unclear):
+        return Problem(sheet, row, column, error.key, error.details)
+    return Problem(sheet, row, column, "campaigns.import.report.backup_value", {"value": ""})
+
+
+def _owner_row(problems: list[Problem], sheet: str, row: int, found: dict, ref: object, column: str):
+    """What a row's reference points at in the sheet read before, or None (and a problem)."""
+    hit = found.get(norm.text(ref))
+    if hit is None:
+        problems.append(Problem(sheet, row, column, "campaigns.import.report.backup_value", {"value": norm.text(ref)}))
+    return hit
+
+
+def _known_audience_refs(
+    problems: list[Problem], row: int, refs: list[str], audiences: dict[str, BackupAudience]
+) -> list[str]:
+    """A campaign's audience references that the backup has; each unknown one is a problem."""
+    for ref in refs:
+        if ref not in audiences:
+            problems.append(
+                Problem("campaigns", row, "audiences", "campaigns.import.report.backup_value", {"value": ref})
+            )
+    return [r for r in refs if r in audiences]
+
+
+def _audience_from_row(cells: dict[str, object]) -> Audience:
+    rule_text = norm.text(cells.get("rule"))
+    return Audience(
+        name=norm.text(cells.get("name")),
+        kind=norm.text(cells.get("kind")),
+        description=norm.text(cells.get("description")),
+        rule=AudienceRule.from_dict(json.loads(rule_text) if rule_text else {}),
+        estimated_size=_backup_whole(cells.get("estimated_size")),
+        influence=_backup_whole(cells.get("influence")),
+        interest=_backup_whole(cells.get("interest")),
+        knowledge=norm.text(cells.get("knowledge")),
+        attitude=norm.text(cells.get("attitude")),
+        needs=norm.text(cells.get("needs")),
+        barriers=norm.text(cells.get("barriers")),
+        priority=norm.text(cells.get("priority")),
+        messages=_lines(cells.get("messages")),
+        channels=_split(cells.get("channels")),
+    )
+
+
+def _campaign_from_row(cells: dict[str, object]) -> Campaign:
+    return Campaign(
+        title=norm.text(cells.get("title")),
+        type=norm.text(cells.get("type")),
+        objective=norm.text(cells.get("objective")),
+        messages=_lines(cells.get("messages")),
+        channels=_split(cells.get("channels")),
+        starts_on=norm.day(cells.get("starts_on")),
+        ends_on=norm.day(cells.get("ends_on")),
+        owner=norm.text(cells.get("owner")),
+        budget=_backup_number(cells.get("budget")),
+        status=norm.text(cells.get("status")),
+    )
+
+
+def _activity_from_row(cells: dict[str, object]) -> Activity:
+    return Activity(
+        campaign_id=0,
+        title=norm.text(cells.get("title")),
+        channel=norm.text(cells.get("channel")) or None,
+        due_on=norm.day(cells.get("due_on")),
+        owner=norm.text(cells.get("owner")),
+        status=norm.text(cells.get("status")),
+        cost=_backup_number(cells.get("cost")),
+        notes=norm.text(cells.get("notes")),
+    )
+
+
+def _kpi_from_row(cells: dict[str, object]) -> Kpi:
+    return Kpi(
+        campaign_id=0,
+        name=norm.text(cells.get("name")),
+        target=_backup_number(cells.get("target")),
+        kind=norm.text(cells.get("kind")),
+        unit=norm.text(cells.get("unit")),
+        baseline=_backup_number(cells.get("baseline")) or 0.0,
+        aggregation=norm.text(cells.get("aggregation")),
+    )
+
+
+def _measurement_from_row(cells: dict[str, object]) -> KpiMeasurement:
+    return KpiMeasurement(
+        kpi_id=0,
+        measured_on=norm.day(cells.get("measured_on")),
+        value=_backup_number(cells.get("value")),
+        notes=norm.text(cells.get("notes")),
+    )
+
+
 def parse_backup(
     sheets: dict[str, list[list[object]]],
 ) -> tuple[list[BackupAudience], list[BackupCampaign], list[Problem]]:
@@ -651,133 +759,62 @@ def parse_backup(
     campaigns: dict[str, BackupCampaign] = {}
     kpi_lists: dict[str, list[KpiMeasurement]] = {}
 
-    def refuse(sheet: str, row: int, error: Exception, column: str = "") -> None:
-        if isinstance(error, StoreError):
-            screen = "audiences" if sheet.startswith("audience") else "campaigns"
-            problems.append(Problem(sheet, row, column, f"{screen}.errors.{error.reason}", error.details))
-        elif isinstance(error, norm.Unclear):
-            problems.append(Problem(sheet, row, column, error.key, error.details))
-        else:
-            problems.append(Problem(sheet, row, column, "campaigns.import.report.backup_value", {"value": ""}))
-
-    def owner(sheet: str, row: int, found: dict, ref: object, column: str):
-        hit = found.get(norm.text(ref))
-        if hit is None:
-            problems.append(
-                Problem(sheet, row, column, "campaigns.import.report.backup_value", {"value": norm.text(ref)})
-            )
-        return hit
-
     for row, cells in _table(sheets.get("audiences", [])):
         try:
-            rule_text = norm.text(cells.get("rule"))
-            audience = Audience(
-                name=norm.text(cells.get("name")),
-                kind=norm.text(cells.get("kind")),
-                description=norm.text(cells.get("description")),
-                rule=AudienceRule.from_dict(json.loads(rule_text) if rule_text else {}),
-                estimated_size=_backup_whole(cells.get("estimated_size")),
-                influence=_backup_whole(cells.get("influence")),
-                interest=_backup_whole(cells.get("interest")),
-                knowledge=norm.text(cells.get("knowledge")),
-                attitude=norm.text(cells.get("attitude")),
-                needs=norm.text(cells.get("needs")),
-                barriers=norm.text(cells.get("barriers")),
-                priority=norm.text(cells.get("priority")),
-                messages=_lines(cells.get("messages")),
-                channels=_split(cells.get("channels")),
-            )
+            audience = _audience_from_row(cells)
             validate_audience({name: getattr(audience, name) for name in AUDIENCE_FIELDS})
         except (StoreError, norm.Unclear, ValueError, TypeError) as error:
-            refuse("audiences", row, error)
+            problems.append(_refusal("audiences", row, error))
             continue
         audiences[norm.text(cells.get("id"))] = BackupAudience(row, norm.text(cells.get("id")), audience)
     for row, cells in _table(sheets.get("audience_members", [])):
-        audience = owner("audience_members", row, audiences, cells.get("audience"), "audience")
+        audience = _owner_row(problems, "audience_members", row, audiences, cells.get("audience"), "audience")
         if audience is not None:
             try:
                 audience.members.append((row, norm.text(cells.get("actor")), _yes(cells.get("included"))))
             except norm.Unclear as error:
-                refuse("audience_members", row, error, "included")
+                problems.append(_refusal("audience_members", row, error, "included"))
     for row, cells in _table(sheets.get("campaigns", [])):
         try:
-            campaign = Campaign(
-                title=norm.text(cells.get("title")),
-                type=norm.text(cells.get("type")),
-                objective=norm.text(cells.get("objective")),
-                messages=_lines(cells.get("messages")),
-                channels=_split(cells.get("channels")),
-                starts_on=norm.day(cells.get("starts_on")),
-                ends_on=norm.day(cells.get("ends_on")),
-                owner=norm.text(cells.get("owner")),
-                budget=_backup_number(cells.get("budget")),
-                status=norm.text(cells.get("status")),
-            )
+            campaign = _campaign_from_row(cells)
             validate_campaign({name: getattr(campaign, name) for name in CAMPAIGN_FIELDS})
         except (StoreError, norm.Unclear) as error:
-            refuse("campaigns", row, error)
+            problems.append(_refusal("campaigns", row, error))
             continue
-        refs = _split(cells.get("audiences"))
-        for ref in refs:
-            if ref not in audiences:
-                problems.append(
-                    Problem("campaigns", row, "audiences", "campaigns.import.report.backup_value", {"value": ref})
-                )
-        campaigns[norm.text(cells.get("id"))] = BackupCampaign(row, campaign, [r for r in refs if r in audiences])
+        refs = _known_audience_refs(problems, row, _split(cells.get("audiences")), audiences)
+        campaigns[norm.text(cells.get("id"))] = BackupCampaign(row, campaign, refs)
     for row, cells in _table(sheets.get("activities", [])):
-        campaign = owner("activities", row, campaigns, cells.get("campaign"), "campaign")
+        campaign = _owner_row(problems, "activities", row, campaigns, cells.get("campaign"), "campaign")
         if campaign is None:
             continue
         try:
-            activity = Activity(
-                campaign_id=0,
-                title=norm.text(cells.get("title")),
-                channel=norm.text(cells.get("channel")) or None,
-                due_on=norm.day(cells.get("due_on")),
-                owner=norm.text(cells.get("owner")),
-                status=norm.text(cells.get("status")),
-                cost=_backup_number(cells.get("cost")),
-                notes=norm.text(cells.get("notes")),
-            )
+            activity = _activity_from_row(cells)
             validate_activity({name: getattr(activity, name) for name in ACTIVITY_FIELDS})
         except (StoreError, norm.Unclear) as error:
-            refuse("activities", row, error)
+            problems.append(_refusal("activities", row, error))
             continue
         campaign.activities.append(activity)
     for row, cells in _table(sheets.get("kpis", [])):
-        campaign = owner("kpis", row, campaigns, cells.get("campaign"), "campaign")
+        campaign = _owner_row(problems, "kpis", row, campaigns, cells.get("campaign"), "campaign")
         if campaign is None:
             continue
         try:
-            kpi = Kpi(
-                campaign_id=0,
-                name=norm.text(cells.get("name")),
-                target=_backup_number(cells.get("target")),
-                kind=norm.text(cells.get("kind")),
-                unit=norm.text(cells.get("unit")),
-                baseline=_backup_number(cells.get("baseline")) or 0.0,
-                aggregation=norm.text(cells.get("aggregation")),
-            )
+            kpi = _kpi_from_row(cells)
             validate_kpi({name: getattr(kpi, name) for name in KPI_FIELDS})
         except (StoreError, norm.Unclear) as error:
-            refuse("kpis", row, error)
+            problems.append(_refusal("kpis", row, error))
             continue
         kpi_lists[norm.text(cells.get("id"))] = []
         campaign.kpis.append((kpi, kpi_lists[norm.text(cells.get("id"))]))
     for row, cells in _table(sheets.get("kpi_measurements", [])):
-        measured = owner("kpi_measurements", row, kpi_lists, cells.get("kpi"), "kpi")
+        measured = _owner_row(problems, "kpi_measurements", row, kpi_lists, cells.get("kpi"), "kpi")
         if measured is None:
             continue
         try:
-            measurement = KpiMeasurement(
-                kpi_id=0,
-                measured_on=norm.day(cells.get("measured_on")),
-                value=_backup_number(cells.get("value")),
-                notes=norm.text(cells.get("notes")),
-            )
+            measurement = _measurement_from_row(cells)
             validate_measurement({"measured_on": measurement.measured_on, "value": measurement.value})
         except (StoreError, norm.Unclear) as error:
-            refuse("kpi_measurements", row, error)
+            problems.append(_refusal("kpi_measurements", row, error))
             continue
         measured.append(measurement)
     return list(audiences.values()), list(campaigns.values()), problems

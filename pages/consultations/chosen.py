@@ -1,0 +1,102 @@
+"""What every tab of Consultas works on: the register and the consultations as of one revision,
+and the consultation chosen in the picker."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import streamlit as st
+
+from pages._kit.context import PageContext
+from toolkit.domain import Actor, Consultation, Contribution, Participant, Relation
+from toolkit.store.consultations import list_consultations, list_contributions, list_participants
+from toolkit.store.register import list_actors, list_relations
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def workspace_at(_engine, cache_key: tuple):
+    """Register and consultations as of one revision (every write bumps it, so this never goes stale)."""
+    workspace_id = cache_key[1]
+    return (
+        list_actors(_engine, workspace_id),
+        list_relations(_engine, workspace_id),
+        list_consultations(_engine, workspace_id),
+        list_participants(_engine, workspace_id),
+        list_contributions(_engine, workspace_id),
+    )
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def map_at(_actors, _relations, cache_key: tuple):
+    """Communities and brokers of the actor map (the network analysis is the slow part)."""
+    from toolkit.consultations import actor_map_info
+
+    return actor_map_info(_actors, _relations)
+
+
+@dataclass
+class Workspace:
+    """The workspace's register and consultations, as the page reads them on this rerun."""
+
+    ctx: PageContext
+    actors: list[Actor]
+    relations: list[Relation]
+    consultations: list[Consultation]
+    all_participants: list[Participant]
+    all_contributions: list[Contribution]
+
+    @cached_property
+    def names(self) -> dict[int, str]:
+        return {a.id: a.name for a in self.actors}
+
+    @cached_property
+    def by_id(self) -> dict[int, Consultation]:
+        return {c.id: c for c in self.consultations}
+
+    def map_info(self):
+        return map_at(self.actors, self.relations, self.ctx.cache_key())
+
+
+def load(ctx: PageContext) -> Workspace:
+    return Workspace(ctx, *workspace_at(ctx.engine, ctx.cache_key()))
+
+
+@dataclass
+class Chosen:
+    """One consultation and its lists, within its workspace."""
+
+    data: Workspace
+    consultation: Consultation
+
+    @property
+    def ctx(self) -> PageContext:
+        return self.data.ctx
+
+    @property
+    def id(self) -> int:
+        return self.consultation.id
+
+    @cached_property
+    def participants(self) -> list[Participant]:
+        return [p for p in self.data.all_participants if p.consultation_id == self.id]
+
+    @cached_property
+    def contributions(self) -> list[Contribution]:
+        return [c for c in self.data.all_contributions if c.consultation_id == self.id]
+
+    @cached_property
+    def listed(self) -> set[int]:
+        """The actors already on the consultation's list."""
+        return {p.actor_id for p in self.participants}
+
+
+def choose(consultation_id: int | None) -> None:
+    st.session_state["consultations_current"] = consultation_id
+
+
+def chosen(data: Workspace) -> Chosen | None:
+    """The consultation the picker holds (the newest when none is, or it is gone); ``None`` if there is none."""
+    ids = [c.id for c in data.consultations]
+    if st.session_state.get("consultations_current") not in ids:
+        choose(ids[-1] if ids else None)
+    current = st.session_state["consultations_current"]
+    return Chosen(data, data.by_id[current]) if current is not None else None
