@@ -31,18 +31,23 @@ def show(ctx: PageContext) -> None:
     st.caption(t("import.step1"))
     upload = upload_panel("import_upload", t("import.upload"), TYPES, ctx.settings)
     if upload is not None and (loaded := read_upload(ctx, upload)) is not None:
-        workbook, auto = loaded["workbook"], loaded["auto"]
-        st.success(t(f"import.format.{auto.format}", name=escape(loaded["name"])))
-        roles = choose_roles(auto.sheets)
-        st.subheader(t("import.step3"))
-        sheet_rows = {s.name: s.rows for s in workbook.sheets}
-        sheets = [
-            map_sheet(position, sheet, role, sheet_rows[sheet.name])
-            for position, (sheet, role) in enumerate(zip(auto.sheets, roles, strict=True))
-        ]
-        import_review.show(ctx, loaded, WorkbookLayout(format=auto.format, sheets=sheets))
+        steps(ctx, loaded)
     if st.session_state.get("import_done"):
         st.success(st.session_state.pop("import_done"))
+
+
+def steps(ctx: PageContext, loaded: dict) -> None:
+    """Steps 2 to 7 for the file read in step 1 (``{"name", "workbook", "auto"}``, see :func:`read_upload`)."""
+    workbook, auto = loaded["workbook"], loaded["auto"]
+    st.success(t(f"import.format.{auto.format}", name=escape(loaded["name"])))
+    roles = choose_roles(auto.sheets)
+    st.subheader(t("import.step3"))
+    sheet_rows = {s.name: s.rows for s in workbook.sheets}
+    sheets = [
+        map_sheet(position, sheet, role, sheet_rows[sheet.name])
+        for position, (sheet, role) in enumerate(zip(auto.sheets, roles, strict=True))
+    ]
+    import_review.show(ctx, loaded, WorkbookLayout(format=auto.format, sheets=sheets))
 
 
 def read_upload(ctx: PageContext, upload) -> dict | None:
