@@ -81,7 +81,9 @@ pages = {
     ],
     t("nav.section.follow_up"): [
         st.Page("pages/roadmap/page.py", title=t("nav.roadmap"), icon=":material/map:", url_path="hoja-de-ruta"),
-        st.Page("pages/indicators.py", title=t("nav.indicators"), icon=":material/monitoring:", url_path="indicadores"),
+        st.Page(
+            "pages/indicators/page.py", title=t("nav.indicators"), icon=":material/monitoring:", url_path="indicadores"
+        ),
         st.Page("pages/reports.py", title=t("nav.reports"), icon=":material/description:", url_path="informes"),
         st.Page("pages/activity.py", title=t("nav.activity"), icon=":material/history:", url_path="actividad"),
         st.Page("pages/team.py", title=t("nav.team"), icon=":material/group:", url_path="equipo"),

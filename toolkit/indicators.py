@@ -32,7 +32,8 @@ from toolkit.domain import (
     KpiMeasurement,
     Participant,
 )
-from toolkit.i18n import LANGUAGES, format_number, t
+from toolkit.i18n import LANGUAGES, format_date, format_number, t
+from toolkit.markdown import escape
 from toolkit.sample import read_sample
 from toolkit.vocab import fold
 
@@ -464,6 +465,42 @@ def dimension_summary(statuses: list[IndicatorStatus]) -> list[DimensionSummary]
 
 
 # -- tables ----------------------------------------------------------------------------------
+
+
+def status_table(statuses: list[IndicatorStatus], lang: str | None = None) -> dict[str, list]:
+    """The dashboard's table of one dimension, column by column under their captions in ``lang``:
+    name, progress (%), state, value, target, trend, the series (a sparkline), day and source.
+
+    >>> i = Indicator("territorial", "Consultas", target=4, id=1)
+    >>> table = status_table(dashboard([i], [IndicatorMeasurement(1, date(2026, 3, 1), 1)], date(2026, 11, 22)), "es")
+    >>> table["Avance"], table["Situación"], table["Evolución"], table["Medido el"]
+    ([25], ['A tiempo'], [[1.0]], ['1/03/2026'])
+    """
+    caption = lambda key: t(key, lang=lang)  # noqa: E731
+    return {
+        caption("indicators.fields.name"): [s.indicator.name for s in statuses],
+        caption("indicators.board.progress"): [
+            None if s.progress is None else round(100 * s.progress) for s in statuses
+        ],
+        caption("indicators.board.state"): [t(f"indicators.state.{s.state}", lang=lang) for s in statuses],
+        caption("indicators.board.value"): [display_value(s.indicator, s.value, lang) for s in statuses],
+        caption("indicators.fields.target"): [display_value(s.indicator, s.indicator.target, lang) for s in statuses],
+        caption("indicators.board.trend"): [
+            t(f"indicators.trend.{s.trend}", lang=lang) if s.trend else "—" for s in statuses
+        ],
+        caption("indicators.board.series"): [[v for _, v in s.series] for s in statuses],
+        caption("indicators.board.measured_on"): [format_date(s.measured_on, lang) for s in statuses],
+        caption("indicators.board.source"): [s.source or s.indicator.source for s in statuses],
+    }
+
+
+def recorded_values(recorded: list[tuple[str, float]]) -> str:
+    """What recording the automatic measurements stored, as one line (names shown inert).
+
+    >>> recorded_values([("Consultas *realizadas*", 1.0), ("Personas alcanzadas", 108500.0)])
+    'Consultas \\\\*realizadas\\\\*: 1; Personas alcanzadas: 108.500'
+    """
+    return "; ".join(f"{escape(name)}: {format_number(value)}" for name, value in recorded)
 
 
 def indicator_rows(indicators: list[Indicator]) -> list[dict[str, object]]:

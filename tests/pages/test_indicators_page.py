@@ -35,7 +35,7 @@ def open_page(app, lang="es", workspace_id=None):
     app.run()
     if workspace_id is not None:
         app.session_state["workspace_id"] = workspace_id
-    app.switch_page("pages/indicators.py").run()  # not the default page: AppTest would skip app.py
+    app.switch_page("pages/indicators/page.py").run()  # not the default page: AppTest would skip app.py
     set_language(lang)  # AppTest formats widget values in this thread
     assert not app.exception, app.exception
     return app

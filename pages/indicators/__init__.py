@@ -1,0 +1,1 @@
+"""Indicadores: a dashboard per dimension, the indicators table, the dated measurements."""
