@@ -6,6 +6,7 @@ import streamlit as st
 from pages._kit.context import PageContext, notify
 from pages.audiences.labels import LEVELS, level_label, term_label, vocab_label
 from pages.audiences.outcome import done
+from pages.audiences.rule import with_chosen
 from toolkit.audiences import split_lines
 from toolkit.domain import PRIORITIES, Audience
 from toolkit.i18n import t
@@ -45,7 +46,7 @@ def words(ctx: PageContext, audience: Audience) -> dict[str, object]:
     )
     channels = st.multiselect(
         t("audiences.fields.channels"),
-        list(dict.fromkeys([*ctx.keys("channels"), *audience.channels])),  # a channel no longer in the list too
+        with_chosen(ctx.keys("channels"), audience.channels),
         default=audience.channels,
         format_func=term_label(ctx, "channels"),
         placeholder=t("common.choose"),

@@ -11,8 +11,9 @@ from toolkit.i18n import t
 from toolkit.register import all_themes
 
 
-def with_chosen(known: list, chosen: tuple) -> list:
-    """The options offered: the known ones, then any the rule holds beyond them (a restored rule's)."""
+def with_chosen(known: list, chosen) -> list:
+    """The options offered: the known ones, then any already chosen beyond them (a restored rule's,
+    a channel the workspace no longer lists)."""
     return list(dict.fromkeys([*known, *chosen]))
 
 
