@@ -16,6 +16,7 @@ from toolkit.spreadsheets.mapping import (
     SheetLayout,
     WorkbookLayout,
     column_letter,
+    header_preview,
     inspect_sheets,
     map_columns,
 )
@@ -110,13 +111,8 @@ def map_sheet(position: int, sheet: SheetLayout, role: str, rows: list[list]) ->
 
 def first_rows(rows: list[list], header_row: int) -> pd.DataFrame:
     """The header row and the five rows under it, with the spreadsheet's column letters and row numbers."""
-    shown = rows[header_row : header_row + 6]
-    width = max(len(r) for r in shown)
-    return pd.DataFrame(
-        [[("" if c is None else str(c)) for c in r] + [""] * (width - len(r)) for r in shown],
-        columns=[column_letter(i) for i in range(width)],
-        index=[header_row + 1 + i for i in range(len(shown))],
-    )
+    preview = header_preview(rows, header_row)
+    return pd.DataFrame(preview.cells, columns=preview.letters, index=preview.numbers)
 
 
 def map_fields(suggested: list[ColumnMap], role: str, *, key: str) -> list[str]:

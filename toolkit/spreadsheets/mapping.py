@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from toolkit.vocab import fold
 
@@ -831,6 +832,29 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+class HeaderPreview(NamedTuple):
+    """The rows the wizard shows under a chosen header row: cells as text, one list per row."""
+
+    letters: list[str]  # the spreadsheet's column letters
+    numbers: list[int]  # the spreadsheet's row numbers (1-based)
+    cells: list[list[str]]
+
+
+def header_preview(rows: list[list[object]], header_row: int, count: int = 6) -> HeaderPreview:
+    """The header row (0-based) and the rows under it, ``count`` in all, padded to one width.
+
+    >>> header_preview([["Título"], [], ["Nombre", "Sector"], ["EPM", None]], 2)
+    HeaderPreview(letters=['A', 'B'], numbers=[3, 4], cells=[['Nombre', 'Sector'], ['EPM', '']])
+    """
+    shown = rows[header_row : header_row + count]
+    width = max((len(row) for row in shown), default=0)
+    return HeaderPreview(
+        letters=[column_letter(i) for i in range(width)],
+        numbers=[header_row + 1 + i for i in range(len(shown))],
+        cells=[["" if c is None else str(c) for c in row] + [""] * (width - len(row)) for row in shown],
+    )
 
 
 def find_header_row(rows: list[list[object]], role: str) -> int:
