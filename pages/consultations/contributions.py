@@ -11,7 +11,7 @@ from toolkit.consultations import contribution_rows, contribution_themes, row_ed
 from toolkit.domain import CONTRIBUTION_TYPES, PRIORITIES, Contribution
 from toolkit.i18n import t
 from toolkit.spreadsheets import consultations as sheets
-from toolkit.store.consultations import delete_contributions, record_contribution, save_contribution_edits
+from toolkit.store.consultations import record_contribution, save_contribution_edits
 
 EDITABLE = ("actor_id", "theme", "type", "priority", "text", "due_on", "response")
 SHOWN = ["delete", *EDITABLE]
@@ -128,7 +128,7 @@ def table(chosen: Chosen) -> None:
             "response": st.column_config.TextColumn(t("consultations.columns.response"), width="medium"),
         },
         diff=lambda before, touched: row_edits(before, touched, EDITABLE, "delete", dates=("due_on",)),
-        save=lambda edits, to_delete: save(chosen, edits, to_delete),
+        save=lambda edits, to_delete: worded(save_contribution_edits)(ctx.engine, ctx.workspace_id, edits, to_delete),
         revision=ctx.revision,
         shown=chosen.id,
         may_edit=ctx.may_edit,
@@ -137,12 +137,3 @@ def table(chosen: Chosen) -> None:
         notice="consultations",
         column_order=SHOWN,
     )
-
-
-def save(chosen: Chosen, edits: list, to_delete: list[int]):
-    """The table's edits and deletes."""
-    ctx = chosen.ctx
-    result = worded(save_contribution_edits)(ctx.engine, ctx.workspace_id, edits)
-    if result.ok:
-        result.deleted = worded(delete_contributions)(ctx.engine, ctx.workspace_id, to_delete)
-    return result

@@ -13,7 +13,7 @@ from toolkit.consultations import file_stem, participant_rows, row_edits
 from toolkit.domain import INVITATION_STATUSES
 from toolkit.i18n import t
 from toolkit.spreadsheets import consultations as sheets
-from toolkit.store.consultations import change_status, remove_participants, save_participant_edits
+from toolkit.store.consultations import change_status, save_participant_edits
 
 EDITABLE = ("status", "invited_on", "responded_on", "attended_on", "attendee", "notes")
 DATES = ("invited_on", "responded_on", "attended_on")
@@ -118,7 +118,7 @@ def table(chosen: Chosen) -> None:
             "notes": st.column_config.TextColumn(t("columns.notes")),
         },
         diff=lambda before, touched: row_edits(before, touched, EDITABLE, "remove", dates=DATES),
-        save=lambda edits, to_delete: save(chosen, edits, to_delete),
+        save=lambda edits, to_delete: worded(save_participant_edits)(ctx.engine, ctx.workspace_id, edits, to_delete),
         revision=ctx.revision,
         shown=chosen.id,
         may_edit=ctx.may_edit,
@@ -127,15 +127,6 @@ def table(chosen: Chosen) -> None:
         disabled=["name", "sector", "scale"],
         column_order=SHOWN,
     )
-
-
-def save(chosen: Chosen, edits: list, to_delete: list[int]):
-    """The table's edits and removals."""
-    ctx = chosen.ctx
-    result = worded(save_participant_edits)(ctx.engine, ctx.workspace_id, edits)
-    if result.ok:
-        result.deleted = worded(remove_participants)(ctx.engine, ctx.workspace_id, chosen.id, to_delete)
-    return result
 
 
 def downloads(chosen: Chosen) -> None:
