@@ -180,19 +180,64 @@ def _backup_table(rows: list[list[object]]):
         yield position, {key: (row[i] if i < len(row) else None) for i, key in enumerate(keys) if key}
 
 
+def _consultation_backup_number(value: object) -> float | None:
+    if norm.is_blank(value):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise norm.Unclear("consultations.import.report.backup_value", value=norm.text(value))
+
+
+def _consultation_from_row(cells: dict[str, object], targets: list[CoverageTarget]) -> Consultation:
+    return Consultation(
+        title=norm.text(cells.get("title")),
+        objective=norm.text(cells.get("objective")),
+        specific_objectives=norm.text(cells.get("specific_objectives")),
+        questions=norm.text(cells.get("questions")),
+        instrument=norm.text(cells.get("instrument")),
+        modality=norm.text(cells.get("modality")),
+        starts_on=norm.day(cells.get("starts_on")),
+        ends_on=norm.day(cells.get("ends_on")),
+        place=norm.text(cells.get("place")),
+        facilitator=norm.text(cells.get("facilitator")),
+        budget=_consultation_backup_number(cells.get("budget")),
+        status=norm.text(cells.get("status")),
+        targets=targets,
+    )
+
+
+def _participant_from_row(cells: dict[str, object]) -> Participant:
+    """A participant whose consultation and actor are set when the backup is restored."""
+    return Participant(
+        consultation_id=0,
+        actor_id=0,
+        status=norm.text(cells.get("status")),
+        invited_on=norm.day(cells.get("invited_on")),
+        responded_on=norm.day(cells.get("responded_on")),
+        attended_on=norm.day(cells.get("attended_on")),
+        attendee=norm.text(cells.get("attendee")),
+        notes=norm.text(cells.get("notes")),
+    )
+
+
+def _contribution_from_row(cells: dict[str, object]) -> Contribution:
+    return Contribution(
+        consultation_id=0,
+        text=norm.text(cells.get("text")),
+        theme=norm.text(cells.get("theme")),
+        type=norm.text(cells.get("type")),
+        priority=norm.text(cells.get("priority")),
+        due_on=norm.day(cells.get("due_on")),
+        response=norm.text(cells.get("response")),
+    )
+
+
 def _parse_backup_consultations(preview: ImportPreview, sheets: dict[str, list[list[object]]]) -> None:
     """The consultations, participants and contributions sheets of a backup (absent in older backups)."""
     by_ref: dict[str, BackupConsultation] = {}
 
     def problem(sheet: str, row: int, column: str, error: norm.Unclear) -> None:
         preview.errors.append(Problem(sheet, row, column, error.key, error.details))
-
-    def number(value: object) -> float | None:
-        if norm.is_blank(value):
-            return None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        raise norm.Unclear("consultations.import.report.backup_value", value=norm.text(value))
 
     for row, cells in _backup_table(sheets.get("consultations", [])):
         try:
@@ -209,21 +254,7 @@ def _parse_backup_consultations(preview: ImportPreview, sheets: dict[str, list[l
             )
             continue
         try:
-            consultation = Consultation(
-                title=norm.text(cells.get("title")),
-                objective=norm.text(cells.get("objective")),
-                specific_objectives=norm.text(cells.get("specific_objectives")),
-                questions=norm.text(cells.get("questions")),
-                instrument=norm.text(cells.get("instrument")),
-                modality=norm.text(cells.get("modality")),
-                starts_on=norm.day(cells.get("starts_on")),
-                ends_on=norm.day(cells.get("ends_on")),
-                place=norm.text(cells.get("place")),
-                facilitator=norm.text(cells.get("facilitator")),
-                budget=number(cells.get("budget")),
-                status=norm.text(cells.get("status")),
-                targets=targets,
-            )
+            consultation = _consultation_from_row(cells, targets)
             validate_consultation({name: getattr(consultation, name) for name in CONSULTATION_FIELDS})
         except norm.Unclear as error:
             problem("consultations", row, "", error)
@@ -253,28 +284,11 @@ def _parse_backup_consultations(preview: ImportPreview, sheets: dict[str, list[l
             actor_ref = norm.text(cells.get("actor"))
             try:
                 if sheet == "participants":
-                    participant = Participant(
-                        consultation_id=0,
-                        actor_id=0,
-                        status=norm.text(cells.get("status")),
-                        invited_on=norm.day(cells.get("invited_on")),
-                        responded_on=norm.day(cells.get("responded_on")),
-                        attended_on=norm.day(cells.get("attended_on")),
-                        attendee=norm.text(cells.get("attendee")),
-                        notes=norm.text(cells.get("notes")),
-                    )
+                    participant = _participant_from_row(cells)
                     validate_participant({name: getattr(participant, name) for name in PARTICIPANT_FIELDS})
                     owner.participants.append((row, actor_ref, participant))
                 else:
-                    contribution = Contribution(
-                        consultation_id=0,
-                        text=norm.text(cells.get("text")),
-                        theme=norm.text(cells.get("theme")),
-                        type=norm.text(cells.get("type")),
-                        priority=norm.text(cells.get("priority")),
-                        due_on=norm.day(cells.get("due_on")),
-                        response=norm.text(cells.get("response")),
-                    )
+                    contribution = _contribution_from_row(cells)
                     validate_contribution({name: getattr(contribution, name) for name in CONTRIBUTION_FIELDS})
                     owner.contributions.append((row, actor_ref, contribution))
             except norm.Unclear as error:
@@ -533,6 +547,65 @@ class Plan:
     relation_errors: list[Problem] = field(default_factory=list)
 
 
+def _merged_updates(pending: dict[int, Actor], by_id: dict[int, Actor]) -> list[Edit]:
+    """One edit per merged actor, holding only the fields the merge changed."""
+    updates = []
+    for actor_id, actor in pending.items():
+        original = by_id[actor_id]
+        changes = {
+            name: getattr(actor, name) for name in _CHANGEABLE if getattr(actor, name) != getattr(original, name)
+        }
+        updates.append(Edit(id=actor_id, version=original.version, changes=changes))
+    return updates
+
+
+def _planned_relations(
+    preview: ImportPreview,
+    refs: dict[str, tuple[str, int]],
+    ends: dict[str, tuple[str, int]],
+    errors: list[Problem],
+) -> list[tuple[tuple[str, int], tuple[str, int], Relation]]:
+    """The relations with both ends resolved; an unknown end or a self-relation is an error instead."""
+    planned = []
+    for parsed in preview.relations:
+        source = _resolve(parsed.source, refs, ends)
+        target = _resolve(parsed.target, refs, ends)
+        missing = [name for name, end in ((parsed.source, source), (parsed.target, target)) if end is None]
+        if missing:
+            errors.append(
+                Problem(parsed.sheet, parsed.row, "", "import.report.unknown_actor", {"name": ", ".join(missing)})
+            )
+            continue
+        if source == target:
+            errors.append(Problem(parsed.sheet, parsed.row, "", "import.report.self_relation"))
+            continue
+        planned.append((source, target, parsed.relation))
+    return planned
+
+
+def _consultation_bundles(
+    preview: ImportPreview, refs: dict[str, tuple[str, int]], errors: list[Problem]
+) -> list[ConsultationBundle]:
+    """The backup's consultations with participants and contributions pointing at resolved actors."""
+    bundles = []
+    for backup in preview.consultations:
+        bundle = ConsultationBundle(backup.consultation)
+        for row, ref, participant in backup.participants:
+            end = refs.get(fold(ref))
+            if end is None:
+                errors.append(Problem("participants", row, "actor", "import.report.unknown_actor", {"name": ref}))
+            else:
+                bundle.participants.append((end, participant))
+        for row, ref, contribution in backup.contributions:
+            end = refs.get(fold(ref)) if ref else None
+            if ref and end is None:
+                errors.append(Problem("contributions", row, "actor", "import.report.unknown_actor", {"name": ref}))
+            else:
+                bundle.contributions.append((end, contribution))
+        bundles.append(bundle)
+    return bundles
+
+
 def plan_batch(
     preview: ImportPreview, existing: list[Actor], policy: str = "merge", decisions: dict[int, str] | None = None
 ) -> Plan:
@@ -587,41 +660,10 @@ def plan_batch(
             ends.setdefault(key, target)  # the register first, then the file in order
         if parsed.ref:
             refs[fold(parsed.ref)] = target
-    for actor_id, actor in pending.items():
-        original = by_id[actor_id]
-        changes = {
-            name: getattr(actor, name) for name in _CHANGEABLE if getattr(actor, name) != getattr(original, name)
-        }
-        batch.updates.append(Edit(id=actor_id, version=original.version, changes=changes))
+    batch.updates += _merged_updates(pending, by_id)
     errors: list[Problem] = []
-    for parsed in preview.relations:
-        source = _resolve(parsed.source, refs, ends)
-        target = _resolve(parsed.target, refs, ends)
-        missing = [name for name, end in ((parsed.source, source), (parsed.target, target)) if end is None]
-        if missing:
-            errors.append(
-                Problem(parsed.sheet, parsed.row, "", "import.report.unknown_actor", {"name": ", ".join(missing)})
-            )
-            continue
-        if source == target:
-            errors.append(Problem(parsed.sheet, parsed.row, "", "import.report.self_relation"))
-            continue
-        batch.relations.append((source, target, parsed.relation))
-    for backup in preview.consultations:
-        bundle = ConsultationBundle(backup.consultation)
-        for row, ref, participant in backup.participants:
-            end = refs.get(fold(ref))
-            if end is None:
-                errors.append(Problem("participants", row, "actor", "import.report.unknown_actor", {"name": ref}))
-            else:
-                bundle.participants.append((end, participant))
-        for row, ref, contribution in backup.contributions:
-            end = refs.get(fold(ref)) if ref else None
-            if ref and end is None:
-                errors.append(Problem("contributions", row, "actor", "import.report.unknown_actor", {"name": ref}))
-            else:
-                bundle.contributions.append((end, contribution))
-        batch.consultations.append(bundle)
+    batch.relations += _planned_relations(preview, refs, ends, errors)
+    batch.consultations += _consultation_bundles(preview, refs, errors)
     if preview.audiences or preview.campaigns:
         from toolkit.spreadsheets.campaigns import plan_backup
 
