@@ -11,7 +11,7 @@ ctx = page_context("nav.map")
 network = load_network(ctx)
 if network is None:
     st.info(t("map.empty"))
-    st.page_link("pages/actors.py", label=t("home.first_steps.import_link"), icon=":material/upload_file:")
+    st.page_link("pages/actors/page.py", label=t("home.first_steps.import_link"), icon=":material/upload_file:")
     st.stop()
 
 # only the open tab is built: on a large map the others cost seconds

@@ -91,3 +91,22 @@ def test_the_files_tab_offers_five_files(kit_page):
     assert not app.exception
     assert len(app.get("download_button")) == 5
     assert app.caption[-1].value == t("map.files.png")
+
+
+def test_an_empty_workspace_is_sent_to_import_its_actors(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from toolkit.settings import Settings
+    from toolkit.store import open_store
+    from toolkit.store.workspaces import create_workspace
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+    app = AppTest.from_file(str(Path(__file__).parents[2] / "app.py"), default_timeout=60)
+    app.run()
+    app.session_state["workspace_id"] = create_workspace(open_store(Settings.from_environment().database_url), "Q").id
+    app.switch_page("pages/actor_map/page.py").run()
+    assert not app.exception, app.exception
+    assert app.info[0].value == t("map.empty")
+    assert not app.get("iframe")
