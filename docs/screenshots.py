@@ -22,7 +22,8 @@ def some_changes(url: str) -> None:
     """An edit with a changed e-mail and a deletion, as a colleague would make them."""
     sys.path.insert(0, str(ROOT))
     from toolkit.store import open_store
-    from toolkit.store.register import Edit, delete_actors, list_actors, save_actor_edits
+    from toolkit.store.edits import Edit
+    from toolkit.store.register import delete_actors, list_actors, save_actor_edits
     from toolkit.store.workspaces import list_workspaces
 
     engine = open_store(url)

@@ -647,7 +647,7 @@ def row_edits(
     >>> [(e.id, e.version, e.changes) for e in edits], gone
     ([(1, 3, {'status': 'confirmed'})], [])
     """
-    from toolkit.store.register import Edit
+    from toolkit.store.edits import Edit
 
     original = {row["id"]: row for row in before}
     edits, removed = [], []

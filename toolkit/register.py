@@ -627,7 +627,7 @@ def _plain(value: object) -> object:
 
 def table_edits(before: list[dict[str, object]], after: list[dict[str, object]]):
     """What the user changed in the table: edits (with the version they saw) and rows marked to delete."""
-    from toolkit.store.register import Edit
+    from toolkit.store.edits import Edit
 
     original = {row["id"]: row for row in before}
     edits, to_delete = [], []
@@ -675,7 +675,7 @@ def relation_rows(relations: list[Relation]) -> list[dict[str, object]]:
 
 def relation_table_edits(before: list[dict[str, object]], after: list[dict[str, object]]):
     """Like :func:`table_edits`, for the relations table."""
-    from toolkit.store.register import Edit
+    from toolkit.store.edits import Edit
 
     original = {row["id"]: row for row in before}
     edits, to_delete = [], []

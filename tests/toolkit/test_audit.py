@@ -24,8 +24,8 @@ from toolkit.store.consultations import (
     list_contributions,
     list_participants,
 )
+from toolkit.store.edits import Edit
 from toolkit.store.register import (
-    Edit,
     RegisterBatch,
     add_actor,
     delete_actors,

@@ -17,8 +17,8 @@ from toolkit.domain import Actor, Relation
 from toolkit.i18n import t
 from toolkit.register import load_sample
 from toolkit.store import StoreError, open_store
+from toolkit.store.edits import Edit
 from toolkit.store.register import (
-    Edit,
     RegisterBatch,
     add_actor,
     add_relation,
@@ -203,7 +203,8 @@ WORKER = r"""
 import json, os, sys, time
 from toolkit.domain import Actor
 from toolkit.store import open_store
-from toolkit.store.register import Edit, add_actor, save_actor_edits
+from toolkit.store.edits import Edit
+from toolkit.store.register import add_actor, save_actor_edits
 
 url, workspace_id, worker, count, actor_id, go = sys.argv[1:]
 engine = open_store(url)

@@ -14,7 +14,8 @@ import pytest
 from openpyxl import Workbook
 
 from toolkit.domain import Actor, Relation
-from toolkit.store.register import Edit, add_actor, add_relation, list_actors, list_relations, save_actor_edits
+from toolkit.store.edits import Edit
+from toolkit.store.register import add_actor, add_relation, list_actors, list_relations, save_actor_edits
 from toolkit.store.workspaces import create_workspace, revision
 
 ROOT = Path(__file__).resolve().parents[2]

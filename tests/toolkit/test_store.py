@@ -5,8 +5,8 @@ from sqlalchemy import inspect, text
 
 from toolkit.domain import Actor, Relation
 from toolkit.store import StoreError, open_store
+from toolkit.store.edits import Edit
 from toolkit.store.register import (
-    Edit,
     add_actor,
     add_relation,
     delete_actors,

@@ -33,7 +33,7 @@ from toolkit.store.campaigns import (
     validate_campaign,
     validate_kpi,
 )
-from toolkit.store.register import Edit
+from toolkit.store.edits import Edit
 from toolkit.store.tables import activities, campaign_audiences, campaigns, kpi_measurements, kpis
 from toolkit.store.workspaces import create_workspace, delete_workspace, revision
 

@@ -34,7 +34,8 @@ from toolkit.store.consultations import (
     validate_consultation,
     validate_contribution,
 )
-from toolkit.store.register import Edit, add_actor, delete_actors, list_actors
+from toolkit.store.edits import Edit
+from toolkit.store.register import add_actor, delete_actors, list_actors
 from toolkit.store.tables import consultations, contributions, participants
 from toolkit.store.workspaces import create_workspace, revision
 

@@ -13,6 +13,7 @@ from toolkit.domain import DIMENSIONS, Indicator, IndicatorMeasurement
 from toolkit.i18n import t
 from toolkit.indicators import DEFAULT_SET
 from toolkit.store import StoreError
+from toolkit.store.edits import Edit
 from toolkit.store.indicators import (
     add_default_indicators,
     add_indicator,
@@ -27,7 +28,6 @@ from toolkit.store.indicators import (
     save_indicator_edits,
     workspace_figures,
 )
-from toolkit.store.register import Edit
 from toolkit.store.tables import indicator_measurements, indicators
 from toolkit.store.workspaces import create_workspace, revision
 

@@ -15,7 +15,7 @@ from toolkit.roadmap import attention, phase_status
 from toolkit.store import StoreError
 from toolkit.store.campaigns import create_campaign, delete_campaign, list_campaigns
 from toolkit.store.consultations import create_consultation, list_consultations
-from toolkit.store.register import Edit
+from toolkit.store.edits import Edit
 from toolkit.store.roadmap import (
     add_milestone,
     add_milestones,

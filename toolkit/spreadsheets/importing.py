@@ -26,8 +26,9 @@ from toolkit.store.consultations import (
     validate_contribution,
     validate_participant,
 )
+from toolkit.store.edits import Edit
 from toolkit.store.engine import StoreError
-from toolkit.store.register import Edit, RegisterBatch
+from toolkit.store.register import RegisterBatch
 from toolkit.vocab import DEFAULTS, fold, synonym_index
 
 POLICIES = ("merge", "skip", "keep")

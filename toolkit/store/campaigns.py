@@ -26,8 +26,8 @@ from toolkit.domain import (
     KpiMeasurement,
 )
 from toolkit.store import bin
+from toolkit.store.edits import Edit, SaveResult, apply_edits, delete_rows, save_edits
 from toolkit.store.engine import StoreError
-from toolkit.store.register import ConflictError, Edit, SaveResult
 from toolkit.store.tables import activities, audiences, campaign_audiences, campaigns, kpi_measurements, kpis
 from toolkit.store.workspaces import reading, require_in_workspace, writing
 
@@ -47,6 +47,7 @@ CAMPAIGN_FIELDS = (
 )
 ACTIVITY_FIELDS = ("title", "channel", "due_on", "owner", "status", "cost", "notes")
 KPI_FIELDS = ("name", "kind", "unit", "baseline", "target", "aggregation")
+MEASUREMENT_FIELDS = ("measured_on", "value", "notes")
 
 
 # -- rows to objects -------------------------------------------------------------------------
@@ -358,55 +359,55 @@ def _save_edits(
     workspace_id: int,
     table,
     edits: list[Edit],
+    to_delete: list[int],
     fields: tuple[str, ...],
     validate,
-    label: str,
+    label: str | None,
     recheck=None,
+    versioned: bool = True,
 ) -> SaveResult:
-    """Edits made in a table, all or nothing, each from the version the user saw.
+    """Edits made in a table and the rows marked to delete, all or nothing in one transaction, each
+    edit from the version the user saw.
 
     ``recheck(row, values)`` checks the edited values against the rest of the stored row.
     """
-    if not edits:
-        return SaveResult()
-    cleaned = [(edit, validate({k: v for k, v in edit.changes.items() if k in fields})) for edit in edits]
-    conflicts: list[str] = []
-    try:
-        with writing(engine, workspace_id) as connection:
-            for edit, values in cleaned:
-                if recheck is not None:
-                    row = connection.execute(
-                        select(table).where(table.c.id == edit.id, table.c.workspace_id == workspace_id)
-                    ).first()
-                    if row is not None:
-                        recheck(row, values)
-                done = connection.execute(
-                    update(table)
-                    .where(table.c.id == edit.id, table.c.workspace_id == workspace_id, table.c.version == edit.version)
-                    .values(version=table.c.version + 1, **values)
-                )
-                if not done.rowcount:
-                    name = connection.execute(select(table.c[label]).where(table.c.id == edit.id)).scalar()
-                    conflicts.append(name or f"#{edit.id}")
-            if conflicts:
-                raise ConflictError(conflicts)
-    except ConflictError:
-        return SaveResult(conflicts=conflicts)
-    return SaveResult(saved=len(edits))
+
+    def check(row, changes: dict[str, object]) -> dict[str, object]:
+        values = validate(changes)
+        if recheck is not None:
+            recheck(row, values)
+        return values
+
+    return save_edits(
+        engine,
+        workspace_id,
+        edits,
+        to_delete,
+        lambda connection: apply_edits(
+            connection,
+            workspace_id,
+            table,
+            edits,
+            to_delete,
+            fields=fields,
+            validate=check,
+            label=(lambda row: row._mapping[label]) if label else None,
+            versioned=versioned,
+        ),
+    )
 
 
-def save_activity_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> SaveResult:
-    """Edits made in the activities table (status, date, cost...), all or nothing."""
-    return _save_edits(engine, workspace_id, activities, edits, ACTIVITY_FIELDS, validate_activity, "title")
+def save_activity_edits(engine: Engine, workspace_id: int, edits: list[Edit], to_delete: list[int] = ()) -> SaveResult:
+    """Edits made in the activities table (status, date, cost...) and the activities marked to
+    delete, all or nothing."""
+    return _save_edits(engine, workspace_id, activities, edits, to_delete, ACTIVITY_FIELDS, validate_activity, "title")
 
 
 def _delete(engine: Engine, workspace_id: int, table, ids: list[int]) -> int:
     if not ids:
         return 0
     with writing(engine, workspace_id) as connection:
-        return connection.execute(
-            delete(table).where(table.c.workspace_id == workspace_id, table.c.id.in_(ids))
-        ).rowcount
+        return delete_rows(connection, table, workspace_id, ids)
 
 
 def delete_activities(engine: Engine, workspace_id: int, activity_ids: list[int]) -> int:
@@ -444,13 +445,15 @@ def add_kpi(engine: Engine, workspace_id: int, kpi: Kpi) -> int:
         ).inserted_primary_key[0]
 
 
-def save_kpi_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> SaveResult:
-    """Edits made in the KPI table, all or nothing."""
+def save_kpi_edits(engine: Engine, workspace_id: int, edits: list[Edit], to_delete: list[int] = ()) -> SaveResult:
+    """Edits made in the KPI table and the KPIs marked to delete (with their measurements), all or nothing."""
 
     def target_is_not_baseline(row, values):
         validate_kpi({"baseline": values.get("baseline", row.baseline), "target": values.get("target", row.target)})
 
-    return _save_edits(engine, workspace_id, kpis, edits, KPI_FIELDS, validate_kpi, "name", target_is_not_baseline)
+    return _save_edits(
+        engine, workspace_id, kpis, edits, to_delete, KPI_FIELDS, validate_kpi, "name", target_is_not_baseline
+    )
 
 
 def delete_kpis(engine: Engine, workspace_id: int, kpi_ids: list[int]) -> int:
@@ -480,6 +483,24 @@ def log_measurement(engine: Engine, workspace_id: int, measurement: KpiMeasureme
 
 def delete_measurements(engine: Engine, workspace_id: int, measurement_ids: list[int]) -> int:
     return _delete(engine, workspace_id, kpi_measurements, measurement_ids)
+
+
+def save_kpi_measurement_edits(
+    engine: Engine, workspace_id: int, edits: list[Edit], to_delete: list[int] = ()
+) -> SaveResult:
+    """Edits made in a KPI's measurements (day, value, notes) and the measurements marked to delete,
+    all or nothing. Measurements carry no version: an edit of one deleted in between is a conflict."""
+    return _save_edits(
+        engine,
+        workspace_id,
+        kpi_measurements,
+        edits,
+        to_delete,
+        MEASUREMENT_FIELDS,
+        validate_measurement,
+        None,
+        versioned=False,
+    )
 
 
 def import_measurements(engine: Engine, workspace_id: int, campaign_id: int, measured: list[KpiMeasurement]) -> int:

@@ -28,11 +28,9 @@ from toolkit.domain import (
     status_dates,
 )
 from toolkit.store import bin
+from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
 from toolkit.store.register import (
-    ConflictError,
-    Edit,
-    SaveResult,
     _actor_values,
     _insert_actors,
     validate_actor,
@@ -441,39 +439,28 @@ def change_status(
     return len(rows)
 
 
-def save_participant_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> SaveResult:
-    """Edits made in the participants table, all or nothing, each from the version the user saw."""
-    if not edits:
-        return SaveResult()
-    cleaned = [
-        (edit, validate_participant({k: v for k, v in edit.changes.items() if k in PARTICIPANT_FIELDS}))
-        for edit in edits
-    ]
-    conflicts: list[str] = []
-    try:
-        with writing(engine, workspace_id) as connection:
-            for edit, values in cleaned:
-                done = connection.execute(
-                    update(participants)
-                    .where(
-                        participants.c.id == edit.id,
-                        participants.c.workspace_id == workspace_id,
-                        participants.c.version == edit.version,
-                    )
-                    .values(version=participants.c.version + 1, **values)
-                )
-                if not done.rowcount:
-                    name = connection.execute(
-                        select(actors.c.name)
-                        .join(participants, participants.c.actor_id == actors.c.id)
-                        .where(participants.c.id == edit.id)
-                    ).scalar()
-                    conflicts.append(name or f"#{edit.id}")
-            if conflicts:
-                raise ConflictError(conflicts)
-    except ConflictError:
-        return SaveResult(conflicts=conflicts)
-    return SaveResult(saved=len(edits))
+def save_participant_edits(
+    engine: Engine, workspace_id: int, edits: list[Edit], to_delete: list[int] = ()
+) -> SaveResult:
+    """Edits made in the participants table and the participants taken off the list (their
+    contributions stay), all or nothing in one transaction, each edit from the version the user saw."""
+
+    def apply(connection: Connection) -> SaveResult:
+        def name(row) -> str:
+            return connection.execute(select(actors.c.name).where(actors.c.id == row.actor_id)).scalar()
+
+        return apply_edits(
+            connection,
+            workspace_id,
+            participants,
+            edits,
+            to_delete,
+            fields=PARTICIPANT_FIELDS,
+            validate=lambda row, changes: validate_participant(changes),
+            label=name,
+        )
+
+    return save_edits(engine, workspace_id, edits, to_delete, apply)
 
 
 # -- contributions ---------------------------------------------------------------------------
@@ -494,39 +481,23 @@ def record_contribution(engine: Engine, workspace_id: int, contribution: Contrib
     return new_id
 
 
-def save_contribution_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> SaveResult:
-    """Edits made in the contributions table, all or nothing."""
-    if not edits:
-        return SaveResult()
-    cleaned = [
-        (edit, validate_contribution({k: v for k, v in edit.changes.items() if k in CONTRIBUTION_FIELDS}))
-        for edit in edits
-    ]
-    conflicts: list[str] = []
-    try:
-        with writing(engine, workspace_id) as connection:
-            _require_actors(
-                connection,
-                workspace_id,
-                {values["actor_id"] for _, values in cleaned if values.get("actor_id") is not None},
-            )
-            for edit, values in cleaned:
-                done = connection.execute(
-                    update(contributions)
-                    .where(
-                        contributions.c.id == edit.id,
-                        contributions.c.workspace_id == workspace_id,
-                        contributions.c.version == edit.version,
-                    )
-                    .values(version=contributions.c.version + 1, **values)
-                )
-                if not done.rowcount:
-                    conflicts.append(f"#{edit.id}")
-            if conflicts:
-                raise ConflictError(conflicts)
-    except ConflictError:
-        return SaveResult(conflicts=conflicts)
-    return SaveResult(saved=len(edits))
+def save_contribution_edits(
+    engine: Engine, workspace_id: int, edits: list[Edit], to_delete: list[int] = ()
+) -> SaveResult:
+    """Edits made in the contributions table and the contributions marked to delete, all or nothing."""
+
+    def apply(connection: Connection) -> SaveResult:
+        def check(row, changes: dict[str, object]) -> dict[str, object]:
+            values = validate_contribution(changes)
+            if values.get("actor_id") is not None:
+                _require_actors(connection, workspace_id, {values["actor_id"]})
+            return values
+
+        return apply_edits(
+            connection, workspace_id, contributions, edits, to_delete, fields=CONTRIBUTION_FIELDS, validate=check
+        )
+
+    return save_edits(engine, workspace_id, edits, to_delete, apply)
 
 
 def delete_contributions(engine: Engine, workspace_id: int, contribution_ids: list[int]) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from toolkit.domain import (
     DIMENSIONS,
@@ -34,8 +34,8 @@ from toolkit.indicators import (
     missing_defaults,
     sample_indicators,
 )
+from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
-from toolkit.store.register import ConflictError, Edit, SaveResult
 from toolkit.store.tables import (
     consultations,
     contributions,
@@ -53,6 +53,7 @@ MAX_TEXT = 4000
 MAX_AMOUNT = 1e13
 # a date outside these years is a typing slip (2206 for 2026), not a plan
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
+MEASUREMENT_FIELDS = ("measured_on", "value", "source", "notes")
 INDICATOR_FIELDS = (
     "dimension",
     "name",
@@ -319,43 +320,51 @@ def add_default_indicators(engine: Engine, workspace_id: int, lang: str | None =
     return len(wanted)
 
 
-def save_indicator_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> SaveResult:
-    """Edits made in the indicators table, all or nothing, each from the version the user saw.
+def save_indicator_edits(engine: Engine, workspace_id: int, edits: list[Edit], to_delete: list[int] = ()) -> SaveResult:
+    """Edits made in the indicators table and the indicators marked to delete (with their
+    measurements), all or nothing in one transaction, each edit from the version the user saw.
 
-    When someone else changed or deleted one of the rows in between, nothing is saved and the
-    result names those rows.
+    When someone else changed or deleted one of the rows in between, nothing is saved or deleted
+    and the result names those rows; a delete of an indicator not in this workspace is refused.
     """
-    if not edits:
-        return SaveResult()
-    cleaned = [
-        (edit, validate_indicator({k: v for k, v in edit.changes.items() if k in INDICATOR_FIELDS})) for edit in edits
-    ]
-    conflicts: list[str] = []
-    try:
-        with writing(engine, workspace_id) as connection:
-            for edit, values in cleaned:
-                row = connection.execute(
-                    select(indicators).where(indicators.c.id == edit.id, indicators.c.workspace_id == workspace_id)
-                ).first()
-                if row is None or row.version != edit.version:
-                    conflicts.append(row.name if row is not None else f"#{edit.id}")
-                    continue
-                _recheck_dates(row, values)
-                if values:
-                    connection.execute(
-                        update(indicators)
-                        .where(
-                            indicators.c.id == edit.id,
-                            indicators.c.workspace_id == workspace_id,
-                            indicators.c.version == edit.version,
-                        )
-                        .values(version=indicators.c.version + 1, **values)
-                    )
-            if conflicts:
-                raise ConflictError(conflicts)
-    except ConflictError:
-        return SaveResult(conflicts=conflicts)
-    return SaveResult(saved=len(edits))
+
+    def check(row, changes: dict[str, object]) -> dict[str, object]:
+        values = validate_indicator(changes)
+        _recheck_dates(row, values)
+        return values
+
+    return save_edits(
+        engine,
+        workspace_id,
+        edits,
+        to_delete,
+        lambda connection: apply_edits(
+            connection,
+            workspace_id,
+            indicators,
+            edits,
+            to_delete,
+            fields=INDICATOR_FIELDS,
+            validate=check,
+            label=lambda row: row.name,
+            remove=remove_indicators,
+        ),
+    )
+
+
+def remove_indicators(connection: Connection, workspace_id: int, indicator_ids: list[int]) -> int:
+    """Delete indicators with their measurements inside the caller's write to the workspace;
+    refused if one is not in this workspace."""
+    require_in_workspace(connection, indicators, workspace_id, indicator_ids, "indicator_not_found")
+    connection.execute(
+        delete(indicator_measurements).where(
+            indicator_measurements.c.workspace_id == workspace_id,
+            indicator_measurements.c.indicator_id.in_(indicator_ids),
+        )
+    )
+    return connection.execute(
+        delete(indicators).where(indicators.c.workspace_id == workspace_id, indicators.c.id.in_(indicator_ids))
+    ).rowcount
 
 
 def delete_indicators(engine: Engine, workspace_id: int, indicator_ids: list[int]) -> int:
@@ -364,15 +373,7 @@ def delete_indicators(engine: Engine, workspace_id: int, indicator_ids: list[int
     if not wanted:
         return 0
     with writing(engine, workspace_id) as connection:
-        require_in_workspace(connection, indicators, workspace_id, wanted, "indicator_not_found")
-        connection.execute(
-            delete(indicator_measurements).where(
-                indicator_measurements.c.workspace_id == workspace_id, indicator_measurements.c.indicator_id.in_(wanted)
-            )
-        )
-        return connection.execute(
-            delete(indicators).where(indicators.c.workspace_id == workspace_id, indicators.c.id.in_(wanted))
-        ).rowcount
+        return remove_indicators(connection, workspace_id, wanted)
 
 
 # -- measurements ----------------------------------------------------------------------------
@@ -390,20 +391,56 @@ def add_measurement(engine: Engine, workspace_id: int, measurement: IndicatorMea
         ).inserted_primary_key[0]
 
 
+def remove_measurements(connection: Connection, workspace_id: int, measurement_ids: list[int]) -> int:
+    """Delete measurements inside the caller's write; refused if one is not in this workspace."""
+    require_in_workspace(
+        connection, indicator_measurements, workspace_id, measurement_ids, "indicator_measurement_not_found"
+    )
+    return connection.execute(
+        delete(indicator_measurements).where(
+            indicator_measurements.c.workspace_id == workspace_id, indicator_measurements.c.id.in_(measurement_ids)
+        )
+    ).rowcount
+
+
 def delete_measurements(engine: Engine, workspace_id: int, measurement_ids: list[int]) -> int:
     """Delete measurements; refused (nothing deleted) if one is not in this workspace."""
     wanted = list(dict.fromkeys(measurement_ids))
     if not wanted:
         return 0
     with writing(engine, workspace_id) as connection:
-        require_in_workspace(
-            connection, indicator_measurements, workspace_id, wanted, "indicator_measurement_not_found"
-        )
-        return connection.execute(
-            delete(indicator_measurements).where(
-                indicator_measurements.c.workspace_id == workspace_id, indicator_measurements.c.id.in_(wanted)
-            )
-        ).rowcount
+        return remove_measurements(connection, workspace_id, wanted)
+
+
+def save_indicator_measurement_edits(
+    engine: Engine, workspace_id: int, edits: list[Edit], to_delete: list[int] = ()
+) -> SaveResult:
+    """Edits made in an indicator's measurements (day, value, source, notes) and the measurements
+    marked to delete, all or nothing. Measurements carry no version: an edit of one deleted in
+    between is a conflict; a delete of one not in this workspace is refused."""
+
+    def check(row, changes: dict[str, object]) -> dict[str, object]:
+        stored = {name: getattr(row, name) for name in MEASUREMENT_FIELDS}
+        values = validate_measurement({**stored, **changes})
+        return {name: values[name] for name in changes}
+
+    return save_edits(
+        engine,
+        workspace_id,
+        edits,
+        to_delete,
+        lambda connection: apply_edits(
+            connection,
+            workspace_id,
+            indicator_measurements,
+            edits,
+            to_delete,
+            fields=MEASUREMENT_FIELDS,
+            validate=check,
+            remove=remove_measurements,
+            versioned=False,
+        ),
+    )
 
 
 @dataclass

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select, up
 
 from toolkit.domain import Actor, Relation
 from toolkit.store import bin
+from toolkit.store.edits import ConflictError, Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import actors, relations, workspaces
 from toolkit.store.workspaces import ensure_terms, lock_workspace, reading, writing
@@ -16,32 +17,6 @@ from toolkit.store.workspaces import ensure_terms, lock_workspace, reading, writ
 ACTOR_FIELDS = tuple(f.name for f in fields(Actor) if f.name not in ("id", "version"))
 RELATION_FIELDS = ("type", "strength", "directed", "description")
 EDITABLE_RELATION_FIELDS = ("source", "target", *RELATION_FIELDS)
-
-
-@dataclass
-class Edit:
-    """A change to one row, made from the version the user saw."""
-
-    id: int
-    version: int
-    changes: dict[str, object]
-
-
-@dataclass
-class SaveResult:
-    saved: int = 0
-    conflicts: list[str] = field(default_factory=list)  # names of rows someone else changed or deleted
-    deleted: int = 0  # rows deleted in the same transaction, where the use case takes deletes too
-
-    @property
-    def ok(self) -> bool:
-        return not self.conflicts
-
-
-class ConflictError(StoreError):
-    def __init__(self, names: list[str]) -> None:
-        super().__init__("conflict", names=", ".join(names))
-        self.names = names
 
 
 def _actor(row) -> Actor:
@@ -148,34 +123,47 @@ def add_actor(engine: Engine, workspace_id: int, actor: Actor) -> int:
     return new_id
 
 
-def save_actor_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> SaveResult:
-    """Apply edits made in the table, all or nothing.
+def save_actor_edits(engine: Engine, workspace_id: int, edits: list[Edit], to_delete: list[int] = ()) -> SaveResult:
+    """Edits made in the register's table and the actors marked to delete, all or nothing in one
+    transaction.
 
-    Each edit carries the version the user saw; if someone else saved that actor in
-    between (or deleted it), nothing is written and the result names the conflicts.
+    Each edit carries the version the user saw; if someone else saved that actor in between (or
+    deleted it), nothing is written or deleted and the result names the conflicts. Deleted actors
+    go to the bin with their relations (see :func:`delete_actors`).
     """
-    if not edits:
-        return SaveResult()
-    cleaned = [(edit, validate_actor({k: v for k, v in edit.changes.items() if k in ACTOR_FIELDS})) for edit in edits]
-    conflicts: list[str] = []
-    try:
-        with writing(engine, workspace_id) as connection:
-            for edit, values in cleaned:
-                done = connection.execute(
-                    update(actors)
-                    .where(
-                        actors.c.id == edit.id, actors.c.workspace_id == workspace_id, actors.c.version == edit.version
-                    )
-                    .values(version=actors.c.version + 1, **values)
-                )
-                if not done.rowcount:
-                    name = connection.execute(select(actors.c.name).where(actors.c.id == edit.id)).scalar()
-                    conflicts.append(name or str(edit.changes.get("name") or edit.id))
-            if conflicts:
-                raise ConflictError(conflicts)
-    except ConflictError:
-        return SaveResult(conflicts=conflicts)
-    return SaveResult(saved=len(edits))
+    return save_edits(
+        engine,
+        workspace_id,
+        edits,
+        to_delete,
+        lambda connection: apply_edits(
+            connection,
+            workspace_id,
+            actors,
+            edits,
+            to_delete,
+            fields=ACTOR_FIELDS,
+            validate=lambda row, changes: validate_actor(changes),
+            label=lambda row: row.name,
+            label_missing=lambda edit: str(edit.changes.get("name") or edit.id),
+            remove=remove_actors,
+        ),
+    )
+
+
+def remove_actors(connection: Connection, workspace_id: int, actor_ids: list[int]) -> int:
+    """Put actors in the bin and delete them with their relations and contact data, inside the
+    caller's write to the workspace; returns how many were deleted."""
+    bin.put(connection, workspace_id, "actors", actor_ids)
+    connection.execute(
+        delete(relations).where(
+            relations.c.workspace_id == workspace_id,
+            or_(relations.c.source_id.in_(actor_ids), relations.c.target_id.in_(actor_ids)),
+        )
+    )
+    return connection.execute(
+        delete(actors).where(actors.c.workspace_id == workspace_id, actors.c.id.in_(actor_ids))
+    ).rowcount
 
 
 def delete_actors(engine: Engine, workspace_id: int, actor_ids: list[int]) -> int:
@@ -183,17 +171,7 @@ def delete_actors(engine: Engine, workspace_id: int, actor_ids: list[int]) -> in
     if not actor_ids:
         return 0
     with writing(engine, workspace_id) as connection:
-        bin.put(connection, workspace_id, "actors", actor_ids)
-        connection.execute(
-            delete(relations).where(
-                relations.c.workspace_id == workspace_id,
-                or_(relations.c.source_id.in_(actor_ids), relations.c.target_id.in_(actor_ids)),
-            )
-        )
-        done = connection.execute(
-            delete(actors).where(actors.c.workspace_id == workspace_id, actors.c.id.in_(actor_ids))
-        )
-    return done.rowcount
+        return remove_actors(connection, workspace_id, actor_ids)
 
 
 def _check_relation(connection: Connection, workspace_id: int, values: dict[str, object]) -> dict[str, object]:
@@ -243,36 +221,22 @@ def add_relation(engine: Engine, workspace_id: int, relation: Relation) -> int:
     return new_id
 
 
-def save_relation_edits(engine: Engine, workspace_id: int, edits: list[Edit]) -> SaveResult:
+def save_relation_edits(engine: Engine, workspace_id: int, edits: list[Edit], to_delete: list[int] = ()) -> SaveResult:
     """Like :func:`save_actor_edits`, for relations (``source``/``target`` are actor ids)."""
-    if not edits:
-        return SaveResult()
-    conflicts: list[str] = []
-    try:
-        with writing(engine, workspace_id) as connection:
-            for edit in edits:
-                changes = {k: v for k, v in edit.changes.items() if k in EDITABLE_RELATION_FIELDS}
-                if "source" in changes:
-                    changes["source_id"] = changes.pop("source")
-                if "target" in changes:
-                    changes["target_id"] = changes.pop("target")
-                values = _check_relation(connection, workspace_id, changes)
-                done = connection.execute(
-                    update(relations)
-                    .where(
-                        relations.c.id == edit.id,
-                        relations.c.workspace_id == workspace_id,
-                        relations.c.version == edit.version,
-                    )
-                    .values(version=relations.c.version + 1, **values)
-                )
-                if not done.rowcount:
-                    conflicts.append(f"#{edit.id}")
-            if conflicts:
-                raise ConflictError(conflicts)
-    except ConflictError:
-        return SaveResult(conflicts=conflicts)
-    return SaveResult(saved=len(edits))
+
+    def apply(connection: Connection) -> SaveResult:
+        def check(row, changes: dict[str, object]) -> dict[str, object]:
+            if "source" in changes:
+                changes["source_id"] = changes.pop("source")
+            if "target" in changes:
+                changes["target_id"] = changes.pop("target")
+            return _check_relation(connection, workspace_id, changes)
+
+        return apply_edits(
+            connection, workspace_id, relations, edits, to_delete, fields=EDITABLE_RELATION_FIELDS, validate=check
+        )
+
+    return save_edits(engine, workspace_id, edits, to_delete, apply)
 
 
 def delete_relations(engine: Engine, workspace_id: int, relation_ids: list[int]) -> int:

@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from toolkit.domain import MILESTONE_STATUSES, Milestone
 from toolkit.sample import read_sample
+from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import PROJECT_ROOT, StoreError
-from toolkit.store.register import ConflictError, Edit, SaveResult
 from toolkit.store.tables import campaigns, consultations, milestones, vocab_terms
 from toolkit.store.workspaces import ensure_terms, reading, require_in_workspace, writing
 from toolkit.vocab import fold
@@ -209,46 +209,28 @@ def save_milestone_edits(engine: Engine, workspace_id: int, edits: list[Edit], t
     and the result names those rows. Bad values are refused with ``StoreError``. ``deleted`` says
     how many rows were deleted (others' ids are ignored).
     """
-    if not edits and not to_delete:
-        return SaveResult()
-    cleaned = [(edit, validate_milestone({k: v for k, v in edit.changes.items() if k in FIELDS})) for edit in edits]
-    conflicts: list[str] = []
-    try:
-        with writing(engine, workspace_id) as connection:
-            phases = _phases(connection, workspace_id)
-            for edit, values in cleaned:
-                row = connection.execute(
-                    select(milestones).where(milestones.c.id == edit.id, milestones.c.workspace_id == workspace_id)
-                ).first()
-                if row is None or row.version != edit.version:
-                    conflicts.append(row.title if row is not None else f"#{edit.id}")
-                    continue
-                _check_dates(values.get("starts_on", row.starts_on), values.get("due_on", row.due_on))
-                _check_links(connection, workspace_id, values, phases)
-                if values:
-                    connection.execute(
-                        update(milestones)
-                        .where(
-                            milestones.c.id == edit.id,
-                            milestones.c.workspace_id == workspace_id,
-                            milestones.c.version == edit.version,
-                        )
-                        .values(version=milestones.c.version + 1, **values)
-                    )
-            if conflicts:
-                raise ConflictError(conflicts)
-            deleted = (
-                connection.execute(
-                    delete(milestones).where(
-                        milestones.c.workspace_id == workspace_id, milestones.c.id.in_(list(to_delete))
-                    )
-                ).rowcount
-                if to_delete
-                else 0
-            )
-    except ConflictError:
-        return SaveResult(conflicts=conflicts)
-    return SaveResult(saved=len(edits), deleted=deleted)
+
+    def apply(connection: Connection) -> SaveResult:
+        phases = _phases(connection, workspace_id)
+
+        def check(row, changes: dict[str, object]) -> dict[str, object]:
+            values = validate_milestone(changes)
+            _check_dates(values.get("starts_on", row.starts_on), values.get("due_on", row.due_on))
+            _check_links(connection, workspace_id, values, phases)
+            return values
+
+        return apply_edits(
+            connection,
+            workspace_id,
+            milestones,
+            edits,
+            to_delete,
+            fields=FIELDS,
+            validate=check,
+            label=lambda row: row.title,
+        )
+
+    return save_edits(engine, workspace_id, edits, to_delete, apply)
 
 
 def delete_milestones(engine: Engine, workspace_id: int, ids: list[int]) -> int:

@@ -6,7 +6,7 @@ import pytest
 from toolkit import access
 from toolkit.i18n import t
 from toolkit.store.accounts import create_user, set_member
-from toolkit.store.register import Edit
+from toolkit.store.edits import Edit
 from toolkit.store.roadmap import list_milestones, save_milestone_edits
 
 
