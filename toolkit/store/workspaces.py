@@ -237,15 +237,20 @@ def _slug(label: str) -> str:
     return re.sub(r"\s+", "_", fold(label))[:60] or "term"
 
 
-def add_term(engine: Engine, workspace_id: int, vocabulary: str, label: str) -> str:
-    """Add a term to a workspace vocabulary; returns its key."""
-    if vocabulary not in DEFAULTS:
-        raise StoreError("unknown_vocabulary")
+def _clean_label(label: str) -> str:
     label = " ".join(str(label or "").split())
     if not label:
         raise StoreError("name_required")
     if len(label) > MAX_NAME:
         raise StoreError("name_too_long", limit=MAX_NAME)
+    return label
+
+
+def add_term(engine: Engine, workspace_id: int, vocabulary: str, label: str) -> str:
+    """Add a term to a workspace vocabulary; returns its key."""
+    if vocabulary not in DEFAULTS:
+        raise StoreError("unknown_vocabulary")
+    label = _clean_label(label)
     with writing(engine, workspace_id) as connection:
         existing = connection.execute(
             select(vocab_terms.c.key, vocab_terms.c.label).where(
@@ -268,25 +273,34 @@ def add_term(engine: Engine, workspace_id: int, vocabulary: str, label: str) -> 
     return key
 
 
+def rename_terms(engine: Engine, workspace_id: int, vocabulary: str, renames: dict[str, str]) -> int:
+    """Show each new label for its key in this workspace (stored values keep their key): the
+    renames of one save, all or nothing in one transaction; returns how many terms were renamed.
+
+    A blank or too long label, or a key the vocabulary does not have, refuses the whole save.
+    """
+    labels = {key: _clean_label(label) for key, label in renames.items()}
+    if not labels:
+        return 0
+    with writing(engine, workspace_id) as connection:
+        for key, label in labels.items():
+            done = connection.execute(
+                update(vocab_terms)
+                .where(
+                    vocab_terms.c.workspace_id == workspace_id,
+                    vocab_terms.c.vocabulary == vocabulary,
+                    vocab_terms.c.key == key,
+                )
+                .values(label=label)
+            )
+            if not done.rowcount:
+                raise StoreError("term_not_found")
+    return len(labels)
+
+
 def rename_term(engine: Engine, workspace_id: int, vocabulary: str, key: str, label: str) -> None:
     """Show ``label`` for ``key`` in this workspace (stored values keep their key)."""
-    label = " ".join(str(label or "").split())
-    if not label:
-        raise StoreError("name_required")
-    if len(label) > MAX_NAME:
-        raise StoreError("name_too_long", limit=MAX_NAME)
-    with writing(engine, workspace_id) as connection:
-        done = connection.execute(
-            update(vocab_terms)
-            .where(
-                vocab_terms.c.workspace_id == workspace_id,
-                vocab_terms.c.vocabulary == vocabulary,
-                vocab_terms.c.key == key,
-            )
-            .values(label=label)
-        )
-        if not done.rowcount:
-            raise StoreError("term_not_found")
+    rename_terms(engine, workspace_id, vocabulary, {key: label})
 
 
 def ensure_terms(connection: Connection, workspace_id: int, terms: list[tuple[str, str, str | None]]) -> None:
