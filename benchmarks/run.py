@@ -106,7 +106,9 @@ def import_benchmark(folder: Path) -> tuple[float, float]:
     return baseline, ours
 
 
-def rerun_benchmark(folder: Path, pages=("pages/home.py", "pages/actors.py", "pages/settings.py")) -> dict[str, float]:
+def rerun_benchmark(
+    folder: Path, pages=("pages/home.py", "pages/actors/page.py", "pages/settings.py")
+) -> dict[str, float]:
     from streamlit.testing.v1 import AppTest
 
     from toolkit.domain import Actor
@@ -406,10 +408,10 @@ def main() -> None:
 
         config.set_option("runner.magicEnabled", True)  # the comparison: Streamlit's default
         try:
-            seconds = rerun_benchmark(folder, pages=("pages/actors.py",))["pages/actors.py"]
+            seconds = rerun_benchmark(folder, pages=("pages/actors/page.py",))["pages/actors/page.py"]
         finally:
             config.set_option("runner.magicEnabled", False)
-        print(f"| rerun of pages/actors.py with Streamlit's magic on (its default) | {seconds:.3f} |")
+        print(f"| rerun of pages/actors/page.py with Streamlit's magic on (its default) | {seconds:.3f} |")
         print_sessions(
             "One instance on SQLite (the default), seconds from a click to the page fully updated:",
             sessions_benchmark(f"sqlite:///{folder / 'sessions.db'}", folder),
