@@ -27,7 +27,12 @@ ROLES = ["actors", "relations", "skip"]
 
 
 def show(ctx: PageContext) -> None:
-    """The import tab: every step of the wizard, each shown once the step before it is done."""
+    """The import tab: every step of the wizard, each shown once the step before it is done.
+    Only to those who may write: a viewer gets a note, not an uploader (reading a file costs the
+    server, and nothing read could be stored)."""
+    if not ctx.may_edit:
+        st.info(t("import.viewer_only"))
+        return
     st.markdown(t("import.intro"))
     st.caption(t("import.step1"))
     upload = upload_panel("import_upload", t("import.upload"), TYPES, ctx.settings)

@@ -238,6 +238,20 @@ def test_the_import_tab_starts_with_the_upload(kit_page):
     assert not app.subheader  # no step 2 before a file
 
 
+def test_a_viewer_gets_a_note_and_no_uploader(kit_page, kit_store):
+    """Security probe (issue 12): a viewer could upload a hostile file and take the server down;
+    the import is a write, so a viewer is not offered the wizard at all."""
+    engine, workspace_id = kit_store
+    user_id = create_user(engine, "lectora", "una contraseña larga y buena")
+    set_member(engine, workspace_id, "lectora", "viewer")
+    app = kit_page(actors_tab, tab="import_wizard")
+    app.session_state["person"] = access.Person(user_id, "lectora")
+    app.run()
+    assert not app.exception and not app.error
+    assert [i.value for i in app.info] == [t("import.viewer_only")]
+    assert not app.get("file_uploader") and not app.subheader
+
+
 def test_the_import_steps_walk_a_file_to_the_register(kit_page, kit_store):
     engine, workspace_id = kit_store
     app = kit_page(import_steps, data=CSV)

@@ -783,8 +783,26 @@ def _lookup(role: str) -> dict[str, str]:
     return index
 
 
+class _Phrases(NamedTuple):
+    """The phrases a header may contain, built once per role: folded phrase of 4 characters or
+    more -> (its place in :func:`_lookup`, field), and the most words any of them has."""
+
+    fields: dict[str, tuple[int, str]]
+    longest: int
+
+
+@cache
+def _phrases(role: str) -> _Phrases:
+    fields = {phrase: (rank, name) for rank, (phrase, name) in enumerate(_lookup(role).items()) if len(phrase) >= 4}
+    return _Phrases(fields, max((phrase.count(" ") + 1 for phrase in fields), default=0))
+
+
 def header_field(header: object, role: str) -> str | None:
-    """The field a header names, by exact words first, then by the longest phrase it contains.
+    """The field a header names, by exact words first, then by the longest phrase it contains
+    (on a tie, the phrase listed first).
+
+    Each run of up to ``longest`` consecutive words of the header is looked up in a dict, so a
+    header costs the same however many phrases are known, and a sheet's columns cost one each.
 
     >>> header_field("Nível de influência", "actors"), header_field("Niveau d'intérêt", "actors")
     ('influence', 'interest')
@@ -794,15 +812,20 @@ def header_field(header: object, role: str) -> str | None:
     folded = fold(header)
     if not folded:
         return None
-    index = _lookup(role if role in HEADER_TABLES else "relations")
+    role = role if role in HEADER_TABLES else "relations"
+    index = _lookup(role)
     if folded in index:
         return index[folded]
-    padded = f" {folded} "
-    best: tuple[int, str] | None = None
-    for phrase, field_name in index.items():
-        if len(phrase) >= 4 and f" {phrase} " in padded and (best is None or len(phrase) > best[0]):
-            best = (len(phrase), field_name)
-    return best[1] if best else None
+    phrases = _phrases(role)
+    words = folded.split(" ")
+    best: tuple[int, int, str] | None = None  # (length, -rank, field): longest, then listed first
+    for start in range(len(words)):
+        for end in range(start + 1, min(start + phrases.longest, len(words)) + 1):
+            phrase = " ".join(words[start:end])
+            if (found := phrases.fields.get(phrase)) is not None:
+                candidate = (len(phrase), -found[0], found[1])
+                best = max(best, candidate) if best else candidate
+    return best[2] if best else None
 
 
 def map_columns(headers: list[object], role: str) -> list[ColumnMap]:

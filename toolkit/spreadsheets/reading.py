@@ -2,13 +2,16 @@
 
 Cheap checks run first, on the raw bytes: size, magic bytes, and the zip central
 directory (member count, declared sizes, compression ratio), so bombs are turned
-away before anything is decompressed. Only then does python-calamine parse the
+away before anything is decompressed; an .xlsx declaring more sheets than the limit is
+turned away from its workbook index alone. Only then does python-calamine parse the
 file, and it does so in a short-lived child process capped in memory and CPU:
 calamine allocates a sheet's whole bounding box, so a few-KB workbook with one
 value in A1 and one in XFD1048576 makes it request ~550 GB and abort the whole
 interpreter, which no `except` can catch. In the child that abort only fails the
 read (reported as `too_large`). CSV and text files are parsed in-process with the
-`csv` module.
+`csv` module. The shape is checked as the raw cells come in, before anything else looks at
+them: sheets, columns holding data and cells each have a ceiling (``ReadLimits``), because
+every sheet and column costs the import wizard a control and a header match.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import io
 import math
 import os
 import pickle
+import re
 import signal
 import subprocess
 import sys
@@ -38,6 +42,8 @@ CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.time
 REASONS = frozenset(
     {
         "too_large",
+        "too_many_sheets",
+        "too_many_columns",
         "empty_file",
         "pdf",
         "password",
@@ -61,6 +67,8 @@ _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _CHILD_FLAG = "--hoja-de-ruta-calamine-child"
 _CHILD_GRACE_SECONDS = 5.0
 _EXACT_INTEGERS = 2.0**53
+_SHEET_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,20}:)?sheet[\s/>]")  # one per sheet in xl/workbook.xml
+_SHEET_TAG_SPAN = 32  # longest match of _SHEET_TAG
 
 
 @dataclass(frozen=True)
@@ -71,7 +79,11 @@ class ReadLimits:
     max_uncompressed: int = 300 * MIB  # sum of zip member sizes, as declared
     max_ratio: float = 150.0  # uncompressed / compressed, whole archive
     max_members: int = 5_000
-    max_cells: int = 5_000_000  # rows*cols across the sheets read
+    max_cells: int = 2_000_000  # rows*cols across the sheets read
+    # a list of stakeholders has a few dozen columns and a handful of sheets; every sheet and
+    # column costs the wizard a control and every column a header match, so more is refused
+    max_sheets: int = 100
+    max_columns: int = 500  # columns holding data, in any one sheet
     max_memory: int = 2048 * MIB  # address space of the child process that parses
     max_seconds: float = 60.0  # CPU and wall-clock time of that child
 
@@ -158,6 +170,8 @@ def _read_zip(data: bytes, limits: ReadLimits) -> Workbook:
             if declared > limits.max_uncompressed or ratio > limits.max_ratio:
                 raise UnreadableFile("zip_bomb", ratio=round(ratio, 1), size_mb=_mb_up(declared))
             kind = _zip_kind(archive)
+            if kind in ("xlsx", "xlsm"):
+                _refuse_many_sheets(archive, limits.max_sheets)
     except UnreadableFile:
         raise
     except Exception as exc:  # zipfile raises many types on damaged archives
@@ -181,6 +195,25 @@ def _zip_kind(archive: zipfile.ZipFile) -> str:
     if mimetype and _member_head(archive, mimetype, 256).strip().startswith(_ODS_MIMETYPE):
         return "ods"
     raise UnreadableFile("not_spreadsheet")
+
+
+def _refuse_many_sheets(archive: zipfile.ZipFile, max_sheets: int) -> None:
+    """Count the sheets ``xl/workbook.xml`` declares, streaming it, and refuse more than
+    ``max_sheets`` before calamine opens a single one (they could all point at one part)."""
+    name = next(n for n in archive.namelist() if n.lower() == "xl/workbook.xml")
+    sheets, rest = 0, b""
+    with archive.open(name) as member:
+        while True:
+            chunk = member.read(64 * 1024)
+            window = rest + chunk
+            # a tag starting in the last few bytes may be cut: it is counted with the next chunk
+            cut = len(window) - _SHEET_TAG_SPAN if chunk else len(window)
+            sheets += sum(1 for tag in _SHEET_TAG.finditer(window) if tag.start() < cut)
+            rest = window[max(cut, 0) :]
+            if sheets > max_sheets:
+                raise UnreadableFile("too_many_sheets", sheets=sheets, max_sheets=max_sheets)
+            if not chunk:
+                return
 
 
 def _member_head(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
@@ -236,6 +269,8 @@ def _parse_spreadsheet(data: bytes, limits: ReadLimits) -> list[Sheet]:
         str(limits.max_cells),
         str(limits.max_memory),
         str(max(1, math.ceil(limits.max_seconds))),
+        str(limits.max_sheets),
+        str(limits.max_columns),
     ]
     try:
         child = subprocess.run(
@@ -269,7 +304,7 @@ def _parse_spreadsheet(data: bytes, limits: ReadLimits) -> list[Sheet]:
 def _read_in_process(data: bytes, limits: ReadLimits) -> list[Sheet]:
     """The same read without the child process (only when none can be started)."""
     try:
-        return _read_sheets(data, limits.max_cells)
+        return _read_sheets(data, limits.max_cells, limits.max_sheets, limits.max_columns)
     except UnreadableFile as exc:
         if exc.reason == "too_large":
             _fail_too_large(len(data), limits, **exc.details)
@@ -293,10 +328,15 @@ class _ResultUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"unexpected {module}.{name} in the reader's answer")
 
 
-def _read_sheets(data: bytes, max_cells: int) -> list[Sheet]:
-    """Read every worksheet with calamine (in whichever process runs this); chart sheets are skipped."""
+def _read_sheets(data: bytes, max_cells: int, max_sheets: int, max_columns: int) -> list[Sheet]:
+    """Read every worksheet with calamine (in whichever process runs this); chart sheets are skipped.
+
+    The sheets are counted from the workbook's index before any is read, and each sheet's
+    columns just after its cells are, before anything else looks at them."""
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        if len(book.sheets_metadata) > max_sheets:
+            raise UnreadableFile("too_many_sheets", sheets=len(book.sheets_metadata), max_sheets=max_sheets)
         sheets: list[Sheet] = []
         cells = 0
         for meta in book.sheets_metadata:
@@ -310,6 +350,7 @@ def _read_sheets(data: bytes, max_cells: int) -> list[Sheet]:
                 if cells > max_cells:
                     raise UnreadableFile("too_large", cells=cells, max_cells=max_cells)
                 rows = _tidy(sheet.to_python(skip_empty_area=False))
+                _refuse_wide(rows, max_columns)
             hidden = meta.visible != calamine.SheetVisibleEnum.Visible
             sheets.append(Sheet(name=meta.name, rows=rows, hidden=hidden))
         return sheets
@@ -327,11 +368,11 @@ def _read_sheets(data: bytes, max_cells: int) -> list[Sheet]:
 
 def _child_main(argv: list[str]) -> int:
     """Child process: cap resources, read stdin, answer with a pickle on stdout."""
-    max_cells, max_memory, max_seconds = (int(arg) for arg in argv[:3])
+    max_cells, max_memory, max_seconds, max_sheets, max_columns = (int(arg) for arg in argv[:5])
     _cap_resources(max_memory, max_seconds)
     data = sys.stdin.buffer.read()
     try:
-        sheets = _read_sheets(data, max_cells)
+        sheets = _read_sheets(data, max_cells, max_sheets, max_columns)
         outcome: tuple = ("ok", [(sheet.name, sheet.hidden, sheet.rows) for sheet in sheets])
     except UnreadableFile as exc:
         outcome = ("fail", exc.reason, exc.details)
@@ -373,6 +414,8 @@ def _read_text(data: bytes, filename: str, limits: ReadLimits) -> Workbook:
     width = 0
     try:
         for record in csv.reader(io.StringIO(text, newline=""), delimiter=separator):
+            if len(record) > limits.max_columns:
+                record = _within_columns(record, limits.max_columns)
             width = max(width, len(record))
             rows.append([_cell(value) for value in record])
             if len(rows) * width > limits.max_cells:
@@ -384,6 +427,26 @@ def _read_text(data: bytes, filename: str, limits: ReadLimits) -> Workbook:
         raise UnreadableFile("no_sheets")
     sheet = Sheet(name=_stem(filename), rows=rows)
     return Workbook(kind="csv", sheets=[sheet], encoding=encoding, separator=separator)
+
+
+def _within_columns(record: list[str], max_columns: int) -> list[str]:
+    """A record cut to ``max_columns`` fields when only blanks lie beyond them (Excel writes a
+    separator for every column of its used range); refused when data does.
+
+    >>> _within_columns(["a", "b", "", " "], 2)
+    ['a', 'b']
+    """
+    beyond = record[max_columns:]
+    if any(beyond) and any(field.strip() for field in beyond):  # the first test runs at C speed
+        columns = len(record) - next(i for i, field in enumerate(reversed(record)) if field.strip())
+        raise UnreadableFile("too_many_columns", columns=columns, max_columns=max_columns)
+    return record[:max_columns]
+
+
+def _refuse_wide(rows: list[list[CellValue]], max_columns: int) -> None:
+    """Refuse a sheet (already tidied: squared to its last filled column) wider than ``max_columns``."""
+    if rows and len(rows[0]) > max_columns:
+        raise UnreadableFile("too_many_columns", columns=len(rows[0]), max_columns=max_columns)
 
 
 def _decode_text(data: bytes) -> tuple[str, str] | None:

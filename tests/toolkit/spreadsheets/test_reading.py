@@ -15,8 +15,11 @@ import subprocess
 import sys
 import tracemalloc
 
+import hostile_files
+import openpyxl
 import pytest
 
+from toolkit.spreadsheets import reading
 from toolkit.spreadsheets.reading import (
     REASONS,
     ReadLimits,
@@ -302,6 +305,84 @@ def test_ratio_bomb_is_caught_by_the_ratio(zip_bombs) -> None:
 def test_declared_size_bomb_reports_its_size(zip_bombs) -> None:
     error = _reason(zip_bombs["declared"].read_bytes(), "actores.xlsx")
     assert float(error.details["size_mb"]) > 1900
+
+
+# --- the shape of a file: sheets, columns, cells (security probe, issue 12) -------------
+# Each hostile shape must be refused by its own limit, before the calamine child is started
+# (for what the parent can see) and before anything downstream looks at the cells.
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[int]:
+    """Records each parse by calamine (the child process), letting it run."""
+    calls: list[int] = []
+    real = reading._parse_spreadsheet
+
+    def recorded(data: bytes, limits: ReadLimits):
+        calls.append(len(data))
+        return real(data, limits)
+
+    monkeypatch.setattr(reading, "_parse_spreadsheet", recorded)
+    return calls
+
+
+def test_a_csv_of_a_million_columns_is_refused_by_the_column_limit() -> None:
+    data = hostile_files.wide_csv(1_000_000)  # the probe's file: 2 MB, one row
+    error = _reason(data, "columnas.csv")
+    assert (error.reason, error.details) == ("too_many_columns", {"columns": 1_000_000, "max_columns": 500})
+    assert error.message_key == "import.unreadable.too_many_columns"
+
+
+def test_a_workbook_of_4900_sheets_is_refused_from_its_index_before_calamine(parses) -> None:
+    data = hostile_files.xlsx_of_sheets(4_900)  # the probe's file: 1.7 MB
+    error = _reason(data, "hojas.xlsx")
+    assert error.reason == "too_many_sheets" and error.details["max_sheets"] == 100
+    assert error.details["sheets"] > 100
+    assert parses == []  # refused by the count of xl/workbook.xml, no sheet parsed
+    assert error.message_key == "import.unreadable.too_many_sheets"
+
+
+def test_a_workbook_at_the_sheet_limit_is_read(parses) -> None:
+    workbook = read_workbook(hostile_files.xlsx_of_sheets(100), "hojas.xlsx")
+    assert len(workbook.sheets) == 100 and workbook.sheets[99].rows[0] == ["Nombre", "Sector"]
+    assert len(parses) == 1
+
+
+def test_the_sheets_of_any_kind_are_counted_before_any_is_read(build_file) -> None:
+    """An .xls has no zip index: the child counts the workbook's sheets before reading one."""
+    error = _reason(*build_file("xls"), ReadLimits(max_sheets=1))  # "Actores" and a hidden "Listas"
+    assert error.details == {"sheets": 2, "max_sheets": 1}
+
+
+def test_a_sheet_over_the_cell_limit_is_refused_while_it_is_read() -> None:
+    data = hostile_files.long_csv(200_001, columns=10)  # 2,000,020 cells, 4 MB
+    error = _reason(data, "filas.csv")
+    assert error.reason == "too_large" and error.details["max_cells"] == 2_000_000
+    assert error.message_key == "import.unreadable.too_many_cells"
+
+
+def test_an_xlsx_over_the_cell_limit_is_refused_before_its_cells_are_built() -> None:
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["J200001"] = "Nombre", "x"  # 2,000,010 cells from A1
+    buffer = io.BytesIO()
+    book.save(buffer)
+    error = _reason(buffer.getvalue(), "filas.xlsx")
+    assert error.reason == "too_large" and error.details["cells"] == 2_000_010
+
+
+def test_a_sheet_over_the_column_limit_is_refused_by_the_child() -> None:
+    data = hostile_files.xlsx_of_sheets(1, [[f"Columna {i}" for i in range(501)]])
+    error = _reason(data, "ancho.xlsx")
+    assert error.details == {"columns": 501, "max_columns": 500}
+
+
+def test_blank_columns_past_the_limit_are_not_columns() -> None:
+    """Excel writes a separator for every column of its used range; only data counts."""
+    data = ("Nombre;Sector" + ";" * 2_000 + "\nAlcaldía;Gobierno" + "; " * 2_000 + "\n").encode()
+    workbook = read_workbook(data, "excel.csv")
+    assert workbook.sheets[0].rows == [["Nombre", "Sector"], ["Alcaldía", "Gobierno"]]
+    error = _reason(("Nombre" + ";" * 600 + "x\n").encode(), "lejos.csv")
+    assert error.details == {"columns": 601, "max_columns": 500}
 
 
 # --- the isolation's own guarantees ----------------------------------------------------
