@@ -417,7 +417,7 @@ def _read_text(data: bytes, filename: str, limits: ReadLimits) -> Workbook:
             if len(record) > limits.max_columns:
                 record = _within_columns(record, limits.max_columns)
             width = max(width, len(record))
-            rows.append([_cell(value) for value in record])
+            rows.append(record)  # _tidy cleans the cells, once the shape is known to be fine
             if len(rows) * width > limits.max_cells:
                 _fail_too_large(len(data), limits, cells=len(rows) * width, max_cells=limits.max_cells)
     except csv.Error as exc:  # NUL bytes, a field over the csv module's size limit
