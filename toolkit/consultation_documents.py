@@ -11,12 +11,12 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from toolkit import clock
 from toolkit.consultations import Synthesis
 from toolkit.domain import CONTRIBUTION_TYPES, Actor, Consultation, Participant
 from toolkit.i18n import format_date, format_number, label, t
+from toolkit.text import clean
 from toolkit.vocab import fold
 
 Terms = dict[str, list[tuple[str, str | None]]]
@@ -24,7 +24,8 @@ BLANK_ROWS = 10  # for people who come without being on the list
 
 
 def _clean(text: object) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", "" if text is None else str(text))
+    """Text python-docx accepts: without the characters XML forbids (:func:`toolkit.text.clean`)."""
+    return clean("" if text is None else str(text))
 
 
 def _document(landscape: bool = False) -> Document:

@@ -51,7 +51,8 @@ CLOSED = ("done", "cancelled")
 PHASE_STATES = ("late", "at_risk", "on_track", "done", "no_milestones")
 TYPE_COLOURS = {"milestone": "#0B6E4F", "consultation": "#1F6FB2", "campaign": "#E0A526", "activity": "#8E5EA2"}
 UID_DOMAIN = "hoja-de-ruta"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# control characters (but tab and newline), U+FFFE, U+FFFF and lone surrogates (no UTF-8 file holds them)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -484,7 +485,7 @@ def dates_text(start: date | None, end: date | None, lang: str | None = None) ->
 def plain(text: object) -> str:
     """User text for a calendar or a chart: no control characters, one kind of line break.
 
-    >>> plain("Hito\\r\\nsegunda línea\\x00")
+    >>> plain("Hito\\r\\nsegunda línea\\x00\\ufffe")
     'Hito\\nsegunda línea'
     """
     return _CONTROL.sub("", str(text or "").replace("\r\n", "\n").replace("\r", "\n"))

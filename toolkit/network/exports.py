@@ -28,15 +28,16 @@ METRIC_COLUMNS = (
 
 
 def gephi_graph(actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics) -> nx.MultiDiGraph:
-    """The map as a graph whose attributes Gephi can read (no empty values, text cleaned)."""
+    """The map as a graph whose attributes Gephi can read (no empty values; every text, vocabulary
+    keys too, without the characters XML forbids, so the GEXF and GraphML always parse)."""
     graph = nx.MultiDiGraph()
     for actor in actors:
         m = metrics.per_actor.get(actor.id)
         graph.add_node(
             str(actor.id),
             label=text_cell(actor.name),
-            sector=actor.sector or "",
-            scale=actor.scale or "",
+            sector=text_cell(actor.sector or ""),
+            scale=text_cell(actor.scale or ""),
             stance=STANCE_KEYS.get(actor.stance, "unknown"),
             influence=actor.influence or 0,
             interest=actor.interest or 0,
@@ -50,7 +51,7 @@ def gephi_graph(actors: list[Actor], relations: list[Relation], metrics: Network
             str(relation.source),
             str(relation.target),
             key=str(relation.id),
-            type=relation.type,
+            type=text_cell(relation.type or ""),
             weight=relation.strength,
             directed=bool(relation.directed),
             description=text_cell(relation.description or ""),

@@ -31,7 +31,7 @@ from toolkit.domain import (
 )
 from toolkit.i18n import LANGUAGES, t
 from toolkit.spreadsheets import normalise as norm
-from toolkit.spreadsheets.importing import Problem, _catalog_labels, term_indexes
+from toolkit.spreadsheets.importing import Problem, _catalog_labels, store_refusal, term_indexes
 from toolkit.spreadsheets.mapping import column_letter, find_header_row, header_field
 from toolkit.spreadsheets.reading import Workbook
 from toolkit.spreadsheets.writing import SheetSpec, write_workbook
@@ -643,8 +643,7 @@ def _yes(value: object) -> bool:
 def _refusal(sheet: str, row: int, error: Exception, column: str = "") -> Problem:
     """The problem a refused row reports: the store's reason, the cell's, or a bad value."""
     if isinstance(error, StoreError):
-        screen = "audiences" if sheet.startswith("audience") else "campaigns"
-        return Problem(sheet, row, column, f"{screen}.errors.{error.reason}", error.details)
+        return store_refusal(sheet, row, error, "audiences" if sheet.startswith("audience") else "campaigns", column)
     if isinstance(error, norm.Unclear):
         return Problem(sheet, row, column, error.key, error.details)
     return Problem(sheet, row, column, "campaigns.import.report.backup_value", {"value": ""})

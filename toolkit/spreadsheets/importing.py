@@ -26,6 +26,8 @@ from toolkit.store.consultations import (
     validate_contribution,
     validate_participant,
 )
+from toolkit.store import tables
+from toolkit.store.columns import clean_values, too_long
 from toolkit.store.edits import Edit
 from toolkit.store.engine import StoreError
 from toolkit.store.register import RegisterBatch
@@ -33,6 +35,7 @@ from toolkit.vocab import DEFAULTS, fold, synonym_index
 
 POLICIES = ("merge", "skip", "keep")
 ACTOR_TEXT_FIELDS = ("acronym", "country", "city", "contact_name", "contact_role", "phone", "consent_source")
+LIMITED_FIELDS = ("name", *ACTOR_TEXT_FIELDS, "email")  # the texts a column of ``actors`` limits
 PARENTHESIS = re.compile(r"\(([^)]*)\)")
 
 
@@ -43,6 +46,14 @@ class Problem:
     column: str
     key: str  # catalog key of the message
     details: dict[str, object] = field(default_factory=dict)
+
+
+def store_refusal(sheet: str, row: int, error: StoreError, screen: str, column: str = "") -> Problem:
+    """The problem of a row the store would refuse: its reason in the ``screen``'s messages, or, for a
+    text too long for its column, that column and the limit."""
+    if error.reason == "too_long":
+        return Problem(sheet, row, str(error.details["column"]), "import.value.too_long", error.details)
+    return Problem(sheet, row, column, f"{screen}.errors.{error.reason}", error.details)
 
 
 @dataclass
@@ -261,9 +272,7 @@ def _parse_backup_consultations(preview: ImportPreview, sheets: dict[str, list[l
             problem("consultations", row, "", error)
             continue
         except StoreError as error:
-            preview.errors.append(
-                Problem("consultations", row, "", f"consultations.errors.{error.reason}", error.details)
-            )
+            preview.errors.append(store_refusal("consultations", row, error, "consultations"))
             continue
         consultation_ref = norm.text(cells.get("id"))
         by_ref[consultation_ref] = BackupConsultation("consultations", row, consultation)
@@ -295,7 +304,7 @@ def _parse_backup_consultations(preview: ImportPreview, sheets: dict[str, list[l
             except norm.Unclear as error:
                 problem(sheet, row, "", error)
             except StoreError as error:
-                preview.errors.append(Problem(sheet, row, "", f"consultations.errors.{error.reason}", error.details))
+                preview.errors.append(store_refusal(sheet, row, error, "consultations"))
 
 
 def _remembering(convert):
@@ -403,6 +412,19 @@ def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_cus
             value = norm.text(_cell(row, column.index))
             if value:
                 actor.notes = f"{actor.notes}\n{column.header}: {value}".strip()
+        overflow = too_long(tables.actors, clean_values({name: getattr(actor, name) for name in LIMITED_FIELDS}))
+        if overflow is not None:  # PostgreSQL would refuse the whole import: this row stays out
+            column, most, length = overflow
+            preview.errors.append(
+                Problem(
+                    layout.name,
+                    excel_row,
+                    headers.get(column) or column,
+                    "import.value.too_long",
+                    {"limit": most, "length": length},
+                )
+            )
+            continue
         ref = norm.text(_cell(row, ref_column.index)) if ref_column else ""
         preview.actors.append(ParsedActor(layout.name, excel_row, actor, ref))
 

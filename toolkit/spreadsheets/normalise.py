@@ -145,7 +145,7 @@ def text(value: object) -> str:
         )
     if is_blank(value):
         return ""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
@@ -165,7 +165,18 @@ def _number(value: object) -> float | None:
     return None
 
 
+_FAR = 10**6  # beyond any scale read here; larger numbers (1e28, infinity) stand in as this one
+
+
 def _round(number: float) -> int:
+    """``number`` rounded half up; anything far off any scale as ``±_FAR``, so the caller's range
+    check refuses it like any out-of-range value (Decimal cannot quantize 1e28 or infinity).
+
+    >>> _round(3.5), _round(1e28), _round(float("-inf"))
+    (4, 1000000, -1000000)
+    """
+    if not -_FAR < number < _FAR:
+        return _FAR if number > 0 else -_FAR
     return int(Decimal(str(number)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 

@@ -4,7 +4,8 @@ Protections for the people who open these files:
 
 * user strings are always stored as text, never as formulas or error values
   (``"=HYPERLINK(...)"``, ``"#N/A"`` come back exactly as typed);
-* control characters that XML forbids are stripped instead of crashing;
+* characters that XML forbids (control characters, U+FFFE, U+FFFF, lone surrogates) are
+  stripped instead of crashing (:func:`toolkit.text.clean`);
 * dates are real dates (``yyyy-mm-dd``), numbers are numbers, booleans booleans;
 * dropdown values live on a hidden ``_lists`` sheet referenced by range, so
   long lists and values with quotes or commas never break the validation;
@@ -26,11 +27,13 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
+
+from toolkit.text import clean
 
 LISTS_SHEET = "_lists"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -44,7 +47,7 @@ NOTES_WIDTH = 100.0
 CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 _SHEET_NAME_FORBIDDEN_RE = re.compile(r"[\[\]:*?/\\]")
-_SHEET_NAME_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+_SHEET_NAME_CONTROL_RE = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _RESERVED_SHEET_NAMES = frozenset({"history"})  # Excel refuses a sheet called "History"
 _EXCEL_MIN_DATE = date(1900, 1, 1)
 _MAX_EXACT_INT = 10**15  # Excel keeps 15 significant digits; longer ints go as text
@@ -65,9 +68,13 @@ class SheetSpec:
 
 
 def text_cell(value: object) -> object:
-    """Strings without XML-illegal control characters; other values unchanged."""
+    """Strings without the characters XML forbids; other values unchanged.
+
+    >>> text_cell("Comité\\x1b de\\x00 paz\\ufffe"), text_cell(3)
+    ('Comité de paz', 3)
+    """
     if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+        return clean(value)
     return value
 
 

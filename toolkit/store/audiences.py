@@ -21,6 +21,7 @@ from toolkit.domain import (
     AudienceMember,
     AudienceRule,
 )
+from toolkit.store.columns import checked, clean_values
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import actors, audience_members, audiences
 from toolkit.store.workspaces import reading, require_in_workspace, writing
@@ -107,7 +108,7 @@ def validate_rule(rule: AudienceRule) -> AudienceRule:
 
 def validate_audience(values: dict[str, object]) -> dict[str, object]:
     """Clean and check an audience's fields; raises ``StoreError`` with the reason."""
-    cleaned = dict(values)
+    cleaned = clean_values(values)
     if "name" in cleaned:
         cleaned["name"] = " ".join(_text(cleaned["name"]).split())
         if not cleaned["name"]:
@@ -131,7 +132,7 @@ def validate_audience(values: dict[str, object]) -> dict[str, object]:
             cleaned[name] = _words(cleaned[name])
     if "rule" in cleaned:
         cleaned["rule"] = validate_rule(cleaned["rule"])
-    return cleaned
+    return checked(audiences, cleaned)
 
 
 def _row_values(audience: Audience) -> dict[str, object]:

@@ -26,6 +26,7 @@ from toolkit.domain import (
     KpiMeasurement,
 )
 from toolkit.store import bin
+from toolkit.store.columns import checked, clean_values
 from toolkit.store.edits import Edit, SaveResult, apply_edits, delete_rows, save_edits
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import activities, audiences, campaign_audiences, campaigns, kpi_measurements, kpis
@@ -148,7 +149,7 @@ def _words(values: object) -> list[str]:
 
 def validate_campaign(values: dict[str, object]) -> dict[str, object]:
     """Clean and check a campaign's fields; raises ``StoreError`` with the reason."""
-    cleaned = dict(values)
+    cleaned = clean_values(values)
     if "title" in cleaned:
         cleaned["title"] = _title(cleaned["title"], "title_required")
     if "type" in cleaned and cleaned["type"] not in CAMPAIGN_TYPES:
@@ -168,11 +169,11 @@ def validate_campaign(values: dict[str, object]) -> dict[str, object]:
         raise StoreError("dates_reversed")
     if "budget" in cleaned:
         cleaned["budget"] = _number(cleaned["budget"], "bad_budget", positive=True)
-    return cleaned
+    return checked(campaigns, cleaned)
 
 
 def validate_activity(values: dict[str, object]) -> dict[str, object]:
-    cleaned = dict(values)
+    cleaned = clean_values(values)
     if "title" in cleaned:
         cleaned["title"] = _title(cleaned["title"], "activity_title_required")
     if "status" in cleaned and cleaned["status"] not in ACTIVITY_STATUSES:
@@ -186,11 +187,11 @@ def validate_activity(values: dict[str, object]) -> dict[str, object]:
     for name in ("owner", "notes"):
         if name in cleaned:
             cleaned[name] = _text(cleaned[name])
-    return cleaned
+    return checked(activities, cleaned)
 
 
 def validate_kpi(values: dict[str, object]) -> dict[str, object]:
-    cleaned = dict(values)
+    cleaned = clean_values(values)
     if "name" in cleaned:
         cleaned["name"] = _title(cleaned["name"], "kpi_name_required")
     if "kind" in cleaned and cleaned["kind"] not in KPI_KINDS:
@@ -207,11 +208,11 @@ def validate_kpi(values: dict[str, object]) -> dict[str, object]:
             raise StoreError("bad_target")
     if "target" in cleaned and "baseline" in cleaned and cleaned["target"] == cleaned["baseline"]:
         raise StoreError("target_is_baseline")
-    return cleaned
+    return checked(kpis, cleaned)
 
 
 def validate_measurement(values: dict[str, object]) -> dict[str, object]:
-    cleaned = dict(values)
+    cleaned = clean_values(values)
     if "measured_on" in cleaned:
         cleaned["measured_on"] = _date(cleaned["measured_on"])
         if cleaned["measured_on"] is None:
@@ -222,7 +223,7 @@ def validate_measurement(values: dict[str, object]) -> dict[str, object]:
             raise StoreError("bad_value")
     if "notes" in cleaned:
         cleaned["notes"] = _text(cleaned["notes"])
-    return cleaned
+    return checked(kpi_measurements, cleaned)
 
 
 def _values(item: object, names: tuple[str, ...], validate) -> dict[str, object]:

@@ -28,6 +28,7 @@ from toolkit.domain import (
     status_dates,
 )
 from toolkit.store import bin
+from toolkit.store.columns import checked, clean_values
 from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
 from toolkit.store.register import (
@@ -134,7 +135,7 @@ def _date(value: object) -> date | None:
 
 def validate_consultation(values: dict[str, object]) -> dict[str, object]:
     """Clean and check a consultation's fields; raises ``StoreError`` with the reason."""
-    cleaned = dict(values)
+    cleaned = clean_values(values)
     if "title" in cleaned:
         cleaned["title"] = " ".join(_text(cleaned["title"]).split())
         if not cleaned["title"]:
@@ -171,7 +172,7 @@ def validate_consultation(values: dict[str, object]) -> dict[str, object]:
                 raise StoreError("bad_target")
             seen[(dimension, key)] = {"dimension": dimension, "key": key, "minimum": minimum}  # the last one wins
         cleaned["targets"] = list(seen.values())
-    return cleaned
+    return checked(consultations, cleaned)
 
 
 def _consultation_values(consultation: Consultation) -> dict[str, object]:
@@ -179,7 +180,7 @@ def _consultation_values(consultation: Consultation) -> dict[str, object]:
 
 
 def validate_participant(values: dict[str, object]) -> dict[str, object]:
-    cleaned = dict(values)
+    cleaned = clean_values(values)
     if "status" in cleaned and cleaned["status"] not in INVITATION_STATUSES:
         raise StoreError("bad_invitation_status")
     for name in ("invited_on", "responded_on", "attended_on"):
@@ -188,11 +189,11 @@ def validate_participant(values: dict[str, object]) -> dict[str, object]:
     for name in ("attendee", "notes"):
         if name in cleaned:
             cleaned[name] = _text(cleaned[name])
-    return cleaned
+    return checked(participants, cleaned)
 
 
 def validate_contribution(values: dict[str, object]) -> dict[str, object]:
-    cleaned = dict(values)
+    cleaned = clean_values(values)
     if "text" in cleaned:
         cleaned["text"] = _text(cleaned["text"])
         if not cleaned["text"]:
@@ -206,7 +207,7 @@ def validate_contribution(values: dict[str, object]) -> dict[str, object]:
             cleaned[name] = " ".join(_text(cleaned[name]).split()) if name == "theme" else _text(cleaned[name])
     if "due_on" in cleaned:
         cleaned["due_on"] = _date(cleaned["due_on"])
-    return cleaned
+    return checked(contributions, cleaned)
 
 
 def _require_consultation(connection: Connection, workspace_id: int, consultation_id) -> None:

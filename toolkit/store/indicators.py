@@ -34,6 +34,7 @@ from toolkit.indicators import (
     missing_defaults,
     sample_indicators,
 )
+from toolkit.store.columns import checked, clean_values
 from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import (
@@ -141,7 +142,7 @@ def _number(value: object, reason: str) -> float | None:
 
 def validate_indicator(values: dict[str, object]) -> dict[str, object]:
     """Clean and check an indicator's fields (those given); raises ``StoreError`` with the reason."""
-    cleaned = dict(values)
+    cleaned = clean_values(values)
     if "name" in cleaned:
         cleaned["name"] = _name(cleaned["name"])
     if "dimension" in cleaned and cleaned["dimension"] not in DIMENSIONS:
@@ -168,12 +169,12 @@ def validate_indicator(values: dict[str, object]) -> dict[str, object]:
             cleaned["position"] = max(0, int(cleaned["position"] or 0))
         except (TypeError, ValueError) as error:
             raise StoreError("indicator_bad_position") from error
-    return cleaned
+    return checked(indicators, cleaned)
 
 
 def validate_measurement(values: dict[str, object]) -> dict[str, object]:
     """Clean and check a measurement's day, value, source and notes."""
-    cleaned = dict(values)
+    cleaned = clean_values(values)
     cleaned["measured_on"] = _date(cleaned.get("measured_on"))
     if cleaned["measured_on"] is None:
         raise StoreError("indicator_measured_on_required")
@@ -182,7 +183,7 @@ def validate_measurement(values: dict[str, object]) -> dict[str, object]:
         raise StoreError("indicator_bad_value")
     cleaned["source"] = _text(cleaned.get("source"))
     cleaned["notes"] = _text(cleaned.get("notes"))
-    return cleaned
+    return checked(indicator_measurements, cleaned)
 
 
 def _indicator_values(indicator: Indicator) -> dict[str, object]:

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select, up
 
 from toolkit.domain import Actor, Relation
 from toolkit.store import bin
+from toolkit.store.columns import checked, clean_values
 from toolkit.store.edits import ConflictError, Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import actors, relations, workspaces
@@ -47,8 +48,8 @@ def _actor_values(actor: Actor) -> dict[str, object]:
 
 
 def validate_actor(values: dict[str, object]) -> dict[str, object]:
-    """Clean and check one actor's fields (a name is required; levels in range)."""
-    cleaned = dict(values)
+    """Clean and check one actor's fields (a name is required; levels in range; texts fit their columns)."""
+    cleaned = clean_values(values)
     if "name" in cleaned:
         cleaned["name"] = " ".join(str(cleaned["name"] or "").split())
         if not cleaned["name"]:
@@ -87,7 +88,7 @@ def validate_actor(values: dict[str, object]) -> dict[str, object]:
         and not isinstance(cleaned["consent_date"], date)
     ):
         raise StoreError("bad_date")
-    return cleaned
+    return checked(actors, cleaned)
 
 
 def list_actors(engine: Engine, workspace_id: int) -> list[Actor]:
@@ -175,7 +176,7 @@ def delete_actors(engine: Engine, workspace_id: int, actor_ids: list[int]) -> in
 
 
 def _check_relation(connection: Connection, workspace_id: int, values: dict[str, object]) -> dict[str, object]:
-    cleaned = dict(values)
+    cleaned = clean_values(values)
     if "strength" in cleaned:
         strength = int(cleaned["strength"] or 2)
         if not 1 <= strength <= 3:
@@ -185,6 +186,7 @@ def _check_relation(connection: Connection, workspace_id: int, values: dict[str,
         cleaned["directed"] = bool(cleaned["directed"])
     if "description" in cleaned:
         cleaned["description"] = "" if cleaned["description"] is None else str(cleaned["description"])
+    cleaned = checked(relations, cleaned)
     ends = [cleaned.get(end) for end in ("source_id", "target_id") if end in cleaned]
     if any(end is None for end in ends):
         raise StoreError("relation_ends_required")

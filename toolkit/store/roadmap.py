@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from toolkit.domain import MILESTONE_STATUSES, Milestone
 from toolkit.sample import read_sample
+from toolkit.store.columns import checked, clean_values
 from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import PROJECT_ROOT, StoreError
 from toolkit.store.tables import campaigns, consultations, milestones, vocab_terms
@@ -92,7 +93,7 @@ def validate_milestone(values: dict[str, object]) -> dict[str, object]:
     Traceback (most recent call last):
     toolkit.store.engine.StoreError: milestone_status
     """
-    cleaned = dict(values)
+    cleaned = clean_values(values)
     if "title" in cleaned:
         title = " ".join(("" if cleaned["title"] is None else str(cleaned["title"])).split())
         if not title:
@@ -116,7 +117,7 @@ def validate_milestone(values: dict[str, object]) -> dict[str, object]:
     for name in ("consultation_id", "campaign_id"):
         if name in cleaned:
             cleaned[name] = _link(cleaned[name])
-    return cleaned
+    return checked(milestones, cleaned)
 
 
 def _check_dates(starts_on: date | None, due_on: date | None) -> None:

@@ -12,8 +12,10 @@ from sqlalchemy.exc import IntegrityError
 from toolkit import access
 from toolkit.domain import Workspace
 from toolkit.store.audit import SKIP, record
+from toolkit.store.columns import checked
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import memberships, vocab_terms, workspaces
+from toolkit.text import clean
 from toolkit.vocab import DEFAULTS, fold
 
 MAX_NAME = 200
@@ -107,7 +109,7 @@ def writing(engine: Engine, workspace_id: int, role: str = "editor") -> Iterator
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join(str(name or "").split())
+    name = " ".join(clean(str(name or "")).split())
     if not name:
         raise StoreError("name_required")
     if len(name) > MAX_NAME:
@@ -158,6 +160,8 @@ def insert_workspace(
 ) -> int:
     """Create a workspace inside an open transaction, seeded with the default vocabularies."""
     name = _clean_name(name)
+    place = checked(workspaces, {"city": city or "", "country": country or "", "description": description or ""})
+    city, country, description = place["city"], place["country"], place["description"]
     if connection.execute(select(workspaces.c.id).where(workspaces.c.name == name)).first():
         raise StoreError("name_taken", name=name)
     try:
@@ -238,7 +242,7 @@ def _slug(label: str) -> str:
 
 
 def _clean_label(label: str) -> str:
-    label = " ".join(str(label or "").split())
+    label = " ".join(clean(str(label or "")).split())
     if not label:
         raise StoreError("name_required")
     if len(label) > MAX_NAME:
@@ -313,7 +317,9 @@ def ensure_terms(connection: Connection, workspace_id: int, terms: list[tuple[st
             )
         )
     }
-    for position, (vocabulary, key, custom_label) in enumerate(terms):
+    for position, term in enumerate(terms):
+        term = checked(vocab_terms, dict(zip(("vocabulary", "key", "label"), term, strict=True)))
+        vocabulary, key, custom_label = term["vocabulary"], term["key"], term["label"]
         if (vocabulary, key) not in existing:
             connection.execute(
                 insert(vocab_terms).values(
