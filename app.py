@@ -3,6 +3,7 @@
 import contextlib
 import logging
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -12,6 +13,7 @@ from toolkit.i18n import t
 from toolkit.register import load_sample
 from toolkit.settings import Settings
 from toolkit.store import StoreError, open_store
+from toolkit.store.accounts import end_sessions, session_valid
 from toolkit.store.workspaces import current_role, list_workspaces
 
 started = time.perf_counter()
@@ -34,28 +36,50 @@ def engine(url: str):
     return store
 
 
+SESSION_KEYS = ("person", "signed_in_at", "last_seen", "workspace_id")
+
+
+def end_session(notice: str) -> None:
+    """Forget this session's person: the next run shows the sign-in page with ``notice``."""
+    for key in SESSION_KEYS:
+        st.session_state.pop(key, None)
+    st.session_state["sign_in_notice"] = notice
+
+
 def signed_in(settings: Settings) -> access.Person | None:
     """The person of this session when accounts are on (None: show the sign-in page); LOCAL when off.
 
-    A session ends after ``HOJA_SESSION_IDLE_MINUTES`` without activity or ``HOJA_SESSION_MAX_HOURS``.
+    Checked at every rerun: a session ends after ``HOJA_SESSION_IDLE_MINUTES`` without activity or
+    ``HOJA_SESSION_MAX_HOURS``, when the account is deactivated or signs out in another tab or
+    browser, and (single sign-on) when the provider's identity is gone from this session. An SSO
+    session that expires also signs out of Streamlit's identity cookie (``st.logout``), so the
+    person goes through the provider again instead of starting a new session from the cookie.
     """
     if settings.accounts == "off":
         return access.LOCAL
     person, now = st.session_state.get("person"), clock.now()
-    if person is not None and access.session_expired(
-        st.session_state["signed_in_at"],
-        st.session_state["last_seen"],
-        now,
-        settings.session_idle_minutes,
-        settings.session_max_hours,
-    ):
-        for key in ("person", "signed_in_at", "last_seen", "workspace_id"):
-            st.session_state.pop(key, None)
-        st.session_state["sign_in_notice"] = "accounts.expired"
-        person = None
+    sso = settings.accounts == "sso"
     if person is not None:
-        st.session_state["last_seen"] = now
-    return person
+        expired = access.session_expired(
+            st.session_state["signed_in_at"],
+            st.session_state["last_seen"],
+            now,
+            settings.session_idle_minutes,
+            settings.session_max_hours,
+        )
+        if (
+            expired
+            or not session_valid(st.session_state["engine"], person, st.session_state["signed_in_at"])
+            or (sso and not st.user.is_logged_in)
+        ):
+            end_session("accounts.expired")
+            if sso and expired and st.user.is_logged_in:
+                st.logout()
+            person = None
+    if person is None:
+        return None
+    st.session_state["last_seen"] = now
+    return replace(person, creates=settings.creators == "owners")
 
 
 settings = Settings.from_environment()
@@ -141,9 +165,8 @@ with st.sidebar:
         if ids and current_role(st.session_state["engine"], st.session_state["workspace_id"]) == "viewer":
             st.info(t("accounts.read_only"))
         if st.button(t("accounts.sign_out"), key="sidebar_sign_out", icon=":material/logout:"):
-            for key in ("person", "signed_in_at", "last_seen", "workspace_id"):
-                st.session_state.pop(key, None)
-            st.session_state["sign_in_notice"] = "accounts.signed_out"
+            end_sessions(st.session_state["engine"], person.user_id)  # every tab and browser of this account
+            end_session("accounts.signed_out")
             if settings.accounts == "sso" and st.user.is_logged_in:
                 st.logout()
             st.rerun()

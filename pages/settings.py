@@ -6,6 +6,7 @@ import streamlit as st
 from pages._kit.context import PageContext, notify, page_context, show_notice
 from pages._kit.outcome import run
 from pages._kit.table import TableTexts, editable_table
+from toolkit import access
 from toolkit.i18n import label, t
 from toolkit.markdown import escape
 from toolkit.register import load_sample
@@ -41,6 +42,12 @@ def workspaces_table(engine) -> None:
 
 
 def create_form(engine, place) -> None:
+    """Offered to whoever may open workspaces: the local user, the operator, or an owner when
+    HOJA_CREATORS=owners (the store checks it again)."""
+    person = access.current()
+    if not (person.unrestricted or person.creates):
+        place.caption(t("members.operator_only"))
+        return
     with place.form("settings_create_form", clear_on_submit=True):
         st.markdown(f"**{t('settings.workspaces.create')}**")
         name = st.text_input(t("settings.workspaces.name"))

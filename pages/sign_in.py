@@ -1,12 +1,15 @@
 """Iniciar sesión: shown instead of everything else when accounts are on and nobody is signed in."""
 
+import time
+from datetime import timedelta
+
 import streamlit as st
 
-from toolkit import clock
+from toolkit import access, clock
 from toolkit.i18n import t
 from toolkit.markdown import escape
 from toolkit.store import StoreError
-from toolkit.store.accounts import person_for_sso, sign_in
+from toolkit.store.accounts import identity_ended_at, person_for_sso, sign_in
 
 engine = st.session_state["engine"]
 settings = st.session_state["settings"]
@@ -20,6 +23,19 @@ def start_session(person) -> None:
     st.rerun()
 
 
+def identity() -> dict | None:
+    """The claims of the provider's identity, if it may start a session (see access.identity_fresh):
+    an identity from Streamlit's 30-day cookie that is older than a session may last, or from
+    before the account signed out or was deactivated, must go through the provider again."""
+    claims = {key: st.user.get(key) for key in ("iss", "sub", "email", "email_verified", "iat")}
+    try:  # the token's issue time (seconds since 1970) on the app's clock
+        issued = clock.now() - timedelta(seconds=int(time.time()) - int(claims["iat"]))
+    except (TypeError, ValueError):
+        issued = None
+    fresh = access.identity_fresh(issued, identity_ended_at(engine, claims), clock.now(), settings.session_max_hours)
+    return claims if fresh else None
+
+
 st.title(t("accounts.sign_in.title"))
 if notice := st.session_state.pop("sign_in_notice", None):
     st.info(t(notice))
@@ -27,9 +43,9 @@ st.caption(t("accounts.sign_in.intro"))
 
 if settings.accounts == "sso":
     st.write(t("accounts.sign_in.sso_intro"))
-    if st.user.is_logged_in:  # the identity provider knows them: do we?
+    if st.user.is_logged_in and (claims := identity()) is not None:  # the provider knows them: do we?
         try:
-            start_session(person_for_sso(engine, st.user.get("email") or ""))
+            start_session(person_for_sso(engine, claims))
         except StoreError as error:
             st.error(t(error.message_key, **{k: escape(v) for k, v in error.details.items()}))
             st.button(t("accounts.sign_out"), on_click=st.logout, key="sign_in_sso_out")
@@ -44,6 +60,7 @@ else:
         submitted = st.form_submit_button(t("accounts.sign_in.submit"), type="primary")
     if submitted:
         try:
-            start_session(sign_in(engine, username, password))
+            # limited per account and per client address (none for a local connection: see README)
+            start_session(sign_in(engine, username, password, client=st.context.ip_address))
         except StoreError as error:
             st.error(t(error.message_key, **error.details))

@@ -39,7 +39,10 @@ def members_section(ctx: PageContext) -> None:
         return
     change, new = st.columns(2)
     member_form(ctx, change)
-    account_form(ctx, new)
+    if access.current().creates:  # HOJA_CREATORS=owners
+        account_form(ctx, new)
+    else:
+        new.caption(t("members.operator_only"))
     others = [m.username for m in members]
     leaving = st.selectbox(t("members.remove"), others, key="team_remove_choice")
     if st.button(t("members.remove"), key="team_remove", disabled=not others):
@@ -49,6 +52,7 @@ def members_section(ctx: PageContext) -> None:
 def member_form(ctx: PageContext, place) -> None:
     with place.form("team_member_form", clear_on_submit=True):
         st.markdown(f"**{t('members.add')}**")
+        # the exact username: no list of the server's accounts, and one answer whether it exists or not
         username = st.text_input(t("accounts.username"), key="team_member_username")
         role = st.selectbox(t("members.role"), ROLES, index=1, format_func=role_name, key="team_member_role")
         submitted = st.form_submit_button(t("members.submit"), type="primary")

@@ -28,6 +28,8 @@ class Person:
     user_id: int | None
     username: str
     display_name: str = ""
+    # the server lets owners open workspaces and accounts (HOJA_CREATORS=owners); the app sets it
+    creates: bool = False
 
     @property
     def unrestricted(self) -> bool:
@@ -85,3 +87,24 @@ def session_expired(
     True
     """
     return now - last_seen > timedelta(minutes=idle_minutes) or now - signed_in_at > timedelta(hours=max_hours)
+
+
+def identity_fresh(issued_at: datetime | None, ended_at: datetime | None, now: datetime, max_hours: int) -> bool:
+    """Whether an identity from the organisation's provider (its token issued at ``issued_at``) may
+    start a session: issued within the last ``max_hours`` and after the account's sessions were
+    last ended (``ended_at``: sign-out, deactivation). Streamlit keeps the identity in a 30-day
+    cookie; without this, an expired session would start again at once from it.
+
+    >>> from datetime import datetime as d
+    >>> identity_fresh(d(2026, 1, 1, 8), None, d(2026, 1, 1, 19), 12)
+    True
+    >>> identity_fresh(d(2026, 1, 1, 8), None, d(2026, 1, 1, 20, 1), 12)
+    False
+    >>> identity_fresh(d(2026, 1, 1, 8), d(2026, 1, 1, 9), d(2026, 1, 1, 10), 12)
+    False
+    >>> identity_fresh(None, None, d(2026, 1, 1, 10), 12)
+    False
+    """
+    if issued_at is None or now - issued_at > timedelta(hours=max_hours):
+        return False
+    return ended_at is None or issued_at >= ended_at

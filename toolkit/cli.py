@@ -8,6 +8,8 @@
     python -m toolkit users grant USERNAME --workspace NAME --role owner|editor|viewer [--db URL]
     python -m toolkit users password USERNAME [--password-stdin] [--db URL]
     python -m toolkit users list [--db URL]
+    python -m toolkit users deactivate USERNAME [--db URL]
+    python -m toolkit users activate USERNAME [--db URL]
 
 Exit status 0 when the file was read (row problems are reported, not fatal), 2 when it
 cannot be read or the command cannot run: one plain line on stderr, no traceback.
@@ -21,7 +23,7 @@ import os
 import sys
 from pathlib import Path
 
-from toolkit import clock
+from toolkit import access, clock
 from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, set_language, t
 from toolkit.register import check_file, import_preview, load_sample, workspace_backup
 from toolkit.spreadsheets import exports
@@ -273,7 +275,7 @@ def _grant(engine, username: str, workspace_name: str, role: str) -> None:
 
 def command_users(args) -> int:
     """Accounts from the server's shell: the operator creates the first owner here."""
-    from toolkit.store.accounts import create_user, list_users, set_password
+    from toolkit.store.accounts import create_user, list_users, set_active, set_password
 
     engine = _engine(args.db)
     if args.action == "list":
@@ -291,6 +293,10 @@ def command_users(args) -> int:
     elif args.action == "password":
         set_password(engine, username, _password(args, username))
         print(t("accounts.cli.password_set", name=username.strip().lower()))
+    elif args.action in ("deactivate", "activate"):
+        active = args.action == "activate"
+        set_active(engine, username, active)
+        print(t("accounts.cli.activated" if active else "accounts.cli.deactivated", name=username.strip().lower()))
     return 0
 
 
@@ -331,7 +337,11 @@ def parser() -> argparse.ArgumentParser:
     password = actions.add_parser("password")
     password.add_argument("username")
     listing = actions.add_parser("list")
-    for action in (add, grant, password, listing):
+    deactivate = actions.add_parser("deactivate")
+    deactivate.add_argument("username")
+    activate = actions.add_parser("activate")
+    activate.add_argument("username")
+    for action in (add, grant, password, listing, deactivate, activate):
         action.add_argument("--db")
     for action in (add, password):
         action.add_argument("--password-stdin", action="store_true", help=t("accounts.cli.help_password_stdin"))
@@ -342,6 +352,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     lang = os.environ.get("HOJA_LANG", DEFAULT_LANGUAGE)
     set_language(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    access.set_current(access.LOCAL)  # the command line is the server operator's tool
     args = parser().parse_args(argv)
     try:
         return args.run(args)

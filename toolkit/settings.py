@@ -9,6 +9,7 @@ from toolkit.spreadsheets.reading import ReadLimits
 from toolkit.store.engine import default_url
 
 ACCOUNT_MODES = ("off", "password", "sso")
+CREATORS = ("operators", "owners")
 
 
 def _whole(environ: dict[str, str], name: str, default: int) -> int:
@@ -25,13 +26,22 @@ class Settings:
     accounts: str = "off"  # off: one person, no sign-in; password: accounts here; sso: OpenID Connect
     session_idle_minutes: int = 30
     session_max_hours: int = 12
+    creators: str = "operators"  # who opens workspaces and accounts: the operator only, or owners too
 
     @classmethod
     def from_environment(cls, environ: dict[str, str] | None = None) -> Settings:
         """``DATABASE_URL``, ``HOJA_UPLOAD_LIMIT_MB`` (default 20 MB), ``HOJA_ACCOUNTS`` (off, password or
-        sso; default off), ``HOJA_SESSION_IDLE_MINUTES`` (30) and ``HOJA_SESSION_MAX_HOURS`` (12).
+        sso; default off), ``HOJA_SESSION_IDLE_MINUTES`` (30), ``HOJA_SESSION_MAX_HOURS`` (12) and ``HOJA_CREATORS``
+        (operators: only the operator, on the command line, opens workspaces and accounts; owners:
+        anyone who owns a workspace may too; default operators).
 
-        An unknown ``HOJA_ACCOUNTS`` value asks for sign-in rather than opening the data to anyone.
+        An unknown ``HOJA_ACCOUNTS`` value asks for sign-in rather than opening the data to anyone;
+        an unknown ``HOJA_CREATORS`` keeps creation to the operator.
+
+        >>> Settings.from_environment({"HOJA_CREATORS": "Owners"}).creators
+        'owners'
+        >>> Settings.from_environment({"HOJA_CREATORS": "everyone"}).creators
+        'operators'
         """
         environ = os.environ if environ is None else environ
         accounts = environ.get("HOJA_ACCOUNTS", "off").strip().lower() or "off"
@@ -43,6 +53,9 @@ class Settings:
             accounts=accounts,
             session_idle_minutes=_whole(environ, "HOJA_SESSION_IDLE_MINUTES", 30),
             session_max_hours=_whole(environ, "HOJA_SESSION_MAX_HOURS", 12),
+            creators=creators
+            if (creators := environ.get("HOJA_CREATORS", "").strip().lower()) in CREATORS
+            else "operators",
         )
 
     @property

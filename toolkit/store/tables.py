@@ -332,6 +332,13 @@ users = Table(
     Column("password_hash", String(300)),  # None: signs in through the organisation's identity provider
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", DateTime, nullable=False, server_default=func.now()),
+    # single sign-on: the provider's issuer and subject, bound on the first sign-in (migration 0007)
+    Column("sso_issuer", String(300)),
+    Column("sso_subject", String(300)),
+    # sessions (and identity tokens) from before this moment no longer count: sign-out, deactivation
+    Column("sessions_ended_at", DateTime),
+    Column("created_by", Integer),  # the account of the owner who opened it (None: the operator)
+    UniqueConstraint("sso_issuer", "sso_subject"),
 )
 
 memberships = Table(
@@ -349,8 +356,9 @@ sign_in_attempts = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("username", String(200), nullable=False, index=True),
-    Column("at", DateTime, nullable=False),
+    Column("at", DateTime, nullable=False, index=True),
     Column("succeeded", Boolean, nullable=False),
+    Column("client", String(64), index=True),  # the client's address when Streamlit gives one
 )
 
 # who changed what: one row per change, with the row before and after

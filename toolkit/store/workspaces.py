@@ -155,10 +155,28 @@ def revision(engine: Engine, workspace_id: int) -> int:
     return value
 
 
+def may_create(connection: Connection) -> bool:
+    """Whether the person acting may open workspaces and accounts: the operator (command line, or
+    the local install without accounts) always; with ``HOJA_CREATORS=owners``, anyone who owns a
+    workspace (``Person.creates``, set by the app); nobody else."""
+    person = access.current()
+    if person.unrestricted:
+        return True
+    return person.creates and (
+        connection.execute(
+            select(memberships.c.id).where(memberships.c.user_id == person.user_id, memberships.c.role == "owner")
+        ).first()
+        is not None
+    )
+
+
 def insert_workspace(
     connection: Connection, name: str, city: str = "", country: str = "", language: str = "es", description: str = ""
 ) -> int:
-    """Create a workspace inside an open transaction, seeded with the default vocabularies."""
+    """Create a workspace inside an open transaction, seeded with the default vocabularies; refused
+    (``not_allowed``) to whoever :func:`may_create` says may not."""
+    if not may_create(connection):
+        raise StoreError("not_allowed")
     name = _clean_name(name)
     place = checked(workspaces, {"city": city or "", "country": country or "", "description": description or ""})
     city, country, description = place["city"], place["country"], place["description"]
