@@ -61,6 +61,7 @@ else:
     if submitted:
         try:
             # limited per account and per client address (none for a local connection: see README)
-            start_session(sign_in(engine, username, password, client=st.context.ip_address))
+            address = st.context.ip_address
+            start_session(sign_in(engine, username, password, client=address if isinstance(address, str) else None))
         except StoreError as error:
             st.error(t(error.message_key, **error.details))

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from toolkit import clock
 from toolkit.i18n import set_language, t
+from toolkit.markdown import escape
 from toolkit.store import open_store
 from toolkit.store.accounts import create_user, set_member
 from toolkit.store.workspaces import create_workspace, list_workspaces
@@ -133,6 +134,66 @@ def test_an_owner_adds_a_member_from_equipo_y_acceso(team, url):
     assert not app.exception and not app.error, [e.value for e in app.error]
     roles = {row[0]: row[2] for row in app.dataframe[0].value.itertuples(index=False)}
     assert roles["luis@medellin.gov.co"] == t("members.roles.viewer")
+
+
+def test_an_owner_is_not_told_whether_an_account_exists_and_opens_none_by_default(team):
+    """Finding 5: the form told whether a hidden username existed, and any owner opened accounts."""
+    app = signed_in()
+    app.switch_page("pages/team.py")
+    app.run()
+    assert t("members.operator_only") in [c.value for c in app.caption]
+    assert not [i for i in app.text_input if i.key == "team_new_username"]  # no account form
+    answers = []
+    for username in ("luis@medellin.gov.co", "alguien.de.otra.ciudad@quito.gob.ec"):
+        app.text_input(key="team_member_username").input(username)
+        app.button(key="FormSubmitter:team_member_form-" + t("members.submit")).click()
+        app.run()
+        assert not app.error, [e.value for e in app.error]
+        answers.append([s.value for s in app.success])
+    role = t("members.roles.editor")
+    assert answers == [
+        [t("members.saved", name=escape("luis@medellin.gov.co"), role=role)],
+        [t("members.saved", name=escape("alguien.de.otra.ciudad@quito.gob.ec"), role=role)],
+    ]
+
+
+def test_with_hoja_creators_owners_an_owner_opens_accounts_and_workspaces(team, monkeypatch):
+    monkeypatch.setenv("HOJA_CREATORS", "owners")
+    app = signed_in()
+    app.switch_page("pages/team.py")
+    app.run()
+    assert app.text_input(key="team_new_username")
+    app.switch_page("pages/settings.py")
+    app.run()
+    assert t("members.operator_only") not in [c.value for c in app.caption]
+
+
+def test_a_member_opens_no_workspace_by_default(team):
+    app = signed_in()
+    app.switch_page("pages/settings.py")
+    app.run()
+    assert not app.exception
+    assert t("members.operator_only") in [c.value for c in app.caption]
+
+
+def test_a_deactivated_account_loses_its_open_session_at_the_next_rerun(team, url):
+    from toolkit.store.accounts import set_active
+
+    app = signed_in()
+    engine = open_store(url)
+    set_active(engine, "ana@medellin.gov.co", False)  # python -m toolkit users deactivate
+    engine.dispose()
+    app.run()
+    sign_in_page_after(app)
+
+
+def test_signing_out_in_one_tab_ends_the_others(team):
+    first, second = signed_in(), signed_in()
+    first.sidebar.button(key="sidebar_sign_out").click()
+    first.run()
+    sign_in_page_after(first)
+    second.run()
+    assert t("accounts.expired") in [i.value for i in sign_in_page_after(second).info]
 
 
 def test_without_accounts_equipo_y_acceso_explains_how_to_turn_them_on(url):

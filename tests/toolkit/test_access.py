@@ -325,11 +325,11 @@ def test_signing_out_ends_every_session_of_the_account(engine, team):
 
 def test_a_success_clears_the_failures_and_the_operator_lifts_a_lock(engine, team):
     now = datetime(2026, 11, 22, 10, 0)
-    for n in range(MAX_FAILURES - 1):
+    for _ in range(MAX_FAILURES - 1):
         with pytest.raises(StoreError):
             sign_in(engine, "editor@city.gov", "incorrecta", now)
     sign_in(engine, "editor@city.gov", PASSWORD, now)
-    for n in range(MAX_FAILURES - 1):  # counted from zero again
+    for _ in range(MAX_FAILURES - 1):  # counted from zero again
         with pytest.raises(StoreError) as refused:
             sign_in(engine, "editor@city.gov", "incorrecta", now)
         assert refused.value.reason == "sign_in_failed"
