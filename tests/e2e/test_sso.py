@@ -28,12 +28,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def provider_knows(issuer: str, email: str, name: str) -> None:
-    """Give the provider a user whose ID token carries this e-mail and name."""
+def provider_knows(issuer: str, email: str, name: str, verified: bool = True, sub: str = "") -> None:
+    """Give the provider a user (subject ``sub``, default the e-mail) whose ID token carries this
+    e-mail, whether the provider verified it, and a name."""
     request = urllib.request.Request(
-        f"{issuer}/users/{quote(email)}",
+        f"{issuer}/users/{quote(sub or email)}",
         method="PUT",
-        data=json.dumps({"email": email, "name": name}).encode(),
+        data=json.dumps({"email": email, "email_verified": verified, "name": name}).encode(),
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=10) as answer:
@@ -56,6 +57,8 @@ def sso_app(serve_app, tmp_path_factory):
         issuer = f"http://localhost:{server.server_port}"
         provider_knows(issuer, "ana.garcia@medellin.gov.co", "Ana García")
         provider_knows(issuer, "intruso@otra.org", "Alguien Más")
+        # someone whose provider account claims Ana's address without having verified it
+        provider_knows(issuer, "ana.garcia@medellin.gov.co", "Impostor", verified=False, sub="impostor")
         home = folder / "home"
         (home / ".streamlit").mkdir(parents=True)
         (home / ".streamlit" / "secrets.toml").write_text(
@@ -72,6 +75,7 @@ def sso_app(serve_app, tmp_path_factory):
 
 
 def through_the_provider(page: Page, base: str, email: str) -> None:
+    """Sign in at the provider as the subject ``email`` (its own form asks for the subject)."""
     page.goto(base)
     expect(page.get_by_role("heading", name="Iniciar sesión", level=1)).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("button", name="Ingresar con la cuenta institucional").click()
@@ -98,3 +102,31 @@ def test_someone_the_provider_knows_but_we_do_not_is_told_so(page: Page, sso_app
         timeout=TIMEOUT
     )
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+
+
+def test_an_unverified_e_mail_does_not_sign_in_as_its_account(page: Page, sso_app):
+    """Finding 3: an identity with email_verified false signed in as the account of that e-mail."""
+    through_the_provider(page, sso_app, "impostor")
+    expect(page.get_by_text("no ha verificado el correo ana.garcia@medellin.gov.co")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+
+
+def test_signing_out_ends_the_session_in_every_tab(page: Page, sso_app):
+    """Finding 4: signing out left other tabs signed in, and the sign-in page started a new session
+    at once from Streamlit's identity cookie."""
+    through_the_provider(page, sso_app, "ana.garcia@medellin.gov.co")
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("Sesión iniciada: Ana García")).to_be_visible(timeout=TIMEOUT)
+    other = page.context.new_page()
+    other.goto(sso_app)
+    expect(other.get_by_test_id("stSidebar").get_by_text("Sesión iniciada: Ana García")).to_be_visible(timeout=TIMEOUT)
+    sidebar.get_by_role("button", name="Cerrar sesión").click()
+    page.get_by_role("button", name="End session").click()  # the provider asks to confirm its own sign-out
+    expect(page.get_by_role("button", name="Ingresar con la cuenta institucional")).to_be_visible(timeout=TIMEOUT)
+    other.bring_to_front()
+    other.get_by_test_id("stSidebarNav").get_by_role(
+        "link", name="Actores", exact=True
+    ).click()  # the other tab's next rerun
+    expect(other.get_by_role("heading", name="Iniciar sesión", level=1)).to_be_visible(timeout=TIMEOUT)
+    expect(other.get_by_role("button", name="Ingresar con la cuenta institucional")).to_be_visible(timeout=TIMEOUT)
+    expect(other.get_by_test_id("stSidebarNav")).to_have_count(0)
