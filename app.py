@@ -10,6 +10,7 @@ import streamlit as st
 
 from toolkit import access, clock, i18n
 from toolkit.i18n import t
+from toolkit.markdown import escape
 from toolkit.register import load_sample
 from toolkit.settings import Settings
 from toolkit.store import StoreError, open_store
@@ -82,6 +83,19 @@ def signed_in(settings: Settings) -> access.Person | None:
     return replace(person, creates=settings.creators == "owners")
 
 
+@contextlib.contextmanager
+def contained(what: str, *, stop: bool = False):
+    """A crash in the block is logged with its traceback and shown as a plain message in the user's
+    language (never a traceback, which may hold SQL and its values); ``stop`` ends the run there."""
+    try:
+        yield
+    except Exception:
+        logging.exception("%s crashed", what)
+        st.error(t("errors.unexpected"))
+        if stop:
+            st.stop()
+
+
 settings = Settings.from_environment()
 try:
     st.session_state["engine"] = engine(settings.database_url)
@@ -114,9 +128,10 @@ pages = {
         st.Page("pages/settings.py", title=t("nav.settings"), icon=":material/settings:", url_path="ajustes"),
     ],
 }
-person = signed_in(settings)
+with contained("session check", stop=True):
+    person = signed_in(settings)
 if person is None:  # accounts on and nobody signed in: the sign-in page is all there is
-    access.set_current(access.Person(-1, ""))  # nobody: every use case refuses
+    access.set_current(access.NOBODY)  # every use case refuses
     # every page stays known (a bookmarked link is not "page not found") but none is listed or run:
     # a link to one shows the sign-in page, which opens that page once signed in
     sign_in = st.Page("pages/sign_in.py", title=t("accounts.sign_in.title"), icon=":material/login:", default=True)
@@ -125,12 +140,13 @@ if person is None:  # accounts on and nobody signed in: the sign-in page is all 
     if requested.url_path != sign_in.url_path:
         st.session_state["after_sign_in"] = requested
         st.switch_page(sign_in)
-    sign_in.run()
+    with contained("sign-in page"):
+        sign_in.run()
     st.stop()
-access.set_current(person)  # every use case from here on acts for this person
-workspaces = list_workspaces(st.session_state["engine"])
+access.set_current(person)  # every use case from here on acts for this person (LOCAL when accounts are off)
 
-with st.sidebar:
+with st.sidebar, contained("sidebar"):
+    workspaces = list_workspaces(st.session_state["engine"])
     languages = list(i18n.LANGUAGES)
     st.selectbox(
         t("sidebar.language"),
@@ -161,7 +177,7 @@ with st.sidebar:
     else:
         st.info(t("accounts.no_workspace" if settings.accounts != "off" else "sidebar.no_workspace"))
     if settings.accounts != "off":
-        st.caption(t("accounts.signed_in_as", name=person.shown_name))
+        st.caption(t("accounts.signed_in_as", name=escape(person.shown_name)))
         if ids and current_role(st.session_state["engine"], st.session_state["workspace_id"]) == "viewer":
             st.info(t("accounts.read_only"))
         if st.button(t("accounts.sign_out"), key="sidebar_sign_out", icon=":material/logout:"):

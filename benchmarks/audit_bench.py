@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from sqlalchemy import event  # noqa: E402
 
+from toolkit import access  # noqa: E402
 from toolkit.domain import Actor, Relation  # noqa: E402
 from toolkit.store import audit, open_store  # noqa: E402
 from toolkit.store.register import (  # noqa: E402
@@ -102,4 +103,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    access.set_current(access.LOCAL)  # the operator's own measurement
     main()

@@ -17,6 +17,7 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from toolkit import access  # noqa: E402
 from toolkit.domain import Actor, Relation  # noqa: E402
 from toolkit.store import open_store  # noqa: E402
 from toolkit.store.register import RegisterBatch, import_batch  # noqa: E402
@@ -158,4 +159,5 @@ def main(limit_s: float = 150.0) -> None:
 
 
 if __name__ == "__main__":
+    access.set_current(access.LOCAL)  # the operator's own measurement
     main()

@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the throwaway PostgreSQL cluster of t
 import pandas as pd  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
+from toolkit import access  # noqa: E402
 from toolkit.register import check_file, import_preview  # noqa: E402
 from toolkit.store import open_store  # noqa: E402
 from toolkit.store.workspaces import create_workspace  # noqa: E402
@@ -433,4 +434,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    access.set_current(access.LOCAL)  # the operator's own measurement
     main()

@@ -5,12 +5,14 @@ from datetime import timedelta
 
 import streamlit as st
 
+from pages._kit.context import leave_unless_in_app
 from toolkit import access, clock
 from toolkit.i18n import t
 from toolkit.markdown import escape
 from toolkit.store import StoreError
 from toolkit.store.accounts import identity_ended_at, person_for_sso, sign_in
 
+leave_unless_in_app()  # a fresh server's first request for /sign_in runs this file alone
 engine = st.session_state["engine"]
 settings = st.session_state["settings"]
 

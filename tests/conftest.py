@@ -18,6 +18,7 @@ import pytest
 from openpyxl import Workbook
 from postgres_cluster import Cluster, ClusterUnavailable
 
+from toolkit import access
 from toolkit.register import load_sample
 from toolkit.sample import STORY_DAY
 from toolkit.store import open_store
@@ -25,6 +26,15 @@ from toolkit.store import open_store
 os.environ["HOJA_TODAY"] = STORY_DAY.isoformat()
 
 BACKENDS = ["sqlite", "postgresql"]
+# the tests act as the operator unless they say otherwise (the default person is nobody): the
+# session's fixtures on the main thread, and each test, which starts from LOCAL whatever the last set
+access.set_current(access.LOCAL)
+
+
+@pytest.fixture(autouse=True)
+def as_the_operator():
+    with access.acting_as(access.LOCAL):
+        yield
 
 
 @pytest.fixture(scope="session")

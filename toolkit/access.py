@@ -1,10 +1,12 @@
 """Who is acting: the person signed in, or the local user of a single-user install.
 
-Accounts are off by default (one person on a laptop): everything runs as :data:`LOCAL`, who may
-do anything, and so does the command line, which is the server operator's tool. When accounts
-are on, the app sets the signed-in person with :func:`acting_as` for each page run, and every
-use case in ``toolkit.store`` checks that person's role in the workspace it touches: a viewer
-reads and exports, an editor changes, an owner also manages members.
+Accounts are off by default (one person on a laptop): the app then runs everything as
+:data:`LOCAL`, who may do anything, and so does the command line, which is the server operator's
+tool; each says so with :func:`set_current` or :func:`acting_as`. Until someone is set, the one
+acting is :data:`NOBODY`, whom every use case refuses. When accounts are on, the app sets the
+signed-in person with :func:`set_current` for each page run, and every use case in
+``toolkit.store`` checks that person's role in the workspace it touches: a viewer reads and
+exports, an editor changes, an owner also manages members.
 
 The person lives in a context variable of the thread that runs the page. A Streamlit fragment
 reruns without ``app.py``: a page that ever uses one must call :func:`set_current` with
@@ -41,7 +43,10 @@ class Person:
 
 
 LOCAL = Person(None, "")
-_acting: ContextVar[Person] = ContextVar("acting", default=LOCAL)
+# who acts when no one was set (a new thread, a run that forgot to): a member of no workspace and
+# no operator, so every use case refuses; the operator's tools set LOCAL themselves
+NOBODY = Person(-1, "")
+_acting: ContextVar[Person] = ContextVar("acting", default=NOBODY)
 
 
 def current() -> Person:

@@ -1,4 +1,9 @@
-"""Figures for the home page (plotly graph objects; pages only display them)."""
+"""Figures for the home page (plotly graph objects; pages only display them).
+
+Plotly reads a little HTML in every text it draws (``<a href>``, ``<b>``, ``<span style>``, entities):
+each figure function ends with :func:`inert_figure`, so a KPI called ``<a href="…">Clic</a>`` is drawn
+as typed, not as a link.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,52 @@ from collections import Counter
 from collections.abc import Callable
 
 import plotly.graph_objects as go
+
+# the figure's text that can hold user text (templates such as hovertemplate are the app's own)
+_TRACE_TEXT = ("name", "x", "y", "text", "hovertext", "customdata", "labels")
+_AXIS_TEXT = ("ticktext", "categoryarray")
+
+
+def inert(value):
+    """Text plotly draws as typed (``&``, ``<`` and ``>`` as entities, which plotly shows as the
+    characters); lists and tuples element by element; anything else as it is.
+
+    >>> inert('<a href="https://x.example">Clic</a> & <b>'), inert([("A<b>", 2)]), inert(3.5)
+    ('&lt;a href="https://x.example"&gt;Clic&lt;/a&gt; &amp; &lt;b&gt;', [['A&lt;b&gt;', 2]], 3.5)
+    """
+    if isinstance(value, str):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if isinstance(value, list | tuple):
+        return [inert(item) for item in value]
+    return value
+
+
+def inert_figure(figure: go.Figure) -> go.Figure:
+    """The figure with every text that may come from a user made inert (see :func:`inert`): trace
+    names, categories, texts and hover data, titles, axis titles and ticks, annotations.
+
+    >>> fig = inert_figure(go.Figure(go.Bar(x=[1], y=["<b>KPI</b>"], name="<i>n</i>"), {"title": "<a>t</a>"}))
+    >>> fig.data[0].y[0], fig.data[0].name, fig.layout.title.text
+    ('&lt;b&gt;KPI&lt;/b&gt;', '&lt;i&gt;n&lt;/i&gt;', '&lt;a&gt;t&lt;/a&gt;')
+    """
+    for trace in figure.data:
+        for field in _TRACE_TEXT:
+            if field in trace and trace[field] is not None:
+                trace[field] = inert(trace[field])
+    layout = figure.layout
+    if layout.title.text is not None:
+        layout.title.text = inert(layout.title.text)
+    if layout.legend.title.text is not None:
+        layout.legend.title.text = inert(layout.legend.title.text)
+    for axis in (layout.xaxis, layout.yaxis):
+        if axis.title.text is not None:
+            axis.title.text = inert(axis.title.text)
+        for field in _AXIS_TEXT:
+            if axis[field] is not None:
+                axis[field] = inert(axis[field])
+    for annotation in layout.annotations:
+        annotation.text = inert(annotation.text)
+    return figure
 
 
 def count_bars(counts: Counter, label: Callable[[str], str], title: str, horizontal: bool = True) -> go.Figure:
@@ -27,7 +78,7 @@ def count_bars(counts: Counter, label: Callable[[str], str], title: str, horizon
     figure.update_layout(
         title=title, height=max(260, 28 * len(names) + 120), margin={"l": 10, "r": 10, "t": 50}, showlegend=False
     )
-    return figure
+    return inert_figure(figure)
 
 
 def power_interest_figure(
@@ -106,7 +157,7 @@ def power_interest_figure(
         legend={"orientation": "h"},
         dragmode="select",
     )
-    return figure
+    return inert_figure(figure)
 
 
 # -- campaigns: progress against target and elapsed time, budget, activities ------------------
@@ -185,7 +236,7 @@ def kpi_progress_figure(progress: list, words: dict[str, str], state_labels: dic
         margin={"l": 10, "r": 10, "t": 90},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
-    return figure
+    return inert_figure(figure)
 
 
 def kpi_timeline_figure(kpi, series: list, starts_on, ends_on, today, words: dict[str, str]) -> go.Figure:
@@ -233,7 +284,7 @@ def kpi_timeline_figure(kpi, series: list, starts_on, ends_on, today, words: dic
         yaxis={"title": kpi.unit or None, "rangemode": "tozero"},
         legend={"orientation": "h"},
     )
-    return figure
+    return inert_figure(figure)
 
 
 def short_label(text: str, limit: int = 45) -> str:
@@ -288,7 +339,7 @@ def budget_figure(rows: list, words: dict[str, str]) -> go.Figure:
         yaxis={"autorange": "reversed"},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
-    return figure
+    return inert_figure(figure)
 
 
 def activity_timeline_figure(
@@ -354,4 +405,4 @@ def activity_timeline_figure(
         margin={"l": 10, "r": 10, "t": 90},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
-    return figure
+    return inert_figure(figure)

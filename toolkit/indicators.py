@@ -22,6 +22,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from toolkit.campaigns import kpi_value
+from toolkit.charts import inert_figure
 from toolkit.domain import (
     DIMENSIONS,
     Consultation,
@@ -612,7 +613,7 @@ def dimensions_figure(summaries: list[DimensionSummary]) -> go.Figure:
         margin={"l": 10, "r": 10, "t": 50},
         showlegend=False,
     )
-    return figure
+    return inert_figure(figure)
 
 
 def progress_figure(statuses: list[IndicatorStatus]) -> go.Figure:
@@ -665,7 +666,7 @@ def progress_figure(statuses: list[IndicatorStatus]) -> go.Figure:
         margin={"l": 10, "r": 10, "t": 90},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
-    return figure
+    return inert_figure(figure)
 
 
 def trend_figure(status: IndicatorStatus, today: date | None = None) -> go.Figure:
@@ -710,4 +711,4 @@ def trend_figure(status: IndicatorStatus, today: date | None = None) -> go.Figur
     figure.update_layout(
         title=_short(indicator.name, 90), height=320, margin={"l": 10, "r": 10, "t": 60}, yaxis=yaxis, showlegend=False
     )
-    return figure
+    return inert_figure(figure)

@@ -1,11 +1,14 @@
 """The workspace page context: what every screen needs before drawing anything."""
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 from sqlalchemy.engine import Engine
+from streamlit.errors import StreamlitAPIException
 
 from toolkit import clock
 from toolkit.domain import Workspace
@@ -14,6 +17,7 @@ from toolkit.settings import Settings
 from toolkit.store.workspaces import current_role, get_workspace, vocabulary_terms
 
 EDITING_ROLES = ("editor", "owner")
+APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
 @dataclass
@@ -65,14 +69,29 @@ def outside_app() -> bool:
     return "engine" not in st.session_state or "settings" not in st.session_state
 
 
+def leave_unless_in_app() -> None:
+    """Run ``app.py`` instead of a page file run on its own; every page calls it before anything else.
+
+    Until ``app.py`` has called ``st.navigation`` once in this server process, Streamlit treats the
+    ``pages/`` folder as a legacy multipage app: the first request for ``/settings`` on a fresh
+    server runs ``pages/settings.py`` alone, with no sign-in and no store. Switching to ``app.py``
+    runs its checks (and its ``st.navigation`` ends that mode for every session); when even that is
+    impossible (the file run alone by a test), a plain message and a link home, never a traceback.
+    """
+    if not outside_app():
+        return
+    with contextlib.suppress(StreamlitAPIException):  # app.py is not among the known pages
+        st.switch_page(APP)
+    st.info(t("kit.outside_app"))
+    st.markdown(f"[{t('kit.go_home')}](/)")  # no page is known here: a plain link to the app's root
+    st.stop()
+
+
 def page_context(title_key: str, *, needs_workspace: bool = True) -> PageContext | None:
     """Draw the page's title and return its context; stop the page with a plain message when it
     cannot run: opened outside the app, or no workspace chosen (``None`` only when
     ``needs_workspace`` is false and there is no workspace)."""
-    if outside_app():
-        st.info(t("kit.outside_app"))
-        st.markdown(f"[{t('kit.go_home')}](/)")  # no page is known here: a plain link to the app's root
-        st.stop()
+    leave_unless_in_app()
     st.title(t(title_key))
     engine, settings = st.session_state["engine"], st.session_state["settings"]
     workspace_id = st.session_state.get("workspace_id")

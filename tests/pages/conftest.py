@@ -10,6 +10,17 @@ from toolkit.settings import Settings
 from toolkit.store import open_store
 
 
+def as_app_leaves_it(script, kwargs):
+    """Run ``script`` acting for the session's person, as ``app.py`` sets it on every run (LOCAL when
+    accounts are off); without it the script's thread would act as nobody and be refused."""
+    import streamlit as st
+
+    from toolkit import access
+
+    access.set_current(st.session_state.get("person", access.LOCAL))
+    script(**kwargs)
+
+
 @pytest.fixture
 def kit_store(tmp_path):
     engine = open_store(f"sqlite:///{tmp_path / 'kit.db'}")
@@ -24,7 +35,7 @@ def kit_page(kit_store):
     engine, workspace_id = kit_store
 
     def build(script, **kwargs) -> AppTest:
-        app = AppTest.from_function(script, default_timeout=30, kwargs=kwargs)
+        app = AppTest.from_function(as_app_leaves_it, default_timeout=30, kwargs={"script": script, "kwargs": kwargs})
         app.session_state["engine"] = engine
         app.session_state["settings"] = Settings(database_url=str(engine.url))
         app.session_state["workspace_id"] = workspace_id

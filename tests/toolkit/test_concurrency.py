@@ -4,6 +4,7 @@ saved while the other person is told."""
 
 from __future__ import annotations
 
+import contextvars
 import json
 import subprocess
 import sys
@@ -41,14 +42,14 @@ def together(tasks):
     start = threading.Barrier(len(tasks))
     results: list[object] = [None] * len(tasks)
 
-    def run(index):
+    def run(index, context):
         start.wait()
         try:
-            results[index] = tasks[index]()
+            results[index] = context.run(tasks[index])  # acting as the test does (a thread starts as nobody)
         except BaseException as error:  # noqa: BLE001 - the test reports every one
             results[index] = error
 
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(len(tasks))]
+    threads = [threading.Thread(target=run, args=(index, contextvars.copy_context())) for index in range(len(tasks))]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -201,11 +202,13 @@ def test_a_write_that_cannot_wait_any_longer_is_refused_plainly(engine, backend)
 
 WORKER = r"""
 import json, os, sys, time
+from toolkit import access
 from toolkit.domain import Actor
 from toolkit.store import open_store
 from toolkit.store.edits import Edit
 from toolkit.store.register import add_actor, save_actor_edits
 
+access.set_current(access.LOCAL)  # an operator's script
 url, workspace_id, worker, count, actor_id, go = sys.argv[1:]
 engine = open_store(url)
 print("ready", flush=True)
