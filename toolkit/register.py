@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import Engine
 
@@ -38,10 +39,31 @@ from toolkit.spreadsheets.mapping import WorkbookLayout
 from toolkit.spreadsheets.reading import ReadLimits, Workbook, read_workbook
 from toolkit.store import StoreError
 from toolkit.store.engine import PROJECT_ROOT
-from toolkit.store.register import BatchResult, RegisterBatch, import_batch, list_actors, list_relations, write_batch
+from toolkit.store.register import (
+    BatchResult,
+    RegisterBatch,
+    Unplanned,
+    list_actors,
+    list_relations,
+    plan_and_write,
+    write_batch,
+)
 from toolkit.store.workspaces import find_workspace, holds_data, insert_workspace, rows_in_order, vocabulary_terms
 
 SAMPLE_PATH = PROJECT_ROOT / "sample_data" / "medellin.json"
+
+
+class PlanCounts(NamedTuple):
+    """What the wizard's last step tells of a plan before the person confirms it."""
+
+    added: int
+    merged: int
+    skipped: int
+    relations: int
+
+
+def plan_counts(plan: Plan) -> PlanCounts:
+    return PlanCounts(plan.added, plan.merged, plan.skipped, len(plan.batch.relations))
 
 
 @dataclass
@@ -49,6 +71,7 @@ class ImportOutcome:
     preview: ImportPreview
     plan: Plan | None = None
     stored: BatchResult | None = None
+    replanned: bool = False  # the register changed since the plan the person saw: nothing stored
 
     @property
     def problems(self) -> list[Problem]:
@@ -76,12 +99,28 @@ def import_preview(
     preview: ImportPreview,
     policy: str = "merge",
     decisions: dict[int, str] | None = None,
+    expected: PlanCounts | None = None,
 ) -> ImportOutcome:
-    """Store a checked file into the workspace in one transaction (nothing on failure)."""
-    existing = list_actors(engine, workspace_id)
-    plan = plan_batch(preview, existing, policy, decisions)
-    stored = import_batch(engine, workspace_id, plan.batch)
-    return ImportOutcome(preview=preview, plan=plan, stored=stored)
+    """Store a checked file into the workspace in one transaction (nothing on failure).
+
+    Which rows are new and which merge is decided inside that transaction, on the register as it
+    is once the workspace is locked: imports of one list at once add it once, and the later ones
+    merge into it. With ``expected`` (the counts the person confirmed), a plan that comes out
+    different stores nothing and comes back with ``replanned`` set, to be shown and confirmed again.
+    """
+    planned: list[Plan] = []
+
+    def plan(existing: list[Actor]) -> RegisterBatch:
+        planned.append(plan_batch(preview, existing, policy, decisions))
+        if expected is not None and plan_counts(planned[-1]) != expected:
+            raise Unplanned
+        return planned[-1].batch
+
+    try:
+        stored = plan_and_write(engine, workspace_id, plan)
+    except Unplanned:
+        return ImportOutcome(preview=preview, plan=planned[-1], replanned=True)
+    return ImportOutcome(preview=preview, plan=planned[-1], stored=stored)
 
 
 def plan_preview(

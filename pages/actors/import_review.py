@@ -9,7 +9,7 @@ from pages._kit.files import reset_upload
 from pages._kit.table import forget
 from toolkit.i18n import format_number, t
 from toolkit.markdown import escape
-from toolkit.register import check_file, import_preview, plan_preview
+from toolkit.register import check_file, import_preview, plan_counts, plan_preview
 from toolkit.spreadsheets.importing import POLICIES
 from toolkit.spreadsheets.mapping import WorkbookLayout
 
@@ -98,8 +98,12 @@ def decide_duplicates(ctx: PageContext, preview):
 
 
 def confirm(ctx: PageContext, preview, policy: str, decisions: dict, plan) -> None:
-    """Step 7: what the import will do, then store it (or start again)."""
+    """Step 7: what the import will do, then store it (or start again). The import stores what the
+    person saw on the screen they clicked: if the register changed since (another person saved),
+    nothing is stored and the new plan is said, to be confirmed again."""
     st.subheader(t("import.step7"))
+    shown = st.session_state.get("import_plan_shown")  # the counts on the screen that was clicked
+    st.session_state["import_plan_shown"] = plan_counts(plan)
     for problem in plan.relation_errors:
         st.warning(
             t("import.report.at", sheet=escape(problem.sheet), row=problem.row)
@@ -123,7 +127,13 @@ def confirm(ctx: PageContext, preview, policy: str, decisions: dict, plan) -> No
         disabled=not (plan.added or plan.merged or plan.batch.relations),
     ):
         with st.spinner(t("import.confirm.saving")):
-            outcome = import_preview(ctx.engine, ctx.workspace_id, preview, policy, decisions)
+            outcome = import_preview(
+                ctx.engine, ctx.workspace_id, preview, policy, decisions, shown or plan_counts(plan)
+            )
+        if outcome.replanned:
+            st.session_state["import_plan_shown"] = counts = plan_counts(outcome.plan)
+            st.warning(t("import.confirm.replanned", **counts._asdict()))
+            return
         if outcome.stored and outcome.stored.conflicts:
             st.error(t("actors.conflict", names=escape(", ".join(outcome.stored.conflicts))))
             return
@@ -145,3 +155,4 @@ def start_again() -> None:
     """An empty uploader and no file read: the wizard from step 1."""
     reset_upload("import_upload")
     st.session_state.pop("import_file", None)
+    st.session_state.pop("import_plan_shown", None)

@@ -3,10 +3,11 @@ one transaction (edits and deletes together, or neither), the relations table li
 record, the import wizard's steps, the downloads."""
 
 from toolkit import access
+from toolkit.domain import Actor
 from toolkit.i18n import format_number, t
 from toolkit.store.accounts import create_user, set_member
 from toolkit.store.edits import Edit
-from toolkit.store.register import list_actors, list_relations, save_actor_edits, save_relation_edits
+from toolkit.store.register import add_actor, list_actors, list_relations, save_actor_edits, save_relation_edits
 
 CSV = "Nombre,Sector,Influencia\nColectivo Prueba de Pestañas,ONG,4\nFundación Prueba de Pestañas,ONG,3\n".encode()
 
@@ -35,11 +36,15 @@ def actors_tab(tab: str):
 
 def import_steps(data: bytes):
     """Steps 2 to 7 of the wizard on a file as step 1 leaves it (AppTest cannot upload a file)."""
+    import streamlit as st
+
     from pages._kit.context import page_context
     from pages.actors import import_wizard
+    from toolkit import access
     from toolkit.spreadsheets.mapping import inspect_sheets
     from toolkit.spreadsheets.reading import read_workbook
 
+    access.set_current(st.session_state.get("person", access.LOCAL))  # as app.py does
     ctx = page_context("actors.title")
     workbook = read_workbook(data, "lista.csv")
     auto = inspect_sheets([(s.name, s.rows) for s in workbook.sheets])
@@ -264,6 +269,27 @@ def test_the_import_steps_walk_a_file_to_the_register(kit_page, kit_store):
     names = {a.name for a in list_actors(engine, workspace_id)}
     assert {"Colectivo Prueba de Pestañas", "Fundación Prueba de Pestañas"} <= names
     assert app.session_state["import_done"].startswith(t("import.confirm.done", added=2, merged=0, relations=0)[:20])
+
+
+def test_the_import_shows_the_new_plan_when_the_register_changed_since_it_was_shown(kit_page, kit_store):
+    """Security probe (issue 12): the import stored a plan made before the workspace was locked.
+    Now what is stored is planned after the lock; when that plan differs from the one on the
+    screen (someone saved meanwhile), nothing is stored and the new plan is said."""
+    engine, workspace_id = kit_store
+    app = kit_page(import_steps, data=CSV)
+    app.run()
+    assert app.info[-1].value == t("import.confirm.summary", added=2, merged=0, skipped=0, relations=0)
+    add_actor(engine, workspace_id, Actor("Colectivo Prueba de Pestañas"))  # another person, meanwhile
+    before = {a.name for a in list_actors(engine, workspace_id)}
+    button(app, "import_confirm").click().run()
+    assert not app.exception and not app.error
+    assert [w.value for w in app.warning] == [t("import.confirm.replanned", added=1, merged=1, skipped=0, relations=0)]
+    assert {a.name for a in list_actors(engine, workspace_id)} == before  # nothing stored
+    button(app, "import_confirm").click().run()
+    assert not app.exception and not app.error and not app.warning
+    names = [a.name for a in list_actors(engine, workspace_id)]
+    assert names.count("Colectivo Prueba de Pestañas") == 1 and "Fundación Prueba de Pestañas" in names
+    assert app.session_state["import_done"] == t("import.confirm.done", added=1, merged=1, relations=0)
 
 
 # -- the downloads ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
 
@@ -93,9 +94,13 @@ def validate_actor(values: dict[str, object]) -> dict[str, object]:
 
 def list_actors(engine: Engine, workspace_id: int) -> list[Actor]:
     with reading(engine, workspace_id) as connection:
-        rows = connection.execute(
-            select(actors).where(actors.c.workspace_id == workspace_id).order_by(actors.c.name)
-        ).all()
+        return actors_in(connection, workspace_id)
+
+
+def actors_in(connection: Connection, workspace_id: int) -> list[Actor]:
+    """The workspace's actors as the caller's transaction sees them (an import plans on them
+    after locking the workspace), by name."""
+    rows = connection.execute(select(actors).where(actors.c.workspace_id == workspace_id).order_by(actors.c.name)).all()
     return [_actor(row) for row in rows]
 
 
@@ -312,6 +317,11 @@ def write_batch(connection: Connection, workspace_id: int, batch: RegisterBatch)
     Must be the transaction's first write to the workspace (it locks the workspace first).
     """
     lock_workspace(connection, workspace_id)
+    return _write_locked(connection, workspace_id, batch)
+
+
+def _write_locked(connection: Connection, workspace_id: int, batch: RegisterBatch) -> BatchResult:
+    """:func:`write_batch` once the workspace is locked."""
     if batch.terms:
         ensure_terms(connection, workspace_id, batch.terms)
     new_ids: list[int] = []
@@ -380,6 +390,23 @@ def write_batch(connection: Connection, workspace_id: int, batch: RegisterBatch)
         audiences=len(audience_ids),
         campaigns=campaign_count,
     )
+
+
+class Unplanned(Exception):
+    """Raised by an import's plan to store nothing: the transaction is rolled back."""
+
+
+def plan_and_write(engine: Engine, workspace_id: int, plan: Callable[[list[Actor]], RegisterBatch]) -> BatchResult:
+    """Store an import planned on the register as it is once the workspace is locked, in one
+    transaction: ``plan`` gets the workspace's actors read after the lock, so imports of one list
+    at once cannot each plan it as new (the later ones merge). ``plan`` may raise
+    :class:`Unplanned` to store nothing; a conflict is reported like :func:`import_batch`'s."""
+    try:
+        with engine.begin() as connection:
+            lock_workspace(connection, workspace_id)
+            return _write_locked(connection, workspace_id, plan(actors_in(connection, workspace_id)))
+    except ConflictError as error:
+        return BatchResult(conflicts=error.names)
 
 
 def import_batch(engine: Engine, workspace_id: int, batch: RegisterBatch) -> BatchResult:
