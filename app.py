@@ -11,10 +11,10 @@ import streamlit as st
 from toolkit import access, clock, i18n
 from toolkit.i18n import t
 from toolkit.markdown import escape
-from toolkit.register import load_sample
 from toolkit.settings import Settings
 from toolkit.store import StoreError, open_store
 from toolkit.store.accounts import end_sessions, session_valid
+from toolkit.store.sample import load_sample
 from toolkit.store.workspaces import current_role, list_workspaces
 
 started = time.perf_counter()

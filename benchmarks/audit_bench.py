@@ -23,15 +23,9 @@ from sqlalchemy import event  # noqa: E402
 from toolkit import access  # noqa: E402
 from toolkit.domain import Actor, Relation  # noqa: E402
 from toolkit.store import audit, open_store  # noqa: E402
-from toolkit.store.register import (  # noqa: E402
-    Edit,
-    RegisterBatch,
-    delete_actors,
-    import_batch,
-    list_actors,
-    save_actor_edits,
-    write_batch,
-)
+from toolkit.store.batches import RegisterBatch, import_batch, write_batch  # noqa: E402
+from toolkit.store.edits import Edit  # noqa: E402
+from toolkit.store.register import delete_actors, list_actors, save_actor_edits  # noqa: E402
 from toolkit.store.workspaces import create_workspace  # noqa: E402
 
 

@@ -24,12 +24,12 @@ import hostile_files  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from toolkit import access  # noqa: E402
-from toolkit.register import load_sample  # noqa: E402
 from toolkit.spreadsheets import exports  # noqa: E402
 from toolkit.spreadsheets.mapping import inspect_sheets  # noqa: E402
 from toolkit.spreadsheets.reading import ReadLimits, UnreadableFile, read_workbook  # noqa: E402
 from toolkit.store import open_store  # noqa: E402
 from toolkit.store.register import list_actors, list_relations  # noqa: E402
+from toolkit.store.sample import load_sample  # noqa: E402
 from toolkit.store.workspaces import vocabulary_terms  # noqa: E402
 
 UNLIMITED = ReadLimits(max_sheets=10**6, max_columns=10**7, max_cells=10**9)

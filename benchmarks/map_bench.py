@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from toolkit import access  # noqa: E402
 from toolkit.domain import Actor, Relation  # noqa: E402
 from toolkit.store import open_store  # noqa: E402
-from toolkit.store.register import RegisterBatch, import_batch  # noqa: E402
+from toolkit.store.batches import RegisterBatch, import_batch  # noqa: E402
 from toolkit.store.workspaces import create_workspace  # noqa: E402
 
 CHROMIUM_ARGS = [

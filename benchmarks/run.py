@@ -24,7 +24,7 @@ import pandas as pd  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from toolkit import access  # noqa: E402
-from toolkit.register import check_file, import_preview  # noqa: E402
+from toolkit.importing import check_file, import_preview  # noqa: E402
 from toolkit.store import open_store  # noqa: E402
 from toolkit.store.workspaces import create_workspace  # noqa: E402
 
@@ -113,7 +113,7 @@ def rerun_benchmark(
     from streamlit.testing.v1 import AppTest
 
     from toolkit.domain import Actor
-    from toolkit.store.register import RegisterBatch, import_batch
+    from toolkit.store.batches import RegisterBatch, import_batch
 
     os.environ["DATABASE_URL"] = f"sqlite:///{folder / f'rerun{len(pages)}.db'}"
     engine = open_store(os.environ["DATABASE_URL"])
@@ -291,7 +291,7 @@ def sessions_benchmark(database_url: str, folder: Path) -> list[tuple[int, int, 
     """
     from toolkit.domain import Actor
     from toolkit.i18n import t
-    from toolkit.store.register import RegisterBatch, import_batch
+    from toolkit.store.batches import RegisterBatch, import_batch
 
     engine = open_store(database_url)
     workspace = create_workspace(engine, "Mil actores")

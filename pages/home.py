@@ -3,10 +3,10 @@
 import streamlit as st
 
 from pages._kit.context import PageContext, page_context
+from toolkit.actors import workspace_overview
 from toolkit.charts import count_bars
 from toolkit.i18n import format_number, label, t
 from toolkit.markdown import escape
-from toolkit.register import workspace_overview
 
 ctx = page_context("home.title", needs_workspace=False)
 if ctx is None:

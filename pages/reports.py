@@ -7,9 +7,9 @@ import streamlit as st
 from pages._kit.context import PageContext, page_context
 from pages._kit.files import download_button, reset_upload, upload_panel
 from pages._kit.outcome import show_error
+from toolkit.backup import read_backup, restore_backup, workspace_backup
 from toolkit.i18n import LANGUAGES, format_number, t
 from toolkit.markdown import escape
-from toolkit.register import read_backup, restore_backup, workspace_backup
 from toolkit.reports import SECTIONS, build_report, report_docx, report_html
 from toolkit.spreadsheets.reading import UnreadableFile
 from toolkit.store import StoreError

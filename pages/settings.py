@@ -9,8 +9,8 @@ from pages._kit.table import TableTexts, editable_table
 from toolkit import access
 from toolkit.i18n import label, t
 from toolkit.markdown import escape
-from toolkit.register import load_sample
 from toolkit.store.edits import SaveResult
+from toolkit.store.sample import load_sample
 from toolkit.store.workspaces import (
     add_term,
     create_workspace,

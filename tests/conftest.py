@@ -19,9 +19,9 @@ from openpyxl import Workbook
 from postgres_cluster import Cluster, ClusterUnavailable
 
 from toolkit import access
-from toolkit.register import load_sample
 from toolkit.sample import STORY_DAY
 from toolkit.store import open_store
+from toolkit.store.sample import load_sample
 
 os.environ["HOJA_TODAY"] = STORY_DAY.isoformat()
 

@@ -12,6 +12,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from toolkit.actors import ActorFilter, filter_actors
 from toolkit.domain import (
     HIGH_LEVEL,
     STANCE_VALUES,
@@ -23,7 +24,6 @@ from toolkit.domain import (
     Campaign,
     quadrant,
 )
-from toolkit.register import ActorFilter, filter_actors
 from toolkit.vocab import fold
 
 # the channels each quadrant is best engaged through, most personal first

@@ -24,13 +24,15 @@ import sys
 from pathlib import Path
 
 from toolkit import access, clock
+from toolkit.backup import workspace_backup
 from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, set_language, t
-from toolkit.register import check_file, import_preview, load_sample, workspace_backup
+from toolkit.importing import check_file, import_preview
 from toolkit.spreadsheets import exports
 from toolkit.spreadsheets.importing import POLICIES, ImportPreview, Problem, parse_workbook
 from toolkit.spreadsheets.reading import UnreadableFile, read_workbook
 from toolkit.store import StoreError, open_store
 from toolkit.store.register import list_actors, list_relations
+from toolkit.store.sample import load_sample
 from toolkit.store.workspaces import create_workspace, find_workspace, vocabulary_terms
 
 EXPORTS = (".xlsx", ".csv", ".html", ".gexf", ".graphml", ".docx")
@@ -112,7 +114,7 @@ def _restored(engine, args, data: bytes, workbook) -> bool:
     """A backup workbook going into a new or an empty workspace is restored whole (roadmap and
     indicators included, same as Informes › Descargar todo); into one holding data it is merged
     like any other list. Returns whether it was restored."""
-    from toolkit.register import RestoreRefused, restore_backup
+    from toolkit.backup import RestoreRefused, restore_backup
 
     if parse_workbook(workbook, {}).format != "backup":
         return False

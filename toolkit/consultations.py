@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from toolkit.actors import ActorFilter, filter_actors
+from toolkit.cells import cell_value
 from toolkit.domain import (
     CONTRIBUTION_TYPES,
     INVITATION_STATUSES,
@@ -25,7 +27,6 @@ from toolkit.domain import (
     Relation,
 )
 from toolkit.i18n import t
-from toolkit.register import ActorFilter, filter_actors
 from toolkit.vocab import fold
 
 STAGES = ("invited", "confirmed", "attended")
@@ -620,9 +621,7 @@ def _cell(value: object, is_date: bool = False) -> object:
     >>> _cell("2026-09-10T00:00:00.000", is_date=True), _cell(float("nan"))
     (datetime.date(2026, 9, 10), None)
     """
-    from toolkit.register import _plain
-
-    value = _plain(value)
+    value = cell_value(value)
     if isinstance(value, datetime):
         return value.date()
     if is_date and isinstance(value, str):

@@ -257,7 +257,7 @@ def _counts_table(counts: Counter, vocabulary: str, column: str, words: Words, t
 
 
 def _register(data: ReportData, words: Words) -> Section:
-    from toolkit.register import overview
+    from toolkit.actors import overview
 
     section = Section("register", words("reports.sections.register"))
     view = overview(data.actors, data.relations)

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from pages._kit.context import PageContext
+from toolkit.actors import ActorFilter
 from toolkit.domain import QUADRANTS, STANCE_VALUES
 from toolkit.i18n import t
-from toolkit.register import ActorFilter
 
 
 def stance_label(key: str | None) -> str:

@@ -5,11 +5,11 @@ import streamlit as st
 from pages._kit.actor_filter import actor_filter
 from pages._kit.context import PageContext
 from pages.actor_map.network import Network, layout_at, map_texts
+from toolkit.actors import all_themes
 from toolkit.i18n import format_date, format_number, t
 from toolkit.network.layout import LAYOUTS
 from toolkit.network.render import map_html
 from toolkit.network.view import COLOUR_BY, SIZE_BY, MapFilter, filter_map, map_view
-from toolkit.register import all_themes
 from toolkit.store.maps import save_layout, saved_layout
 
 

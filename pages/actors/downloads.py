@@ -7,9 +7,9 @@ import streamlit as st
 
 from pages._kit.context import PageContext
 from pages._kit.files import download_button, safe_file_name
+from toolkit.backup import workspace_backup
 from toolkit.domain import Actor, Relation
 from toolkit.i18n import t
-from toolkit.register import workspace_backup
 from toolkit.spreadsheets import exports
 
 

@@ -8,8 +8,8 @@ from pages._kit.context import PageContext
 from pages._kit.files import reset_upload
 from pages._kit.table import forget
 from toolkit.i18n import format_number, t
+from toolkit.importing import check_file, import_preview, plan_counts, plan_preview
 from toolkit.markdown import escape
-from toolkit.register import check_file, import_preview, plan_counts, plan_preview
 from toolkit.spreadsheets.importing import POLICIES
 from toolkit.spreadsheets.mapping import WorkbookLayout
 

@@ -7,10 +7,10 @@ from pages._kit.actor_filter import actor_filter, stance_label
 from pages._kit.context import PageContext
 from pages._kit.outcome import run
 from pages._kit.table import TableTexts, editable_table, forget
+from toolkit.actors import TABLE_COLUMNS, actor_rows, all_themes, filter_actors, table_edits
 from toolkit.domain import DIMENSIONS, KINDS, QUADRANTS, STANCE_VALUES, Actor
 from toolkit.i18n import format_number, t
 from toolkit.markdown import escape
-from toolkit.register import TABLE_COLUMNS, actor_rows, all_themes, filter_actors, table_edits
 from toolkit.store.register import add_actor, save_actor_edits
 
 TEXTS = TableTexts(

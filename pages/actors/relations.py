@@ -6,9 +6,9 @@ import streamlit as st
 from pages._kit.context import PageContext
 from pages._kit.outcome import run
 from pages._kit.table import TableTexts, editable_table, forget
+from toolkit.actors import relation_rows, relation_table_edits
 from toolkit.domain import Actor, Relation
 from toolkit.i18n import format_number, t
-from toolkit.register import relation_rows, relation_table_edits
 from toolkit.store.register import add_relation, save_relation_edits
 
 TEXTS = TableTexts(save="actors.save", saved="actors.saved", conflict="relations.conflict", reload="actors.reload")

@@ -6,9 +6,9 @@ import streamlit as st
 from pages._kit.context import PageContext
 from pages.audiences.labels import community_label, term_label, vocab_label
 from pages.audiences.snapshot import Snapshot
+from toolkit.actors import all_themes
 from toolkit.domain import QUADRANTS, STANCE_VALUES, AudienceRule
 from toolkit.i18n import t
-from toolkit.register import all_themes
 
 
 def with_chosen(known: list, chosen) -> list:

@@ -7,9 +7,9 @@ from pages._kit.actor_filter import actor_filter, any_chosen
 from pages.consultations import coverage
 from pages.consultations.chosen import Chosen
 from pages.consultations.words import done, run, term_label
+from toolkit.actors import all_themes
 from toolkit.consultations import community_members, select_actors
 from toolkit.i18n import format_number, t
-from toolkit.register import all_themes
 from toolkit.store.consultations import invite_actors
 
 

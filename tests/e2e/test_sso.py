@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from toolkit.access import LOCAL, acting_as
-from toolkit.register import load_sample
 from toolkit.store import open_store
 from toolkit.store.accounts import create_user, set_member
+from toolkit.store.sample import load_sample
 
 pytestmark = pytest.mark.e2e
 

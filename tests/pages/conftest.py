@@ -5,9 +5,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from toolkit.i18n import set_language
-from toolkit.register import load_sample
 from toolkit.settings import Settings
 from toolkit.store import open_store
+from toolkit.store.sample import load_sample
 
 
 def as_app_leaves_it(script, kwargs):

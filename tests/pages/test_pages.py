@@ -72,9 +72,9 @@ def test_first_run_creates_the_sample_workspace(app):
 
 
 def test_language_and_workspace_survive_a_page_switch(app):
-    from toolkit.register import load_sample
     from toolkit.settings import Settings
     from toolkit.store import open_store
+    from toolkit.store.sample import load_sample
 
     app.run()
     second = load_sample(open_store(Settings.from_environment().database_url), "Segundo espacio")

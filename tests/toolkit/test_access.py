@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import func, select
 
 from toolkit.access import Person, acting_as
+from toolkit.backup import workspace_backup
 from toolkit.domain import Actor
-from toolkit.register import workspace_backup
 from toolkit.store import StoreError, open_store
 from toolkit.store.accounts import (
     MAX_ACCOUNTS_PER_DAY,

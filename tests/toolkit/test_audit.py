@@ -16,6 +16,7 @@ from toolkit.i18n import t
 from toolkit.store import StoreError
 from toolkit.store.accounts import create_user, set_member, sign_in
 from toolkit.store.audit import REDACTED, activity
+from toolkit.store.batches import RegisterBatch, import_batch
 from toolkit.store.bin import empty_bin, list_bin, restore
 from toolkit.store.campaigns import delete_campaign, list_activities, list_campaigns, list_kpis, list_measurements
 from toolkit.store.consultations import (
@@ -25,15 +26,7 @@ from toolkit.store.consultations import (
     list_participants,
 )
 from toolkit.store.edits import Edit
-from toolkit.store.register import (
-    RegisterBatch,
-    add_actor,
-    delete_actors,
-    import_batch,
-    list_actors,
-    list_relations,
-    save_actor_edits,
-)
+from toolkit.store.register import add_actor, delete_actors, list_actors, list_relations, save_actor_edits
 from toolkit.store.tables import bin_entries, milestones
 
 PASSWORD = "una frase larga y fácil"
@@ -236,7 +229,7 @@ def test_the_feed_downloads_as_a_csv_no_cell_of_which_excel_would_run(engine, sa
 
 
 def test_loading_the_sample_and_restoring_a_backup_are_one_entry_each(engine, sample_id):
-    from toolkit.register import restore_backup, workspace_backup
+    from toolkit.backup import restore_backup, workspace_backup
 
     entries = activity(engine, sample_id, limit=50)
     assert [e["action"] for e in entries] == ["load_sample", "insert"]  # the sample, its workspace

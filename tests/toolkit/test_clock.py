@@ -6,13 +6,13 @@ import pytest
 import time_machine
 
 from toolkit import campaigns, clock, indicators, roadmap
-from toolkit.register import load_sample
 from toolkit.sample import STORY_DAY
 from toolkit.store import open_store
 from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
 from toolkit.store.consultations import list_consultations
 from toolkit.store.indicators import list_indicator_measurements, list_indicators
 from toolkit.store.roadmap import list_milestones
+from toolkit.store.sample import load_sample
 from toolkit.store.workspaces import vocabulary_terms
 
 

@@ -16,18 +16,11 @@ from sqlalchemy import event, inspect
 
 from toolkit.domain import Actor, Relation
 from toolkit.i18n import t
-from toolkit.register import load_sample
 from toolkit.store import StoreError, open_store
+from toolkit.store.batches import RegisterBatch, import_batch
 from toolkit.store.edits import Edit
-from toolkit.store.register import (
-    RegisterBatch,
-    add_actor,
-    add_relation,
-    import_batch,
-    list_actors,
-    list_relations,
-    save_actor_edits,
-)
+from toolkit.store.register import add_actor, add_relation, list_actors, list_relations, save_actor_edits
+from toolkit.store.sample import load_sample
 from toolkit.store.workspaces import create_workspace, list_workspaces, lock_workspace, revision
 
 ROOT = Path(__file__).resolve().parents[2]

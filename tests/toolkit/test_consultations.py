@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from toolkit.actors import ActorFilter
 from toolkit.consultation_documents import attendance_sheet, synthesis_document
 from toolkit.consultations import (
     INSTRUMENT_SIZES,
@@ -30,7 +31,6 @@ from toolkit.consultations import (
 )
 from toolkit.domain import Actor, Contribution, CoverageTarget, Participant, Relation
 from toolkit.i18n import catalog, t
-from toolkit.register import ActorFilter, load_sample
 from toolkit.spreadsheets.consultations import (
     contribution_template,
     invitation_workbook,
@@ -42,6 +42,7 @@ from toolkit.spreadsheets.reading import read_workbook
 from toolkit.store import open_store
 from toolkit.store.consultations import list_consultations, list_contributions, list_participants
 from toolkit.store.register import list_actors, list_relations
+from toolkit.store.sample import load_sample
 from toolkit.store.workspaces import vocabulary_terms
 
 ROOT = Path(__file__).parents[2]
@@ -535,7 +536,8 @@ def test_the_contribution_template_reads_back(sample):
 def test_a_backup_with_a_bad_consultation_row_says_where(sample, tmp_path):
     from openpyxl import load_workbook
 
-    from toolkit.register import check_file, workspace_backup
+    from toolkit.backup import workspace_backup
+    from toolkit.importing import check_file
 
     engine = open_store(f"sqlite:///{tmp_path / 'b.db'}")
     data = workspace_backup(engine, load_sample(engine))

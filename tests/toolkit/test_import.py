@@ -4,11 +4,12 @@ import pytest
 
 from toolkit.domain import Actor
 from toolkit.i18n import t
-from toolkit.register import check_file, import_preview, load_sample
+from toolkit.importing import check_file, import_preview
 from toolkit.spreadsheets import exports
 from toolkit.spreadsheets.importing import find_duplicates
 from toolkit.spreadsheets.reading import read_workbook
 from toolkit.store.register import add_actor, list_actors, list_relations
+from toolkit.store.sample import load_sample
 from toolkit.store.workspaces import create_workspace, vocabulary_terms
 
 
@@ -340,15 +341,15 @@ def test_a_failed_import_stores_nothing(engine, make_xlsx, monkeypatch):
         }
     )
     preview = preview_of(data, engine=engine, workspace_id=workspace.id)
-    import toolkit.store.register as register_store
+    import toolkit.store.batches as batches
 
-    real_insert = register_store._insert_actors
+    real_insert = batches.insert_actors
 
     def broken_insert(*args, **kwargs):
         real_insert(*args, **kwargs)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(register_store, "_insert_actors", broken_insert)  # fails after actors were inserted
+    monkeypatch.setattr(batches, "insert_actors", broken_insert)  # fails after actors were inserted
     with pytest.raises(RuntimeError):
         import_preview(engine, workspace.id, preview)
     assert list_actors(engine, workspace.id) == []
@@ -399,7 +400,7 @@ def _sheets(data: bytes) -> dict[str, list[list[object]]]:
 
 
 def test_backup_round_trip_gives_the_same_workbook(engine, sample_id):
-    from toolkit.register import restore_backup, workspace_backup
+    from toolkit.backup import restore_backup, workspace_backup
 
     first = workspace_backup(engine, sample_id)
     preview = preview_of(first, "backup.xlsx", engine, create_workspace(engine, "Revisado").id)

@@ -19,7 +19,7 @@ import pytest
 from toolkit.cli import main as cli
 from toolkit.domain import Actor
 from toolkit.i18n import t
-from toolkit.register import PlanCounts, check_file, import_preview, plan_counts, plan_preview
+from toolkit.importing import PlanCounts, check_file, import_preview, plan_counts, plan_preview
 from toolkit.spreadsheets.reading import UnreadableFile
 from toolkit.store.register import add_actor, list_actors
 from toolkit.store.workspaces import create_workspace, revision
@@ -67,7 +67,7 @@ def test_the_command_line_refuses_a_hostile_file_with_exit_2(tmp_path, capsys, c
 IMPORTER = r"""
 import json, os, sys, time
 from toolkit import access
-from toolkit.register import check_file, import_preview
+from toolkit.importing import check_file, import_preview
 from toolkit.store import open_store
 
 url, workspace_id, path, go = sys.argv[1:]

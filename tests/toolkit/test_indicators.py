@@ -40,8 +40,8 @@ from toolkit.indicators import (
     sample_indicators,
     trend_figure,
 )
-from toolkit.register import sample_batch
 from toolkit.spreadsheets.indicators import indicator_workbook
+from toolkit.store.sample import sample_batch
 
 TODAY = date(2026, 11, 22)
 

@@ -12,10 +12,10 @@ from docx import Document
 
 from toolkit.domain import Actor, Relation, Workspace
 from toolkit.i18n import format_date, format_number, t
-from toolkit.register import load_sample
 from toolkit.reports import SECTIONS, ReportData, assemble_report, build_report, report_data, report_docx, report_html
 from toolkit.store import open_store
 from toolkit.store.register import list_actors, list_relations
+from toolkit.store.sample import load_sample
 
 TODAY = date(2026, 11, 22)
 

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
+from toolkit.backup import RestoreRefused, read_backup, restore_backup, workspace_backup
 from toolkit.domain import Actor, Milestone
 from toolkit.i18n import t
-from toolkit.register import RestoreRefused, read_backup, restore_backup, workspace_backup
 from toolkit.spreadsheets.reading import UnreadableFile, read_workbook
 from toolkit.store import StoreError
 from toolkit.store.campaigns import list_campaigns

@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import func, inspect, select
 
 from toolkit.domain import Actor, Consultation, Contribution, CoverageTarget
-from toolkit.register import load_sample
 from toolkit.spreadsheets.consultations import read_attendance, to_import
 from toolkit.spreadsheets.reading import read_workbook
 from toolkit.store import StoreError
@@ -36,6 +35,7 @@ from toolkit.store.consultations import (
 )
 from toolkit.store.edits import Edit
 from toolkit.store.register import add_actor, delete_actors, list_actors
+from toolkit.store.sample import load_sample
 from toolkit.store.tables import consultations, contributions, participants
 from toolkit.store.workspaces import create_workspace, revision
 
@@ -372,7 +372,8 @@ def test_the_sample_ships_a_held_and_a_convened_consultation(engine):
 
 
 def test_restoring_the_same_backup_twice_does_not_double_the_consultations(engine):
-    from toolkit.register import check_file, import_preview, workspace_backup
+    from toolkit.backup import workspace_backup
+    from toolkit.importing import check_file, import_preview
 
     data = workspace_backup(engine, load_sample(engine))
     target = create_workspace(engine, "Restaurado")

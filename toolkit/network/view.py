@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from toolkit.actors import ActorFilter, filter_actors
 from toolkit.domain import STANCE_KEYS, Actor, Relation
 from toolkit.network.analysis import NetworkMetrics
 from toolkit.network.findings import neighbourhood
-from toolkit.register import ActorFilter, filter_actors
 
 COLOUR_BY = ("sector", "scale", "stance", "community")
 SIZE_BY = ("influence", "degree", "betweenness")

@@ -17,6 +17,9 @@ from toolkit.i18n import LANGUAGES, catalog
 from toolkit.spreadsheets import normalise as norm
 from toolkit.spreadsheets.mapping import WorkbookLayout, column_letter, inspect_sheets
 from toolkit.spreadsheets.reading import Workbook
+from toolkit.store import tables
+from toolkit.store.batches import RegisterBatch
+from toolkit.store.columns import clean_values, too_long
 from toolkit.store.consultations import (
     CONSULTATION_FIELDS,
     CONTRIBUTION_FIELDS,
@@ -26,11 +29,8 @@ from toolkit.store.consultations import (
     validate_contribution,
     validate_participant,
 )
-from toolkit.store import tables
-from toolkit.store.columns import clean_values, too_long
 from toolkit.store.edits import Edit
 from toolkit.store.engine import StoreError
-from toolkit.store.register import RegisterBatch
 from toolkit.vocab import DEFAULTS, fold, synonym_index
 
 POLICIES = ("merge", "skip", "keep")

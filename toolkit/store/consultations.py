@@ -32,8 +32,8 @@ from toolkit.store.columns import checked, clean_values
 from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
 from toolkit.store.register import (
-    _actor_values,
-    _insert_actors,
+    actor_values,
+    insert_actors,
     validate_actor,
 )
 from toolkit.store.tables import actors, consultations, contributions, participants
@@ -562,9 +562,9 @@ def _write_import(
     new_ids: list[int] = []
     if batch.new_actors:
         rows = [
-            {"workspace_id": workspace_id, "version": 1, **validate_actor(_actor_values(a))} for a in batch.new_actors
+            {"workspace_id": workspace_id, "version": 1, **validate_actor(actor_values(a))} for a in batch.new_actors
         ]
-        new_ids = _insert_actors(connection, workspace_id, rows)
+        new_ids = insert_actors(connection, workspace_id, rows)
         result.actors_added = len(new_ids)
     _require_actors(
         connection,

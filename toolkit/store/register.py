@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from datetime import date
 
-from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select, update
+from sqlalchemy import Connection, Engine, delete, insert, or_, select
 
 from toolkit.domain import Actor, Relation
 from toolkit.store import bin
 from toolkit.store.columns import checked, clean_values
-from toolkit.store.edits import ConflictError, Edit, SaveResult, apply_edits, save_edits
+from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
 from toolkit.store.tables import actors, relations, workspaces
-from toolkit.store.workspaces import ensure_terms, lock_workspace, reading, writing
+from toolkit.store.workspaces import reading, writing
 
 ACTOR_FIELDS = tuple(f.name for f in fields(Actor) if f.name not in ("id", "version"))
 RELATION_FIELDS = ("type", "strength", "directed", "description")
@@ -39,7 +38,7 @@ def _relation(row) -> Relation:
     )
 
 
-def _actor_values(actor: Actor) -> dict[str, object]:
+def actor_values(actor: Actor) -> dict[str, object]:
     values = dict(vars(actor))
     del values["id"], values["version"]
     values["themes"] = list(values["themes"] or [])
@@ -121,7 +120,7 @@ def _require_workspace(connection: Connection, workspace_id: int) -> None:
 
 def add_actor(engine: Engine, workspace_id: int, actor: Actor) -> int:
     """Add one actor; returns its id."""
-    values = validate_actor(_actor_values(actor))
+    values = validate_actor(actor_values(actor))
     with writing(engine, workspace_id) as connection:
         new_id = connection.execute(
             insert(actors).values(workspace_id=workspace_id, version=1, **values)
@@ -256,40 +255,7 @@ def delete_relations(engine: Engine, workspace_id: int, relation_ids: list[int])
     return done.rowcount
 
 
-# -- bulk writes (import, sample) ------------------------------------------------------------
-
-
-@dataclass
-class RegisterBatch:
-    """What an import writes: new actors, updates to existing ones, and relations by position.
-
-    Relation ends refer to ``("new", index into new_actors)`` or ``("existing", actor id)``.
-    """
-
-    new_actors: list[Actor] = field(default_factory=list)
-    updates: list[Edit] = field(default_factory=list)
-    relations: list[tuple[tuple[str, int], tuple[str, int], Relation]] = field(default_factory=list)
-    terms: list[tuple[str, str, str | None]] = field(default_factory=list)  # vocabulary terms to make sure of
-    # whole consultations (the sample, a restored backup): toolkit.store.consultations.ConsultationBundle
-    consultations: list = field(default_factory=list)
-    # audiences and campaigns (the sample, a restored backup): toolkit.store.audiences.AudienceBundle and
-    # toolkit.store.campaigns.CampaignBundle, whose audiences are positions in ``audiences``
-    audiences: list = field(default_factory=list)
-    campaigns: list = field(default_factory=list)
-
-
-@dataclass
-class BatchResult:
-    added: int = 0
-    updated: int = 0
-    relations: int = 0
-    conflicts: list[str] = field(default_factory=list)
-    consultations: int = 0
-    audiences: int = 0
-    campaigns: int = 0
-
-
-def _insert_actors(connection: Connection, workspace_id: int, rows: list[dict[str, object]]) -> list[int]:
+def insert_actors(connection: Connection, workspace_id: int, rows: list[dict[str, object]]) -> list[int]:
     """Insert actors into a workspace locked by ``lock_workspace``; their ids in the order given.
 
     Nobody else can add to the workspace until this transaction ends, and ids count up in the
@@ -309,110 +275,3 @@ def _insert_actors(connection: Connection, workspace_id: int, rows: list[dict[st
     if [row.name for row in found] != [row["name"] for row in rows]:
         raise RuntimeError("new actors' ids could not be matched to the imported rows")
     return [row.id for row in found]
-
-
-def write_batch(connection: Connection, workspace_id: int, batch: RegisterBatch) -> BatchResult:
-    """Write a batch inside the caller's transaction (the caller commits or rolls back).
-
-    Must be the transaction's first write to the workspace (it locks the workspace first).
-    """
-    lock_workspace(connection, workspace_id)
-    return _write_locked(connection, workspace_id, batch)
-
-
-def _write_locked(connection: Connection, workspace_id: int, batch: RegisterBatch) -> BatchResult:
-    """:func:`write_batch` once the workspace is locked."""
-    if batch.terms:
-        ensure_terms(connection, workspace_id, batch.terms)
-    new_ids: list[int] = []
-    if batch.new_actors:
-        rows = [
-            {"workspace_id": workspace_id, "version": 1, **validate_actor(_actor_values(actor))}
-            for actor in batch.new_actors
-        ]
-        new_ids = _insert_actors(connection, workspace_id, rows)
-    conflicts: list[str] = []
-    for edit in batch.updates:
-        values = validate_actor({k: v for k, v in edit.changes.items() if k in ACTOR_FIELDS})
-        done = connection.execute(
-            update(actors)
-            .where(
-                and_(actors.c.id == edit.id, actors.c.workspace_id == workspace_id, actors.c.version == edit.version)
-            )
-            .values(version=actors.c.version + 1, **values)
-        )
-        if not done.rowcount:
-            conflicts.append(str(edit.changes.get("name") or edit.id))
-    if conflicts:
-        raise ConflictError(conflicts)
-
-    def resolve(end: tuple[str, int]) -> int:
-        kind, value = end
-        return new_ids[value] if kind == "new" else value
-
-    relation_rows = []
-    for source, target, relation in batch.relations:
-        source_id, target_id = resolve(source), resolve(target)
-        if source_id == target_id:
-            continue
-        relation_rows.append(
-            {
-                "workspace_id": workspace_id,
-                "source_id": source_id,
-                "target_id": target_id,
-                "type": relation.type,
-                "strength": relation.strength,
-                "directed": relation.directed,
-                "description": relation.description or "",
-                "version": 1,
-            }
-        )
-    for start in range(0, len(relation_rows), 2000):
-        connection.execute(insert(relations), relation_rows[start : start + 2000])
-    consultation_count = 0
-    if batch.consultations:
-        from toolkit.store.consultations import write_consultations  # it builds on this module
-
-        consultation_count = write_consultations(connection, workspace_id, batch.consultations, new_ids)
-    audience_ids: list[int] = []
-    campaign_count = 0
-    if batch.audiences or batch.campaigns:
-        from toolkit.store.audiences import write_audiences  # they build on this module
-        from toolkit.store.campaigns import write_campaigns
-
-        audience_ids = write_audiences(connection, workspace_id, batch.audiences, new_ids)
-        campaign_count = write_campaigns(connection, workspace_id, batch.campaigns, audience_ids)
-    return BatchResult(
-        added=len(new_ids),
-        updated=len(batch.updates),
-        relations=len(relation_rows),
-        consultations=consultation_count,
-        audiences=len(audience_ids),
-        campaigns=campaign_count,
-    )
-
-
-class Unplanned(Exception):
-    """Raised by an import's plan to store nothing: the transaction is rolled back."""
-
-
-def plan_and_write(engine: Engine, workspace_id: int, plan: Callable[[list[Actor]], RegisterBatch]) -> BatchResult:
-    """Store an import planned on the register as it is once the workspace is locked, in one
-    transaction: ``plan`` gets the workspace's actors read after the lock, so imports of one list
-    at once cannot each plan it as new (the later ones merge). ``plan`` may raise
-    :class:`Unplanned` to store nothing; a conflict is reported like :func:`import_batch`'s."""
-    try:
-        with engine.begin() as connection:
-            lock_workspace(connection, workspace_id)
-            return _write_locked(connection, workspace_id, plan(actors_in(connection, workspace_id)))
-    except ConflictError as error:
-        return BatchResult(conflicts=error.names)
-
-
-def import_batch(engine: Engine, workspace_id: int, batch: RegisterBatch) -> BatchResult:
-    """Store a whole import atomically: everything or, on any problem, nothing."""
-    try:
-        with engine.begin() as connection:
-            return write_batch(connection, workspace_id, batch)
-    except ConflictError as error:
-        return BatchResult(conflicts=error.names)

@@ -8,7 +8,7 @@ def filter_page(search):
 
     from pages._kit.actor_filter import actor_filter, any_chosen
     from pages._kit.context import page_context
-    from toolkit.register import filter_actors
+    from toolkit.actors import filter_actors
     from toolkit.store.register import list_actors
 
     ctx = page_context("nav.actors")

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
+from toolkit.actors import ActorFilter
 from toolkit.domain import Actor, Relation
 from toolkit.network import exports
 from toolkit.network.analysis import network_metrics
@@ -14,7 +15,6 @@ from toolkit.network.layout import LAYOUTS, compute_layout
 from toolkit.network.presentation import map_labels
 from toolkit.network.render import _vis_network_js, map_html
 from toolkit.network.view import MapFilter, filter_map, map_view
-from toolkit.register import ActorFilter
 from toolkit.store.maps import save_layout, saved_layout
 from toolkit.store.register import add_actor, delete_actors, list_actors, list_relations
 from toolkit.store.workspaces import create_workspace, revision, vocabulary_terms

@@ -1,0 +1,260 @@
+"""The backup workbook of a workspace, and restoring one into a new or an empty workspace in one
+transaction (everything or nothing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from toolkit.i18n import LANGUAGES
+from toolkit.spreadsheets import normalise as norm
+from toolkit.spreadsheets.exports import backup_workbook
+from toolkit.spreadsheets.importing import ImportPreview, Problem, parse_workbook, plan_batch
+from toolkit.spreadsheets.reading import ReadLimits, read_workbook
+from toolkit.spreadsheets.roadmap_backup import check_links, parse_backup
+from toolkit.store import StoreError, tables
+from toolkit.store.audiences import list_audience_members, list_audiences
+from toolkit.store.audit import summarised
+from toolkit.store.batches import BatchResult, write_batch
+from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
+from toolkit.store.consultations import list_consultations, list_contributions, list_participants
+from toolkit.store.indicators import (
+    insert_indicator_measurements,
+    insert_indicators,
+    list_indicator_measurements,
+    list_indicators,
+)
+from toolkit.store.register import list_actors, list_relations
+from toolkit.store.roadmap import insert_milestones, list_milestones
+from toolkit.store.workspaces import (
+    find_workspace,
+    get_workspace,
+    holds_data,
+    insert_workspace,
+    lock_workspace,
+    rows_in_order,
+    vocabulary_terms,
+)
+
+
+def workspace_backup(engine: Engine, workspace_id: int) -> bytes:
+    """The backup workbook of everything in a workspace: register, vocabularies, consultations,
+    audiences, campaigns, the roadmap's milestones and the indicators with their measurements."""
+    return backup_workbook(
+        get_workspace(engine, workspace_id),
+        list_actors(engine, workspace_id),
+        list_relations(engine, workspace_id),
+        vocabulary_terms(engine, workspace_id),
+        list_consultations(engine, workspace_id),
+        list_participants(engine, workspace_id),
+        list_contributions(engine, workspace_id),
+        audiences=list_audiences(engine, workspace_id),
+        audience_members=list_audience_members(engine, workspace_id),
+        campaigns=list_campaigns(engine, workspace_id),
+        activities=list_activities(engine, workspace_id),
+        kpis=list_kpis(engine, workspace_id),
+        measurements=list_measurements(engine, workspace_id),
+        milestones=list_milestones(engine, workspace_id),
+        indicators=list_indicators(engine, workspace_id),
+        indicator_measurements=list_indicator_measurements(engine, workspace_id),
+    )
+
+
+# -- restoring a backup ----------------------------------------------------------------------
+
+
+class RestoreRefused(StoreError):
+    """A backup that cannot be restored where asked: the file is not a backup, or the workspace
+    chosen already holds data. Its message is under ``reports.restore.refused.``."""
+
+    @property
+    def message_key(self) -> str:
+        reason = self.reason
+        return f"reports.restore.refused.{reason}"
+
+
+@dataclass
+class BackupContents:
+    """A backup read and checked, before anything is stored (what the confirmation step shows)."""
+
+    workspace: dict[str, str]  # name, city, country, language, description
+    preview: ImportPreview
+    roadmap: object  # toolkit.spreadsheets.roadmap_backup.RoadmapBackup
+    consultation_refs: list[str] = field(default_factory=list)  # the consultations sheet's numbers, in order
+    campaign_refs: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # any of them: nothing can be restored
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "actors": len(self.preview.actors),
+            "relations": len(self.preview.relations),
+            "consultations": len(self.preview.consultations),
+            "audiences": len(self.preview.audiences),
+            "campaigns": len(self.preview.campaigns),
+            "milestones": len(self.roadmap.milestones),
+            "indicators": len(self.roadmap.indicators),
+            "indicator_measurements": sum(len(m) for _, m in self.roadmap.indicators),
+        }
+
+
+@dataclass
+class RestoreOutcome:
+    contents: BackupContents
+    workspace_id: int | None = None  # None: nothing was stored (see ``problems``)
+    stored: BatchResult | None = None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.contents.problems
+
+    @property
+    def ok(self) -> bool:
+        return self.workspace_id is not None and not self.problems
+
+
+def read_backup(data: bytes, filename: str, limits: ReadLimits | None = None) -> BackupContents:
+    """Read a backup workbook and check every sheet; store nothing.
+
+    Raises ``UnreadableFile`` when the file cannot be read and ``RestoreRefused("not_a_backup")``
+    when it is another kind of spreadsheet (a list of actors is imported on the page "Actores").
+    """
+    workbook = read_workbook(data, filename, limits or ReadLimits())
+    sheets = {sheet.name: sheet.rows for sheet in workbook.sheets}
+    preview = parse_workbook(workbook, {})
+    if preview.format != "backup":
+        raise RestoreRefused("not_a_backup")
+    header, *values = sheets.get("workspace") or [[]]
+    keys = [norm.text(cell).lower() for cell in header]
+    first = values[0] if values else []
+    workspace = {
+        key: norm.text(first[i]) if i < len(first) else ""
+        for i, key in enumerate(keys)
+        if key in ("name", "city", "country", "language", "description")
+    }
+
+    def refs(sheet: str) -> list[str]:
+        header, *rows = sheets.get(sheet) or [[]]
+        keys = [norm.text(cell).lower() for cell in header]
+        if "id" not in keys:
+            return []
+        at = keys.index("id")
+        return [norm.text(row[at]) if at < len(row) else "" for row in rows if not all(norm.is_blank(c) for c in row)]
+
+    roadmap = parse_backup(sheets)
+    contents = BackupContents(
+        workspace=workspace,
+        preview=preview,
+        roadmap=roadmap,
+        consultation_refs=refs("consultations"),
+        campaign_refs=refs("campaigns"),
+    )
+    contents.problems = (
+        preview.errors
+        + roadmap.problems
+        + check_links(roadmap, set(contents.consultation_refs), set(contents.campaign_refs))
+    )
+    return contents
+
+
+class _Refused(Exception):
+    """A row the store refused while restoring: the transaction is rolled back, the outcome says why."""
+
+
+def _write_roadmap(connection, workspace_id: int, contents: BackupContents) -> None:
+    """The milestones (their links to consultations and campaigns made anew) and the indicators
+    with their measurements, inside the restore's transaction, after everything else."""
+    by_key: dict[tuple, int] = {}
+    for row in rows_in_order(connection, tables.consultations, workspace_id):
+        by_key.setdefault((row.title, row.starts_on), row.id)
+    consultation_id = {
+        ref: by_key.get((" ".join(backup.consultation.title.split()), backup.consultation.starts_on))
+        for ref, backup in zip(contents.consultation_refs, contents.preview.consultations, strict=False)
+    }
+    campaign_id = dict(
+        zip(
+            contents.campaign_refs,
+            [row.id for row in rows_in_order(connection, tables.campaigns, workspace_id)],
+            strict=False,
+        )
+    )
+    milestones = []
+    for entry in contents.roadmap.milestones:
+        entry.milestone.consultation_id = consultation_id.get(entry.consultation_ref)
+        entry.milestone.campaign_id = campaign_id.get(entry.campaign_ref)
+        milestones.append(entry.milestone)
+    sheet = "milestones"
+    try:
+        insert_milestones(connection, workspace_id, milestones)
+        sheet = "indicators"
+        indicator_ids = insert_indicators(connection, workspace_id, [i for i, _ in contents.roadmap.indicators])
+        measurements = []
+        for indicator_id, (_, measured) in zip(indicator_ids, contents.roadmap.indicators, strict=True):
+            for measurement in measured:
+                measurement.indicator_id = indicator_id
+                measurements.append(measurement)
+        sheet = "indicator_measurements"
+        insert_indicator_measurements(connection, workspace_id, measurements)
+    except StoreError as error:
+        if isinstance(error, RestoreRefused):
+            raise
+        contents.problems.append(Problem(sheet, 0, "", error.message_key, error.details))
+        raise _Refused from error
+
+
+def restore_backup(
+    engine: Engine,
+    data: bytes,
+    filename: str,
+    *,
+    new_workspace_name: str | None = None,
+    into_workspace_id: int | None = None,
+    limits: ReadLimits | None = None,
+) -> RestoreOutcome:
+    """Restore a backup workbook into a new workspace (named ``new_workspace_name``, else as in the
+    backup) or into an empty existing one, in one transaction: everything, or nothing.
+
+    A file with any row that cannot be read restores nothing and the outcome lists the rows.
+    Raises ``UnreadableFile``, ``RestoreRefused`` (not a backup; the workspace is not empty) and
+    ``StoreError`` (the name is taken, the workspace does not exist).
+    """
+    if new_workspace_name is not None and into_workspace_id is not None:
+        raise ValueError("restore into a new workspace or into an existing one, not both")
+    contents = read_backup(data, filename, limits)
+    outcome = RestoreOutcome(contents)
+    name = " ".join((new_workspace_name or contents.workspace.get("name") or "").split())
+    if into_workspace_id is None and name and find_workspace(engine, name) is not None:
+        raise StoreError("name_taken", name=name)
+    if contents.problems:
+        return outcome
+    plan = plan_batch(contents.preview, [], "keep")  # a faithful copy: same-named actors stay apart
+    if plan.relation_errors:
+        contents.problems.extend(plan.relation_errors)
+        return outcome
+    try:
+        with engine.begin() as connection:
+            if into_workspace_id is None:
+                workspace = contents.workspace
+                language = workspace.get("language") if workspace.get("language") in LANGUAGES else "es"
+                workspace_id = insert_workspace(
+                    connection,
+                    name,
+                    workspace.get("city", ""),
+                    workspace.get("country", ""),
+                    language,
+                    workspace.get("description", ""),
+                )
+            else:
+                workspace_id = into_workspace_id
+                lock_workspace(connection, workspace_id)
+                if holds_data(connection, workspace_id):
+                    raise RestoreRefused("not_empty")
+            with summarised(connection, workspace_id, "restore_backup", filename):
+                outcome.stored = write_batch(connection, workspace_id, plan.batch)
+                _write_roadmap(connection, workspace_id, contents)
+    except _Refused:
+        outcome.stored = None
+        return outcome
+    outcome.workspace_id = workspace_id
+    return outcome

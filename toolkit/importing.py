@@ -1,0 +1,100 @@
+"""Importing a file into the register: check it, plan it, store it in one transaction.
+
+The page "Actores" and the CLI call these; each returns a value that says what happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from sqlalchemy import Engine
+
+from toolkit.domain import Actor
+from toolkit.spreadsheets.importing import ImportPreview, Plan, Problem, parse_workbook, plan_batch
+from toolkit.spreadsheets.mapping import WorkbookLayout
+from toolkit.spreadsheets.reading import ReadLimits, Workbook, read_workbook
+from toolkit.store.batches import BatchResult, RegisterBatch, Unplanned, plan_and_write
+from toolkit.store.register import list_actors
+from toolkit.store.workspaces import vocabulary_terms
+
+
+class PlanCounts(NamedTuple):
+    """What the wizard's last step tells of a plan before the person confirms it."""
+
+    added: int
+    merged: int
+    skipped: int
+    relations: int
+
+
+def plan_counts(plan: Plan) -> PlanCounts:
+    return PlanCounts(plan.added, plan.merged, plan.skipped, len(plan.batch.relations))
+
+
+@dataclass
+class ImportOutcome:
+    preview: ImportPreview
+    plan: Plan | None = None
+    stored: BatchResult | None = None
+    replanned: bool = False  # the register changed since the plan the person saw: nothing stored
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.preview.errors + (self.plan.relation_errors if self.plan else [])
+
+
+def check_file(
+    engine: Engine | None,
+    workspace_id: int | None,
+    data: bytes,
+    filename: str,
+    limits: ReadLimits | None = None,
+    layout: WorkbookLayout | None = None,
+    workbook: Workbook | None = None,
+) -> ImportPreview:
+    """Read and validate a file; store nothing. Raises ``UnreadableFile`` when it cannot be read."""
+    workbook = workbook or read_workbook(data, filename, limits or ReadLimits())
+    terms = vocabulary_terms(engine, workspace_id) if engine is not None and workspace_id else {}
+    return parse_workbook(workbook, terms, layout)
+
+
+def import_preview(
+    engine: Engine,
+    workspace_id: int,
+    preview: ImportPreview,
+    policy: str = "merge",
+    decisions: dict[int, str] | None = None,
+    expected: PlanCounts | None = None,
+) -> ImportOutcome:
+    """Store a checked file into the workspace in one transaction (nothing on failure).
+
+    Which rows are new and which merge is decided inside that transaction, on the register as it
+    is once the workspace is locked: imports of one list at once add it once, and the later ones
+    merge into it. With ``expected`` (the counts the person confirmed), a plan that comes out
+    different stores nothing and comes back with ``replanned`` set, to be shown and confirmed again.
+    """
+    planned: list[Plan] = []
+
+    def plan(existing: list[Actor]) -> RegisterBatch:
+        planned.append(plan_batch(preview, existing, policy, decisions))
+        if expected is not None and plan_counts(planned[-1]) != expected:
+            raise Unplanned
+        return planned[-1].batch
+
+    try:
+        stored = plan_and_write(engine, workspace_id, plan)
+    except Unplanned:
+        return ImportOutcome(preview=preview, plan=planned[-1], replanned=True)
+    return ImportOutcome(preview=preview, plan=planned[-1], stored=stored)
+
+
+def plan_preview(
+    engine: Engine,
+    workspace_id: int,
+    preview: ImportPreview,
+    policy: str = "merge",
+    decisions: dict[int, str] | None = None,
+) -> Plan:
+    """What an import would do, without doing it (for the wizard's last step)."""
+    return plan_batch(preview, list_actors(engine, workspace_id), policy, decisions)

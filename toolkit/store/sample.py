@@ -1,0 +1,133 @@
+"""The Medellín sample workspace: its register, consultations, audiences, campaigns, indicators and
+roadmap, written in one transaction, dated around the day it is loaded (see :mod:`toolkit.sample`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from toolkit import clock
+from toolkit.domain import (
+    Activity,
+    Actor,
+    Audience,
+    AudienceRule,
+    Campaign,
+    Consultation,
+    Contribution,
+    CoverageTarget,
+    Kpi,
+    KpiMeasurement,
+    Participant,
+    Relation,
+)
+from toolkit.sample import read_sample
+from toolkit.store.audiences import AudienceBundle
+from toolkit.store.audit import summarised
+from toolkit.store.batches import RegisterBatch, write_batch
+from toolkit.store.campaigns import CampaignBundle
+from toolkit.store.consultations import ConsultationBundle
+from toolkit.store.engine import PROJECT_ROOT, StoreError
+from toolkit.store.indicators import write_sample_indicators
+from toolkit.store.roadmap import insert_sample_roadmap
+from toolkit.store.workspaces import find_workspace, insert_workspace
+
+SAMPLE_PATH = PROJECT_ROOT / "sample_data" / "medellin.json"
+
+
+def sample_batch(path: Path = SAMPLE_PATH, today: date | None = None) -> tuple[dict, RegisterBatch]:
+    """The sample's workspace and register, dated around ``today`` (see :mod:`toolkit.sample`)."""
+    data = read_sample(path, today)
+    batch = RegisterBatch()
+    index: dict[str, int] = {}
+    for position, row in enumerate(data["actors"]):
+        values = {k: v for k, v in row.items() if k != "key"}
+        if values.get("consent_date"):
+            values["consent_date"] = date.fromisoformat(values["consent_date"])
+        batch.new_actors.append(Actor(**values))
+        index[row["key"]] = position
+    for row in data["relations"]:
+        relation = Relation(
+            source=0,
+            target=0,
+            type=row["type"],
+            strength=row["strength"],
+            directed=row["directed"],
+            description=row.get("description", ""),
+        )
+        batch.relations.append((("new", index[row["source"]]), ("new", index[row["target"]]), relation))
+    batch.consultations = [_consultation(row, index) for row in data.get("consultations", [])]
+    batch.audiences, audience_positions = _audiences(data.get("audiences", []), index)
+    batch.campaigns = [_campaign(row, audience_positions) for row in data.get("campaigns", [])]
+    return data["workspace"], batch
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _consultation(row: dict, index: dict[str, int]):
+    """One consultation of the sample; participants and contributions name actors by their key."""
+    plan = {k: v for k, v in row.items() if k not in ("participants", "contributions", "targets")}
+    plan["starts_on"], plan["ends_on"] = _day(plan.get("starts_on")), _day(plan.get("ends_on"))
+    bundle = ConsultationBundle(Consultation(**plan, targets=[CoverageTarget(**t) for t in row.get("targets", [])]))
+    for entry in row.get("participants", []):
+        values = {k: v for k, v in entry.items() if k != "actor"}
+        for name in ("invited_on", "responded_on", "attended_on"):
+            values[name] = _day(values.get(name))
+        bundle.participants.append((("new", index[entry["actor"]]), Participant(0, 0, **values)))
+    for entry in row.get("contributions", []):
+        values = {k: v for k, v in entry.items() if k != "actor"}
+        values["due_on"] = _day(values.get("due_on"))
+        actor = ("new", index[entry["actor"]]) if entry.get("actor") else None
+        bundle.contributions.append((actor, Contribution(0, **values)))
+    return bundle
+
+
+def _audiences(rows: list[dict], index: dict[str, int]) -> tuple[list, dict[str, int]]:
+    """The sample's audiences (members name actors by their key) and each one's position by its key."""
+    bundles, positions = [], {}
+    for row in rows:
+        values = {k: v for k, v in row.items() if k not in ("key", "rule", "members")}
+        bundle = AudienceBundle(Audience(**values, rule=AudienceRule.from_dict(row.get("rule"))))
+        bundle.members = [(("new", index[m["actor"]]), m.get("included", True)) for m in row.get("members", [])]
+        positions[row["key"]] = len(bundles)
+        bundles.append(bundle)
+    return bundles, positions
+
+
+def _campaign(row: dict, audience_positions: dict[str, int]):
+    """One campaign of the sample with its activities, KPIs and measurements; audiences by their key."""
+    plan = {k: v for k, v in row.items() if k not in ("audiences", "activities", "kpis")}
+    plan["starts_on"], plan["ends_on"] = _day(plan.get("starts_on")), _day(plan.get("ends_on"))
+    bundle = CampaignBundle(Campaign(**plan), [audience_positions[key] for key in row.get("audiences", [])])
+    for entry in row.get("activities", []):
+        bundle.activities.append(Activity(0, **{**entry, "due_on": _day(entry.get("due_on"))}))
+    for entry in row.get("kpis", []):
+        measured = [
+            KpiMeasurement(0, _day(m["measured_on"]), m["value"], m.get("notes", ""))
+            for m in entry.get("measurements", [])
+        ]
+        bundle.kpis.append((Kpi(0, **{k: v for k, v in entry.items() if k != "measurements"}), measured))
+    return bundle
+
+
+def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PATH, today: date | None = None) -> int:
+    """Create a workspace holding the Medellín sample (register, consultations, audiences and campaigns);
+    returns its id."""
+    today = today or clock.today()  # one day for the three files, even loaded at midnight
+    workspace, batch = sample_batch(path, today)
+    name = name or workspace["name"]
+    if find_workspace(engine, name) is not None:
+        raise StoreError("name_taken", name=name)
+    with engine.begin() as connection:
+        workspace_id = insert_workspace(
+            connection, name, workspace["city"], workspace["country"], workspace["language"], workspace["description"]
+        )
+        with summarised(connection, workspace_id, "load_sample", name):  # one entry in the activity feed
+            write_batch(connection, workspace_id, batch)
+            write_sample_indicators(connection, workspace_id, today=today)
+            insert_sample_roadmap(connection, workspace_id, today=today)
+    return workspace_id
