@@ -10,8 +10,8 @@ from pages._kit.outcome import run
 from toolkit.activity import feed_csv, feed_rows
 from toolkit.i18n import format_date, t
 from toolkit.markdown import escape
-from toolkit.store.audit import activity, activity_count
 from toolkit.store.bin import empty_bin, list_bin, restore
+from toolkit.store.trail import activity, activity_count
 
 
 def feed_tab(ctx: PageContext) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from toolkit.i18n import format_date, has, t
+from toolkit.spreadsheets.writing import write_csv
 from toolkit.store.audit import REDACTED
 
 ACTIONS = ("insert", "insert_many", "update", "delete", "restore", "load_sample", "restore_backup")
@@ -45,7 +46,7 @@ def _value(value: object, lang: str | None) -> str:
 
 
 def describe(entry: dict, lang: str | None = None) -> Line:
-    """One entry of ``toolkit.store.audit.activity`` as a sentence and its changes.
+    """One entry of ``toolkit.store.trail.activity`` as a sentence and its changes.
 
     The label and the values are the users' own text: whoever shows them must escape them.
     """
@@ -94,7 +95,5 @@ def feed_rows(entries: list[dict], lang: str | None = None) -> list[list[str]]:
 
 def feed_csv(entries: list[dict], lang: str | None = None) -> bytes:
     """The feed as a CSV Spanish Excel opens (``;``, UTF-8 with BOM; cells safe from formulas)."""
-    from toolkit.spreadsheets.writing import write_csv
-
     headers = [t(f"activity.column_{name}", lang) for name in ("when", "who", "what", "changes")]
     return write_csv(headers, feed_rows(entries, lang))

@@ -10,7 +10,8 @@ from sqlalchemy import Engine
 from toolkit.i18n import LANGUAGES
 from toolkit.spreadsheets import normalise as norm
 from toolkit.spreadsheets.exports import backup_workbook
-from toolkit.spreadsheets.importing import ImportPreview, Problem, parse_workbook, plan_batch
+from toolkit.spreadsheets.importing import ImportPreview, parse_workbook, plan_batch
+from toolkit.spreadsheets.problems import Problem
 from toolkit.spreadsheets.reading import ReadLimits, read_workbook
 from toolkit.spreadsheets.roadmap_backup import check_links, parse_backup
 from toolkit.store import StoreError, tables

@@ -24,13 +24,23 @@ import sys
 from pathlib import Path
 
 from toolkit import access, clock
-from toolkit.backup import workspace_backup
-from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, set_language, t
+from toolkit.backup import RestoreRefused, restore_backup, workspace_backup
+from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, language, set_language, t
 from toolkit.importing import check_file, import_preview
+from toolkit.network import exports as map_exports
+from toolkit.network.analysis import network_metrics
+from toolkit.network.layout import compute_layout
+from toolkit.network.presentation import map_labels
+from toolkit.network.render import map_html
+from toolkit.network.view import map_view
+from toolkit.reports import SECTIONS, build_report, report_docx
 from toolkit.spreadsheets import exports
-from toolkit.spreadsheets.importing import POLICIES, ImportPreview, Problem, parse_workbook
+from toolkit.spreadsheets.importing import POLICIES, ImportPreview, parse_workbook
+from toolkit.spreadsheets.problems import Problem
 from toolkit.spreadsheets.reading import UnreadableFile, read_workbook
 from toolkit.store import StoreError, open_store
+from toolkit.store.accounts import create_user, list_users, set_active, set_member, set_password
+from toolkit.store.maps import saved_layout
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.sample import load_sample
 from toolkit.store.workspaces import create_workspace, find_workspace, vocabulary_terms
@@ -114,8 +124,6 @@ def _restored(engine, args, data: bytes, workbook) -> bool:
     """A backup workbook going into a new or an empty workspace is restored whole (roadmap and
     indicators included, same as Informes › Descargar todo); into one holding data it is merged
     like any other list. Returns whether it was restored."""
-    from toolkit.backup import RestoreRefused, restore_backup
-
     if parse_workbook(workbook, {}).format != "backup":
         return False
     workspace = find_workspace(engine, args.workspace)
@@ -200,22 +208,11 @@ def command_export(args) -> int:
 def _report_file(engine, workspace) -> bytes:
     """The report with every section, in the workspace's language, as of today."""
 
-    from toolkit.reports import SECTIONS, build_report, report_docx
-
     return report_docx(build_report(engine, workspace.id, SECTIONS, workspace.language, clock.today()))
 
 
 def _map_file(engine, workspace, actors, relations, terms, suffix: str) -> bytes:
     """The actor map as a standalone HTML page (saved layout, legend, date) or a Gephi file."""
-
-    from toolkit.i18n import format_date
-    from toolkit.network import exports as map_exports
-    from toolkit.network.analysis import network_metrics
-    from toolkit.network.layout import compute_layout
-    from toolkit.network.presentation import map_labels
-    from toolkit.network.render import map_html
-    from toolkit.network.view import map_view
-    from toolkit.store.maps import saved_layout
 
     metrics = network_metrics(actors, relations)
     if suffix == ".gexf":
@@ -259,8 +256,6 @@ def _password(args, username: str) -> str:
 
 
 def _grant(engine, username: str, workspace_name: str, role: str) -> None:
-    from toolkit.store.accounts import set_member
-
     workspace = find_workspace(engine, workspace_name)
     if workspace is None:
         raise Failure(t("accounts.cli.no_workspace", name=workspace_name))
@@ -277,8 +272,6 @@ def _grant(engine, username: str, workspace_name: str, role: str) -> None:
 
 def command_users(args) -> int:
     """Accounts from the server's shell: the operator creates the first owner here."""
-    from toolkit.store.accounts import create_user, list_users, set_active, set_password
-
     engine = _engine(args.db)
     if args.action == "list":
         for _id, username, name in list_users(engine):

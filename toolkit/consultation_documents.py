@@ -23,7 +23,7 @@ Terms = dict[str, list[tuple[str, str | None]]]
 BLANK_ROWS = 10  # for people who come without being on the list
 
 
-def _clean(text: object) -> str:
+def clean_text(text: object) -> str:
     """Text python-docx accepts: without the characters XML forbids (:func:`toolkit.text.clean`)."""
     return clean("" if text is None else str(text))
 
@@ -50,8 +50,8 @@ def _labelled(document: Document, name: str, value: str) -> None:
     if not value:
         return
     paragraph = document.add_paragraph()
-    paragraph.add_run(_clean(name) + ": ").bold = True
-    paragraph.add_run(_clean(value))
+    paragraph.add_run(clean_text(name) + ": ").bold = True
+    paragraph.add_run(clean_text(value))
 
 
 def _table(document: Document, headers: list[str], rows: list[list[object]], widths: list[float] | None = None):
@@ -60,11 +60,11 @@ def _table(document: Document, headers: list[str], rows: list[list[object]], wid
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, header in zip(table.rows[0].cells, headers, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(_clean(header)).bold = True
+        cell.paragraphs[0].add_run(clean_text(header)).bold = True
     for values in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
-            cell.text = _clean(value)
+            cell.text = clean_text(value)
     if widths:
         for row in table.rows:
             for cell, width in zip(row.cells, widths, strict=True):
@@ -114,8 +114,8 @@ def attendance_sheet(
         key=lambda a: fold(a.name),
     )
     document = _document(landscape=True)
-    document.add_heading(_clean(t("consultations.attendance_doc.title", lang=lang)), level=1)
-    document.add_paragraph().add_run(_clean(consultation.title)).bold = True
+    document.add_heading(clean_text(t("consultations.attendance_doc.title", lang=lang)), level=1)
+    document.add_paragraph().add_run(clean_text(consultation.title)).bold = True
     _plan(document, consultation, terms, lang)
     columns = ("number", "organisation", "person", "role", "email", "phone", "consent", "signature")
     rows = [[position, actor.name, "", "", "", "", "", ""] for position, actor in enumerate(expected, start=1)]
@@ -127,7 +127,7 @@ def attendance_sheet(
         widths=[1.0, 6.0, 4.5, 3.5, 4.5, 3.0, 2.2, 3.0],
     )
     document.add_paragraph()
-    document.add_paragraph(_clean(t("consultations.attendance_doc.privacy", lang=lang))).runs[0].italic = True
+    document.add_paragraph(clean_text(t("consultations.attendance_doc.privacy", lang=lang))).runs[0].italic = True
     return _bytes(document)
 
 
@@ -136,25 +136,25 @@ def _percent(value: float | None, lang: str) -> str:
 
 
 def _synthesis_plan(document: Document, consultation: Consultation, terms: Terms, lang: str) -> None:
-    document.add_heading(_clean(consultation.title), level=1)
+    document.add_heading(clean_text(consultation.title), level=1)
     _plan(document, consultation, terms, lang)
     _labelled(document, t("consultations.fields.objective", lang=lang), consultation.objective)
     if consultation.specific_objectives:
-        document.add_heading(_clean(t("consultations.fields.specific_objectives", lang=lang)), level=2)
+        document.add_heading(clean_text(t("consultations.fields.specific_objectives", lang=lang)), level=2)
         for line in consultation.specific_objectives.splitlines():
             if line.strip():
-                document.add_paragraph(_clean(line.strip()))
+                document.add_paragraph(clean_text(line.strip()))
     if consultation.questions:
-        document.add_heading(_clean(t("consultations.fields.questions", lang=lang)), level=2)
+        document.add_heading(clean_text(t("consultations.fields.questions", lang=lang)), level=2)
         for line in consultation.questions.splitlines():
             if line.strip():
-                document.add_paragraph(_clean(line.strip()), style="List Bullet")
+                document.add_paragraph(clean_text(line.strip()), style="List Bullet")
 
 
 def _participation(document: Document, result: Synthesis, custom: dict[str, dict[str, str]], lang: str) -> None:
-    document.add_heading(_clean(t("consultations.synthesis_doc.participation", lang=lang)), level=1)
+    document.add_heading(clean_text(t("consultations.synthesis_doc.participation", lang=lang)), level=1)
     document.add_paragraph(
-        _clean(
+        clean_text(
             t(
                 "consultations.synthesis_doc.participation_summary",
                 lang=lang,
@@ -170,7 +170,7 @@ def _participation(document: Document, result: Synthesis, custom: dict[str, dict
     ):
         if not rows:
             continue
-        document.add_heading(_clean(t(f"consultations.synthesis.{title_key}", lang=lang)), level=2)
+        document.add_heading(clean_text(t(f"consultations.synthesis.{title_key}", lang=lang)), level=2)
         _table(
             document,
             [
@@ -188,19 +188,19 @@ def _participation(document: Document, result: Synthesis, custom: dict[str, dict
             ],
         )
     if result.never_came:
-        document.add_heading(_clean(t("consultations.synthesis.never_came", lang=lang)), level=2)
+        document.add_heading(clean_text(t("consultations.synthesis.never_came", lang=lang)), level=2)
         for actor, participant in result.never_came:
             status = t(f"vocab.invitation_statuses.{participant.status}", lang=lang)
-            document.add_paragraph(_clean(f"{actor.name} ({status})"), style="List Bullet")
+            document.add_paragraph(clean_text(f"{actor.name} ({status})"), style="List Bullet")
 
 
 def _contributions(document: Document, result: Synthesis, names: dict[int, str], lang: str) -> None:
-    document.add_heading(_clean(t("consultations.synthesis_doc.contributions", lang=lang)), level=1)
+    document.add_heading(clean_text(t("consultations.synthesis_doc.contributions", lang=lang)), level=1)
     if not result.contributions:
-        document.add_paragraph(_clean(t("consultations.synthesis.no_contributions", lang=lang)))
+        document.add_paragraph(clean_text(t("consultations.synthesis.no_contributions", lang=lang)))
     else:
         document.add_paragraph(
-            _clean(
+            clean_text(
                 ", ".join(
                     f"{t(f'vocab.contribution_types.{key}', lang=lang)}: {format_number(result.by_type[key], lang)}"
                     for key in CONTRIBUTION_TYPES
@@ -213,22 +213,22 @@ def _contributions(document: Document, result: Synthesis, names: dict[int, str],
         if contribution.theme != theme:
             theme = contribution.theme
             heading = theme[:1].upper() + theme[1:] if theme else t("consultations.synthesis.no_theme", lang=lang)
-            document.add_heading(_clean(heading), level=2)
+            document.add_heading(clean_text(heading), level=2)
         paragraph = document.add_paragraph(style="List Bullet")
-        paragraph.add_run(_clean(t(f"vocab.contribution_types.{contribution.type}", lang=lang)) + ". ").bold = True
-        paragraph.add_run(_clean(contribution.text))
+        paragraph.add_run(clean_text(t(f"vocab.contribution_types.{contribution.type}", lang=lang)) + ". ").bold = True
+        paragraph.add_run(clean_text(contribution.text))
         author = names.get(contribution.actor_id)
         if author:
-            paragraph.add_run(_clean(f" ({author})")).italic = True
+            paragraph.add_run(clean_text(f" ({author})")).italic = True
         if contribution.response:
             answer = document.add_paragraph()
             answer.paragraph_format.left_indent = Cm(1)
-            answer.add_run(_clean(t("consultations.synthesis_doc.response", lang=lang)) + " ").bold = True
-            answer.add_run(_clean(contribution.response))
+            answer.add_run(clean_text(t("consultations.synthesis_doc.response", lang=lang)) + " ").bold = True
+            answer.add_run(clean_text(contribution.response))
 
 
 def _commitments(document: Document, result: Synthesis, lang: str) -> None:
-    document.add_heading(_clean(t("consultations.synthesis.commitments", lang=lang)), level=1)
+    document.add_heading(clean_text(t("consultations.synthesis.commitments", lang=lang)), level=1)
     if result.commitments:
         _table(
             document,
@@ -237,17 +237,17 @@ def _commitments(document: Document, result: Synthesis, lang: str) -> None:
             widths=[4.5, 9.5, 3.0],
         )
     else:
-        document.add_paragraph(_clean(t("consultations.synthesis.no_commitments", lang=lang)))
+        document.add_paragraph(clean_text(t("consultations.synthesis.no_commitments", lang=lang)))
 
 
 def _open_questions(document: Document, result: Synthesis, names: dict[int, str], lang: str) -> None:
-    document.add_heading(_clean(t("consultations.synthesis.open_questions", lang=lang)), level=1)
+    document.add_heading(clean_text(t("consultations.synthesis.open_questions", lang=lang)), level=1)
     if result.open_questions:
         for question in result.open_questions:
             author = names.get(question.actor_id)
-            document.add_paragraph(_clean(question.text + (f" ({author})" if author else "")), style="List Bullet")
+            document.add_paragraph(clean_text(question.text + (f" ({author})" if author else "")), style="List Bullet")
     else:
-        document.add_paragraph(_clean(t("consultations.synthesis.no_open_questions", lang=lang)))
+        document.add_paragraph(clean_text(t("consultations.synthesis.no_open_questions", lang=lang)))
 
 
 def synthesis_document(
@@ -258,7 +258,7 @@ def synthesis_document(
     names = {actor.id: actor.name for actor in actors}
     custom = {name: {key: text for key, text in entries if text} for name, entries in terms.items()}
     document = _document()
-    document.add_heading(_clean(t("consultations.synthesis_doc.title", lang=lang)), level=0)
+    document.add_heading(clean_text(t("consultations.synthesis_doc.title", lang=lang)), level=0)
     _synthesis_plan(document, result.consultation, terms, lang)
     _participation(document, result, custom, lang)
     _contributions(document, result, names, lang)
@@ -266,6 +266,6 @@ def synthesis_document(
     _open_questions(document, result, names, lang)
     document.add_paragraph()
     document.add_paragraph(
-        _clean(t("consultations.export.generated", lang=lang, day=format_date(today or clock.today(), lang)))
+        clean_text(t("consultations.export.generated", lang=lang, day=format_date(today or clock.today(), lang)))
     ).runs[0].italic = True
     return _bytes(document)

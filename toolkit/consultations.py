@@ -27,6 +27,7 @@ from toolkit.domain import (
     Relation,
 )
 from toolkit.i18n import t
+from toolkit.store.edits import Edit
 from toolkit.vocab import fold
 
 STAGES = ("invited", "confirmed", "attended")
@@ -103,7 +104,7 @@ def actor_map_info(actors: list[Actor], relations: list[Relation]) -> dict[int, 
     if not actors:
         return {}
     try:
-        from toolkit.network.analysis import network_metrics
+        from toolkit.network.analysis import network_metrics  # the map module is optional: see above
     except ModuleNotFoundError as error:
         if (error.name or "").startswith("toolkit.network"):
             return {}
@@ -646,8 +647,6 @@ def row_edits(
     >>> [(e.id, e.version, e.changes) for e in edits], gone
     ([(1, 3, {'status': 'confirmed'})], [])
     """
-    from toolkit.store.edits import Edit
-
     original = {row["id"]: row for row in before}
     edits, removed = [], []
     for row in after:

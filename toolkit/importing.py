@@ -11,8 +11,9 @@ from typing import NamedTuple
 from sqlalchemy import Engine
 
 from toolkit.domain import Actor
-from toolkit.spreadsheets.importing import ImportPreview, Plan, Problem, parse_workbook, plan_batch
+from toolkit.spreadsheets.importing import ImportPreview, Plan, parse_workbook, plan_batch
 from toolkit.spreadsheets.mapping import WorkbookLayout
+from toolkit.spreadsheets.problems import Problem
 from toolkit.spreadsheets.reading import ReadLimits, Workbook, read_workbook
 from toolkit.store.batches import BatchResult, RegisterBatch, Unplanned, plan_and_write
 from toolkit.store.register import list_actors

@@ -17,10 +17,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from toolkit.actors import overview
+from toolkit.campaigns import dashboard as campaign_dashboard
+from toolkit.campaigns import dashboard_counts
+from toolkit.consultation_documents import clean_text
+from toolkit.consultations import Synthesis, synthesis
 from toolkit.domain import (
     DIMENSIONS,
     QUADRANTS,
@@ -41,10 +45,21 @@ from toolkit.domain import (
     quadrant,
 )
 from toolkit.i18n import LANGUAGES, format_date, format_number, label, t
-
-if TYPE_CHECKING:  # the sections import these when they are built; here they only name types
-    from toolkit.consultations import Synthesis
-    from toolkit.roadmap import Attention, PhaseStatus
+from toolkit.indicators import dashboard as indicator_dashboard
+from toolkit.indicators import dimension_summary, display_value
+from toolkit.network.analysis import network_metrics
+from toolkit.network.layout import compute_layout
+from toolkit.network.picture import grid_picture, map_picture
+from toolkit.network.presentation import grid_points, stance_colours
+from toolkit.network.view import Labels, map_view
+from toolkit.roadmap import Attention, PhaseStatus, attention, phase_label, phase_status
+from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
+from toolkit.store.consultations import list_consultations, list_contributions, list_participants
+from toolkit.store.indicators import list_indicator_measurements, list_indicators
+from toolkit.store.maps import saved_layout
+from toolkit.store.register import list_actors, list_relations
+from toolkit.store.roadmap import list_milestones
+from toolkit.store.workspaces import get_workspace, vocabulary_terms
 
 SECTIONS = ("cover", "map", "register", "power_interest", "consultations", "campaigns", "roadmap", "indicators")
 Terms = dict[str, list[tuple[str, str | None]]]
@@ -196,8 +211,6 @@ def _cover(data: ReportData, words: Words, chosen: list[str], today: date) -> Se
 def map_labels_in(terms: Terms, lang: str):
     """The map's words (legend, tooltips) in ``lang``: :func:`toolkit.network.presentation.map_labels`
     for a language other than the screen's."""
-    from toolkit.network.view import Labels
-
     words = Words(terms, lang)
 
     def vocabulary(name: str) -> dict[str, str]:
@@ -215,11 +228,6 @@ def map_labels_in(terms: Terms, lang: str):
 
 
 def _map(data: ReportData, words: Words) -> Section:
-    from toolkit.network.analysis import network_metrics
-    from toolkit.network.layout import compute_layout
-    from toolkit.network.picture import map_picture
-    from toolkit.network.view import map_view
-
     section = Section("map", words("reports.sections.map"))
     if not data.actors:
         section.blocks.append(Paragraph(words("reports.map.empty")))
@@ -257,8 +265,6 @@ def _counts_table(counts: Counter, vocabulary: str, column: str, words: Words, t
 
 
 def _register(data: ReportData, words: Words) -> Section:
-    from toolkit.actors import overview
-
     section = Section("register", words("reports.sections.register"))
     view = overview(data.actors, data.relations)
     if not view.actors:
@@ -312,9 +318,6 @@ def _register(data: ReportData, words: Words) -> Section:
 
 
 def _power_interest(data: ReportData, words: Words) -> Section:
-    from toolkit.network.picture import grid_picture
-    from toolkit.network.presentation import grid_points, stance_colours
-
     section = Section("power_interest", words("reports.sections.power_interest"))
     labels = map_labels_in(data.terms, words.lang)
     points = grid_points(data.actors, labels)
@@ -457,8 +460,6 @@ def _one_consultation(result: Synthesis, words: Words) -> list[Block]:
 
 
 def _consultations(data: ReportData, words: Words) -> Section:
-    from toolkit.consultations import synthesis
-
     section = Section("consultations", words("reports.sections.consultations"))
     if not data.consultations:
         section.blocks.append(Paragraph(words("reports.consultations.empty")))
@@ -488,10 +489,8 @@ def _when(consultation: Consultation, words: Words) -> str:
 
 
 def _campaigns(data: ReportData, words: Words, today: date) -> Section:
-    from toolkit.campaigns import dashboard, dashboard_counts
-
     section = Section("campaigns", words("reports.sections.campaigns"))
-    statuses = dashboard(data.campaigns, data.activities, data.kpis, data.measurements, today)
+    statuses = campaign_dashboard(data.campaigns, data.activities, data.kpis, data.measurements, today)
     if not statuses:
         section.blocks.append(Paragraph(words("reports.campaigns.empty")))
         return section
@@ -630,8 +629,6 @@ def _milestones_needing_attention(found: Attention, phase: Callable[[str | None]
 
 
 def _roadmap(data: ReportData, words: Words, today: date) -> Section:
-    from toolkit.roadmap import attention, phase_label, phase_status
-
     section = Section("roadmap", words("reports.sections.roadmap"))
     if not data.milestones:
         section.blocks.append(Paragraph(words("reports.roadmap.empty")))
@@ -663,13 +660,11 @@ def _roadmap(data: ReportData, words: Words, today: date) -> Section:
 
 
 def _indicators(data: ReportData, words: Words, today: date) -> Section:
-    from toolkit.indicators import dashboard, dimension_summary, display_value
-
     section = Section("indicators", words("reports.sections.indicators"))
     if not data.indicators:
         section.blocks.append(Paragraph(words("reports.indicators.empty")))
         return section
-    statuses = dashboard(data.indicators, data.indicator_measurements, today)
+    statuses = indicator_dashboard(data.indicators, data.indicator_measurements, today)
     summaries = dimension_summary(statuses)
     section.blocks.append(Paragraph(words("reports.indicators.intro")))
     section.blocks.append(
@@ -761,37 +756,24 @@ def assemble_report(data: ReportData, sections: list[str] | tuple[str, ...], lan
 
 def report_data(engine: Engine, workspace_id: int, sections: list[str] | tuple[str, ...]) -> ReportData:
     """Read from the workspace what the chosen sections need (and nothing more)."""
-    from toolkit.store.register import list_actors, list_relations
-    from toolkit.store.workspaces import get_workspace, vocabulary_terms
-
     wanted = set(sections)
     data = ReportData(get_workspace(engine, workspace_id), terms=vocabulary_terms(engine, workspace_id))
     if wanted & {"map", "register", "power_interest", "consultations"}:
         data.actors, data.relations = list_actors(engine, workspace_id), list_relations(engine, workspace_id)
     if "map" in wanted:
-        from toolkit.store.maps import saved_layout
-
         kind, saved, _ = saved_layout(engine, workspace_id)
         if kind == "force":
             data.positions = saved
     if "consultations" in wanted:
-        from toolkit.store.consultations import list_consultations, list_contributions, list_participants
-
         data.consultations = list_consultations(engine, workspace_id)
         data.participants = list_participants(engine, workspace_id)
         data.contributions = list_contributions(engine, workspace_id)
     if "campaigns" in wanted:
-        from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
-
         data.campaigns, data.activities = list_campaigns(engine, workspace_id), list_activities(engine, workspace_id)
         data.kpis, data.measurements = list_kpis(engine, workspace_id), list_measurements(engine, workspace_id)
     if "roadmap" in wanted:
-        from toolkit.store.roadmap import list_milestones
-
         data.milestones = list_milestones(engine, workspace_id)
     if "indicators" in wanted:
-        from toolkit.store.indicators import list_indicator_measurements, list_indicators
-
         data.indicators = list_indicators(engine, workspace_id)
         data.indicator_measurements = list_indicator_measurements(engine, workspace_id)
     return data
@@ -814,57 +796,55 @@ def report_docx(report: Report) -> bytes:
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm, Pt
 
-    from toolkit.consultation_documents import _clean
-
     document = Document()
     section_format = document.sections[0]
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section_format, side, Cm(2.0))
     document.styles["Normal"].font.size = Pt(10)
-    document.core_properties.title = _clean(f"{report.title} — {report.workspace}")
+    document.core_properties.title = clean_text(f"{report.title} — {report.workspace}")
     document.core_properties.language = report.lang
-    document.add_heading(_clean(report.title), level=0)
-    document.add_paragraph().add_run(_clean(report.workspace)).bold = True
-    document.add_paragraph(_clean(report.day))
+    document.add_heading(clean_text(report.title), level=0)
+    document.add_paragraph().add_run(clean_text(report.workspace)).bold = True
+    document.add_paragraph(clean_text(report.day))
     for number, section in enumerate(report.sections):
         if number:  # the cover shares the first page with the title; every chapter starts a page
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         if section.key != "cover":
-            document.add_heading(_clean(section.title), level=1)
+            document.add_heading(clean_text(section.title), level=1)
         for block in section.blocks:
             if isinstance(block, Heading):
-                document.add_heading(_clean(block.text), level=2)
+                document.add_heading(clean_text(block.text), level=2)
             elif isinstance(block, Paragraph):
-                paragraph = document.add_paragraph(_clean(block.text))
+                paragraph = document.add_paragraph(clean_text(block.text))
                 if block.note:
                     for run in paragraph.runs:
                         run.italic = True
                         run.font.size = Pt(9)
             elif isinstance(block, Bullets):
                 for item in block.items:
-                    document.add_paragraph(_clean(item), style="List Bullet")
+                    document.add_paragraph(clean_text(item), style="List Bullet")
             elif isinstance(block, Figures):
                 table = document.add_table(rows=2, cols=len(block.items))
                 table.style = "Table Grid"
                 for cell, (_, value) in zip(table.rows[0].cells, block.items, strict=True):
-                    run = cell.paragraphs[0].add_run(_clean(value))
+                    run = cell.paragraphs[0].add_run(clean_text(value))
                     run.bold, run.font.size = True, Pt(16)
                 for cell, (caption, _) in zip(table.rows[1].cells, block.items, strict=True):
-                    cell.text = _clean(caption)
+                    cell.text = clean_text(caption)
                 document.add_paragraph()
             elif isinstance(block, Table):
                 table = document.add_table(rows=1, cols=len(block.headers))
                 table.style = "Table Grid"
                 for cell, header in zip(table.rows[0].cells, block.headers, strict=True):
                     cell.text = ""
-                    cell.paragraphs[0].add_run(_clean(header)).bold = True
+                    cell.paragraphs[0].add_run(clean_text(header)).bold = True
                 for values in block.rows:
                     for cell, value in zip(table.add_row().cells, values, strict=True):
-                        cell.text = _clean(value)
+                        cell.text = clean_text(value)
                 document.add_paragraph()
             elif isinstance(block, Picture):
                 document.add_picture(io.BytesIO(block.png), width=Cm(16.5))
-                caption = document.add_paragraph(_clean(block.caption))
+                caption = document.add_paragraph(clean_text(block.caption))
                 for run in caption.runs:
                     run.italic = True
                     run.font.size = Pt(9)

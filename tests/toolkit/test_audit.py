@@ -15,7 +15,7 @@ from toolkit.domain import Actor, Milestone
 from toolkit.i18n import t
 from toolkit.store import StoreError
 from toolkit.store.accounts import create_user, set_member, sign_in
-from toolkit.store.audit import REDACTED, activity
+from toolkit.store.audit import REDACTED
 from toolkit.store.batches import RegisterBatch, import_batch
 from toolkit.store.bin import empty_bin, list_bin, restore
 from toolkit.store.campaigns import delete_campaign, list_activities, list_campaigns, list_kpis, list_measurements
@@ -28,6 +28,7 @@ from toolkit.store.consultations import (
 from toolkit.store.edits import Edit
 from toolkit.store.register import add_actor, delete_actors, list_actors, list_relations, save_actor_edits
 from toolkit.store.tables import bin_entries, milestones
+from toolkit.store.trail import activity
 
 PASSWORD = "una frase larga y fácil"
 

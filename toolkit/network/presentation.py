@@ -6,7 +6,7 @@ from toolkit.domain import QUADRANTS, STANCE_KEYS, quadrant
 from toolkit.i18n import label, t
 from toolkit.markdown import escape
 from toolkit.network.exports import METRIC_COLUMNS
-from toolkit.network.view import Labels
+from toolkit.network.view import STANCE_COLOURS, UNKNOWN, Labels
 
 
 def map_labels(terms: dict[str, list[tuple[str, str | None]]]) -> Labels:
@@ -63,8 +63,6 @@ def grid_points(actors, words: Labels) -> list[dict]:
 
 def stance_colours(words: Labels) -> dict[str, str]:
     """Legend order of the grid: opponents to allies, then unknown."""
-    from toolkit.network.view import STANCE_COLOURS, UNKNOWN
-
     colours = {words.stances[value]: STANCE_COLOURS[value] for value in sorted(STANCE_COLOURS)}
     colours[words.unknown] = UNKNOWN
     return colours

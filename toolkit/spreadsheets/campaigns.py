@@ -29,12 +29,24 @@ from toolkit.domain import (
     Kpi,
     KpiMeasurement,
 )
-from toolkit.i18n import LANGUAGES, t
+from toolkit.i18n import LANGUAGES, label, t
 from toolkit.spreadsheets import normalise as norm
-from toolkit.spreadsheets.importing import Problem, _catalog_labels, store_refusal, term_indexes
 from toolkit.spreadsheets.mapping import column_letter, find_header_row, header_field
+from toolkit.spreadsheets.problems import Problem, store_refusal
 from toolkit.spreadsheets.reading import Workbook
+from toolkit.spreadsheets.terms import catalog_labels, term_indexes
 from toolkit.spreadsheets.writing import SheetSpec, write_workbook
+from toolkit.store.audiences import AUDIENCE_FIELDS, AudienceBundle, validate_audience
+from toolkit.store.campaigns import (
+    ACTIVITY_FIELDS,
+    CAMPAIGN_FIELDS,
+    KPI_FIELDS,
+    CampaignBundle,
+    validate_activity,
+    validate_campaign,
+    validate_kpi,
+    validate_measurement,
+)
 from toolkit.store.engine import StoreError
 from toolkit.vocab import fold, synonym_index
 
@@ -135,7 +147,7 @@ CURRENCY = re.compile(r"(?i)\b(cop|usd|eur|brl|mxn|clp|pen|ars|r\$|us\$)\b|[$€
 @cache
 def _status_index() -> dict[str, str]:
     index = synonym_index(ACTIVITY_STATUS_SYNONYMS)
-    for key, text in _catalog_labels("activity_statuses"):
+    for key, text in catalog_labels("activity_statuses"):
         index[fold(text)] = key
     return index
 
@@ -343,7 +355,7 @@ class KpiMatcher:
         for kpi in kpis:
             kinds.setdefault(kpi.kind, []).append(kpi.id)
         words = synonym_index({kind: () for kind in KPI_KINDS})
-        for key, text in _catalog_labels("kpi_kinds"):
+        for key, text in catalog_labels("kpi_kinds"):
             words[fold(text)] = key
         self.by_kind = {word: kinds[key][0] for word, key in words.items() if len(kinds.get(key, [])) == 1}
 
@@ -432,8 +444,6 @@ def read_measurements(workbook: Workbook, kpis: list[Kpi]) -> CampaignFilePrevie
 
 
 def _channel_labels(terms: Terms, lang: str) -> list[str]:
-    from toolkit.i18n import label
-
     custom = {key: text for key, text in terms.get("channels", []) if text}
     return [label("channels", key, custom, lang) for key, _ in terms.get("channels", [])]
 
@@ -742,17 +752,6 @@ def parse_backup(
     sheets: dict[str, list[list[object]]],
 ) -> tuple[list[BackupAudience], list[BackupCampaign], list[Problem]]:
     """The audiences' and campaigns' sheets of a backup (absent in older backups), checked row by row."""
-    from toolkit.store.audiences import AUDIENCE_FIELDS, validate_audience
-    from toolkit.store.campaigns import (
-        ACTIVITY_FIELDS,
-        CAMPAIGN_FIELDS,
-        KPI_FIELDS,
-        validate_activity,
-        validate_campaign,
-        validate_kpi,
-        validate_measurement,
-    )
-
     problems: list[Problem] = []
     audiences: dict[str, BackupAudience] = {}
     campaigns: dict[str, BackupCampaign] = {}
@@ -824,9 +823,6 @@ def plan_backup(
 ):
     """The audiences and campaigns to write, members resolved through ``actor_ends`` (folded backup
     reference -> ``("new", i)`` or ``("existing", id)``); returns (audience bundles, campaign bundles, problems)."""
-    from toolkit.store.audiences import AudienceBundle
-    from toolkit.store.campaigns import CampaignBundle
-
     problems: list[Problem] = []
     audience_bundles = []
     position: dict[str, int] = {}  # the audiences sheet's reference -> position in the bundles

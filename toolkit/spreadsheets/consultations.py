@@ -24,9 +24,11 @@ from toolkit.domain import (
 )
 from toolkit.i18n import LANGUAGES, format_date, label, t
 from toolkit.spreadsheets import normalise as norm
-from toolkit.spreadsheets.importing import Problem, _catalog_labels, identity_keys, term_indexes
+from toolkit.spreadsheets.importing import identity_keys
 from toolkit.spreadsheets.mapping import column_letter, find_header_row, header_field
+from toolkit.spreadsheets.problems import Problem
 from toolkit.spreadsheets.reading import Workbook
+from toolkit.spreadsheets.terms import catalog_labels, term_indexes
 from toolkit.spreadsheets.writing import SheetSpec, write_workbook
 from toolkit.store.consultations import AttendanceMark, ConsultationImport
 from toolkit.vocab import fold, synonym_index
@@ -187,7 +189,7 @@ def _index(vocabulary: str) -> dict[str, str]:
         "priorities": PRIORITY_SYNONYMS,
     }[vocabulary]
     index = synonym_index(synonyms)
-    for key, text in _catalog_labels(vocabulary):
+    for key, text in catalog_labels(vocabulary):
         index[fold(text)] = key
     return index
 

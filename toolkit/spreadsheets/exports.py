@@ -24,6 +24,8 @@ from toolkit.domain import (
     Workspace,
 )
 from toolkit.i18n import label, t
+from toolkit.spreadsheets.campaigns import backup_sheets
+from toolkit.spreadsheets.roadmap_backup import backup_sheets as roadmap_sheets
 from toolkit.spreadsheets.writing import SheetSpec, write_csv, write_workbook
 
 Terms = dict[str, list[tuple[str, str | None]]]
@@ -297,8 +299,6 @@ def backup_workbook(
     if consultations is not None:
         sheets += _consultation_sheets(consultations, participants or [], contributions or [], ref)
     if audiences is not None or campaigns is not None:
-        from toolkit.spreadsheets.campaigns import backup_sheets
-
         sheets += backup_sheets(
             audiences or [],
             audience_members or [],
@@ -309,8 +309,6 @@ def backup_workbook(
             ref,
         )
     if milestones is not None or indicators is not None:
-        from toolkit.spreadsheets.roadmap_backup import backup_sheets as roadmap_sheets
-
         consultation_ref = {c.id: n for n, c in enumerate(sorted(consultations or [], key=lambda c: c.id or 0), 1)}
         campaign_ref = {c.id: n for n, c in enumerate(sorted(campaigns or [], key=lambda c: c.id or 0), 1)}
         sheets += roadmap_sheets(

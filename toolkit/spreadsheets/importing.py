@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from toolkit.domain import Actor, Consultation, Contribution, CoverageTarget, Participant, Relation
-from toolkit.i18n import LANGUAGES, catalog
 from toolkit.spreadsheets import normalise as norm
+from toolkit.spreadsheets.campaigns import parse_backup, plan_backup
 from toolkit.spreadsheets.mapping import WorkbookLayout, column_letter, inspect_sheets
+from toolkit.spreadsheets.problems import Problem, store_refusal
 from toolkit.spreadsheets.reading import Workbook
+from toolkit.spreadsheets.terms import term_indexes
 from toolkit.store import tables
 from toolkit.store.batches import RegisterBatch
 from toolkit.store.columns import clean_values, too_long
@@ -31,29 +33,12 @@ from toolkit.store.consultations import (
 )
 from toolkit.store.edits import Edit
 from toolkit.store.engine import StoreError
-from toolkit.vocab import DEFAULTS, fold, synonym_index
+from toolkit.vocab import DEFAULTS, fold
 
 POLICIES = ("merge", "skip", "keep")
 ACTOR_TEXT_FIELDS = ("acronym", "country", "city", "contact_name", "contact_role", "phone", "consent_source")
 LIMITED_FIELDS = ("name", *ACTOR_TEXT_FIELDS, "email")  # the texts a column of ``actors`` limits
 PARENTHESIS = re.compile(r"\(([^)]*)\)")
-
-
-@dataclass
-class Problem:
-    sheet: str
-    row: int  # the row number Excel shows
-    column: str
-    key: str  # catalog key of the message
-    details: dict[str, object] = field(default_factory=dict)
-
-
-def store_refusal(sheet: str, row: int, error: StoreError, screen: str, column: str = "") -> Problem:
-    """The problem of a row the store would refuse: its reason in the ``screen``'s messages, or, for a
-    text too long for its column, that column and the limit."""
-    if error.reason == "too_long":
-        return Problem(sheet, row, str(error.details["column"]), "import.value.too_long", error.details)
-    return Problem(sheet, row, column, f"{screen}.errors.{error.reason}", error.details)
 
 
 @dataclass
@@ -111,34 +96,6 @@ class BackupConsultation:
     contributions: list[tuple[int, str, Contribution]] = field(default_factory=list)  # actor ref "" = none
 
 
-# -- vocabulary words ------------------------------------------------------------------------
-
-
-@cache
-def _catalog_labels(vocabulary: str) -> tuple[tuple[str, str], ...]:
-    pairs = []
-    for lang in LANGUAGES:
-        prefix = f"vocab.{vocabulary}."
-        pairs.extend((key.removeprefix(prefix), text) for key, text in catalog(lang).items() if key.startswith(prefix))
-    return tuple(pairs)
-
-
-def term_indexes(terms: dict[str, list[tuple[str, str | None]]]) -> dict[str, dict[str, str]]:
-    """Per vocabulary: every word that means a key (synonyms, labels in four languages, the
-    workspace's own labels)."""
-    indexes = {}
-    for vocabulary in DEFAULTS:
-        index = synonym_index(DEFAULTS[vocabulary])
-        for key, text in _catalog_labels(vocabulary):
-            index[fold(text)] = key
-        for key, custom_label in terms.get(vocabulary, []):
-            index.setdefault(fold(key.replace("_", " ")), key)
-            if custom_label:
-                index[fold(custom_label)] = key
-        indexes[vocabulary] = index
-    return indexes
-
-
 # -- parsing ---------------------------------------------------------------------------------
 
 
@@ -163,7 +120,6 @@ def parse_workbook(
             _parse_relations(preview, sheet_layout, rows, indexes)
     if layout.format == "backup":
         _parse_backup_consultations(preview, sheets)
-        from toolkit.spreadsheets.campaigns import parse_backup  # it builds on this module
 
         preview.audiences, preview.campaigns, problems = parse_backup(sheets)
         preview.errors.extend(problems)
@@ -688,8 +644,6 @@ def plan_batch(
     batch.relations += _planned_relations(preview, refs, ends, errors)
     batch.consultations += _consultation_bundles(preview, refs, errors)
     if preview.audiences or preview.campaigns:
-        from toolkit.spreadsheets.campaigns import plan_backup
-
         batch.audiences, batch.campaigns, problems = plan_backup(preview.audiences, preview.campaigns, refs)
         errors.extend(problems)
     batch.terms = preview.terms

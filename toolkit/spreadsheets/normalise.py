@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
+from toolkit.domain import STANCE_VALUES
 from toolkit.vocab import CONSENT_SYNONYMS, DIMENSION_SYNONYMS, KIND_SYNONYMS, fold, match, synonym_index
 
 LEVEL_WORDS = {
@@ -228,8 +229,6 @@ def stance(value: object, index: dict[str, str]) -> int | None:
     >>> [stance(v, index) for v in ("Aliado", "en contra", "+1", -2.0, "Neutre", "")]
     [2, -2, 1, -2, 0, None]
     """
-    from toolkit.domain import STANCE_VALUES
-
     if is_blank(value):
         return None
     number = _number(value)

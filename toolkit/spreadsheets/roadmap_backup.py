@@ -24,7 +24,7 @@ from toolkit.domain import (
     Milestone,
 )
 from toolkit.spreadsheets import normalise as norm
-from toolkit.spreadsheets.importing import Problem
+from toolkit.spreadsheets.problems import Problem
 from toolkit.spreadsheets.writing import SheetSpec
 
 BAD_VALUE = "reports.restore.bad_value"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import date, datetime
 
-from sqlalchemy import Connection, Delete, Engine, Insert, Update, event, func, insert, select
+from sqlalchemy import Connection, Delete, Engine, Insert, Update, event, insert, select
 
 from toolkit import access, clock
 from toolkit.domain import PERSONAL_COLUMNS
@@ -234,34 +234,3 @@ def install(engine: Engine) -> None:
     """Record every change made through ``engine`` (``open_store`` calls this)."""
     event.listen(engine, "before_execute", _before, retval=True)
     event.listen(engine, "after_execute", _after)
-
-
-# -- reading the trail ---------------------------------------------------------------------------
-
-
-def activity(engine: Engine, workspace_id: int, limit: int = 200, offset: int = 0) -> list[dict]:
-    """The workspace's trail, newest first (members only)."""
-    from toolkit.store.workspaces import reading
-
-    with reading(engine, workspace_id) as connection:
-        rows = (
-            connection.execute(
-                select(t.audit_log)
-                .where(t.audit_log.c.workspace_id == workspace_id)
-                .order_by(t.audit_log.c.id.desc())
-                .limit(limit)
-                .offset(offset)
-            )
-            .mappings()
-            .all()
-        )
-    return [dict(row) for row in rows]
-
-
-def activity_count(engine: Engine, workspace_id: int) -> int:
-    from toolkit.store.workspaces import reading
-
-    with reading(engine, workspace_id) as connection:
-        return connection.execute(
-            select(func.count()).select_from(t.audit_log).where(t.audit_log.c.workspace_id == workspace_id)
-        ).scalar()

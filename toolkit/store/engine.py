@@ -9,6 +9,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 
+from toolkit.store.audit import install
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 MIGRATIONS = Path(__file__).parent / "migrations"
 # how long a write waits for another one on the same data before giving up with "busy"
@@ -139,9 +141,7 @@ def open_store(url: str | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "handle_error", _busy_is_a_plain_refusal)
     migrate(engine)
-    from toolkit.store.audit import install  # the trail's tables exist once migrated
-
-    install(engine)
+    install(engine)  # the trail's tables exist once migrated
     return engine
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from toolkit import access
 from toolkit.domain import Workspace
+from toolkit.store import tables
 from toolkit.store.audit import SKIP, record
 from toolkit.store.columns import checked
 from toolkit.store.engine import StoreError
@@ -374,8 +375,6 @@ def require_in_workspace(connection: Connection, table, workspace_id: int, ids, 
 
 def holds_data(connection: Connection, workspace_id: int) -> bool:
     """True when the workspace has anything a restore would mix with (its vocabularies aside)."""
-    from toolkit.store import tables
-
     for table in (
         tables.actors,
         tables.consultations,
