@@ -18,7 +18,7 @@ from toolkit.store.edits import Edit
 from toolkit.store.register import add_actor, add_relation, list_actors, list_relations, save_actor_edits
 from toolkit.store.workspaces import create_workspace, revision
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ROWS = 20_000
 NOTES = "Registrado en el taller de abril. " * 12  # ~400 characters a row: about 10 MB to write in all
 WRITTEN = 1024 * 1024  # kill once this much of the import's rows has reached the disk, uncommitted

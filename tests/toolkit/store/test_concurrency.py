@@ -23,7 +23,7 @@ from toolkit.store.register import add_actor, add_relation, list_actors, list_re
 from toolkit.store.sample import load_sample
 from toolkit.store.workspaces import create_workspace, list_workspaces, lock_workspace, revision
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 THREADS = 8
 EACH = 10
 ROUNDS = 4
