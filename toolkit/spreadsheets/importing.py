@@ -292,6 +292,38 @@ def _cell(row: list[object], index: int | None) -> object:
     return row[index]
 
 
+def _convert_fields(actor: Actor, row: list[object], active, fields: dict, indexes: dict, warn) -> None:
+    """The row's understood columns into the actor; what is not understood is a warning, not an error."""
+    for field_name, convert in active:
+        value = _cell(row, fields[field_name])
+        try:
+            setattr(actor, field_name, convert(value))
+        except norm.Unclear as error:
+            if field_name == "kind":  # Kumu's "Type" often holds a sector: try that before giving up
+                try:
+                    actor.sector = actor.sector or norm.term(value, indexes["sectors"], "sectors")
+                    continue
+                except norm.Unclear:
+                    pass
+            if field_name == "email":
+                actor.email = norm.text(value)  # keep what was typed, but say it looks wrong
+            warn(field_name, error)
+
+
+def _keep_other_columns(actor: Actor, row: list[object], custom_columns, note_columns, ref_column, keep_ref_as_custom):
+    """Columns the register has no field for: kept as custom fields, or added to the notes."""
+    for column in custom_columns:
+        value = norm.text(_cell(row, column.index))
+        if not keep_ref_as_custom and column.header == "custom":  # our backup: custom fields as JSON
+            actor.custom.update(_json_object(value))
+        elif value and (column is not ref_column or keep_ref_as_custom):
+            actor.custom[column.header] = value
+    for column in note_columns:
+        value = norm.text(_cell(row, column.index))
+        if value:
+            actor.notes = f"{actor.notes}\n{column.header}: {value}".strip()
+
+
 def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_custom: bool) -> None:
     fields = layout.field_of()
     custom_columns = [c for c in layout.columns if c.field == "custom"]
@@ -344,30 +376,8 @@ def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_cus
             if text_field in fields:
                 setattr(actor, text_field, norm.text(_cell(row, fields[text_field])))
         actor.notes = norm.text(_cell(row, fields.get("notes")))
-        for field_name, convert in active:
-            value = _cell(row, fields[field_name])
-            try:
-                setattr(actor, field_name, convert(value))
-            except norm.Unclear as error:
-                if field_name == "kind":  # Kumu's "Type" often holds a sector: try that before giving up
-                    try:
-                        actor.sector = actor.sector or norm.term(value, indexes["sectors"], "sectors")
-                        continue
-                    except norm.Unclear:
-                        pass
-                if field_name == "email":
-                    actor.email = norm.text(value)  # keep what was typed, but say it looks wrong
-                warn(field_name, error)
-        for column in custom_columns:
-            value = norm.text(_cell(row, column.index))
-            if not keep_ref_as_custom and column.header == "custom":  # our backup: custom fields as JSON
-                actor.custom.update(_json_object(value))
-            elif value and (column is not ref_column or keep_ref_as_custom):
-                actor.custom[column.header] = value
-        for column in note_columns:
-            value = norm.text(_cell(row, column.index))
-            if value:
-                actor.notes = f"{actor.notes}\n{column.header}: {value}".strip()
+        _convert_fields(actor, row, active, fields, indexes, warn)
+        _keep_other_columns(actor, row, custom_columns, note_columns, ref_column, keep_ref_as_custom)
         overflow = too_long(tables.actors, clean_values({name: getattr(actor, name) for name in LIMITED_FIELDS}))
         if overflow is not None:  # PostgreSQL would refuse the whole import: this row stays out
             column, most, length = overflow

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, and_, insert, update
 from toolkit.domain import Actor, Relation
 from toolkit.store.audiences import AudienceBundle, write_audiences
 from toolkit.store.campaigns import CampaignBundle, write_campaigns
+from toolkit.store.columns import checked
 from toolkit.store.consultations import ConsultationBundle, write_consultations
 from toolkit.store.edits import ConflictError, Edit
 from toolkit.store.register import ACTOR_FIELDS, actor_values, actors_in, insert_actors, validate_actor
@@ -91,16 +92,19 @@ def _write_locked(connection: Connection, workspace_id: int, batch: RegisterBatc
         if source_id == target_id:
             continue
         relation_rows.append(
-            {
-                "workspace_id": workspace_id,
-                "source_id": source_id,
-                "target_id": target_id,
-                "type": relation.type,
-                "strength": relation.strength,
-                "directed": relation.directed,
-                "description": relation.description or "",
-                "version": 1,
-            }
+            checked(
+                relations,
+                {
+                    "workspace_id": workspace_id,
+                    "source_id": source_id,
+                    "target_id": target_id,
+                    "type": relation.type,
+                    "strength": relation.strength,
+                    "directed": relation.directed,
+                    "description": relation.description or "",
+                    "version": 1,
+                },
+            )
         )
     for start in range(0, len(relation_rows), 2000):
         connection.execute(insert(relations), relation_rows[start : start + 2000])
