@@ -87,6 +87,9 @@ class Relation:
     description: str = ""
     id: int | None = None
     version: int = 1
+    starts_on: date | None = None  # None: since before the register knows
+    ends_on: date | None = None  # None: still on
+    custom: dict[str, object] = field(default_factory=dict)  # extra columns from imported files
 
 
 @dataclass
@@ -474,6 +477,59 @@ class IndicatorMeasurement:
     value: float
     source: str = ""
     notes: str = ""
+    id: int | None = None
+
+
+# -- the actor's whole story: contact history and dated assessments ------------------------------
+
+INTERACTION_KINDS = ("meeting", "call", "email", "visit", "event", "message", "other")
+INTERACTION_COLUMNS = (
+    "id",
+    "kind",
+    "occurred_on",
+    "actors",
+    "team_member",
+    "summary",
+    "agreements",
+    "next_step",
+    "next_step_due",
+    "next_step_done",
+    "consultation",
+    "campaign",
+)
+ASSESSMENT_COLUMNS = ("id", "actor", "assessed_on", "influence", "interest", "stance", "reason")
+
+
+@dataclass
+class Interaction:
+    """A meeting, call, e-mail... with one or several actors: ``actors`` maps each actor's id to the
+    people of that actor who took part (free text, may be empty)."""
+
+    kind: str  # one of INTERACTION_KINDS
+    occurred_on: date
+    actors: dict[int, str] = field(default_factory=dict)
+    team_member: str = ""  # who on our team
+    summary: str = ""
+    agreements: str = ""
+    next_step: str = ""
+    next_step_due: date | None = None
+    next_step_done: bool = False
+    consultation_id: int | None = None
+    campaign_id: int | None = None
+    id: int | None = None
+    version: int = 1
+
+
+@dataclass
+class Assessment:
+    """Influence, interest and stance of an actor as judged on a day, and why; the latest is current."""
+
+    actor_id: int
+    assessed_on: date
+    influence: int | None = None
+    interest: int | None = None
+    stance: int | None = None
+    reason: str = ""
     id: int | None = None
 
 

@@ -87,6 +87,10 @@ relations = Table(
     Column("directed", Boolean, nullable=False, default=False),
     Column("description", Text, nullable=False, default=""),
     Column("version", Integer, nullable=False, default=1),
+    # relations over time (migration 0008): None = since always / still on
+    Column("starts_on", Date),
+    Column("ends_on", Date),
+    Column("custom", JSON, nullable=False, default=dict),  # extra columns from imported files
 )
 
 # the map's saved node positions, per layout, so the map looks the same tomorrow
@@ -320,6 +324,53 @@ indicator_measurements = Table(
     Column("value", Float, nullable=False),
     Column("source", Text, nullable=False, default=""),
     Column("notes", Text, nullable=False, default=""),
+)
+
+# contact history: meetings, calls, e-mails... with one or several actors (migration 0008)
+interactions = Table(
+    "interactions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False, default="meeting"),
+    Column("occurred_on", Date, nullable=False, index=True),
+    Column("team_member", String(300), nullable=False, default=""),  # who on our team
+    Column("summary", Text, nullable=False, default=""),
+    Column("agreements", Text, nullable=False, default=""),
+    Column("next_step", Text, nullable=False, default=""),
+    Column("next_step_due", Date),
+    Column("next_step_done", Boolean, nullable=False, default=False),
+    # deleting the consultation or campaign keeps the interaction, unlinked
+    Column("consultation_id", Integer, ForeignKey("consultations.id", ondelete="SET NULL"), index=True),
+    Column("campaign_id", Integer, ForeignKey("campaigns.id", ondelete="SET NULL"), index=True),
+    Column("version", Integer, nullable=False, default=1),
+    Column("created_at", DateTime, nullable=False, server_default=func.now()),
+)
+
+interaction_actors = Table(
+    "interaction_actors",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("interaction_id", Integer, ForeignKey("interactions.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("people", Text, nullable=False, default=""),  # who of the actor took part
+    UniqueConstraint("interaction_id", "actor_id"),
+)
+
+# dated assessments of an actor's influence, interest and stance; the latest is the current one
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("assessed_on", Date, nullable=False),
+    Column("influence", Integer),
+    Column("interest", Integer),
+    Column("stance", Integer),
+    Column("reason", Text, nullable=False, default=""),
+    Column("created_at", DateTime, nullable=False, server_default=func.now()),
 )
 
 # accounts (off by default): people, their role in each workspace, sign-in attempts
