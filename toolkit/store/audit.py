@@ -29,6 +29,7 @@ LABELS = {
     "milestones": "title",
     "indicators": "name",
     "vocab_terms": "label",
+    "interactions": "summary",
 }
 # rows named after the row they point to: table -> (column, parent table)
 PARENTS = {
@@ -40,6 +41,8 @@ PARENTS = {
     "indicator_measurements": ("indicator_id", "indicators"),
     "relations": ("source_id", "actors"),
     "memberships": ("user_id", "users"),
+    "interaction_actors": ("actor_id", "actors"),
+    "assessments": ("actor_id", "actors"),
 }
 AUDITED = set(LABELS) | set(PARENTS)  # not the map's saved layout: how it looks, not data
 PERSONAL = set(PERSONAL_COLUMNS) | {"attendee"}

@@ -14,6 +14,7 @@ from toolkit.store.campaigns import CampaignBundle, write_campaigns
 from toolkit.store.columns import checked
 from toolkit.store.consultations import ConsultationBundle, write_consultations
 from toolkit.store.edits import ConflictError, Edit
+from toolkit.store.engagement import import_assessments
 from toolkit.store.register import ACTOR_FIELDS, actor_values, actors_in, insert_actors, validate_actor
 from toolkit.store.tables import actors, relations
 from toolkit.store.workspaces import ensure_terms, lock_workspace
@@ -70,6 +71,7 @@ def _write_locked(connection: Connection, workspace_id: int, batch: RegisterBatc
     conflicts: list[str] = []
     for edit in batch.updates:
         values = validate_actor({k: v for k, v in edit.changes.items() if k in ACTOR_FIELDS})
+        import_assessments(connection, workspace_id, edit.id, values)  # the history keeps what it was
         done = connection.execute(
             update(actors)
             .where(
@@ -102,6 +104,8 @@ def _write_locked(connection: Connection, workspace_id: int, batch: RegisterBatc
                     "strength": relation.strength,
                     "directed": relation.directed,
                     "description": relation.description or "",
+                    "starts_on": relation.starts_on,
+                    "ends_on": relation.ends_on,
                     "version": 1,
                 },
             )

@@ -1,7 +1,8 @@
-"""The bin: deleted actors, consultations and campaigns, restorable for 30 days.
+"""The bin: deleted actors, consultations, campaigns and interactions, restorable for 30 days.
 
 Deleting one puts it in the bin first with everything that hangs from it (an actor's relations,
-participations, contributions and memberships of audiences; a consultation's participants and
+participations, contributions, memberships of audiences, its part in interactions (and the
+interactions left with no actor) and its assessments; a consultation's participants and
 contributions; a campaign's activities, indicators and measurements) and the milestones that
 pointed to it. Restoring puts them back, with their ids where those are still free. After 30 days
 an entry is purged, and with it the contact data it held.
@@ -21,8 +22,11 @@ from toolkit.store.engine import StoreError
 from toolkit.store.workspaces import reading, writing
 
 KEEP = timedelta(days=30)
-ROOTS = {"actors": "name", "consultations": "title", "campaigns": "title"}
+ROOTS = {"actors": "name", "consultations": "title", "campaigns": "title", "interactions": "summary"}
 LAYOUT_TABLES = {"map_positions"}  # how the map looked: not kept
+# a row that goes when the last link to it goes (an interaction whose actors were all deleted):
+# (link table, its column naming that row, its column naming what is deleted)
+LEFT_EMPTY = (("interaction_actors", "interaction_id", "actor_id"),)
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,28 @@ def _gather(connection: Connection, table, ids: set[int], payload: dict, links: 
             _gather(connection, child, {row["id"] for row in fresh}, payload, links)
 
 
+def _left_empty(connection: Connection, payload: dict, deleted: list[int]) -> None:
+    """Keep too the rows left with no link once ``deleted`` goes (they are deleted with it)."""
+    for link_name, column, owner in LEFT_EMPTY:
+        parents = {row[column] for row in payload.get(link_name, [])}
+        if not parents:
+            continue
+        link = t.metadata.tables[link_name]
+        parent = next(iter(link.c[column].foreign_keys)).column.table
+        still = set(
+            connection.execute(
+                select(link.c[column])
+                .where(link.c[column].in_(parents), link.c[owner].not_in(deleted))
+                .execution_options(**{SKIP: True})
+            ).scalars()
+        )
+        rows = connection.execute(
+            select(parent).where(parent.c.id.in_(parents - still)).execution_options(**{SKIP: True})
+        ).mappings()
+        known = {row["id"] for row in payload.get(parent.name, [])}
+        payload.setdefault(parent.name, []).extend(_json(dict(row)) for row in rows if row["id"] not in known)
+
+
 def purge(connection: Connection, now: datetime | None = None) -> int:
     """Remove entries older than 30 days, in every workspace (their contact data goes with them)."""
     now = now or clock.now()
@@ -109,6 +135,7 @@ def put(connection: Connection, workspace_id: int, entity: str, ids: list[int]) 
         payload: dict[str, list] = {entity: [_json(dict(row))]}
         links: list = []
         _gather(connection, table, {row["id"]}, payload, links)
+        _left_empty(connection, payload, ids)
         payload["_links"] = links
         connection.execute(
             insert(t.bin_entries).values(

@@ -71,6 +71,21 @@ MESSAGE_KEYS = {
             "campaign_not_found",
         )
     },
+    # the actor's whole story (locales/<lang>/engagement.toml)
+    **{
+        reason: f"engagement.errors.{reason}"
+        for reason in (
+            "interaction_kind",
+            "interaction_date_required",
+            "interaction_actors_required",
+            "interaction_actor_not_found",
+            "interaction_link_not_found",
+            "interaction_not_found",
+            "assessment_date_required",
+            "relation_exists",
+            "relation_dates",
+        )
+    },
 }
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 # PostgreSQL: lock_timeout reached, deadlock detected, serialization failure

@@ -5,18 +5,19 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
-from sqlalchemy import Connection, Engine, delete, insert, or_, select
+from sqlalchemy import Connection, Engine, delete, exists, insert, or_, select
 
 from toolkit.domain import Actor, Relation
+from toolkit.i18n import label
 from toolkit.store import bin
 from toolkit.store.columns import checked, clean_values
 from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
-from toolkit.store.tables import actors, relations, workspaces
+from toolkit.store.tables import actors, interaction_actors, interactions, relations, vocab_terms, workspaces
 from toolkit.store.workspaces import reading, writing
 
 ACTOR_FIELDS = tuple(f.name for f in fields(Actor) if f.name not in ("id", "version"))
-RELATION_FIELDS = ("type", "strength", "directed", "description")
+RELATION_FIELDS = ("type", "strength", "directed", "description", "starts_on", "ends_on")
 EDITABLE_RELATION_FIELDS = ("source", "target", *RELATION_FIELDS)
 
 
@@ -35,6 +36,8 @@ def _relation(row) -> Relation:
         description=row.description,
         id=row.id,
         version=row.version,
+        starts_on=row.starts_on,
+        ends_on=row.ends_on,
     )
 
 
@@ -166,9 +169,14 @@ def remove_actors(connection: Connection, workspace_id: int, actor_ids: list[int
             or_(relations.c.source_id.in_(actor_ids), relations.c.target_id.in_(actor_ids)),
         )
     )
-    return connection.execute(
+    deleted = connection.execute(
         delete(actors).where(actors.c.workspace_id == workspace_id, actors.c.id.in_(actor_ids))
     ).rowcount
+    # their interaction links and assessments went with them (on delete cascade); an interaction
+    # left with no actor goes too (the bin holds it with the actor)
+    linked = exists().where(interaction_actors.c.interaction_id == interactions.c.id)
+    connection.execute(delete(interactions).where(interactions.c.workspace_id == workspace_id, ~linked))
+    return deleted
 
 
 def delete_actors(engine: Engine, workspace_id: int, actor_ids: list[int]) -> int:
@@ -190,6 +198,11 @@ def _check_relation(connection: Connection, workspace_id: int, values: dict[str,
         cleaned["directed"] = bool(cleaned["directed"])
     if "description" in cleaned:
         cleaned["description"] = "" if cleaned["description"] is None else str(cleaned["description"])
+    for name in ("starts_on", "ends_on"):
+        if name in cleaned and cleaned[name] is not None and not isinstance(cleaned[name], date):
+            raise StoreError("bad_date")
+    if cleaned.get("starts_on") and cleaned.get("ends_on") and cleaned["starts_on"] > cleaned["ends_on"]:
+        raise StoreError("relation_dates")
     cleaned = checked(relations, cleaned)
     ends = [cleaned.get(end) for end in ("source_id", "target_id") if end in cleaned]
     if any(end is None for end in ends):
@@ -219,12 +232,50 @@ def add_relation(engine: Engine, workspace_id: int, relation: Relation) -> int:
                 "strength": relation.strength,
                 "directed": relation.directed,
                 "description": relation.description,
+                "starts_on": relation.starts_on,
+                "ends_on": relation.ends_on,
+                "custom": relation.custom or {},
             },
         )
+        _refuse_repeated(connection, workspace_id, values)
         new_id = connection.execute(
             insert(relations).values(workspace_id=workspace_id, version=1, **values)
         ).inserted_primary_key[0]
     return new_id
+
+
+def _refuse_repeated(connection: Connection, workspace_id: int, values: dict[str, object]) -> None:
+    """Refuse a relation the register already holds: same actors, same type (either way round when
+    either one is undirected)."""
+    source, target, directed = values["source_id"], values["target_id"], values.get("directed", False)
+    same_way = (relations.c.source_id == source) & (relations.c.target_id == target)
+    other_way = (relations.c.source_id == target) & (relations.c.target_id == source)
+    if directed:
+        other_way = other_way & ~relations.c.directed
+    found = connection.execute(
+        select(relations.c.id).where(
+            relations.c.workspace_id == workspace_id,
+            relations.c.type == values.get("type", "cooperation"),
+            or_(same_way, other_way),
+        )
+    ).first()
+    if found is None:
+        return
+    names = dict(connection.execute(select(actors.c.id, actors.c.name).where(actors.c.id.in_([source, target]))).all())
+    kind = str(values.get("type", "cooperation"))
+    custom = connection.execute(
+        select(vocab_terms.c.label).where(
+            vocab_terms.c.workspace_id == workspace_id,
+            vocab_terms.c.vocabulary == "relation_types",
+            vocab_terms.c.key == kind,
+        )
+    ).scalar()
+    raise StoreError(
+        "relation_exists",
+        source=names.get(source, ""),
+        target=names.get(target, ""),
+        type=label("relation_types", kind, {kind: custom or ""}),
+    )
 
 
 def save_relation_edits(engine: Engine, workspace_id: int, edits: list[Edit], to_delete: list[int] = ()) -> SaveResult:
