@@ -25,6 +25,8 @@ from pathlib import Path
 
 from toolkit import access, clock
 from toolkit.backup import RestoreRefused, restore_backup, workspace_backup
+from toolkit.capture import CaptureRefused
+from toolkit.capturing import capture_report, check_capture, is_capture_file, report_lines
 from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, language, set_language, t
 from toolkit.importing import check_file, import_preview
 from toolkit.network import exports as map_exports
@@ -114,7 +116,22 @@ def _workspace(engine, name: str, create: bool):
     return workspace
 
 
+def _contacts(args) -> dict[str, object]:
+    """A calendar or e-mail file matched against the workspace's actors (none without --workspace)."""
+    data = _read(args.file)
+    if not args.workspace:
+        return capture_report(check_capture(None, None, data, Path(args.file).name, tuple(args.team_domain)), {})
+    engine = _engine(args.db)
+    workspace = _workspace(engine, args.workspace, create=False)
+    capture = check_capture(engine, workspace.id, data, Path(args.file).name, tuple(args.team_domain))
+    return capture_report(capture, {actor.id: actor.name for actor in list_actors(engine, workspace.id)})
+
+
 def command_check(args) -> int:
+    if is_capture_file(args.file):
+        report = _contacts(args)
+        print(json.dumps(report, ensure_ascii=False) if args.json else "\n".join(report_lines(report)))
+        return 0
     preview = check_file(None, None, _read(args.file), Path(args.file).name)
     _print_report(_report(preview), args.json)
     return 0
@@ -301,6 +318,9 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help=t("cli.help.check"))
     check.add_argument("file")
     check.add_argument("--json", action="store_true")
+    check.add_argument("--workspace")  # calendar and e-mail files are matched against its actors
+    check.add_argument("--db")
+    check.add_argument("--team-domain", action="append", default=[], help=t("capture.cli.help_team_domain"))
     check.set_defaults(run=command_check)
     importing = commands.add_parser("import", help=t("cli.help.import"))
     importing.add_argument("file")
@@ -351,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
+    except CaptureRefused as error:
+        print(t(error.key, **error.details), file=sys.stderr)
     except UnreadableFile as error:
         print(t(error.message_key, **error.details), file=sys.stderr)
     except StoreError as error:

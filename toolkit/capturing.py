@@ -1,0 +1,95 @@
+"""Contact history from calendar and e-mail files, against a workspace: what an import would
+store (:func:`check_capture`) and the import itself. The reading and matching are
+:mod:`toolkit.capture`'s pure functions; here they meet the workspace's actors."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import PurePath
+
+from sqlalchemy import Engine
+
+from toolkit.capture import SUFFIXES, Capture, CaptureLimits, match, read_capture
+from toolkit.i18n import format_date, t
+from toolkit.store.register import list_actors
+
+
+def is_capture_file(filename: str) -> bool:
+    """A calendar or e-mail file, which the command line reads as contacts, not as a register.
+
+    >>> is_capture_file("agenda.ICS"), is_capture_file("correo.eml"), is_capture_file("actores.xlsx")
+    (True, True, False)
+    """
+    return PurePath(filename).suffix.lower() in SUFFIXES
+
+
+def counted_people(count: int, organisation: str) -> str:
+    """ "1 persona de Alcaldía": the people of an actor whose names are not kept."""
+    return t("capture.people.counted", count=count, organisation=organisation)
+
+
+def check_capture(
+    engine: Engine | None,
+    workspace_id: int | None,
+    data: bytes,
+    filename: str,
+    own_domains: tuple[str, ...] = (),
+    limits: CaptureLimits | None = None,
+) -> Capture:
+    """What importing the file would store in the workspace; stores nothing. Raises
+    ``CaptureRefused`` when the file cannot be read. Without a workspace, nobody matches."""
+    proposals = read_capture(data, filename, limits or CaptureLimits())
+    actors = list_actors(engine, workspace_id) if engine is not None and workspace_id else []
+    return match(proposals, actors, counted_people, own_domains)
+
+
+def capture_report(capture: Capture, actor_names: dict[int, str]) -> dict[str, object]:
+    """The capture as plain data, for ``--json`` and for the printed report."""
+    return {
+        "interactions": [
+            {
+                "source": source,
+                "kind": interaction.kind,
+                "occurred_on": interaction.occurred_on.isoformat(),
+                "actors": [
+                    {"id": actor_id, "name": actor_names.get(actor_id, ""), "people": people}
+                    for actor_id, people in interaction.actors.items()
+                ],
+                "team_member": interaction.team_member,
+                "summary": interaction.summary,
+            }
+            for source, interaction in zip(capture.sources, capture.interactions, strict=True)
+        ],
+        "without_actor": capture.without_actor,
+        "unmatched": [{"name": p.name, "address": p.address, "times": p.times} for p in capture.unmatched],
+    }
+
+
+def report_lines(report: dict[str, object]) -> list[str]:
+    """The report in the user's words, one line each."""
+    lines = [
+        t(
+            "capture.cli.report",
+            interactions=len(report["interactions"]),
+            without=len(report["without_actor"]),
+            unmatched=len(report["unmatched"]),
+        )
+    ]
+    for item in report["interactions"]:
+        actors = ", ".join(actor["name"] for actor in item["actors"])
+        day = format_date(date.fromisoformat(item["occurred_on"]))
+        summary = item["summary"].splitlines()[0] if item["summary"] else ""
+        lines.append(
+            t(
+                "capture.cli.interaction",
+                date=day,
+                kind=t(f"capture.kind.{item['kind']}"),
+                actors=actors,
+                summary=summary,
+            )
+        )
+    lines += [t("capture.cli.without_actor", source=source) for source in report["without_actor"]]
+    if report["unmatched"]:
+        lines.append(t("capture.cli.unmatched_title"))
+        lines += [t("capture.cli.unmatched", count=p["times"], **p) for p in report["unmatched"]]
+    return lines
