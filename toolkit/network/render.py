@@ -144,7 +144,8 @@ TEMPLATE = """<!DOCTYPE html>
   function textTip(text) { var box = document.createElement("div"); box.textContent = text; return box; }
   var nodes = new vis.DataSet(payload.nodes.map(function (node) {
     var copy = Object.assign({}, node); copy.title = textTip(node.tip); delete copy.tip; return copy; }));
-  var edges = new vis.DataSet(payload.edges);
+  var edges = new vis.DataSet(payload.edges.map(function (edge) {
+    var copy = Object.assign({}, edge); if (edge.tip) { copy.title = textTip(edge.tip); } delete copy.tip; return copy; }));
   var container = document.getElementById("map");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, payload.options);
   network.on("beforeDrawing", function (ctx) {

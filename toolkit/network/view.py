@@ -158,6 +158,14 @@ def _tooltip(actor: Actor, metrics: NetworkMetrics, labels: Labels) -> str:
     return "\n".join(tip)
 
 
+def _relation_tooltip(relation: Relation, type_label: str) -> str:
+    """Plain text: the relation's type, its description, then the file's own fields (Kumu's
+    "Amount Owed (billions): 12"), one a line."""
+    tip = [type_label, relation.description]
+    tip += [f"{name}: {value}" for name, value in sorted((relation.custom or {}).items()) if value not in ("", None)]
+    return "\n".join(line for line in tip if line)
+
+
 def _edges(
     relations: list[Relation], node_ids: dict[int, str], labels: Labels
 ) -> tuple[list[dict], list[tuple[str, str, bool]]]:
@@ -176,6 +184,7 @@ def _edges(
             "width": WIDTH.get(relation.strength, 2.5),
             "dashes": dashes,
             "arrows": "to" if relation.directed else "",
+            "tip": _relation_tooltip(relation, labels.relation_types.get(relation.type, relation.type)),
         }
         edges.append(edge)
     return edges, list(used.values())

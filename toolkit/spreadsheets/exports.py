@@ -32,7 +32,7 @@ Terms = dict[str, list[tuple[str, str | None]]]
 REGISTER_COLUMNS = tuple(c for c in ACTOR_COLUMNS if c != "id")
 VOCAB_OF = {"sector": "sectors", "scale": "scales"}
 BACKUP_ACTOR_COLUMNS = (*ACTOR_COLUMNS, "custom")
-BACKUP_RELATION_COLUMNS = ("id", "source", "target", "type", "strength", "directed", "description")
+BACKUP_RELATION_COLUMNS = ("id", "source", "target", "type", "strength", "directed", "description", "custom")
 
 
 def _custom_labels(terms: Terms, vocabulary: str) -> dict[str, str]:
@@ -242,7 +242,16 @@ def _backup_relation_rows(relations: list[Relation], ref: dict[int, int]) -> lis
         relations, key=lambda r: (ref.get(r.source, 0), ref.get(r.target, 0), r.type, r.description)
     )
     return [
-        [position, ref[r.source], ref[r.target], r.type, r.strength, r.directed, r.description]
+        [
+            position,
+            ref[r.source],
+            ref[r.target],
+            r.type,
+            r.strength,
+            r.directed,
+            r.description,
+            json.dumps(r.custom, ensure_ascii=False, sort_keys=True) if r.custom else "",
+        ]
         for position, r in enumerate(ordered_relations, start=1)
     ]
 

@@ -104,6 +104,8 @@ YES_NO = {
         "both",
     ),
 }
+# "High (users of the system)", "Alto - usuarios del sistema", "Medium: some": a word, then a comment
+COMMENTED = re.compile(r"^\s*([^()\-–—:]+?)\s*(?:\(.*|\s[-–—]\s*.*|[–—:].*)$", re.DOTALL)
 LIST_SEPARATORS = re.compile(r"\s*[|;\n]\s*|\s*,\s*")
 EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -181,24 +183,46 @@ def _round(number: float) -> int:
     return int(Decimal(str(number)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
+def without_comment(value: object) -> str | None:
+    """The word before a comment in brackets or after a dash or colon; ``None`` without a comment.
+
+    >>> without_comment("High (users of the system)"), without_comment("Alto - usuarios"), without_comment("Alto")
+    ('High', 'Alto', None)
+    """
+    if not isinstance(value, str):
+        return None
+    found = COMMENTED.match(value)
+    return found.group(1) if found and found.group(1).strip() else None
+
+
+def _words(value: object) -> tuple[str, ...]:
+    """The folded value, then the folded word before its comment when it has one."""
+    word = without_comment(value)
+    return (fold(value),) if word is None else (fold(value), fold(word))
+
+
 def level(value: object) -> int | None:
     """A 1-5 level from numbers (decimals rounded, decimal commas too) or words in four languages.
 
     >>> [level(v) for v in (4, "3,5", "Alto", "medium", "L", "Muy bajo", "Élevé", None)]
     [4, 4, 4, 3, 2, 1, 4, None]
+    >>> level("High (users of the system)"), level("Bajo – poco contacto")
+    (4, 2)
     """
     if is_blank(value):
         return None
     number = _number(value)
+    if number is None and (word := without_comment(value)) is not None:
+        number = _number(word)  # "3 - medio", "4 (alto)"
     if number is not None:
         rounded = _round(number)
         if 1 <= rounded <= 5:
             return rounded
         raise Unclear("import.value.level_range", value=text(value))
-    folded = fold(value)
-    for score, words in LEVEL_WORDS.items():
-        if folded in words:
-            return score
+    for folded in _words(value):
+        for score, words in LEVEL_WORDS.items():
+            if folded in words:
+                return score
     raise Unclear("import.value.level", value=text(value))
 
 
@@ -214,10 +238,10 @@ def strength(value: object) -> int:
         if 4 <= rounded <= 5:  # someone used a 1-5 scale
             return 3
         raise Unclear("import.value.strength", value=text(value))
-    folded = fold(value)
-    for score, words in STRENGTH_WORDS.items():
-        if folded in words:
-            return score
+    for folded in _words(value):
+        for score, words in STRENGTH_WORDS.items():
+            if folded in words:
+                return score
     raise Unclear("import.value.strength", value=text(value))
 
 
@@ -237,7 +261,7 @@ def stance(value: object, index: dict[str, str]) -> int | None:
         if -2 <= rounded <= 2:
             return rounded
         raise Unclear("import.value.stance", value=text(value))
-    key = match(index, value)
+    key = next((index[folded] for folded in _words(value) if folded in index), None)
     if key is None:
         raise Unclear("import.value.stance", value=text(value))
     return STANCE_VALUES[key]

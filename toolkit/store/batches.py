@@ -106,6 +106,7 @@ def _write_locked(connection: Connection, workspace_id: int, batch: RegisterBatc
                     "description": relation.description or "",
                     "starts_on": relation.starts_on,
                     "ends_on": relation.ends_on,
+                    "custom": {str(k): str(v) for k, v in (relation.custom or {}).items()},
                     "version": 1,
                 },
             )

@@ -38,6 +38,7 @@ def _relation(row) -> Relation:
         version=row.version,
         starts_on=row.starts_on,
         ends_on=row.ends_on,
+        custom=dict(row.custom or {}),
     )
 
 
