@@ -4,13 +4,16 @@ store (:func:`check_capture`) and the import itself. The reading and matching ar
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
 
 from sqlalchemy import Engine
 
-from toolkit.capture import SUFFIXES, Capture, CaptureLimits, match, read_capture
+from toolkit.capture import SUFFIXES, Capture, CaptureLimits, Proposal, match, read_capture
+from toolkit.domain import Interaction
 from toolkit.i18n import format_date, t
+from toolkit.store.engagement import list_interactions, record_interactions
 from toolkit.store.register import list_actors
 
 
@@ -38,7 +41,13 @@ def check_capture(
 ) -> Capture:
     """What importing the file would store in the workspace; stores nothing. Raises
     ``CaptureRefused`` when the file cannot be read. Without a workspace, nobody matches."""
-    proposals = read_capture(data, filename, limits or CaptureLimits())
+    return matched(engine, workspace_id, read_capture(data, filename, limits or CaptureLimits()), own_domains)
+
+
+def matched(
+    engine: Engine | None, workspace_id: int | None, proposals: list[Proposal], own_domains: tuple[str, ...] = ()
+) -> Capture:
+    """The proposals read from a file, matched against the workspace's actors."""
     actors = list_actors(engine, workspace_id) if engine is not None and workspace_id else []
     return match(proposals, actors, counted_people, own_domains)
 
@@ -93,3 +102,27 @@ def report_lines(report: dict[str, object]) -> list[str]:
         lines.append(t("capture.cli.unmatched_title"))
         lines += [t("capture.cli.unmatched", count=p["times"], **p) for p in report["unmatched"]]
     return lines
+
+
+def _fingerprint(interaction: Interaction) -> tuple[object, ...]:
+    return (interaction.occurred_on, interaction.kind, interaction.summary.strip(), frozenset(interaction.actors))
+
+
+@dataclass
+class ImportedContacts:
+    stored: int
+    already: int  # the same day, kind, summary and actors were already in the history
+
+
+def import_capture(engine: Engine, workspace_id: int, capture: Capture) -> ImportedContacts:
+    """Store the capture's interactions, all or none (``StoreError`` when one is refused); those
+    already in the history (the same file imported twice) are not repeated."""
+    known = {_fingerprint(interaction) for interaction in list_interactions(engine, workspace_id)}
+    new, seen = [], set()
+    for interaction in capture.interactions:
+        mark = _fingerprint(interaction)
+        if mark not in known and mark not in seen:
+            new.append(interaction)
+            seen.add(mark)
+    stored = record_interactions(engine, workspace_id, new) if new else []
+    return ImportedContacts(len(stored), len(capture.interactions) - len(new))

@@ -2,6 +2,7 @@
 
     python -m toolkit check  FILE [--json]
     python -m toolkit import FILE --workspace NAME [--db URL] [--json] [--duplicates merge|skip|keep]
+    python -m toolkit check|import FILE.ics|.eml|.msg --workspace NAME [--team-domain DOMAIN]... [--db URL] [--json]
     python -m toolkit export --workspace NAME --out PATH [--db URL]
     python -m toolkit sample --workspace NAME [--db URL]
     python -m toolkit users add USERNAME [--name NAME] [--owner WORKSPACE] [--sso] [--password-stdin] [--db URL]
@@ -25,8 +26,8 @@ from pathlib import Path
 
 from toolkit import access, clock
 from toolkit.backup import RestoreRefused, restore_backup, workspace_backup
-from toolkit.capture import CaptureRefused
-from toolkit.capturing import capture_report, check_capture, is_capture_file, report_lines
+from toolkit.capture import CaptureRefused, read_capture
+from toolkit.capturing import capture_report, check_capture, import_capture, is_capture_file, matched, report_lines
 from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, language, set_language, t
 from toolkit.importing import check_file, import_preview
 from toolkit.network import exports as map_exports
@@ -171,7 +172,29 @@ def _restored(engine, args, data: bytes, workbook) -> bool:
     return True
 
 
+def _import_contacts(args) -> int:
+    """A calendar or e-mail file's interactions stored in an existing workspace, all or none."""
+    data = _read(args.file)
+    proposals = read_capture(data, Path(args.file).name)  # an unreadable file fails before the database
+    engine = _engine(args.db)
+    workspace = _workspace(engine, args.workspace, create=False)  # contacts need the actors already there
+    capture = matched(engine, workspace.id, proposals, tuple(args.team_domain))
+    report = capture_report(capture, {actor.id: actor.name for actor in list_actors(engine, workspace.id)})
+    imported = import_capture(engine, workspace.id, capture)
+    report["stored"], report["already"] = imported.stored, imported.already
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    print("\n".join(report_lines(report)))
+    print(t("capture.cli.stored", count=imported.stored, workspace=workspace.name))
+    if imported.already:
+        print(t("capture.cli.already", count=imported.already))
+    return 0
+
+
 def command_import(args) -> int:
+    if is_capture_file(args.file):
+        return _import_contacts(args)
     data = _read(args.file)
     workbook = read_workbook(data, Path(args.file).name)  # unreadable files fail before the database
     engine = _engine(args.db)
@@ -328,6 +351,7 @@ def parser() -> argparse.ArgumentParser:
     importing.add_argument("--db")
     importing.add_argument("--json", action="store_true")
     importing.add_argument("--duplicates", choices=POLICIES, default="merge")
+    importing.add_argument("--team-domain", action="append", default=[], help=t("capture.cli.help_team_domain"))
     importing.set_defaults(run=command_import)
     export = commands.add_parser("export", help=t("cli.help.export"))
     export.add_argument("--workspace", required=True)

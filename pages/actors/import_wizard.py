@@ -22,7 +22,7 @@ from toolkit.spreadsheets.mapping import (
 )
 from toolkit.spreadsheets.reading import UnreadableFile, read_workbook
 
-TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "txt"]
+TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "txt", "gexf", "graphml", "json"]
 ROLES = ["actors", "relations", "skip"]
 
 

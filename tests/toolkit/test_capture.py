@@ -17,11 +17,12 @@ import pytest
 from msg_files import outlook_message
 
 from toolkit.capture import CaptureLimits, CaptureRefused, Person, Proposal, match, read_capture
-from toolkit.capturing import counted_people
+from toolkit.capturing import check_capture, counted_people, import_capture
 from toolkit.domain import Actor
 from toolkit.i18n import t
-from toolkit.store import open_store
-from toolkit.store.register import add_actor
+from toolkit.store import StoreError, open_store
+from toolkit.store.engagement import list_interactions
+from toolkit.store.register import add_actor, delete_actors, list_actors
 from toolkit.store.workspaces import create_workspace
 
 ROOT = Path(__file__).parents[2]
@@ -422,3 +423,73 @@ def test_check_reports_what_it_would_store_as_json(tmp_path):
     path.write_bytes(b"%PDF-1.7")
     refused = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert refused.returncode == 2 and refused.stderr.strip().startswith("No se pudo leer el archivo como calendario")
+
+
+# -- importing --------------------------------------------------------------------------------------
+
+
+def workspace_with_actors(engine, name: str = "Movilidad") -> int:
+    workspace = create_workspace(engine, name)
+    for actor in actors()[:3]:  # JAC Moravia, Secretaría de Movilidad, Colectivo Huertas
+        actor.id = None
+        add_actor(engine, workspace.id, actor)
+    return workspace.id
+
+
+def test_an_import_stores_the_matched_interactions_once(engine):
+    workspace_id = workspace_with_actors(engine)
+    first = import_capture(engine, workspace_id, check_capture(engine, workspace_id, GOOGLE, "google.ics"))
+    assert (first.stored, first.already) == (2, 0)
+    history = sorted(list_interactions(engine, workspace_id), key=lambda i: i.occurred_on)
+    jac = next(a.id for a in list_actors(engine, workspace_id) if a.name == "JAC Moravia")
+    assert [(i.occurred_on, i.kind, i.actors) for i in history] == [
+        (date(2026, 3, 9), "call", {jac: "Pedro Ruiz <pedro.ruiz@jac-moravia.example.org>"}),
+        (date(2026, 3, 15), "visit", {jac: "Pedro Ruiz <pedro.ruiz@jac-moravia.example.org>"}),
+    ]
+    # the same file again: nothing repeated
+    again = import_capture(engine, workspace_id, check_capture(engine, workspace_id, GOOGLE, "google.ics"))
+    assert (again.stored, again.already) == (0, 2) and len(list_interactions(engine, workspace_id)) == 2
+
+
+def test_an_import_is_all_or_nothing(engine):
+    workspace_id = workspace_with_actors(engine)
+    capture = check_capture(engine, workspace_id, OUTLOOK, "outlook.ics")
+    capture.interactions += check_capture(engine, workspace_id, GOOGLE, "google.ics").interactions
+    capture.sources += ["call", "visit"]
+    movilidad = next(a.id for a in list_actors(engine, workspace_id) if a.name == "Secretaría de Movilidad")
+    delete_actors(engine, workspace_id, [movilidad])  # deleted between the check and the import
+    with pytest.raises(StoreError):
+        import_capture(engine, workspace_id, capture)
+    assert list_interactions(engine, workspace_id) == []
+
+
+def test_import_from_the_command_line(tmp_path):
+    url = f"sqlite:///{tmp_path / 'hoja.db'}"
+    engine = open_store(url)
+    workspace_with_actors(engine)
+    engine.dispose()
+    path = tmp_path / "acta.msg"
+    path.write_bytes(
+        outlook_message(
+            "Acta mesa técnica",
+            ("Laura Gómez", "laura.gomez@hojaderuta.example.org"),
+            [("Pedro Ruiz", "pedro.ruiz@jac-moravia.example.org", 1), ("Sin actor", "nadie@otra.example.net", 2)],
+            "Gracias por asistir.",
+            datetime(2026, 3, 6, 15, 0, tzinfo=UTC),
+        )
+    )
+    command = [sys.executable, "-m", "toolkit", "import", str(path), "--workspace", "Movilidad", "--db", url]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0] == "Interacciones que se guardarían: 1. Eventos o correos sin ningún actor: 0. Personas sin actor: 1."
+    )
+    assert "  Sin actor <nadie@otra.example.net>: 1 vez" in lines
+    assert lines[-1] == "Se guardó 1 interacción en «Movilidad»."
+    again = subprocess.run([*command, "--json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert (json.loads(again.stdout)["stored"], json.loads(again.stdout)["already"]) == (0, 1)
+    missing = subprocess.run(
+        [*command[:-4], "--workspace", "Otro", "--db", url], cwd=ROOT, capture_output=True, text=True
+    )
+    assert missing.returncode == 2 and "Otro" in missing.stderr

@@ -121,3 +121,29 @@ def test_relations_as_of_a_day_started_on_or_before_it_and_not_ended():
     assert [(r.source, r.target) for r in relations_as_of(relations, date(2025, 3, 1))] == [(1, 3), (2, 3)]
     assert len(relations_as_of(relations, date(2026, 3, 31))) == 3  # the end day still holds
     assert [(r.source, r.target) for r in relations_as_of(relations, TODAY)] == [(1, 2), (2, 3)]
+
+
+def test_the_gexf_carries_relation_times_for_gephis_timeline():
+    import xml.etree.ElementTree as ET
+
+    from toolkit.network import exports
+    from toolkit.network.analysis import network_metrics
+
+    actors = [Actor("Alcaldía", id=1), Actor("EAFIT", id=2), Actor("Comfama", id=3)]
+    relations = [
+        Relation(1, 2, id=10, starts_on=date(2025, 6, 1), ends_on=date(2026, 3, 31)),
+        Relation(2, 3, id=11, starts_on=date(2026, 1, 15)),
+        Relation(1, 3, id=12),
+    ]
+    root = ET.fromstring(exports.gexf(actors, relations, network_metrics(actors, relations)))
+    ns = {"g": root.tag.split("}")[0].strip("{")}
+    graph = root.find("g:graph", ns)
+    assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "date")
+    edges = {
+        (e.get("source"), e.get("target")): (e.get("start"), e.get("end")) for e in graph.iter(f"{{{ns['g']}}}edge")
+    }
+    assert edges == {
+        ("1", "2"): ("2025-06-01", "2026-03-31"),
+        ("2", "3"): ("2026-01-15", None),
+        ("1", "3"): (None, None),
+    }

@@ -47,6 +47,13 @@ def gephi_graph(actors: list[Actor], relations: list[Relation], metrics: Network
             degree=m.degree if m else 0,
         )
     for relation in relations:
+        # relations over time: Gephi's timeline reads an edge's start and end (ISO dates: the GEXF
+        # graph becomes mode="dynamic" timeformat="date"); an undated end is left open
+        times = {
+            name: day.isoformat()
+            for name, day in (("start", relation.starts_on), ("end", relation.ends_on))
+            if day is not None
+        }
         graph.add_edge(
             str(relation.source),
             str(relation.target),
@@ -55,6 +62,7 @@ def gephi_graph(actors: list[Actor], relations: list[Relation], metrics: Network
             weight=relation.strength,
             directed=bool(relation.directed),
             description=text_cell(relation.description or ""),
+            **times,
         )
     return graph
 

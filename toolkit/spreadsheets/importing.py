@@ -123,9 +123,24 @@ def parse_workbook(
 
         preview.audiences, preview.campaigns, problems = parse_backup(sheets)
         preview.errors.extend(problems)
+    if layout.format in ("edge_list", "nodexl") or not any(s.role == "actors" for s in layout.sheets):
+        _add_names_seen(preview)
     if not preview.actors and not preview.errors:
         preview.errors.append(Problem("", 0, "", "import.report.no_actors"))
     return preview
+
+
+def _add_names_seen(preview: ImportPreview) -> None:
+    """An edge list names its actors: each end no actor row names becomes an actor, once, at the
+    row that first names it."""
+    known = {key for p in preview.actors for key in identity_keys(p.actor.name, p.actor.acronym)}
+    known |= {fold(p.ref) for p in preview.actors if p.ref}
+    for relation in preview.relations:
+        for name in (relation.source, relation.target):
+            keys = identity_keys(name)
+            if name and fold(name) not in known and not keys & known:
+                preview.actors.append(ParsedActor(relation.sheet, relation.row, Actor(name=name)))
+                known |= keys
 
 
 def _backup_terms(rows: list[list[object]]) -> list[tuple[str, str, str | None]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
+from toolkit.graphs import NODEXL_DRAWN, NODEXL_SHEETS, sheet_format
 from toolkit.vocab import fold
 
 # field -> header words (folded on use); the first matching field wins, longer phrases first
@@ -42,6 +43,7 @@ ACTOR_HEADERS: dict[str, tuple[str, ...]] = {
         "organisme",
         "structure",
         "acteur",
+        "vertex",
     ),
     "acronym": ("sigla", "siglas", "acronimo", "abreviatura", "acronym", "abbreviation", "short name", "sigle"),
     "kind": (
@@ -252,8 +254,20 @@ ACTOR_HEADERS: dict[str, tuple[str, ...]] = {
     ),
 }
 RELATION_HEADERS: dict[str, tuple[str, ...]] = {
-    "source": ("origen", "actor origen", "desde", "de", "fuente", "from", "source", "origem", "source"),
-    "target": ("destino", "actor destino", "hacia", "a", "para", "to", "target", "destination", "cible", "vers"),
+    "source": ("origen", "actor origen", "desde", "de", "fuente", "from", "source", "origem", "source", "vertex 1"),
+    "target": (
+        "destino",
+        "actor destino",
+        "hacia",
+        "a",
+        "para",
+        "to",
+        "target",
+        "destination",
+        "cible",
+        "vers",
+        "vertex 2",
+    ),
     "type": (
         "tipo de relacion",
         "tipo de vinculo",
@@ -951,4 +965,25 @@ def inspect_sheets(sheets: list[tuple[str, list[list[object]]]]) -> WorkbookLayo
                 layout.role = "actors"
                 layout.columns = map_columns(rows[layout.header_row], "actors")
                 break
-    return WorkbookLayout(format=workbook_format, sheets=layouts)
+    return WorkbookLayout(format=network_format(workbook_format, layouts), sheets=layouts)
+
+
+def network_format(workbook_format: str, layouts: list[SheetLayout]) -> str:
+    """The network formats among the workbooks: a GEXF, GraphML or Kumu JSON read as sheets
+    (:mod:`toolkit.graphs`), a NodeXL workbook (its Edges and Vertices only, without the columns
+    NodeXL draws with), an edge list (a first table of sources and targets); else ``workbook_format``."""
+    names = {fold(layout.name) for layout in layouts}
+    found = {sheet_format(layout.name) for layout in layouts} - {None}
+    if found:
+        return found.pop()
+    if workbook_format == "generic" and set(NODEXL_SHEETS) <= names:
+        for layout in layouts:
+            layout.role = NODEXL_SHEETS.get(fold(layout.name), "skip")
+            for column in layout.columns:
+                if fold(column.header) in NODEXL_DRAWN or column.header.strip().lower() in NODEXL_DRAWN:
+                    column.field = None
+        return "nodexl"
+    tables = [layout for layout in layouts if layout.role != "skip"]
+    if workbook_format == "generic" and tables and tables[0].role == "relations":
+        return "edge_list"
+    return workbook_format

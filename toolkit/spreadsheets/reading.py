@@ -53,9 +53,11 @@ REASONS = frozenset(
         "not_spreadsheet",
         "no_sheets",
         "unsupported_extension",
+        "unsafe_xml",
     }
 )
-ACCEPTED_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
+NETWORK_EXTENSIONS = (".gexf", ".graphml", ".json")  # read by toolkit.graphs
+ACCEPTED_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", *NETWORK_EXTENSIONS)
 CSV_SEPARATORS = (";", "\t", "|", ",")  # order breaks ties: Spanish Excel writes ";"
 
 _SNIFF_BYTES = 4096
@@ -121,7 +123,7 @@ class Sheet:
 class Workbook:
     """What was read: its kind, its worksheets in order and, for CSV, how the text was decoded."""
 
-    kind: str  # "xlsx", "xlsm", "xls", "ods", "csv"
+    kind: str  # "xlsx", "xlsm", "xls", "ods", "csv", or a network file's "gexf", "graphml", "kumu_json"
     sheets: list[Sheet]
     encoding: str | None = None  # csv only: "utf-8", "cp1252", "utf-16"
     separator: str | None = None  # csv only
@@ -140,6 +142,8 @@ def read_workbook(data: bytes, filename: str, limits: ReadLimits = ReadLimits())
     extension = _extension(filename)
     if extension not in ACCEPTED_EXTENSIONS:
         raise UnreadableFile("unsupported_extension", extension=extension or _basename(filename))
+    if extension in NETWORK_EXTENSIONS:
+        return _read_graph(data, filename, limits)
     head = data[:_SNIFF_BYTES]
     if head[:4] in _ZIP_MAGICS:
         return _read_zip(data, limits)
@@ -148,6 +152,21 @@ def read_workbook(data: bytes, filename: str, limits: ReadLimits = ReadLimits())
     if _is_legacy_binary(head):
         raise UnreadableFile("legacy")
     return _read_text(data, filename, limits)
+
+
+def _read_graph(data: bytes, filename: str, limits: ReadLimits) -> Workbook:
+    """A GEXF, GraphML or Kumu JSON file, read by :mod:`toolkit.graphs` as a sheet of nodes and one of edges."""
+    # imported here, not at the top: this file also runs alone (python -I) as the calamine child,
+    # where no toolkit module can be imported
+    from toolkit.graphs import GraphRefused, read_graph
+
+    try:
+        kind, sheets = read_graph(data, filename, limits)
+    except GraphRefused as exc:
+        if exc.reason == "too_large":
+            _fail_too_large(len(data), limits, **exc.details)
+        raise UnreadableFile(exc.reason if exc.reason in REASONS else "corrupt", **exc.details) from exc
+    return _workbook(kind, [Sheet(name=name, rows=_tidy(rows)) for name, rows in sheets])
 
 
 # --- containers -------------------------------------------------------------------

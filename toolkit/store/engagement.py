@@ -152,6 +152,13 @@ def record_interaction(engine: Engine, workspace_id: int, interaction: Interacti
         return insert_interactions(connection, workspace_id, [interaction])[0]
 
 
+def record_interactions(engine: Engine, workspace_id: int, recorded: list[Interaction]) -> list[int]:
+    """Record several interactions together (a calendar or e-mail file imported): all of them, or
+    none when one is refused (an actor deleted since the file was checked, a text too long)."""
+    with writing(engine, workspace_id) as connection:
+        return insert_interactions(connection, workspace_id, recorded)
+
+
 def set_interaction_actors(engine: Engine, workspace_id: int, interaction_id: int, people: dict[int, str]) -> None:
     """Replace who took part in an interaction (at least one actor)."""
     with writing(engine, workspace_id) as connection:
@@ -282,9 +289,12 @@ def _levels(assessment: Assessment) -> dict[str, object]:
     return {name: values.get(name) for name in LEVELS}
 
 
-def insert_assessments(connection: Connection, workspace_id: int, recorded: Iterable[Assessment]) -> list[int]:
+def insert_assessments(
+    connection: Connection, workspace_id: int, recorded: Iterable[Assessment], set_current: bool = True
+) -> list[int]:
     """Store assessments inside the caller's write; an assessment that is the actor's latest also
-    becomes its current influence, interest and stance."""
+    becomes its current influence, interest and stance (unless ``set_current`` is False: the
+    sample and a restored backup, whose actors already hold them)."""
     ids = []
     for assessment in recorded:
         if not isinstance(assessment.assessed_on, date):
@@ -308,7 +318,7 @@ def insert_assessments(connection: Connection, workspace_id: int, recorded: Iter
             },
         )
         ids.append(connection.execute(insert(assessments).values(**values)).inserted_primary_key[0])
-        if newest is None or newest <= assessment.assessed_on:
+        if set_current and (newest is None or newest <= assessment.assessed_on):
             connection.execute(
                 update(actors)
                 .where(actors.c.id == assessment.actor_id, actors.c.workspace_id == workspace_id)
