@@ -6,18 +6,20 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, select
 
 from toolkit import clock
 from toolkit.domain import (
     Activity,
     Actor,
+    Assessment,
     Audience,
     AudienceRule,
     Campaign,
     Consultation,
     Contribution,
     CoverageTarget,
+    Interaction,
     Kpi,
     KpiMeasurement,
     Participant,
@@ -29,12 +31,15 @@ from toolkit.store.audit import summarised
 from toolkit.store.batches import RegisterBatch, write_batch
 from toolkit.store.campaigns import CampaignBundle
 from toolkit.store.consultations import ConsultationBundle
+from toolkit.store.engagement import insert_assessments, insert_interactions
 from toolkit.store.engine import PROJECT_ROOT, StoreError
 from toolkit.store.indicators import write_sample_indicators
 from toolkit.store.roadmap import insert_sample_roadmap
-from toolkit.store.workspaces import find_workspace, insert_workspace
+from toolkit.store.tables import actors, campaigns, consultations
+from toolkit.store.workspaces import find_workspace, insert_workspace, rows_in_order
 
 SAMPLE_PATH = PROJECT_ROOT / "sample_data" / "medellin.json"
+HISTORY_PATH = PROJECT_ROOT / "sample_data" / "medellin_history.json"
 
 
 def sample_batch(path: Path = SAMPLE_PATH, today: date | None = None) -> tuple[dict, RegisterBatch]:
@@ -56,6 +61,8 @@ def sample_batch(path: Path = SAMPLE_PATH, today: date | None = None) -> tuple[d
             strength=row["strength"],
             directed=row["directed"],
             description=row.get("description", ""),
+            starts_on=_day(row.get("starts_on")),
+            ends_on=_day(row.get("ends_on")),
         )
         batch.relations.append((("new", index[row["source"]]), ("new", index[row["target"]]), relation))
     batch.consultations = [_consultation(row, index) for row in data.get("consultations", [])]
@@ -114,6 +121,55 @@ def _campaign(row: dict, audience_positions: dict[str, int]):
     return bundle
 
 
+def insert_sample_history(connection: Connection, workspace_id: int, keys: list[str], today: date) -> None:
+    """A year of the actors' story: contact history (meetings, calls, e-mails with their next steps)
+    and dated assessments, whose latest are the values the register holds."""
+    data = read_sample(HISTORY_PATH, today)
+    actor_id = dict(zip(keys, [row.id for row in rows_in_order(connection, actors, workspace_id)], strict=True))
+    titles = {
+        name: dict(
+            connection.execute(select(table.c.title, table.c.id).where(table.c.workspace_id == workspace_id)).all()
+        )
+        for name, table in (("consultation", consultations), ("campaign", campaigns))
+    }
+    insert_interactions(
+        connection,
+        workspace_id,
+        [
+            Interaction(
+                kind=row["kind"],
+                occurred_on=_day(row["occurred_on"]),
+                actors={actor_id[a["actor"]]: a["people"] for a in row["actors"]},
+                team_member=row["team_member"],
+                summary=row["summary"],
+                agreements=row["agreements"],
+                next_step=row["next_step"],
+                next_step_due=_day(row.get("next_step_due")),
+                next_step_done=row["next_step_done"],
+                consultation_id=titles["consultation"].get(row.get("consultation")),
+                campaign_id=titles["campaign"].get(row.get("campaign")),
+            )
+            for row in data["interactions"]
+        ],
+    )
+    insert_assessments(
+        connection,
+        workspace_id,
+        [
+            Assessment(
+                actor_id[row["actor"]],
+                _day(row["assessed_on"]),
+                row["influence"],
+                row["interest"],
+                row["stance"],
+                row["reason"],
+            )
+            for row in data["assessments"]
+        ],
+        set_current=False,
+    )
+
+
 def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PATH, today: date | None = None) -> int:
     """Create a workspace holding the Medellín sample (register, consultations, audiences and campaigns);
     returns its id."""
@@ -128,6 +184,9 @@ def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PAT
         )
         with summarised(connection, workspace_id, "load_sample", name):  # one entry in the activity feed
             write_batch(connection, workspace_id, batch)
+            insert_sample_history(
+                connection, workspace_id, [row["key"] for row in read_sample(path, today)["actors"]], today
+            )
             write_sample_indicators(connection, workspace_id, today=today)
             insert_sample_roadmap(connection, workspace_id, today=today)
     return workspace_id

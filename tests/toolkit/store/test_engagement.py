@@ -198,3 +198,34 @@ def test_importing_again_records_changed_levels_as_assessments_dated_today(engin
     assert (recorded.assessed_on, recorded.reason) == (clock.today(), "import")
     assert (recorded.influence, recorded.interest, recorded.stance) == (5, 3, 0)
     assert get_actor(engine, workspace, actor).influence == 5
+
+
+def test_the_sample_tells_a_year_of_history(engine):
+    from toolkit.engagement import change_findings, latest, not_contacted
+    from toolkit.store.sample import load_sample
+
+    sample = load_sample(engine)
+    history = list_interactions(engine, sample)
+    days = [i.occurred_on for i in history]
+    assert len(history) >= 40 and (max(days) - min(days)).days >= 180
+    assert len({a for i in history for a in i.actors}) >= 20
+    assert all(i.summary and i.next_step for i in history)
+    assert any(i.consultation_id for i in history) and any(i.campaign_id for i in history)
+    seen = follow_ups(history, DAY)
+    assert len(seen.overdue) >= 3 and seen.this_week and len(seen.next_week) >= 3
+    register = list_actors(engine, sample)
+    assessed = list_assessments(engine, sample)
+    reassessed = {a.actor_id for a in assessed if a.assessed_on > min(x.assessed_on for x in assessed)}
+    assert len(reassessed) >= 15
+    now = latest(assessed)
+    assert all(
+        (a.influence, a.interest, a.stance) == (now[a.id].influence, now[a.id].interest, now[a.id].stance)
+        for a in register
+        if a.id in now
+    )  # the register holds the latest assessment
+    assert all(a.version == 1 for a in register)
+    (finding, *_) = change_findings(moves(register, assessed, date(2026, 3, 1), DAY), date(2026, 3, 1), "es")
+    assert finding.startswith("7 actores pasaron a «Gestionar de cerca» desde el 1 de marzo de 2026")
+    relations = list_relations(engine, sample)
+    assert sum(r.starts_on is not None for r in relations) >= 0.8 * len(relations)
+    assert not_contacted(register, history, DAY)  # someone important is waiting for a call
