@@ -38,7 +38,7 @@ from toolkit.network.render import map_html
 from toolkit.network.view import map_view
 from toolkit.reports import SECTIONS, build_report, report_docx
 from toolkit.spreadsheets import exports
-from toolkit.spreadsheets.importing import POLICIES, ImportPreview, parse_workbook
+from toolkit.spreadsheets.importing import POLICIES, ImportPreview, merge_groups, parse_workbook, plan_batch
 from toolkit.spreadsheets.problems import Problem
 from toolkit.spreadsheets.reading import UnreadableFile, read_workbook
 from toolkit.store import StoreError, open_store
@@ -92,6 +92,9 @@ def _print_report(report: dict[str, object], as_json: bool) -> None:
     for severity in ("errors", "warnings"):
         for item in report[severity]:
             print(f"  [{t(LABELS[severity])}] {item['sheet']}:{item['row']} {item['column']}: {item['message']}")
+    for merge in report.get("merges", []):
+        rows = ", ".join(str(row) for row in merge["rows"])
+        print("  " + t("cli.merge_line", sheet=merge["sheet"], rows=rows, into=merge["into"], name=merge["name"]))
 
 
 def _read(path: str) -> bytes:
@@ -134,7 +137,9 @@ def command_check(args) -> int:
         print(json.dumps(report, ensure_ascii=False) if args.json else "\n".join(report_lines(report)))
         return 0
     preview = check_file(None, None, _read(args.file), Path(args.file).name)
-    _print_report(_report(preview), args.json)
+    report = _report(preview)
+    report["merges"] = merge_groups(plan_batch(preview, []).merges)  # rows of the file merged into earlier rows
+    _print_report(report, args.json)
     return 0
 
 
@@ -207,14 +212,16 @@ def command_import(args) -> int:
     stored = outcome.stored
     if stored and stored.conflicts:
         raise Failure(t("errors.conflict", names=", ".join(stored.conflicts)))
-    report["stored"] = {"added": stored.added, "merged": stored.updated, "relations": stored.relations}
+    merged = outcome.plan.merged  # into the register and into earlier rows of the file
+    report["merges"] = merge_groups(outcome.plan.merges)
+    report["stored"] = {"added": stored.added, "merged": merged, "relations": stored.relations}
     _print_report(report, args.json)
     if not args.json:
         print(
             t(
                 "cli.imported",
                 added=stored.added,
-                merged=stored.updated,
+                merged=merged,
                 relations=stored.relations,
                 workspace=workspace.name,
             )

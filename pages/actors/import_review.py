@@ -7,10 +7,11 @@ import streamlit as st
 from pages._kit.context import PageContext
 from pages._kit.files import reset_upload
 from pages._kit.table import forget
+from pages.actors import import_terms
 from toolkit.i18n import format_number, t
 from toolkit.importing import check_file, import_preview, plan_counts, plan_preview
 from toolkit.markdown import escape
-from toolkit.spreadsheets.importing import POLICIES
+from toolkit.spreadsheets.importing import POLICIES, merge_groups
 from toolkit.spreadsheets.mapping import WorkbookLayout
 
 
@@ -25,6 +26,7 @@ def check_values(ctx: PageContext, loaded: dict, layout: WorkbookLayout):
     """Step 5: how many actors and relations the file holds, and its problems."""
     st.subheader(t("import.step5"))
     preview = check_file(ctx.engine, ctx.workspace_id, b"", loaded["name"], layout=layout, workbook=loaded["workbook"])
+    import_terms.choose(ctx, preview)  # the file's own sectors, scales and relation types
     problems = [("error", p) for p in preview.errors] + [("warning", p) for p in preview.warnings]
     summary = st.columns(3)
     summary[0].metric(t("import.report.actors"), format_number(len(preview.actors)))
@@ -65,11 +67,12 @@ def decide_duplicates(ctx: PageContext, preview):
     duplicates = pd.DataFrame(
         [
             {
+                "sheet": d.sheet,
                 "row": d.row,
                 "name": d.name,
                 "match": d.match_name if d.existing_id else t("import.duplicates.in_file", row=d.first_row),
                 "where": t("import.duplicates.register") if d.existing_id else t("import.duplicates.file"),
-                "decision": policy,
+                "decision": "keep" if d.apart else policy,
             }
             for d in preview.duplicates
         ]
@@ -78,9 +81,10 @@ def decide_duplicates(ctx: PageContext, preview):
         duplicates,
         hide_index=True,
         width="stretch",
-        disabled=["row", "name", "match", "where"],
+        disabled=["sheet", "row", "name", "match", "where"],
         key=f"import_duplicates_{policy}",
         column_config={
+            "sheet": st.column_config.TextColumn(t("import.report.sheet")),
             "row": st.column_config.NumberColumn(t("import.report.row")),
             "name": st.column_config.TextColumn(t("columns.name")),
             "match": st.column_config.TextColumn(t("import.duplicates.match")),
@@ -93,8 +97,33 @@ def decide_duplicates(ctx: PageContext, preview):
             ),
         },
     )
-    decisions = dict(zip(decided["row"].tolist(), decided["decision"].tolist(), strict=True))
-    return policy, decisions, plan_preview(ctx.engine, ctx.workspace_id, preview, policy, decisions)
+    keys = zip(decided["sheet"].tolist(), decided["row"].tolist(), strict=True)
+    decisions = dict(zip(keys, decided["decision"].tolist(), strict=True))
+    plan = plan_preview(ctx.engine, ctx.workspace_id, preview, policy, decisions)
+    show_merges(plan)
+    return policy, decisions, plan
+
+
+def show_merges(plan) -> None:
+    """Which rows of the file the plan merges into which earlier rows."""
+    groups = merge_groups(plan.merges)
+    if not groups:
+        return
+    lines = [
+        t(
+            "import.duplicates.merge_line",
+            sheet=escape(g["sheet"]),
+            rows=", ".join(map(str, g["rows"])),
+            into=g["into"],
+            name=escape(g["name"]),
+        )
+        for g in groups
+    ]
+    st.caption(
+        t("import.duplicates.in_file_merges", count=len(plan.merges))
+        + "\n\n"
+        + "\n".join(f"- {line}" for line in lines)
+    )
 
 
 def confirm(ctx: PageContext, preview, policy: str, decisions: dict, plan) -> None:
@@ -140,7 +169,7 @@ def confirm(ctx: PageContext, preview, policy: str, decisions: dict, plan) -> No
         st.session_state["import_done"] = t(
             "import.confirm.done",
             added=outcome.stored.added,
-            merged=outcome.stored.updated,
+            merged=outcome.plan.merged,
             relations=outcome.stored.relations,
         )
         start_again()

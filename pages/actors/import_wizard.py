@@ -18,7 +18,7 @@ from toolkit.spreadsheets.mapping import (
     column_letter,
     header_preview,
     inspect_sheets,
-    map_columns,
+    sheet_layout,
 )
 from toolkit.spreadsheets.reading import UnreadableFile, read_workbook
 
@@ -106,12 +106,13 @@ def map_sheet(position: int, sheet: SheetLayout, role: str, rows: list[list]) ->
         header_row = int(header_excel_row) - 1
         st.dataframe(first_rows(rows, header_row))
         st.caption(t("import.step4"))
-        suggested = map_columns(rows[header_row], role)
+        found = sheet_layout(sheet.name, role, rows, header_row)  # a second header row, the name column
+        suggested = found.columns
         fields = map_fields(suggested, role, key=f"import_mapping_{position}_{role}_{header_row}")
         columns = [
             ColumnMap(c.index, c.header, None if f == "ignore" else f) for c, f in zip(suggested, fields, strict=True)
         ]
-        return SheetLayout(sheet.name, role, header_row, columns)
+        return SheetLayout(sheet.name, role, header_row, columns, found.header_depth, found.notes)
 
 
 def first_rows(rows: list[list], header_row: int) -> pd.DataFrame:

@@ -47,6 +47,7 @@ class ParsedActor:
     row: int
     actor: Actor
     ref: str = ""  # the file's own ID, when it has one (relations may point at it)
+    apart: bool = False  # its name repeats in a column while another column tells the rows apart
 
 
 @dataclass
@@ -66,6 +67,33 @@ class Duplicate:
     match_name: str
     existing_id: int | None = None  # a match in the register
     first_row: int | None = None  # or an earlier row of the same file
+    first_sheet: str = ""
+    apart: bool = False  # rows told apart by another column: kept separate unless the person merges them
+
+
+@dataclass
+class Merge:
+    """One row of the file merged into an earlier row of the same file."""
+
+    sheet: str
+    row: int
+    into_sheet: str
+    into_row: int
+    name: str
+
+
+def merge_groups(merges: list[Merge]) -> list[dict[str, object]]:
+    """The in-file merges, one entry per kept row: ``{"sheet", "rows", "into", "name"}``
+    (``into_sheet`` too when the kept row is on another sheet)."""
+    groups: dict[tuple[str, str, int], dict[str, object]] = {}
+    for merge in merges:
+        key = (merge.sheet, merge.into_sheet, merge.into_row)
+        if key not in groups:
+            groups[key] = {"sheet": merge.sheet, "rows": [], "into": merge.into_row, "name": merge.name}
+            if merge.into_sheet != merge.sheet:
+                groups[key]["into_sheet"] = merge.into_sheet
+        groups[key]["rows"].append(merge.row)
+    return list(groups.values())
 
 
 @dataclass
@@ -114,6 +142,9 @@ def parse_workbook(
     indexes = term_indexes(terms)
     for sheet_layout in layout.sheets:
         rows = sheets.get(sheet_layout.name, [])
+        for key, details in sheet_layout.notes:
+            row = sheet_layout.header_row + 1 if sheet_layout.role != "skip" else 0
+            preview.warnings.append(Problem(sheet_layout.name, row, str(details.get("column", "")), key, dict(details)))
         if sheet_layout.role == "actors":
             _parse_actors(preview, sheet_layout, rows, indexes, keep_ref_as_custom=layout.format != "backup")
         elif sheet_layout.role == "relations":
@@ -363,13 +394,21 @@ def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_cus
         "consent": norm.consent,
         "consent_date": norm.day,
     }
+    for level_field in ("influence", "interest"):
+        if level_field in fields and _initial_levels(headers[level_field]):
+            converters[level_field] = lambda v: norm.level(_level_word(v))
     # lists repeat the same few words thousands of times: convert each distinct value once
     active = [(name, _remembering(convert)) for name, convert in converters.items() if name in fields]
-    for position in range(layout.header_row + 1, len(rows)):
+    table_end = _table_end(rows, layout.first_data_row)
+    first_parsed = len(preview.actors)
+    for position in range(layout.first_data_row, len(rows)):
         row = rows[position]
-        if all(norm.is_blank(c) for c in row):
+        if all(norm.is_blank(c) for c in row) or _numbered_blank(row):
             continue
         excel_row = position + 1
+        if position >= table_end and _footer(row, rows[position - 1], len(layout.columns)):
+            preview.warnings.append(Problem(layout.name, excel_row, "", "import.report.footer", {"text": _first(row)}))
+            continue
 
         def warn(field_name: str, error: norm.Unclear, excel_row: int = excel_row) -> None:
             preview.warnings.append(
@@ -408,6 +447,91 @@ def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_cus
             continue
         ref = norm.text(_cell(row, ref_column.index)) if ref_column else ""
         preview.actors.append(ParsedActor(layout.name, excel_row, actor, ref))
+    _tell_apart(preview, layout, rows, first_parsed)
+
+
+LEVEL_INITIALS = {"a": "alto", "m": "medio", "b": "bajo"}
+IDENTIFYING_FIELDS = ("custom", "contact_name", "email", "phone", "acronym")  # columns that may tell rows apart
+FOOTER_WORDS = re.compile(
+    r"^(total|totales|fuente|fuentes|elaborado|elaborada|elaborado por|preparado|preparado por|fecha de corte|"
+    r"nota|notas|actualizado|source|sources|prepared by|compiled by|note|notes|updated|fonte|fontes|atualizado|"
+    r"realise par|etabli par|mise a jour)( |$)"
+)
+
+
+def _initial_levels(header: str) -> bool:
+    """A level column written with initials: "Influencia (A, M, B)" (Alto, Medio, Bajo)."""
+    return "a m b" in fold(header)
+
+
+def _level_word(value: object) -> object:
+    return LEVEL_INITIALS.get(fold(value), value) if isinstance(value, str) else value
+
+
+def _numbered_blank(row: list[object]) -> bool:
+    """A template's empty row: a number in the first column and nothing else."""
+    first = row[0] if row else None
+    if norm.is_blank(first) or not all(norm.is_blank(c) for c in row[1:]):
+        return False
+    return isinstance(first, (int, float)) or (isinstance(first, str) and first.strip().rstrip(".").isdigit())
+
+
+def _filled(row: list[object]) -> int:
+    return sum(1 for c in row if not norm.is_blank(c))
+
+
+def _first(row: list[object]) -> str:
+    return next((norm.text(c) for c in row if not norm.is_blank(c)), "")
+
+
+def _table_end(rows: list[list[object]], start: int) -> int:
+    """The position after the table's last row of two or more cells (what follows may be a footer)."""
+    end = len(rows)
+    while end > start and _filled(rows[end - 1]) < 2:
+        end -= 1
+    return end
+
+
+def _footer(row: list[object], above: list[object], width: int) -> bool:
+    """A note under the table: one text cell starting "Total", "Fuente:", "Elaborado por"..., or one
+    cell after a blank gap under a table of several columns."""
+    if _filled(row) != 1:
+        return False
+    cell = next(c for c in row if not norm.is_blank(c))
+    if not isinstance(cell, str):
+        return False
+    if FOOTER_WORDS.match(fold(cell)):
+        return width > 1 or ":" in cell
+    return width > 2 and all(norm.is_blank(c) for c in above)
+
+
+def _tell_apart(preview: ImportPreview, layout, rows: list[list[object]], first_parsed: int) -> None:
+    """When the name column repeats while another column holds a different value on every row
+    (a first column of groups, "Customer", "Internal Staff"), say so: those rows are kept apart."""
+    parsed = preview.actors[first_parsed:]
+    names = [fold(p.actor.name) for p in parsed]
+    if len(set(names)) * 2 > len(names):
+        return  # a few repeats are duplicates; a column of groups repeats on most rows
+    name_index = layout.field_of()["name"]
+    for column in layout.columns:
+        if column.index == name_index or column.field not in IDENTIFYING_FIELDS:
+            continue
+        values = [fold(norm.text(_cell(rows[p.row - 1], column.index))) for p in parsed]
+        if all(values) and len(set(values)) == len(values):
+            name_header = next(c.header for c in layout.columns if c.index == name_index)
+            preview.warnings.append(
+                Problem(
+                    layout.name,
+                    layout.header_row + 1,
+                    name_header,
+                    "import.report.name_repeats",
+                    {"column": name_header, "other": column.header},
+                )
+            )
+            repeated = {name for name in names if names.count(name) > 1}
+            for item, name in zip(parsed, names, strict=True):
+                item.apart = name in repeated
+            return
 
 
 def _json_object(value: str) -> dict[str, str]:
@@ -496,7 +620,15 @@ def find_duplicates(preview: ImportPreview, existing: list[Actor]) -> list[Dupli
         known = next((register[k] for k in keys if k in register), None)
         if earlier is not None:
             duplicates.append(
-                Duplicate(parsed.row, parsed.sheet, parsed.actor.name, earlier.actor.name, first_row=earlier.row)
+                Duplicate(
+                    parsed.row,
+                    parsed.sheet,
+                    parsed.actor.name,
+                    earlier.actor.name,
+                    first_row=earlier.row,
+                    first_sheet=earlier.sheet,
+                    apart=parsed.apart and earlier.apart,
+                )
             )
         elif known is not None:
             duplicates.append(Duplicate(parsed.row, parsed.sheet, parsed.actor.name, known.name, existing_id=known.id))
@@ -549,6 +681,7 @@ class Plan:
     merged: int
     skipped: int
     relation_errors: list[Problem] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)  # rows merged into an earlier row of the file
 
 
 def _merged_updates(pending: dict[int, Actor], by_id: dict[int, Actor]) -> list[Edit]:
@@ -615,7 +748,8 @@ def plan_batch(
 ) -> Plan:
     """What to write: new actors, merges into the register, and relations with resolved ends.
 
-    ``decisions`` maps a duplicate's Excel row to merge/skip/keep; others follow ``policy``.
+    ``decisions`` maps a duplicate's (sheet, Excel row), or its Excel row, to merge/skip/keep;
+    others follow ``policy``, but rows told apart by another column are kept unless decided.
     """
     if policy not in POLICIES:
         raise ValueError(policy)
@@ -632,10 +766,11 @@ def plan_batch(
         for key in identity_keys(actor.name, actor.acronym):
             ends.setdefault(key, ("existing", actor.id))
     new_index_by_row: dict[tuple[str, int], int] = {}
+    merges: list[Merge] = []
     for parsed in preview.actors:
         keys = identity_keys(parsed.actor.name, parsed.actor.acronym)
         duplicate = duplicates.get((parsed.sheet, parsed.row))
-        choice = decisions.get(parsed.row, policy) if duplicate else "keep"
+        choice = _choice(duplicate, parsed, decisions, policy)
         if duplicate and choice != "keep":
             if duplicate.existing_id is not None:
                 target = ("existing", duplicate.existing_id)
@@ -648,12 +783,15 @@ def plan_batch(
                 else:
                     skipped += 1
             else:
-                first = next(i for (sheet, row), i in new_index_by_row.items() if row == duplicate.first_row)
+                first = new_index_by_row[(duplicate.first_sheet, duplicate.first_row)]
                 target = ("new", first)
                 if choice == "merge":
                     base = batch.new_actors[first]
                     batch.new_actors[first] = replace(base, **_merge_into(base, parsed.actor))
                     merged += 1
+                    merges.append(
+                        Merge(parsed.sheet, parsed.row, duplicate.first_sheet, duplicate.first_row, base.name)
+                    )
                 else:
                     skipped += 1
         else:
@@ -672,7 +810,21 @@ def plan_batch(
         batch.audiences, batch.campaigns, problems = plan_backup(preview.audiences, preview.campaigns, refs)
         errors.extend(problems)
     batch.terms = preview.terms
-    return Plan(batch=batch, added=len(batch.new_actors), merged=merged, skipped=skipped, relation_errors=errors)
+    return Plan(
+        batch=batch,
+        added=len(batch.new_actors),
+        merged=merged,
+        skipped=skipped,
+        relation_errors=errors,
+        merges=merges,
+    )
+
+
+def _choice(duplicate: Duplicate | None, parsed: ParsedActor, decisions: dict, policy: str) -> str:
+    if duplicate is None:
+        return "keep"
+    default = "keep" if duplicate.apart else policy
+    return decisions.get((parsed.sheet, parsed.row), decisions.get(parsed.row, default))
 
 
 _CHANGEABLE = (

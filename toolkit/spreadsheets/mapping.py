@@ -3,6 +3,8 @@ and which column holds which field (header words in Spanish, English, Portuguese
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -44,6 +46,14 @@ ACTOR_HEADERS: dict[str, tuple[str, ...]] = {
         "structure",
         "acteur",
         "vertex",
+        "asociacion",
+        "nombre de la asociacion",
+        "organismo",
+        "association",
+        "agency",
+        "associacao",
+        "orgao",
+        "nom de l association",
     ),
     "acronym": ("sigla", "siglas", "acronimo", "abreviatura", "acronym", "abbreviation", "short name", "sigle"),
     "kind": (
@@ -774,6 +784,12 @@ class SheetLayout:
     role: str  # "actors", "relations" or "skip"
     header_row: int  # 0-based index into the sheet's rows
     columns: list[ColumnMap] = field(default_factory=list)
+    header_depth: int = 1  # rows the header takes (2 when a second row completes the first)
+    notes: list[tuple[str, dict[str, object]]] = field(default_factory=list)  # (message key, details)
+
+    @property
+    def first_data_row(self) -> int:
+        return self.header_row + self.header_depth
 
     def field_of(self) -> dict[str, int]:
         return {c.field: c.index for c in self.columns if c.field and c.field != "custom"}
@@ -894,9 +910,68 @@ def header_preview(rows: list[list[object]], header_row: int, count: int = 6) ->
     )
 
 
+# a header's second row completes the first: "Impacto" over "(A, M, B)", "Departamento/" over "Empresa"
+CONNECTORS = frozenset(
+    ("de", "del", "la", "el", "en", "en el", "y", "o", "of", "the", "and", "for", "do", "da", "dos", "das", "e", "em")
+)
+CONNECTOR_ENDINGS = ("/", "-", "(", ",")
+# when no header names the actor, these name the organisation (an institution column)
+NAME_SECOND_WORDS = frozenset(("fuente", "fonte", "source", "origen", "origem", "institution"))
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+_CODE = re.compile(r"^[\w./-]*\d[\w./-]*$")  # no space and a digit: an ID, a tax number, a postcode
+_NUMBER = re.compile(r"^[\s+\-$€%.,\d/()]+$")
+
+
+def _kind(value: object) -> str | None:
+    """A cell's kind for comparing rows: None (blank), "number", "date" or "text"."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return "date"
+    return "number" if _NUMBER.match(str(value)) else "text"
+
+
+def _alike(above: list[object], row: list[object]) -> bool:
+    """Two rows of one table: most columns filled in both, with cells of the same kind."""
+    kinds_above, kinds = [_kind(c) for c in above], [_kind(c) for c in row]
+    width = max(len(kinds_above), len(kinds))
+    kinds_above += [None] * (width - len(kinds_above))
+    kinds += [None] * (width - len(kinds))
+    filled = [i for i in range(width) if kinds_above[i] or kinds[i]]
+    if sum(1 for k in kinds if k) < 2 or sum(1 for k in kinds_above if k) < 2:
+        return False
+    same = sum(1 for i in filled if kinds_above[i] == kinds[i])
+    return same >= 0.7 * len(filled)
+
+
+def _unlike_below(rows: list[list[object]], position: int) -> float:
+    """How much a row differs from the rows under it, as a header does: text over numbers or
+    dates counts for it, a cell repeated below (a state, a category) against it."""
+    below = [row for row in rows[position + 1 : position + 6] if any(_kind(c) for c in row)][:4]
+    if not below:
+        return -1.0  # a header has rows under it
+    score = 0.0
+    for index, cell in enumerate(rows[position]):
+        if _kind(cell) != "text":
+            continue
+        under = [row[index] for row in below if index < len(row) and _kind(row[index])]
+        if under and all(_kind(c) in ("number", "date") for c in under):
+            score += 0.3
+        folded = fold(cell)
+        if any(fold(c) == folded for c in under):
+            score -= 0.5
+    return score
+
+
 def find_header_row(rows: list[list[object]], role: str) -> int:
-    """The row that names the columns, even below titles, merged cells and blank rows."""
-    best_row, best_score = 0, -1.0
+    """The row that names the columns, even below titles, merged cells and blank rows.
+
+    A header matches header words and looks unlike the rows below it; a row that looks like the
+    row right above it is a data row, whatever words its cells hold ("TO", "Fundación para...").
+    """
+    best_row, best_score = 0, float("-inf")
     for position, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         cells = [c for c in row if c is not None and str(c).strip()]
         if not cells:
@@ -906,9 +981,98 @@ def find_header_row(rows: list[list[object]], role: str) -> int:
         score = len(known) * 2 + len(texts) * 0.2 - (len(cells) - len(texts)) * 0.5
         if len(cells) == 1 and not known:
             score -= 1  # a title row
+        score += _unlike_below(rows, position)
+        if position and _alike(rows[position - 1], row):
+            score -= 3  # the row above is of the same table: this one is data
         if score > best_score:
             best_row, best_score = position, score
     return best_row
+
+
+def _continues(upper: list[object], lower: list[object], after: list[object] | None) -> bool:
+    """Whether ``lower`` is the second row of a header that starts on ``upper``."""
+    filled = [(i, c) for i, c in enumerate(lower) if _kind(c)]
+    if len(filled) < 2 or after is None or any(not isinstance(c, str) or len(c) > 40 for _, c in filled):
+        return False
+    joined = 0
+    for index, cell in filled:
+        over = upper[index] if index < len(upper) else None
+        over_text = str(over).strip() if _kind(over) == "text" else ""
+        last_word = fold(over_text).rsplit(" ", 1)[-1] if over_text else ""
+        ends = over_text.endswith(CONNECTOR_ENDINGS) or last_word in CONNECTORS
+        if cell.strip().startswith("(") or (over_text and ends):
+            joined += 1
+    return joined * 2 >= len(filled)
+
+
+def _combined(upper: list[object], lower: list[object]) -> list[object]:
+    """One header per column from two rows: "Impacto" and "(A, M, B)" make "Impacto (A, M, B)"."""
+    width = max(len(upper), len(lower))
+    headers: list[object] = []
+    for index in range(width):
+        parts = [str(row[index]).strip() for row in (upper, lower) if index < len(row) and _kind(row[index])]
+        headers.append(" ".join(parts) or None)
+    return headers
+
+
+def _name_likeness(values: list[object]) -> tuple[float, float]:
+    """(share of values that read like names, share of distinct values) of a column."""
+    if not values:
+        return 0.0, 0.0
+    names = 0
+    for value in values:
+        text = str(value).strip()
+        if (
+            _kind(value) == "text"
+            and len(text) >= 3
+            and any(ch.isalpha() for ch in text)
+            and not _EMAIL.match(text)
+            and not _CODE.match(text)
+        ):
+            names += 1
+    return names / len(values), len({fold(v) for v in values}) / len(values)
+
+
+def _choose_name(layout: SheetLayout, rows: list[list[object]]) -> None:
+    """When no header says "name": an institution column ("Fuente"), else the column whose values
+    are mostly distinct text that reads like names; the choice is noted for the person."""
+    if any(c.field == "name" for c in layout.columns):
+        return
+    free = [c for c in layout.columns if c.field in ("custom", None)]
+    chosen = next((c for c in free if fold(c.header) in NAME_SECOND_WORDS), None)
+    if chosen is None:
+        data = [row for row in rows[layout.first_data_row : layout.first_data_row + 200] if any(_kind(c) for c in row)]
+        best = 0.0
+        for column in free:
+            values = [row[column.index] for row in data if column.index < len(row) and _kind(row[column.index])]
+            if len(values) * 2 < len(data):
+                continue  # mostly empty
+            reads, distinct = _name_likeness(values)
+            score = reads * distinct * len(values) / len(data)
+            if reads >= 0.6 and distinct >= 0.5 and score > best:
+                chosen, best = column, score
+    if chosen is not None:
+        chosen.field = "name"
+        layout.notes.append(("import.report.name_chosen", {"column": chosen.header}))
+
+
+def sheet_layout(name: str, role: str, rows: list[list[object]], header_row: int | None = None) -> SheetLayout:
+    """One sheet read as ``role``: its header row (found, or the one given), a second header
+    row when there is one, each column's field, and the name column when no header says so."""
+    if header_row is None:
+        header_row = find_header_row(rows, "relations" if role == "relations" else "actors") if rows else 0
+    if role == "skip" or not rows:
+        return SheetLayout(name, "skip", header_row)
+    below = rows[header_row + 1] if header_row + 1 < len(rows) else []
+    after = rows[header_row + 2] if header_row + 2 < len(rows) else None
+    depth = 2 if _continues(rows[header_row], below, after) else 1
+    headers = _combined(rows[header_row], below) if depth == 2 else rows[header_row]
+    layout = SheetLayout(name, role, header_row, map_columns(headers, role), depth)
+    if depth == 2:
+        layout.notes.append(("import.report.two_row_header", {"first": header_row + 1, "second": header_row + 2}))
+    if role == "actors":
+        _choose_name(layout, rows)
+    return layout
 
 
 def sheet_role(name: str, rows: list[list[object]]) -> str:
@@ -917,19 +1081,28 @@ def sheet_role(name: str, rows: list[list[object]]) -> str:
         return "relations"
     if folded in ACTOR_SHEETS:
         return "actors"
-    if folded in INSTRUCTION_WORDS or folded.startswith("(ignore)") or name.strip().lower().endswith("(ignore)"):
-        return "skip"
-    if not any(any(c is not None for c in row) for row in rows):
+    if _skip_reason(name, rows) is not None:
         return "skip"
     header = rows[find_header_row(rows, "relations")] if rows else []
     relation_fields = {header_field(c, "relations") for c in header if isinstance(c, str)}
     if {"source", "target"} <= relation_fields:
         return "relations"
+    header = rows[find_header_row(rows, "actors")]
     actor_fields = {header_field(c, "actors") for c in header if isinstance(c, str)}
     if "name" in actor_fields or len(actor_fields - {None}) >= 2:
         return "actors"
     # a sheet of long sentences and no table is an instructions sheet
     return "skip"
+
+
+def _skip_reason(name: str, rows: list[list[object]]) -> str | None:
+    """Why a sheet is not read whatever it holds: "instructions" or "empty" (None: it may be a list)."""
+    folded = fold(name)
+    if folded in INSTRUCTION_WORDS or folded.startswith("(ignore)") or name.strip().lower().endswith("(ignore)"):
+        return "instructions"
+    if not any(any(c is not None for c in row) for row in rows):
+        return "empty"
+    return None
 
 
 def detect_format(sheet_names: list[str]) -> str:
@@ -945,8 +1118,25 @@ def detect_format(sheet_names: list[str]) -> str:
     return "generic"
 
 
+def _shape(row: list[object]) -> tuple[str, ...]:
+    return tuple(fold(c) for c in row if _kind(c))
+
+
+def _same_shape(layouts: list[SheetLayout], sheets: list[tuple[str, list[list[object]]]]) -> None:
+    """A skipped sheet whose header is an actor sheet's header is read like it (monthly sheets)."""
+    shapes = {_shape(rows[s.header_row]) for s, (_, rows) in zip(layouts, sheets, strict=True) if s.role == "actors"}
+    shapes.discard(())
+    for position, (layout, (name, rows)) in enumerate(zip(layouts, sheets, strict=True)):
+        if layout.role != "skip" or _skip_reason(name, rows) is not None:
+            continue
+        found = next((i for i, row in enumerate(rows[:HEADER_SCAN_ROWS]) if _shape(row) in shapes), None)
+        if found is not None:
+            layouts[position] = sheet_layout(name, "actors", rows, found)
+
+
 def inspect_sheets(sheets: list[tuple[str, list[list[object]]]]) -> WorkbookLayout:
-    """Guess the format, each sheet's role, header row and column mapping."""
+    """Guess the format, each sheet's role, header row and column mapping; a sheet left out is
+    noted with the reason."""
     layouts = []
     workbook_format = detect_format([name for name, _ in sheets])
     for name, rows in sheets:
@@ -954,17 +1144,21 @@ def inspect_sheets(sheets: list[tuple[str, list[list[object]]]]) -> WorkbookLayo
             role = {"actors": "actors", "relations": "relations"}.get(name.strip().lower(), "skip")
         else:
             role = sheet_role(name, rows)
-        header_row = find_header_row(rows, "relations" if role == "relations" else "actors") if rows else 0
-        headers = rows[header_row] if rows else []
-        columns = map_columns(headers, role) if role != "skip" else []
-        layouts.append(SheetLayout(name=name, role=role, header_row=header_row, columns=columns))
-    if workbook_format != "backup" and not any(s.role == "actors" for s in layouts):
+        layouts.append(sheet_layout(name, role, rows))
+    if workbook_format == "backup":
+        return WorkbookLayout(format=workbook_format, sheets=layouts)
+    _same_shape(layouts, sheets)
+    if not any(s.role == "actors" for s in layouts):
         # a single list with unusual headers: take the first non-empty sheet as the actor list
-        for layout, (_, rows) in zip(layouts, sheets, strict=True):
-            if rows and layout.role == "skip" and fold(layout.name) not in INSTRUCTION_WORDS:
-                layout.role = "actors"
-                layout.columns = map_columns(rows[layout.header_row], "actors")
+        for position, (layout, (name, rows)) in enumerate(zip(layouts, sheets, strict=True)):
+            if rows and layout.role == "skip" and _skip_reason(name, rows) is None:
+                layouts[position] = sheet_layout(name, "actors", rows, layout.header_row)
                 break
+    if workbook_format != "template":
+        for layout, (name, rows) in zip(layouts, sheets, strict=True):
+            if layout.role == "skip":
+                reason = _skip_reason(name, rows) or "no_table"
+                layout.notes.append((f"import.report.sheet_skipped.{reason}", {"sheet": name}))
     return WorkbookLayout(format=network_format(workbook_format, layouts), sheets=layouts)
 
 

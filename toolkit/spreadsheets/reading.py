@@ -547,16 +547,55 @@ def _sniff_separator(text: str) -> str:
 # --- cells and helpers ---------------------------------------------------------------
 
 
+# cells that stand for "nothing here": a row of them is an empty row
+PLACEHOLDERS = frozenset(
+    (
+        "-",
+        "--",
+        "---",
+        "—",
+        "–",
+        "n/a",
+        "na",
+        "n.a.",
+        "s.d.",
+        "s/d",
+        "sd",
+        "sin dato",
+        "sin datos",
+        "sin información",
+        "sin informacion",
+        "nd",
+        "n.d.",
+        "#n/a",
+        "no aplica",
+        "sem dados",
+        "non renseigné",
+    )
+)
+# invisible characters (zero-width space, joiners, word joiner, byte-order mark) go; no-break spaces are spaces
+INVISIBLE = str.maketrans(
+    {"\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00a0": " ", "\u202f": " "}
+)
+
+
 def _cell(value: CellValue) -> CellValue:
-    """Strip strings (empty becomes None) and turn integral floats into ints.
+    """Strip strings (empty, invisible or a placeholder becomes None) and turn integral floats into ints.
 
     Only below 2**53, where a float still stands for one exact integer.
 
     >>> [_cell(v) for v in ("  Gobernación ", " ", 3001234567.0, 3.5, -0.0, 1e300)]
     ['Gobernación', None, 3001234567, 3.5, 0, 1e+300]
+    >>> [_cell(v) for v in ("\u200bFundación\u00a0Rural\ufeff", "N/A", "—", "s.d.", "\u200b")]
+    ['Fundación Rural', None, None, None, None]
     """
     if isinstance(value, str):
-        return value.strip() or None
+        if not value.isascii():
+            value = value.translate(INVISIBLE)
+        value = value.strip()
+        if len(value) <= 16 and value.lower() in PLACEHOLDERS:
+            return None
+        return value or None
     if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_INTEGERS:
         return int(value)
     return value
