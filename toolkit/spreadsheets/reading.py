@@ -578,6 +578,9 @@ INVISIBLE = str.maketrans(
     {"\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00a0": " ", "\u202f": " "}
 )
 
+_INVISIBLE_FOUND = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f]")
+_PLACEHOLDER_STARTS = frozenset(word[0] for word in PLACEHOLDERS) | frozenset(word[0].upper() for word in PLACEHOLDERS)
+
 
 def _cell(value: CellValue) -> CellValue:
     """Strip strings (empty, invisible or a placeholder becomes None) and turn integral floats into ints.
@@ -590,10 +593,10 @@ def _cell(value: CellValue) -> CellValue:
     ['Fundación Rural', None, None, None, None]
     """
     if isinstance(value, str):
-        if not value.isascii():
+        if not value.isascii() and _INVISIBLE_FOUND.search(value):
             value = value.translate(INVISIBLE)
         value = value.strip()
-        if len(value) <= 16 and value.lower() in PLACEHOLDERS:
+        if value[:1] in _PLACEHOLDER_STARTS and len(value) <= 16 and value.lower() in PLACEHOLDERS:
             return None
         return value or None
     if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_INTEGERS:
