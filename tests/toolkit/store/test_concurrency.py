@@ -87,9 +87,10 @@ def test_threads_adding_importing_and_editing_at_once_lose_nothing(engine):
         )
         return import_batch(engine, workspace.id, batch)
 
-    def linker(n):
+    def linker(n):  # each relation of its own type: the same one twice is refused (issue 14)
         return lambda: [
-            add_relation(engine, workspace.id, Relation(own[n], hub, description=str(m))) for m in range(EACH)
+            add_relation(engine, workspace.id, Relation(own[n], hub, type=f"tipo_{m}", description=str(m)))
+            for m in range(EACH)
         ]
 
     results = together(
