@@ -1,7 +1,8 @@
 """Command line, stable for scripts (see DESIGN.md):
 
-    python -m toolkit check  FILE [--json]
+    python -m toolkit check  FILE [--json] [--sheet NAME]... [--header-row N] [--map "COLUMN=field"]...
     python -m toolkit import FILE --workspace NAME [--db URL] [--json] [--duplicates merge|skip|keep]
+                             [--sheet NAME]... [--header-row N] [--map "COLUMN=field"]...
     python -m toolkit check|import FILE.ics|.eml|.msg --workspace NAME [--team-domain DOMAIN]... [--db URL] [--json]
     python -m toolkit export --workspace NAME --out PATH [--db URL]
     python -m toolkit sample --workspace NAME [--db URL]
@@ -12,7 +13,8 @@
     python -m toolkit users deactivate USERNAME [--db URL]
     python -m toolkit users activate USERNAME [--db URL]
 
-Exit status 0 when the file was read (row problems are reported, not fatal), 2 when it
+Exit status 0 when the file was read (row problems are reported, not fatal), 1 when ``import``
+found nothing to import (nothing stored, no workspace created, the report printed), 2 when it
 cannot be read or the command cannot run: one plain line on stderr, no traceback.
 """
 
@@ -38,6 +40,7 @@ from toolkit.network.render import map_html
 from toolkit.network.view import map_view
 from toolkit.reports import SECTIONS, build_report, report_docx
 from toolkit.spreadsheets import exports
+from toolkit.spreadsheets.choices import ChoiceRefused, Choices, chosen_layout
 from toolkit.spreadsheets.importing import POLICIES, ImportPreview, merge_groups, parse_workbook, plan_batch
 from toolkit.spreadsheets.problems import Problem
 from toolkit.spreadsheets.reading import UnreadableFile, read_workbook
@@ -50,6 +53,11 @@ from toolkit.store.workspaces import create_workspace, find_workspace, vocabular
 
 EXPORTS = (".xlsx", ".csv", ".html", ".gexf", ".graphml", ".docx")
 LABELS = {"errors": "cli.errors", "warnings": "cli.warnings"}
+# the wizard's messages that name one of its steps, in the command line's own words
+CLI_WORDING = {
+    "import.report.no_name_column": "cli.import.no_name_column",
+    "import.report.no_actors": "cli.import.no_actors",
+}
 
 
 class Failure(Exception):
@@ -61,7 +69,7 @@ def _problem(problem: Problem) -> dict[str, object]:
         "sheet": problem.sheet,
         "row": problem.row,
         "column": problem.column,
-        "message": t(problem.key, **problem.details),
+        "message": t(CLI_WORDING.get(problem.key, problem.key), **problem.details),
     }
 
 
@@ -72,6 +80,10 @@ def _report(preview: ImportPreview, extra_errors: list[Problem] | None = None) -
         "relations": len(preview.relations),
         "errors": [_problem(p) for p in preview.errors + (extra_errors or [])],
         "warnings": [_problem(p) for p in preview.warnings],
+        "new_terms": [
+            {"vocabulary": term.vocabulary, "key": term.key, "label": term.label, "rows": term.rows}
+            for term in preview.new_terms
+        ],
     }
 
 
@@ -95,6 +107,9 @@ def _print_report(report: dict[str, object], as_json: bool) -> None:
     for merge in report.get("merges", []):
         rows = ", ".join(str(row) for row in merge["rows"])
         print("  " + t("cli.merge_line", sheet=merge["sheet"], rows=rows, into=merge["into"], name=merge["name"]))
+    for term in report.get("new_terms", []):
+        listed = t(f"settings.vocab.name.{term['vocabulary']}")
+        print("  " + t("cli.import.new_term", label=term["label"], list=listed, count=term["rows"]))
 
 
 def _read(path: str) -> bytes:
@@ -136,11 +151,21 @@ def command_check(args) -> int:
         report = _contacts(args)
         print(json.dumps(report, ensure_ascii=False) if args.json else "\n".join(report_lines(report)))
         return 0
-    preview = check_file(None, None, _read(args.file), Path(args.file).name)
+    data = _read(args.file)
+    workbook = read_workbook(data, Path(args.file).name)
+    preview = check_file(None, None, data, Path(args.file).name, layout=_layout(workbook, args), workbook=workbook)
     report = _report(preview)
     report["merges"] = merge_groups(plan_batch(preview, []).merges)  # rows of the file merged into earlier rows
     _print_report(report, args.json)
     return 0
+
+
+def _layout(workbook, args):
+    """The layout the wizard would give the file with the same choices (``None``: none made)."""
+    choices = Choices(sheets=args.sheet, header_row=args.header_row, maps=args.map)
+    if not (choices.sheets or choices.header_row is not None or choices.maps):
+        return None
+    return chosen_layout(workbook, choices)
 
 
 def _restored(engine, args, data: bytes, workbook) -> bool:
@@ -202,11 +227,20 @@ def command_import(args) -> int:
         return _import_contacts(args)
     data = _read(args.file)
     workbook = read_workbook(data, Path(args.file).name)  # unreadable files fail before the database
+    layout = _layout(workbook, args)  # so do choices that do not fit the file
     engine = _engine(args.db)
-    if _restored(engine, args, data, workbook):
+    if layout is None and _restored(engine, args, data, workbook):
         return 0
-    workspace = _workspace(engine, args.workspace, create=True)
-    preview = check_file(engine, workspace.id, data, Path(args.file).name, workbook=workbook)  # read once
+    workspace = find_workspace(engine, args.workspace)
+    preview = check_file(  # read once; a new workspace has the default lists
+        engine, workspace.id if workspace else None, data, Path(args.file).name, layout=layout, workbook=workbook
+    )
+    if not preview.actors and not preview.relations:  # nothing stored, no workspace created
+        report = _report(preview)
+        report["stored"] = {"added": 0, "merged": 0, "relations": 0}
+        _print_report(report, args.json)
+        return 1
+    workspace = workspace or _workspace(engine, args.workspace, create=True)
     outcome = import_preview(engine, workspace.id, preview, args.duplicates)
     report = _report(preview, outcome.plan.relation_errors if outcome.plan else [])
     stored = outcome.stored
@@ -342,12 +376,20 @@ def command_users(args) -> int:
     return 0
 
 
+def _choice_arguments(command: argparse.ArgumentParser) -> None:
+    """The wizard's steps 2 to 4 for a script: sheets, header row, columns."""
+    command.add_argument("--sheet", action="append", default=[], metavar="NAME", help=t("cli.help.sheet"))
+    command.add_argument("--header-row", type=int, metavar="N", help=t("cli.help.header_row"))
+    command.add_argument("--map", action="append", default=[], metavar="COLUMN=field", help=t("cli.help.map"))
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="python -m toolkit", description=t("cli.description"))
     commands = main.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help=t("cli.help.check"))
     check.add_argument("file")
     check.add_argument("--json", action="store_true")
+    _choice_arguments(check)
     check.add_argument("--workspace")  # calendar and e-mail files are matched against its actors
     check.add_argument("--db")
     check.add_argument("--team-domain", action="append", default=[], help=t("capture.cli.help_team_domain"))
@@ -359,6 +401,7 @@ def parser() -> argparse.ArgumentParser:
     importing.add_argument("--json", action="store_true")
     importing.add_argument("--duplicates", choices=POLICIES, default="merge")
     importing.add_argument("--team-domain", action="append", default=[], help=t("capture.cli.help_team_domain"))
+    _choice_arguments(importing)
     importing.set_defaults(run=command_import)
     export = commands.add_parser("export", help=t("cli.help.export"))
     export.add_argument("--workspace", required=True)
@@ -406,6 +449,8 @@ def main(argv: list[str] | None = None) -> int:
         print(t(error.key, **error.details), file=sys.stderr)
     except UnreadableFile as error:
         print(t(error.message_key, **error.details), file=sys.stderr)
+    except ChoiceRefused as error:
+        print(t(error.key, **error.details), file=sys.stderr)
     except StoreError as error:
         print(t(error.message_key, **error.details), file=sys.stderr)
     except Failure as error:

@@ -43,7 +43,11 @@ def test_check_prints_one_json_object_with_excel_rows(listing):
     assert (report["format"], report["actors"], report["relations"]) == ("generic", 2, 1)
     influence = next(w for w in report["warnings"] if w["column"] == "Influencia")
     assert (influence["sheet"], influence["row"]) == ("Actores", 5) and "mucho" in influence["message"]
-    assert {w["column"] for w in report["warnings"]} == {"Influencia", "Sector"}
+    assert {w["column"] for w in report["warnings"]} == {"Influencia"}
+    # a sector the lists lack is the file's own term, added and reported (issue 13)
+    assert report["new_terms"] == [
+        {"vocabulary": "sectors", "key": "custom_caja_de_compensacion", "label": "Caja de compensación", "rows": 1}
+    ]
     assert report["errors"] == []
 
 

@@ -16,6 +16,7 @@ from toolkit.domain import Actor, Consultation, Contribution, CoverageTarget, Pa
 from toolkit.spreadsheets import normalise as norm
 from toolkit.spreadsheets.campaigns import parse_backup, plan_backup
 from toolkit.spreadsheets.mapping import WorkbookLayout, column_letter, inspect_sheets
+from toolkit.spreadsheets.new_terms import NewTerm, TermReader, batch_terms
 from toolkit.spreadsheets.problems import Problem, store_refusal
 from toolkit.spreadsheets.reading import Workbook
 from toolkit.spreadsheets.terms import term_indexes
@@ -110,6 +111,7 @@ class ImportPreview:
     # backup: toolkit.spreadsheets.campaigns.BackupAudience and BackupCampaign
     audiences: list = field(default_factory=list)
     campaigns: list = field(default_factory=list)
+    new_terms: list[NewTerm] = field(default_factory=list)  # the file's classifications the lists lack
 
 
 @dataclass
@@ -140,15 +142,17 @@ def parse_workbook(
         for vocabulary, key, custom_label in preview.terms:
             terms.setdefault(vocabulary, []).append((key, custom_label))
     indexes = term_indexes(terms)
+    reader = TermReader(indexes)
     for sheet_layout in layout.sheets:
         rows = sheets.get(sheet_layout.name, [])
         for key, details in sheet_layout.notes:
             row = sheet_layout.header_row + 1 if sheet_layout.role != "skip" else 0
             preview.warnings.append(Problem(sheet_layout.name, row, str(details.get("column", "")), key, dict(details)))
         if sheet_layout.role == "actors":
-            _parse_actors(preview, sheet_layout, rows, indexes, keep_ref_as_custom=layout.format != "backup")
+            _parse_actors(preview, sheet_layout, rows, reader, keep_ref_as_custom=layout.format != "backup")
         elif sheet_layout.role == "relations":
-            _parse_relations(preview, sheet_layout, rows, indexes)
+            _parse_relations(preview, sheet_layout, rows, reader)
+    preview.new_terms = reader.terms(preview.actors, preview.relations)
     if layout.format == "backup":
         _parse_backup_consultations(preview, sheets)
 
@@ -338,22 +342,34 @@ def _cell(row: list[object], index: int | None) -> object:
     return row[index]
 
 
-def _convert_fields(actor: Actor, row: list[object], active, fields: dict, indexes: dict, warn) -> None:
+def _convert_fields(actor: Actor, row: list[object], active, fields: dict, reader: TermReader, warn) -> None:
     """The row's understood columns into the actor; what is not understood is a warning, not an error."""
     for field_name, convert in active:
         value = _cell(row, fields[field_name])
         try:
-            setattr(actor, field_name, convert(value))
+            converted = convert(value)
+            if converted is not None or getattr(actor, field_name) is None:  # a blank keeps what "Type" gave
+                setattr(actor, field_name, converted)
         except norm.Unclear as error:
-            if field_name == "kind":  # Kumu's "Type" often holds a sector: try that before giving up
-                try:
-                    actor.sector = actor.sector or norm.term(value, indexes["sectors"], "sectors")
-                    continue
-                except norm.Unclear:
-                    pass
+            if field_name == "kind" and _kind_as_class(actor, value, fields, reader):
+                continue
             if field_name == "email":
                 actor.email = norm.text(value)  # keep what was typed, but say it looks wrong
             warn(field_name, error)
+
+
+def _kind_as_class(actor: Actor, value: object, fields: dict, reader: TermReader) -> bool:
+    """Kumu's "Type" often holds a classification ("Investor", "NGO"): a sector, or a new sector
+    when the file has no sector column; with one, the text is kept as a field of its own."""
+    known = reader.indexes["sectors"].get(fold(value))
+    if "sector" not in fields or known is not None:
+        try:
+            actor.sector = actor.sector or known or reader.key(value, "sectors")
+        except norm.Unclear:
+            return False
+        return True
+    actor.custom.setdefault("type", norm.text(value))
+    return True
 
 
 def _keep_other_columns(actor: Actor, row: list[object], custom_columns, note_columns, ref_column, keep_ref_as_custom):
@@ -370,7 +386,7 @@ def _keep_other_columns(actor: Actor, row: list[object], custom_columns, note_co
             actor.notes = f"{actor.notes}\n{column.header}: {value}".strip()
 
 
-def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_custom: bool) -> None:
+def _parse_actors(preview: ImportPreview, layout, rows, reader: TermReader, keep_ref_as_custom: bool) -> None:
     fields = layout.field_of()
     custom_columns = [c for c in layout.columns if c.field == "custom"]
     note_columns = [c for c in layout.columns if c.field == "append_notes"]
@@ -383,11 +399,11 @@ def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_cus
     )
     converters = {
         "kind": norm.kind,
-        "sector": lambda v: norm.term(v, indexes["sectors"], "sectors"),
-        "scale": lambda v: norm.term(v, indexes["scales"], "scales"),
+        "sector": lambda v: reader.key(v, "sectors"),
+        "scale": lambda v: reader.key(v, "scales"),
         "influence": norm.level,
         "interest": norm.level,
-        "stance": lambda v: norm.stance(v, indexes["stances"]),
+        "stance": lambda v: norm.stance(v, reader.indexes["stances"]),
         "themes": norm.items,
         "dimensions": norm.dimensions,
         "email": norm.email,
@@ -430,7 +446,7 @@ def _parse_actors(preview: ImportPreview, layout, rows, indexes, keep_ref_as_cus
             if text_field in fields:
                 setattr(actor, text_field, norm.text(_cell(row, fields[text_field])))
         actor.notes = norm.text(_cell(row, fields.get("notes")))
-        _convert_fields(actor, row, active, fields, indexes, warn)
+        _convert_fields(actor, row, active, fields, reader, warn)
         _keep_other_columns(actor, row, custom_columns, note_columns, ref_column, keep_ref_as_custom)
         overflow = too_long(tables.actors, clean_values({name: getattr(actor, name) for name in LIMITED_FIELDS}))
         if overflow is not None:  # PostgreSQL would refuse the whole import: this row stays out
@@ -544,8 +560,21 @@ def _json_object(value: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
 
 
-def _parse_relations(preview: ImportPreview, layout, rows, indexes) -> None:
+def _relation_fields(relation: Relation, row: list[object], custom_columns, backup: bool) -> None:
+    """Columns the relation has no field for, kept as its own fields (Kumu's "Amount Owed (billions)");
+    our backup keeps them as JSON in its "custom" column."""
+    for column in custom_columns:
+        value = norm.text(_cell(row, column.index))
+        if backup:
+            if column.header.strip().lower() == "custom":
+                relation.custom.update(_json_object(value))
+        elif value:
+            relation.custom[column.header] = value
+
+
+def _parse_relations(preview: ImportPreview, layout, rows, reader: TermReader) -> None:
     fields = layout.field_of()
+    custom_columns = [c for c in layout.columns if c.field == "custom"]
     headers = {c.field: c.header for c in layout.columns if c.field}
     if "source" not in fields or "target" not in fields:
         preview.errors.append(Problem(layout.name, layout.header_row + 1, "", "import.report.no_relation_columns"))
@@ -568,7 +597,7 @@ def _parse_relations(preview: ImportPreview, layout, rows, indexes) -> None:
             continue
         relation = Relation(source=0, target=0)
         for field_name, convert in (
-            ("type", lambda v: norm.term(v, indexes["relation_types"], "relation_types") or "cooperation"),
+            ("type", lambda v: reader.key(v, "relation_types") or "cooperation"),
             ("strength", norm.strength),
             ("directed", norm.yes_no),
         ):
@@ -580,8 +609,10 @@ def _parse_relations(preview: ImportPreview, layout, rows, indexes) -> None:
                         Problem(layout.name, excel_row, headers[field_name], error.key, error.details)
                     )
         relation.description = norm.text(_cell(row, fields.get("description")))
+        _relation_fields(relation, row, custom_columns, preview.format == "backup")
         for target in targets:
-            preview.relations.append(ParsedRelation(layout.name, excel_row, source, target, replace(relation)))
+            copy = replace(relation, custom=dict(relation.custom))
+            preview.relations.append(ParsedRelation(layout.name, excel_row, source, target, copy))
 
 
 # -- duplicates ------------------------------------------------------------------------------
@@ -809,7 +840,7 @@ def plan_batch(
     if preview.audiences or preview.campaigns:
         batch.audiences, batch.campaigns, problems = plan_backup(preview.audiences, preview.campaigns, refs)
         errors.extend(problems)
-    batch.terms = preview.terms
+    batch.terms = preview.terms + batch_terms(preview.new_terms)
     return Plan(
         batch=batch,
         added=len(batch.new_actors),

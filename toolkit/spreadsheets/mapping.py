@@ -10,6 +10,7 @@ from functools import cache
 from typing import NamedTuple
 
 from toolkit.graphs import NODEXL_DRAWN, NODEXL_SHEETS, sheet_format
+from toolkit.spreadsheets.new_terms import stance_column
 from toolkit.vocab import fold
 
 # field -> header words (folded on use); the first matching field wins, longer phrases first
@@ -1072,6 +1073,7 @@ def sheet_layout(name: str, role: str, rows: list[list[object]], header_row: int
         layout.notes.append(("import.report.two_row_header", {"first": header_row + 1, "second": header_row + 2}))
     if role == "actors":
         _choose_name(layout, rows)
+        stance_column(layout.columns, rows, layout.first_data_row)
     return layout
 
 
