@@ -1,5 +1,6 @@
 """Upload and download panels: a file in within the app's limit, a file out with its right type."""
 
+import contextvars
 import re
 from collections.abc import Callable
 
@@ -55,12 +56,21 @@ def reset_upload(key: str) -> None:
     st.session_state[key + "_round"] = st.session_state.get(key + "_round", 0) + 1
 
 
+def as_shown(build: Callable[[], bytes]) -> Callable[[], bytes]:
+    """Streamlit builds a deferred download outside the page's run, where nobody is acting and the
+    language is the default: build it as the person who was shown the button, in their language."""
+    shown = contextvars.copy_context()  # the person acting and the language (toolkit.access, toolkit.i18n)
+    return lambda: shown.copy().run(build)
+
+
 def download_button(
     label: str, data: bytes | Callable[[], bytes], file_name: str, *, key: str, primary: bool = False
 ) -> None:
     """A download of ``data`` (bytes, or a function building them only when clicked), typed by the
     file name's extension; the page does not rerun on click."""
     extension = file_name.rsplit(".", 1)[-1].lower()
+    if callable(data):
+        data = as_shown(data)
     st.download_button(
         label,
         data=data,

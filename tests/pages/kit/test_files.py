@@ -36,3 +36,23 @@ def test_an_emptied_uploader_is_a_new_widget(kit_page):
     before = app.get("file_uploader")[0].proto.id
     app.button(key="kit_reset").click().run()
     assert app.get("file_uploader")[0].proto.id != before
+
+
+def test_a_download_built_when_clicked_is_built_as_the_person_and_in_the_language_shown():
+    """Streamlit builds a deferred download in another thread, where nobody acts (every use case
+    refused the backup of Informes, and the activity feed's CSV) and the language is Spanish."""
+    import threading
+
+    from pages._kit.files import as_shown
+    from toolkit import access, i18n
+
+    person = access.Person(7, "ana")
+    with access.acting_as(person):
+        i18n.set_language("en")
+        build = as_shown(lambda: (access.current(), i18n.language()))
+        i18n.set_language("es")
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(build()))
+    worker.start()
+    worker.join()
+    assert seen == [(person, "en")]
