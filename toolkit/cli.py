@@ -57,6 +57,8 @@ LABELS = {"errors": "cli.errors", "warnings": "cli.warnings"}
 CLI_WORDING = {
     "import.report.no_name_column": "cli.import.no_name_column",
     "import.report.no_actors": "cli.import.no_actors",
+    "import.report.name_chosen": "cli.import.name_chosen",
+    "import.report.sheet_skipped.no_table": "cli.import.sheet_skipped",
 }
 
 

@@ -127,3 +127,27 @@ def test_nothing_to_import_stores_nothing_creates_no_workspace_and_exits_1(tmp_p
     assert as_json.returncode == 1
     report = json.loads(as_json.stdout)
     assert report["stored"] == {"added": 0, "merged": 0, "relations": 0} and report["errors"]
+
+
+def test_a_chosen_header_row_of_two_rows_is_joined_as_in_the_wizard(tmp_path):
+    """--header-row names the first row of a PMBOK register's two-row header: both rows are read."""
+    path = tmp_path / "pmbok.xlsx"
+    rows = [
+        ["Registro de interesados"],
+        ["Nombre", "Impacto", "Influencia"],
+        [None, "(A, M, B)", "(A, M, B)"],
+        ["Secretaría Inventada de Movilidad", "A", "M"],
+        ["Empresa Ficticia de Buses", "B", "A"],
+    ]
+    path.write_bytes(build_xlsx({"Registro": rows}))
+    result = run("check", str(path), "--json", "--header-row", "2")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["actors"] == 2 and report["errors"] == []
+
+
+def test_messages_never_point_to_a_wizard_step(tmp_path):
+    path = tmp_path / "dos_hojas.xlsx"
+    path.write_bytes(build_xlsx({"Lista": [["Sin título"], [1, 2], [3, 4]], "Notas": [["x"]]}))
+    result = run("check", str(path))
+    assert "paso" not in result.stdout.lower() and "--" in result.stdout

@@ -14,9 +14,8 @@ from toolkit.spreadsheets.mapping import (
     WorkbookLayout,
     column_letter,
     inspect_sheets,
-    map_columns,
+    sheet_layout,
 )
-from toolkit.spreadsheets.new_terms import stance_column
 from toolkit.spreadsheets.reading import Workbook
 from toolkit.vocab import fold
 
@@ -92,11 +91,9 @@ def _with_header(sheet: SheetLayout, rows: list[list[object]], excel_row: int) -
 
 
 def _read_as(name: str, role: str, rows: list[list[object]], header_row: int) -> SheetLayout:
-    """A sheet read as ``role`` under the given header row (0-based)."""
-    columns = map_columns(rows[header_row], role) if rows else []
-    if role == "actors":
-        stance_column(columns, rows, header_row + 1)
-    return SheetLayout(name, role, header_row, columns)
+    """A sheet read as ``role`` under the given header row (0-based), as the wizard reads it: a
+    second header row joined, the name column chosen from the content when no header says so."""
+    return sheet_layout(name, role, rows, header_row)
 
 
 def _pair(text: str) -> tuple[str, str]:
