@@ -54,6 +54,8 @@ SUMMARY_CHARS = 600  # subject and the first lines of the body
 BODY_LINES = 6
 NAME_CHARS = 200
 TEAM_MEMBER_CHARS = 300  # the column's size
+# only the start of a body is read for the summary: a 20 MB HTML body took 30 s to parse whole
+BODY_READ_CHARS = 100_000
 
 _PUBLIC_DOMAINS = frozenset(
     (
@@ -258,6 +260,7 @@ def html_text(html: str) -> str:
     'Hola equipo\\n\\nActa lista'
     """
     parser = _TextOfHtml()
+    html = html[:BODY_READ_CHARS]
     try:
         parser.feed(html)
         parser.close()
@@ -275,7 +278,7 @@ def first_lines(body: str, lines: int = BODY_LINES) -> str:
     'Gracias por la reunión.\\nQuedamos el martes.'
     """
     kept: list[str] = []
-    for line in clean(body).splitlines():
+    for line in clean(body[:BODY_READ_CHARS]).splitlines():
         if _THREAD_START.match(line):
             break
         text = " ".join(line.split())

@@ -255,6 +255,14 @@ def test_html_is_read_as_text_and_scripts_never_reach_the_summary():
     assert captured(both, "acta.eml", own=(TEAM,)).interactions[0].summary == "Acta\nTexto plano"
 
 
+def test_a_huge_html_body_is_read_only_at_its_start():
+    # 17 MB of markup: the summary needs its first lines, and parsing it whole took 30 seconds
+    html = "<p>Acta</p><script>alert(1)</script>" * 500_000
+    data = eml("Boletín", "Marta Ossa <marta.ossa@medellin.gov.co>", f"laura@{TEAM}", html=html)
+    [mail] = captured(data, "grande.eml", own=(TEAM,)).interactions
+    assert mail.summary == "Boletín\n" + "\n".join(["Acta"] * 6)
+
+
 def test_a_reply_keeps_its_own_lines_not_the_quoted_thread():
     body = (
         "De acuerdo, confirmamos la visita.\n\n"
