@@ -108,6 +108,7 @@ pages = {
     t("nav.section.territory"): [
         home := st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", default=True),
         st.Page("pages/actors/page.py", title=t("nav.actors"), icon=":material/groups:", url_path="actores"),
+        st.Page("pages/contacts/page.py", title=t("nav.contacts"), icon=":material/forum:", url_path="contactos"),
         st.Page("pages/actor_map/page.py", title=t("nav.map"), icon=":material/hub:", url_path="mapa"),
     ],
     t("nav.section.participation"): [

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pages._kit.context import PageContext, page_context
+from pages.contacts import data, steps
 from toolkit.actors import workspace_overview
 from toolkit.charts import count_bars
 from toolkit.i18n import format_number, label, t
@@ -82,6 +83,10 @@ first.metric(t("home.metric.actors"), format_number(view.actors))
 second.metric(t("home.metric.relations"), format_number(view.relations))
 third.metric(t("home.metric.isolated"), format_number(len(view.isolated)))
 fourth.metric(t("home.metric.manage_closely"), format_number(view.by_quadrant.get("manage_closely", 0)))
+if view.actors:
+    contacts = data.load(ctx)
+    steps.my_steps(ctx, contacts)
+    steps.silent_actors(ctx, contacts)
 first_steps()
 charts(ctx, view)
 quality(view)

@@ -5,7 +5,7 @@ the milestones table; the roadmap as .xlsx and as a calendar (.ics)."""
 import streamlit as st
 
 from pages._kit.context import page_context, show_notice
-from pages.roadmap import data, downloads, glance, milestones, new_milestone, timeline
+from pages.roadmap import data, downloads, glance, milestones, new_milestone, next_steps, timeline
 from toolkit.i18n import t
 
 ctx = page_context("nav.roadmap")
@@ -15,6 +15,7 @@ st.caption(t("roadmap.intro"))
 if not roadmap.items:
     st.info(t("roadmap.empty"))
 glance.show(ctx, roadmap)
+next_steps.show(ctx)
 timeline.show(ctx, roadmap)
 new_milestone.show(ctx, roadmap)
 milestones.show(ctx, roadmap)

@@ -226,6 +226,7 @@ class InteractionFilter:
     start: date | None = None
     end: date | None = None
     team_member: str | None = None
+    open_steps: bool = False  # only those with a next step not done yet
 
 
 def _interaction(row, people: dict[int, str]) -> Interaction:
@@ -247,8 +248,8 @@ def _interaction(row, people: dict[int, str]) -> Interaction:
 
 
 def list_interactions(engine: Engine, workspace_id: int, where: InteractionFilter | None = None) -> list[Interaction]:
-    """The workspace's contact history, newest first, narrowed by actor, kinds, dates (inclusive)
-    and team member (any case)."""
+    """The workspace's contact history, newest first, narrowed by actor, kinds, dates (inclusive),
+    team member (any case) and to the next steps still open."""
     where = where or InteractionFilter()
     query = select(interactions).where(interactions.c.workspace_id == workspace_id)
     if where.actor_id is not None:
@@ -264,6 +265,8 @@ def list_interactions(engine: Engine, workspace_id: int, where: InteractionFilte
         query = query.where(interactions.c.occurred_on >= where.start)
     if where.end is not None:
         query = query.where(interactions.c.occurred_on <= where.end)
+    if where.open_steps:
+        query = query.where(interactions.c.next_step != "", interactions.c.next_step_done.is_(False))
     with reading(engine, workspace_id) as connection:
         rows = connection.execute(query.order_by(interactions.c.occurred_on.desc(), interactions.c.id.desc())).all()
         links = connection.execute(

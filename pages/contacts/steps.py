@@ -1,0 +1,74 @@
+"""Next steps where work is followed: the team's on Hoja de ruta, the signed-in person's on Inicio,
+and the actors to manage closely or keep satisfied that nobody has contacted in a while."""
+
+import pandas as pd
+import streamlit as st
+
+from pages._kit.context import PageContext
+from pages.contacts.data import Contacts
+from toolkit import access
+from toolkit.engagement import QUIET_DAYS, FollowUps, follow_ups, is_pending, not_contacted
+from toolkit.followups import mine, quiet, quiet_text, silence_table, step_lines, step_markdown
+from toolkit.i18n import format_number, t
+
+CONTACTS_PAGE = "pages/contacts/page.py"
+GROUPS = ("overdue", "this_week", "next_week")
+
+
+def show_groups(ctx: PageContext, found: FollowUps, contacts: Contacts) -> None:
+    """Three counts, then the lines of each group in its tab (each actor links to its record)."""
+    groups = {name: getattr(found, name) for name in GROUPS}
+    for column, (name, chosen) in zip(st.columns(len(groups)), groups.items(), strict=True):
+        column.metric(t(f"contacts.steps.{name}"), format_number(len(chosen)))
+    if found.empty:
+        st.caption(t("contacts.steps.nothing"))
+        return
+    tabs = st.tabs(
+        [
+            t("contacts.steps.tab", name=t(f"contacts.steps.{name}"), count=len(chosen))
+            for name, chosen in groups.items()
+        ]
+    )
+    for tab, (name, chosen) in zip(tabs, groups.items(), strict=True):
+        with tab:
+            lines = step_lines(chosen, contacts.actor_names, ctx.today)
+            if lines:
+                st.markdown("\n".join(f"- {step_markdown(line, ctx.lang)}" for line in lines))
+            else:
+                st.caption(t(f"contacts.steps.none_{name}"))
+
+
+def team_steps(ctx: PageContext, contacts: Contacts) -> None:
+    """Hoja de ruta's section: every next step of the team (nothing while no contact has one)."""
+    if not any(is_pending(i) for i in contacts.interactions):
+        return
+    st.subheader(t("contacts.steps.title"))
+    st.caption(t("contacts.steps.help"))
+    show_groups(ctx, follow_ups(contacts.interactions, ctx.today), contacts)
+    st.page_link(CONTACTS_PAGE, label=t("contacts.steps.go_contacts"), icon=":material/forum:")
+
+
+def my_steps(ctx: PageContext, contacts: Contacts) -> None:
+    """Inicio's "my next steps", when accounts are on (matched by name or username, see toolkit.followups)."""
+    if ctx.settings.accounts == "off":
+        return
+    st.subheader(t("contacts.home.mine"))
+    st.caption(t("contacts.home.mine_help"))
+    found = follow_ups(mine(contacts.interactions, access.current()), ctx.today)
+    if found.empty:
+        st.caption(t("contacts.home.mine_none"))
+        return
+    show_groups(ctx, found, contacts)
+
+
+def silent_actors(ctx: PageContext, contacts: Contacts, days: int = QUIET_DAYS) -> None:
+    """Inicio's "not contacted in N days": a count, the first names and the whole list."""
+    st.subheader(t("contacts.home.quiet", days=days))
+    silences = not_contacted(contacts.actors, contacts.interactions, ctx.today, days)
+    if not silences:
+        st.caption(t("contacts.home.quiet_none", days=days))
+        return
+    st.markdown(quiet_text(quiet(silences), days, ctx.lang))
+    with st.expander(t("contacts.home.quiet_list")):
+        st.dataframe(pd.DataFrame(silence_table(silences, ctx.lang)), hide_index=True, width="stretch")
+    st.page_link(CONTACTS_PAGE, label=t("contacts.steps.go_contacts"), icon=":material/forum:")
