@@ -81,6 +81,61 @@ def count_bars(counts: Counter, label: Callable[[str], str], title: str, horizon
     return inert_figure(figure)
 
 
+MOVE_COLOUR = "#3D3D3D"
+
+
+def _draw_moves(figure: go.Figure, by_id: dict[int, dict], moved_from: dict[int, tuple[int, int]], name: str) -> None:
+    """The earlier place of each actor that moved (a hollow circle) and an arrow to its place now."""
+    moved = [(by_id[i], cell) for i, cell in moved_from.items() if i in by_id]
+    if not moved:
+        return
+    figure.add_trace(
+        go.Scatter(
+            x=[cell[0] for _, cell in moved],
+            y=[cell[1] for _, cell in moved],
+            mode="markers",
+            name=name,
+            marker={"size": 9, "color": "rgba(0,0,0,0)", "line": {"width": 1.5, "color": MOVE_COLOUR}},
+            text=[point["name"] for point, _ in moved],
+            hovertemplate="%{text}<extra>" + inert(name) + "</extra>",
+        )
+    )
+    for point, (x, y) in moved:
+        figure.add_annotation(
+            x=point["x"],
+            y=point["y"],
+            ax=x,
+            ay=y,
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            text="",
+            showarrow=True,
+            arrowhead=2,
+            arrowsize=1.3,
+            arrowwidth=1.6,
+            arrowcolor=MOVE_COLOUR,
+            standoff=7,
+            startstandoff=5,
+        )
+
+
+def _quadrant_frame(figure: go.Figure, quadrant_names: dict[str, str], high: float) -> None:
+    """The quadrants' names in their corners and the dotted lines between them."""
+    for key, (x, y) in {
+        "manage_closely": (4.6, 5.45),
+        "keep_satisfied": (1.4, 5.45),
+        "keep_informed": (4.6, 0.55),
+        "monitor": (1.4, 0.55),
+    }.items():
+        figure.add_annotation(
+            x=x, y=y, text=quadrant_names[key], showarrow=False, font={"size": 13, "color": "#0B6E4F"}
+        )
+    figure.add_shape(type="line", x0=high, x1=high, y0=0.3, y1=5.7, line={"dash": "dot", "color": "#888"})
+    figure.add_shape(type="line", x0=0.3, x1=5.7, y0=high, y1=high, line={"dash": "dot", "color": "#888"})
+
+
 def power_interest_figure(
     points: list[dict],
     quadrant_names: dict[str, str],
@@ -88,11 +143,15 @@ def power_interest_figure(
     stance_colours: dict[str, str],
     links: list[tuple[int, int]] | None = None,
     high: float = 3.5,
+    moved_from: dict[int, tuple[int, int]] | None = None,
+    before_name: str = "",
 ) -> go.Figure:
     """Influence (y) against interest (x), quadrants named, one trace per stance.
 
     ``points``: dicts with id, name, interest, influence, stance (a label); actors on the same
-    square are spread a little so none hides another.
+    square are spread a little so none hides another. ``moved_from``: for the actors that moved,
+    their earlier (interest, influence), drawn as a hollow circle named ``before_name`` with an
+    arrow to where the actor is now.
 
     >>> fig = power_interest_figure([{"id": 1, "name": "A", "interest": 5, "influence": 5, "stance": "Aliado"}],
     ...     {"manage_closely": "Gestionar", "keep_satisfied": "S", "keep_informed": "I", "monitor": "M"},
@@ -123,6 +182,7 @@ def power_interest_figure(
                     showlegend=False,
                 )
             )
+    _draw_moves(figure, by_id, moved_from or {}, before_name)
     for stance, colour in stance_colours.items():
         members = [p for p in placed if p["stance"] == stance]
         if not members:
@@ -138,17 +198,7 @@ def power_interest_figure(
                 hovertemplate="%{customdata[1]}<extra></extra>",
             )
         )
-    for key, (x, y) in {
-        "manage_closely": (4.6, 5.45),
-        "keep_satisfied": (1.4, 5.45),
-        "keep_informed": (4.6, 0.55),
-        "monitor": (1.4, 0.55),
-    }.items():
-        figure.add_annotation(
-            x=x, y=y, text=quadrant_names[key], showarrow=False, font={"size": 13, "color": "#0B6E4F"}
-        )
-    figure.add_shape(type="line", x0=high, x1=high, y0=0.3, y1=5.7, line={"dash": "dot", "color": "#888"})
-    figure.add_shape(type="line", x0=0.3, x1=5.7, y0=high, y1=high, line={"dash": "dot", "color": "#888"})
+    _quadrant_frame(figure, quadrant_names, high)
     figure.update_layout(
         xaxis={"title": axis["x"], "range": [0.3, 5.7], "dtick": 1},
         yaxis={"title": axis["y"], "range": [0.3, 5.7], "dtick": 1},

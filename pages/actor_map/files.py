@@ -4,8 +4,8 @@ import streamlit as st
 
 from pages._kit.context import PageContext
 from pages._kit.files import download_button
-from pages.actor_map.network import Network, map_texts
-from toolkit.i18n import t
+from pages.actor_map.network import Network, drawn_choices, map_on, map_texts
+from toolkit.i18n import format_date, t
 from toolkit.network import exports as map_exports
 from toolkit.network.exports import METRIC_COLUMNS
 from toolkit.network.layout import compute_layout
@@ -17,16 +17,25 @@ from toolkit.store.maps import saved_layout
 
 
 def standalone_map(ctx: PageContext, network: Network):
-    """The builder of the whole map as saved, in the colours chosen on the map tab."""
-    colour_by = st.session_state.get("map_colour_by", "sector")
-    size_by = st.session_state.get("map_size_by", "influence")
-    texts = map_texts(ctx, colour_by)
+    """The builder of the whole map as saved, in the colours and as of the day chosen on the map tab."""
+    chosen = drawn_choices()
+    colour_by, size_by = chosen.get("colour_by", "sector"), chosen.get("size_by", "influence")
+    day = chosen.get("day", ctx.today)
+    texts = map_texts(ctx, colour_by, day)
+    held = map_on(ctx, network, day)
 
     def build() -> bytes:
         kind, saved, _ = saved_layout(ctx.engine, ctx.workspace_id)
         positions = {**compute_layout(network.actors, network.relations, kind), **saved}
         view = map_view(
-            network.actors, network.relations, network.metrics, positions, network.words, colour_by, size_by
+            network.actors,
+            held.relations.relations,
+            held.metrics,
+            positions,
+            network.words,
+            colour_by,
+            size_by,
+            contact=held.contact,
         )
         return map_html(view, texts, height=860, presentation=True).encode("utf-8")
 
@@ -36,6 +45,9 @@ def standalone_map(ctx: PageContext, network: Network):
 def show(ctx: PageContext, network: Network) -> None:
     """Draw the files tab."""
     st.markdown(t("map.files.intro"))
+    day = drawn_choices().get("day", ctx.today)
+    if day != ctx.today:
+        st.caption(t("map.files.as_of", date=format_date(day)))
     actors, relations, metrics = network.actors, network.relations, network.metrics
     stem = file_stem(ctx.workspace.name)
     metric_headers = {"name": t("columns.name"), **{c: t(f"map.metric.{c}") for c in METRIC_COLUMNS}}

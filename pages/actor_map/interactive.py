@@ -1,12 +1,15 @@
 """The map tab: the drawn network, coloured and sized as chosen, filtered, searched and focused."""
 
+from datetime import date
+
 import streamlit as st
 
 from pages._kit.actor_filter import actor_filter
 from pages._kit.context import PageContext
-from pages.actor_map.network import Network, layout_at, map_texts
+from pages.actor_map.network import Network, layout_at, map_on, map_texts
 from toolkit.actors import all_themes
 from toolkit.i18n import format_date, format_number, t
+from toolkit.network.history import earliest_start
 from toolkit.network.layout import LAYOUTS
 from toolkit.network.render import map_html
 from toolkit.network.view import COLOUR_BY, SIZE_BY, MapFilter, filter_map, map_view
@@ -86,19 +89,38 @@ def map_filter(ctx: PageContext, network: Network) -> tuple[MapFilter, int | Non
     return wanted, highlight, presentation
 
 
+def as_of(ctx: PageContext, network: Network, place) -> date:
+    """The day the map is drawn as of: today unless the person goes back in time."""
+    first = earliest_start(network.relations) or ctx.today
+    return place.date_input(
+        t("map.as_of"),
+        value=ctx.today,
+        min_value=min(first, ctx.today),
+        max_value=ctx.today,
+        key="map_as_of",
+        format="DD/MM/YYYY",
+        help=t("map.as_of_help"),
+    )
+
+
 def show(ctx: PageContext, network: Network) -> None:
     """Draw the map tab."""
-    controls = st.columns([2, 2, 2, 2])
+    controls = st.columns([2, 2, 2, 2, 2])
     colour_by = controls[0].selectbox(
         t("map.colour_by"), list(COLOUR_BY), key="map_colour_by", format_func=lambda v: t(f"map.colour.{v}")
     )
     size_by = controls[1].selectbox(
         t("map.size_by"), list(SIZE_BY), key="map_size_by", format_func=lambda v: t(f"map.size.{v}")
     )
-    _, positions = arrangement(ctx, network, controls[2:])
+    day = as_of(ctx, network, controls[2])
+    st.session_state["map_drawn"] = {"colour_by": colour_by, "size_by": size_by, "day": day}
+    _, positions = arrangement(ctx, network, controls[3:])
     wanted, highlight, presentation = map_filter(ctx, network)
-    shown, shown_relations = filter_map(network.actors, network.relations, wanted)
-    view = map_view(shown, shown_relations, network.metrics, positions, network.words, colour_by, size_by, highlight)
+    held = map_on(ctx, network, day)
+    shown, shown_relations = filter_map(network.actors, held.relations.relations, wanted)
+    view = map_view(
+        shown, shown_relations, held.metrics, positions, network.words, colour_by, size_by, highlight, held.contact
+    )
     st.caption(
         t(
             "map.showing",
@@ -107,12 +129,14 @@ def show(ctx: PageContext, network: Network) -> None:
             relations=format_number(len(shown_relations)),
         )
     )
+    if held.relations.hidden:
+        st.caption(t("map.hidden_by_date", count=held.relations.hidden, date=format_date(day)))
     if highlight is not None and highlight not in view.node_ids:
         st.warning(t("map.search_hidden"))
     st.iframe(
         map_html(
             view,
-            map_texts(ctx, colour_by),
+            map_texts(ctx, colour_by, day),
             height=820 if presentation else 640,
             presentation=presentation,
             focus=view.node_ids.get(highlight),

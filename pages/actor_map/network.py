@@ -1,16 +1,21 @@
-"""The register as the map's tabs see it: actors, relations and their metrics, cached per revision."""
+"""The register as the map's tabs see it: actors, relations and their metrics, the contact history
+and the assessments, cached per revision."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 import streamlit as st
 
 from pages._kit.context import PageContext
-from toolkit.domain import Actor, Relation
+from toolkit.domain import Actor, Assessment, Interaction, Relation
+from toolkit.engagement import days_since_contact
 from toolkit.i18n import format_date, t
 from toolkit.network.analysis import NetworkMetrics, network_metrics
+from toolkit.network.history import RelationsOn, relations_on
 from toolkit.network.layout import compute_layout
 from toolkit.network.presentation import map_labels
 from toolkit.network.view import Labels
+from toolkit.store.engagement import list_assessments, list_interactions
 from toolkit.store.register import list_actors, list_relations
 
 
@@ -22,6 +27,8 @@ class Network:
     relations: list[Relation]
     metrics: NetworkMetrics
     words: Labels
+    interactions: list[Interaction] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
 
     @property
     def names(self) -> dict[int, str]:
@@ -34,7 +41,13 @@ def register_at(_engine, url: str, workspace_id: int, revision: int):
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def metrics_at(_actors, _relations, url: str, workspace_id: int, revision: int):
+def history_at(_engine, url: str, workspace_id: int, revision: int):
+    return list_interactions(_engine, workspace_id), list_assessments(_engine, workspace_id)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def metrics_at(_actors, _relations, url: str, workspace_id: int, revision: int, day: date | None = None):
+    """The metrics of the map (``day``: of the map as of that day, ``_relations`` being those that held)."""
     return network_metrics(_actors, _relations)
 
 
@@ -50,18 +63,45 @@ def load_network(ctx: PageContext) -> Network | None:
         return None
     with st.spinner(t("map.computing")):
         metrics = metrics_at(actors, relations, *ctx.cache_key())
-    return Network(actors, relations, metrics, map_labels(ctx.terms))
+    interactions, assessments = history_at(ctx.engine, *ctx.cache_key())
+    return Network(actors, relations, metrics, map_labels(ctx.terms), interactions, assessments)
 
 
-def map_texts(ctx: PageContext, colour_by: str) -> dict[str, str]:
-    """The words of the drawn map (title, caption, legend, PNG button) in the user's language."""
+def map_texts(ctx: PageContext, colour_by: str, day: date | None = None) -> dict[str, str]:
+    """The words of the drawn map (title, caption, legend, PNG button) in the user's language;
+    ``day``: the map as of that day, said in the caption and the relations' legend."""
+    past = day is not None and day != ctx.today
     return {
         "title": t("map.html.title"),
         "caption": ctx.workspace.name,
-        "date": format_date(ctx.today),
+        "date": t("map.html.as_of", date=format_date(day)) if past else format_date(ctx.today),
         "legend": t(f"map.colour.{colour_by}"),
-        "relations": t("map.html.relations"),
+        "relations": t("map.html.relations_on", date=format_date(day)) if past else t("map.html.relations"),
         "download_png": t("map.html.download_png"),
         "png_name": t("map.html.png_name"),
         "lang": ctx.lang,
     }
+
+
+@dataclass
+class MapOn:
+    """The map as of a day: the relations that held, their metrics, each actor's days since contact."""
+
+    relations: RelationsOn
+    metrics: NetworkMetrics
+    contact: dict[int, int | None]
+
+
+def map_on(ctx: PageContext, network: Network, day: date) -> MapOn:
+    """The map as it stood on ``day`` (today: the whole register)."""
+    held = relations_on(network.relations, day)
+    metrics = network.metrics
+    if held.hidden:
+        metrics = metrics_at(network.actors, held.relations, *ctx.cache_key(), day)
+    return MapOn(held, metrics, days_since_contact(network.actors, network.interactions, day))
+
+
+def drawn_choices() -> dict:
+    """The map tab's last colouring, sizing and day, kept where the files tab finds them (a widget's
+    own state goes when its tab is closed)."""
+    return st.session_state.get("map_drawn", {})

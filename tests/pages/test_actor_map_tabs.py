@@ -2,7 +2,7 @@
 the power-interest grid, the files to download."""
 
 from toolkit import access
-from toolkit.i18n import t
+from toolkit.i18n import format_date, t
 from toolkit.store.accounts import create_user, set_member
 from toolkit.store.maps import saved_layout
 from toolkit.store.register import list_actors, list_relations
@@ -110,3 +110,70 @@ def test_an_empty_workspace_is_sent_to_import_its_actors(tmp_path, monkeypatch):
     assert not app.exception, app.exception
     assert app.info[0].value == t("map.empty")
     assert not app.get("iframe")
+
+
+# -- the map over time (issue 14) -------------------------------------------------------------
+
+
+def drawn_map(app) -> str:
+    """The page the map's iframe shows."""
+    return app.get("iframe")[0].proto.srcdoc
+
+
+def test_the_map_coloured_by_days_since_contact_names_its_bins_in_the_legend(kit_page):
+    app = kit_page(map_tab, tab="interactive")
+    app.run()
+    app.selectbox(key="map_colour_by").set_value("contact").run()
+    assert not app.exception
+    page = drawn_map(app)
+    assert t("map.colour.contact") in page
+    for key in ("under_30", "under_90", "under_180", "over_180", "never"):
+        assert t(f"map.contact.{key}") in page  # the sample has actors in every bin
+
+
+def test_the_map_as_of_an_earlier_day_draws_fewer_relations_and_says_how_many_are_hidden(kit_page, kit_store):
+    from datetime import date
+
+    engine, workspace_id = kit_store
+    app = kit_page(map_tab, tab="interactive")
+    app.run()
+    everything = showing(app)
+    assert not [c for c in app.caption if c.value.startswith(t("map.hidden_by_date", count=2, date="")[:10])]
+    app.date_input(key="map_as_of").set_value(date(2026, 1, 1)).run()
+    assert not app.exception
+    relations = list_relations(engine, workspace_id)
+    held = [r for r in relations if (r.starts_on is None or r.starts_on <= date(2026, 1, 1))]
+    held = [r for r in held if r.ends_on is None or r.ends_on >= date(2026, 1, 1)]
+    assert showing(app) != everything and f"y {len(held)} relaciones" in showing(app)
+    hidden = t("map.hidden_by_date", count=len(relations) - len(held), date=format_date(date(2026, 1, 1)))
+    assert hidden in [c.value for c in app.caption]
+    assert format_date(date(2026, 1, 1)) in drawn_map(app)  # the drawn map says the day it shows
+
+
+def test_the_files_tab_downloads_the_map_as_of_the_day_chosen_on_the_map(kit_page):
+    from datetime import date
+
+    app = kit_page(map_tab, tab="files")
+    app.session_state["map_drawn"] = {"colour_by": "contact", "size_by": "influence", "day": date(2026, 1, 1)}
+    app.run()
+    assert not app.exception
+    assert t("map.files.as_of", date=format_date(date(2026, 1, 1))) in [c.value for c in app.caption]
+
+
+def test_the_grid_between_two_dates_says_who_moved(kit_page):
+    from datetime import date
+
+    app = kit_page(map_tab, tab="grid")
+    app.run()
+    assert not app.exception
+    said = [m.value for m in app.markdown]
+    assert any("pasaron a «Gestionar de cerca» desde el" in line for line in said), said
+    moved = app.dataframe[0].value
+    assert len(moved) >= 5 and set(moved["after"]) <= {t(f"quadrants.{q}") for q in ("manage_closely", "keep_informed")}
+    figure = app.get("plotly_chart")[0].proto.spec
+    assert figure.count('"showarrow":true') == len(moved)  # one arrow per actor that moved
+    app.date_input(key="map_grid_since").set_value(date(2026, 11, 1)).run()
+    assert not app.exception
+    assert t("map.grid.no_moves") in [c.value for c in app.caption]
+    app.date_input(key="map_grid_since").set_value(date(2026, 11, 22)).run()
+    assert t("map.grid.order") in [w.value for w in app.warning]

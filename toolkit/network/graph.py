@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import networkx as nx
 
 from toolkit.domain import Actor, Relation, quadrant
+from toolkit.engagement import holds_on
 
 
-def actor_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -> nx.MultiDiGraph:
-    """Every actor a node (isolated ones too), every relation an edge with its type and strength.
+def actor_graph(actors: Iterable[Actor], relations: Iterable[Relation], on: date | None = None) -> nx.MultiDiGraph:
+    """Every actor a node (isolated ones too), every relation an edge with its type and strength;
+    with ``on``, only the relations that held on that day (the map "as of" a date).
 
     Undirected relations are stored once with ``directed=False``; analysis that needs an
     undirected view uses :func:`tie_graph`.
@@ -19,6 +22,9 @@ def actor_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -> nx.Mu
     ...                 [Relation(1, 2, type="funding", strength=3, directed=True)])
     >>> sorted(g.nodes), list(g.edges(data="type"))
     ([1, 2, 3], [(1, 2, 'funding')])
+    >>> later = [Relation(1, 2, starts_on=date(2026, 5, 1))]
+    >>> actor_graph([Actor("A", id=1), Actor("B", id=2)], later, on=date(2026, 4, 30)).number_of_edges()
+    0
     """
     graph = nx.MultiDiGraph()
     for actor in actors:
@@ -34,6 +40,8 @@ def actor_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -> nx.Mu
             quadrant=quadrant(actor.influence, actor.interest),
         )
     for relation in relations:
+        if on is not None and not holds_on(relation, on):
+            continue
         if relation.source in graph and relation.target in graph and relation.source != relation.target:
             graph.add_edge(
                 relation.source,

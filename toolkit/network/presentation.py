@@ -6,6 +6,7 @@ from toolkit.domain import QUADRANTS, STANCE_KEYS, quadrant
 from toolkit.i18n import label, t
 from toolkit.markdown import escape
 from toolkit.network.exports import METRIC_COLUMNS
+from toolkit.network.history import CONTACT_BINS
 from toolkit.network.view import STANCE_COLOURS, UNKNOWN, Labels
 
 
@@ -30,7 +31,10 @@ def map_labels(terms: dict[str, list[tuple[str, str | None]]]) -> Labels:
             "influence": t("columns.influence"),
             "interest": t("columns.interest"),
             "degree": t("map.metric.degree"),
+            "contact": t("map.colour.contact"),
         },
+        contact={key: t(f"map.contact.{key}") for key in CONTACT_BINS},
+        never=t("map.contact.never_tip"),
     )
 
 
@@ -104,6 +108,17 @@ def metric_rows(actors, metrics) -> list[dict]:
     for row in rows:
         row["community"] += 1
     return sorted(rows, key=lambda row: row["betweenness"], reverse=True)
+
+
+def move_rows(found, quadrant_names: dict[str, str]) -> list[dict]:
+    """Who moved on the power-interest grid, one row each: the actor, its quadrant before and after.
+
+    >>> from toolkit.domain import Actor
+    >>> from toolkit.engagement import Move
+    >>> move_rows([Move(Actor("EAFIT"), "monitor", "keep_informed")], {"monitor": "M", "keep_informed": "I"})
+    [{'name': 'EAFIT', 'before': 'M', 'after': 'I'}]
+    """
+    return [{"name": m.actor.name, "before": quadrant_names[m.before], "after": quadrant_names[m.after]} for m in found]
 
 
 def quadrant_members(actors) -> dict[str, list]:

@@ -9,8 +9,9 @@ from toolkit.actors import ActorFilter, filter_actors
 from toolkit.domain import STANCE_KEYS, Actor, Relation
 from toolkit.network.analysis import NetworkMetrics
 from toolkit.network.findings import neighbourhood
+from toolkit.network.history import CONTACT_BINS, CONTACT_COLOURS, contact_bin
 
-COLOUR_BY = ("sector", "scale", "stance", "community")
+COLOUR_BY = ("sector", "scale", "stance", "community", "contact")
 SIZE_BY = ("influence", "degree", "betweenness")
 PALETTE = (
     "#1f77b4",
@@ -96,6 +97,8 @@ class Labels:
     community: str  # "Comunidad {number}"
     unknown: str
     tooltip: dict[str, str]  # field -> caption
+    contact: dict[str, str] = field(default_factory=dict)  # contact bin -> legend caption
+    never: str = ""  # the tooltip's "days since the last contact" of an actor never contacted
 
 
 @dataclass
@@ -116,8 +119,13 @@ def _size(actor: Actor, metrics: NetworkMetrics, size_by: str, top: dict[str, fl
     return 8 + 6 * actor.influence if actor.influence else 12
 
 
-def _category(actor: Actor, colour_by: str, metrics: NetworkMetrics, labels: Labels) -> tuple[object, str]:
+def _category(
+    actor: Actor, colour_by: str, metrics: NetworkMetrics, labels: Labels, contact: dict[int, int | None]
+) -> tuple[object, str]:
     """The key the actor is coloured by, and its caption in the legend."""
+    if colour_by == "contact":
+        key = contact_bin(contact.get(actor.id))
+        return key, labels.contact.get(key, key)
     if colour_by == "stance":
         if actor.stance is None:
             return None, labels.unknown
@@ -137,13 +145,16 @@ def _colour(key: object, colour_by: str, categories: dict[object, str]) -> str:
         return UNKNOWN
     if colour_by == "stance":
         return STANCE_COLOURS[key]
+    if colour_by == "contact":
+        return CONTACT_COLOURS[key]
     if key not in categories:
         categories[key] = PALETTE[len(categories) % len(PALETTE)]
     return categories[key]
 
 
-def _tooltip(actor: Actor, metrics: NetworkMetrics, labels: Labels) -> str:
+def _tooltip(actor: Actor, metrics: NetworkMetrics, labels: Labels, contact: dict[int, int | None] | None) -> str:
     m = metrics.per_actor.get(actor.id)
+    days = None if contact is None else contact.get(actor.id)
     tip = [actor.name]
     for caption_key, value in (
         ("sector", labels.sectors.get(actor.sector or "", "")),
@@ -152,6 +163,7 @@ def _tooltip(actor: Actor, metrics: NetworkMetrics, labels: Labels) -> str:
         ("influence", actor.influence),
         ("interest", actor.interest),
         ("degree", m.degree if m else 0),
+        ("contact", "" if contact is None else (labels.never if days is None else days)),
     ):
         if value not in ("", None):
             tip.append(f"{labels.tooltip.get(caption_key, caption_key)}: {value}")
@@ -199,8 +211,11 @@ def map_view(
     colour_by: str = "sector",
     size_by: str = "influence",
     highlight: int | None = None,
+    contact: dict[int, int | None] | None = None,
 ) -> MapView:
     """Nodes and edges ready for vis-network: generated ids, plain-text labels and tooltips.
+    ``contact``: each actor's days since its last contact (``None``: never), for the "contact"
+    colouring and the tooltips.
 
     >>> from toolkit.network.analysis import network_metrics
     >>> a = [Actor("<b>A</b>", id=7, sector="academia", influence=5), Actor("B", id=9)]
@@ -218,14 +233,14 @@ def map_view(
     legend: dict[str, str] = {}
     nodes = []
     for actor in actors:
-        key, caption = _category(actor, colour_by, metrics, labels)
+        key, caption = _category(actor, colour_by, metrics, labels, contact or {})
         fill = _colour(key, colour_by, categories)
         legend.setdefault(caption, fill)
         x, y = positions.get(actor.id, (0.0, 0.0))
         node = {
             "id": node_ids[actor.id],
             "label": actor.name,
-            "tip": _tooltip(actor, metrics, labels),
+            "tip": _tooltip(actor, metrics, labels, contact),
             "x": x,
             "y": y,
             "size": round(_size(actor, metrics, size_by, top), 1),
@@ -239,6 +254,9 @@ def map_view(
     edges, legend_edges = _edges(relations, node_ids, labels)
     if colour_by == "stance":
         ordered = sorted(legend.items(), key=lambda kv: next((k for k, v in labels.stances.items() if v == kv[0]), 9))
+    elif colour_by == "contact":  # the bins in order, from the latest contact to none
+        captions = [labels.contact.get(key, key) for key in CONTACT_BINS]
+        ordered = sorted(legend.items(), key=lambda kv: captions.index(kv[0]) if kv[0] in captions else 9)
     else:
         ordered = list(legend.items())
     return MapView(nodes=nodes, edges=edges, legend_nodes=ordered, legend_edges=legend_edges, node_ids=node_ids)
