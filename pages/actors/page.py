@@ -10,6 +10,7 @@ from toolkit.i18n import t
 
 ctx = page_context("actors.title")
 actors, actor_relations = register_of(ctx)
+record.open_from_link("actors_tabs", t("actors.tab.record"))  # actores?actor=<id> opens that actor's record
 
 tab_register, tab_relations, tab_record, tab_import, tab_export = st.tabs(
     [

@@ -1,79 +1,98 @@
-"""Actores, one actor's record: every field, then the actor's relations."""
+"""Actores, one actor's record ("Ficha del actor"): where the actor stands and where the team is
+with it, then its contacts (with the quick entry), its data (editable), its assessments, relations,
+consultations, audiences and campaigns, and the audit of its changes. It opens from a link,
+``actores?actor=<id>``, so other pages can point to it."""
 
-import pandas as pd
 import streamlit as st
 
-from pages._kit.actor_filter import stance_label
 from pages._kit.context import PageContext
-from toolkit.domain import STANCE_KEYS, Actor, Relation
+from pages.actors import record_assessments, record_contacts, record_fields, record_header, record_links
+from pages.actors.record_data import story_of
+from toolkit.actors import all_themes
+from toolkit.domain import Actor, Relation
 from toolkit.i18n import t
-from toolkit.markdown import escape
+
+LINK = "actor"  # the query parameter naming the actor: actores?actor=12
+CHOSEN = "record_actor"  # the selectbox's key
+LINK_SEEN = "record_link_seen"  # the link last applied, so it chooses the actor once
+
+
+def linked_actor() -> int | None:
+    """The actor id the page's link names, or None."""
+    try:
+        return int(st.query_params.get(LINK, ""))
+    except ValueError:
+        return None
+
+
+def open_from_link(tabs_key: str, record_tab: str) -> None:
+    """Called before the page's tabs: a link that names an actor, not followed yet, opens the record's
+    tab (then the person moves freely between tabs)."""
+    wanted = linked_actor()
+    if wanted is not None and st.session_state.get(LINK_SEEN) != wanted:
+        st.session_state[tabs_key] = record_tab
+
+
+def _follow_link(names: dict[int, str]) -> None:
+    wanted = linked_actor()
+    if wanted is not None and st.session_state.get(LINK_SEEN) != wanted:
+        st.session_state[LINK_SEEN] = wanted
+        if wanted in names:
+            st.session_state[CHOSEN] = wanted
+
+
+def _chosen_to_link() -> None:
+    """The address follows the choice, so it can be copied and sent."""
+    chosen = st.session_state.get(CHOSEN)
+    st.session_state[LINK_SEEN] = chosen
+    if chosen is None:
+        st.query_params.pop(LINK, None)
+    else:
+        st.query_params[LINK] = str(chosen)
 
 
 def show(ctx: PageContext, actors: list[Actor], relations: list[Relation]) -> None:
-    """The record tab: choose an actor, read its fields and its relations."""
+    """The record tab: choose an actor (or follow a link to one), then its whole story."""
     names = {a.id: a.name for a in actors}
+    _follow_link(names)
+    if st.session_state.get(CHOSEN) not in names:
+        st.session_state.pop(CHOSEN, None)  # deleted since it was chosen
     chosen = st.selectbox(
         t("record.choose"),
-        list(names),
-        format_func=lambda i: names[i],
+        sorted(names, key=lambda i: names[i].casefold()),
+        format_func=lambda i: names.get(i, ""),
         index=None,
-        key="record_actor",
+        key=CHOSEN,
         placeholder=t("record.placeholder"),
+        on_change=_chosen_to_link,
     )
     if chosen is None:
         return
     actor = next(a for a in actors if a.id == chosen)
-    st.subheader(escape(actor.name))
-    st.dataframe(
-        pd.DataFrame(fields(ctx, actor), columns=[t("record.field"), t("record.value")]),
-        hide_index=True,
-        width="stretch",
-    )
-    own = [r for r in relations if chosen in (r.source, r.target)]
-    st.markdown(f"**{t('record.relations', count=len(own))}**")
-    if own:
-        st.dataframe(relation_table(ctx, own, names), hide_index=True, width="stretch")
-
-
-def fields(ctx: PageContext, actor: Actor) -> list[tuple[str, str]]:
-    """The actor's fields as (name, value) lines, in the workspace's words."""
-    number = lambda value: "" if value is None else str(value)  # noqa: E731
-    return [
-        (t("columns.acronym"), actor.acronym),
-        (t("columns.kind"), t(f"vocab.kinds.{actor.kind}")),
-        (t("columns.sector"), ctx.term_label("sectors")(actor.sector)),
-        (t("columns.scale"), ctx.term_label("scales")(actor.scale)),
-        (t("columns.stance"), stance_label(STANCE_KEYS.get(actor.stance))),
-        (t("columns.influence"), number(actor.influence)),
-        (t("columns.interest"), number(actor.interest)),
-        (t("columns.themes"), ", ".join(actor.themes)),
-        (t("columns.dimensions"), ", ".join(t(f"vocab.dimensions.{d}") for d in actor.dimensions)),
-        (t("columns.country"), actor.country),
-        (t("columns.city"), actor.city),
-        (t("columns.contact_name"), actor.contact_name),
-        (t("columns.contact_role"), actor.contact_role),
-        (t("columns.email"), actor.email),
-        (t("columns.phone"), actor.phone),
-        (t("columns.consent"), t(f"vocab.consent.{actor.consent}")),
-        (t("columns.notes"), actor.notes),
-        *actor.custom.items(),
-    ]
-
-
-def relation_table(ctx: PageContext, own: list[Relation], names: dict[int, str]) -> pd.DataFrame:
-    """The actor's relations: source, type, target, strength, description."""
-    type_label = ctx.term_label("relation_types")
-    return pd.DataFrame(
+    story = story_of(ctx, actor, actors, relations)
+    record_header.show(ctx, story)
+    contacts, fields, assessments, ties, consultations, reach, audit = st.tabs(
         [
-            (names.get(r.source, ""), type_label(r.type), names.get(r.target, ""), r.strength, r.description)
-            for r in own
-        ],
-        columns=[
-            t("columns.relation.source"),
-            t("columns.relation.type"),
-            t("columns.relation.target"),
-            t("columns.relation.strength"),
-            t("columns.relation.description"),
-        ],
+            t("record.section.contacts", count=len(story.interactions)),
+            t("record.section.fields"),
+            t("record.section.assessments", count=len(story.assessments)),
+            t("record.relations", count=len(story.relations)),
+            t("record.section.consultations", count=len(story.participants)),
+            t("record.section.reach", count=len(story.reach)),
+            t("record.section.audit"),
+        ]
     )
+    with contacts:
+        record_contacts.show(ctx, story)
+    with fields:
+        record_fields.show(ctx, story, all_themes(actors))
+    with assessments:
+        record_assessments.show(ctx, story)
+    with ties:
+        record_links.ties(ctx, story)
+    with consultations:
+        record_links.consultations(ctx, story)
+    with reach:
+        record_links.reach(ctx, story)
+    with audit:
+        record_links.audit(ctx, story)
