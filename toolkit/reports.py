@@ -16,7 +16,7 @@ import io
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import Engine
 
@@ -31,11 +31,13 @@ from toolkit.domain import (
     STANCE_KEYS,
     Activity,
     Actor,
+    Assessment,
     Campaign,
     Consultation,
     Contribution,
     Indicator,
     IndicatorMeasurement,
+    Interaction,
     Kpi,
     KpiMeasurement,
     Milestone,
@@ -44,6 +46,7 @@ from toolkit.domain import (
     Workspace,
     quadrant,
 )
+from toolkit.engagement import change_findings, moves
 from toolkit.i18n import LANGUAGES, format_date, format_number, label, t
 from toolkit.indicators import dashboard as indicator_dashboard
 from toolkit.indicators import dimension_summary, display_value
@@ -55,15 +58,28 @@ from toolkit.network.view import Labels, map_view
 from toolkit.roadmap import Attention, PhaseStatus, attention, phase_label, phase_status
 from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
 from toolkit.store.consultations import list_consultations, list_contributions, list_participants
+from toolkit.store.engagement import list_assessments, list_interactions
 from toolkit.store.indicators import list_indicator_measurements, list_indicators
 from toolkit.store.maps import saved_layout
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.roadmap import list_milestones
 from toolkit.store.workspaces import get_workspace, vocabulary_terms
 
-SECTIONS = ("cover", "map", "register", "power_interest", "consultations", "campaigns", "roadmap", "indicators")
+SECTIONS = (
+    "cover",
+    "map",
+    "register",
+    "power_interest",
+    "changes",
+    "consultations",
+    "campaigns",
+    "roadmap",
+    "indicators",
+)
 Terms = dict[str, list[tuple[str, str | None]]]
 NAMES_PER_QUADRANT = 40  # a quadrant lists at most this many names (the rest are counted)
+CHANGES_SINCE = 90  # days: "what changed" looks back this far (the app keeps no record of earlier reports)
+MOVES_LISTED = 20  # who moved: at most this many rows (the rest are counted)
 
 
 # -- what a report is made of ----------------------------------------------------------------
@@ -147,6 +163,8 @@ class ReportData:
     milestones: list[Milestone] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     indicator_measurements: list[IndicatorMeasurement] = field(default_factory=list)
+    interactions: list[Interaction] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
 
 
 # -- words ------------------------------------------------------------------------------------
@@ -359,6 +377,46 @@ def _power_interest(data: ReportData, words: Words) -> Section:
             rows,
         )
     )
+    return section
+
+
+def _changes(data: ReportData, words: Words, today: date) -> Section:
+    """What changed in the last months: who moved on the power-interest grid, in words and by name,
+    and the contacts recorded in the period."""
+    section = Section("changes", words("reports.sections.changes"))
+    since = today - timedelta(days=CHANGES_SINCE)
+    section.blocks.append(Paragraph(words("reports.changes.intro", since=words.day(since), until=words.day(today))))
+    contacts = [i for i in data.interactions if since <= i.occurred_on <= today]
+    reached = {actor_id for i in contacts for actor_id in i.actors}
+    section.blocks.append(
+        Figures(
+            [
+                (words("reports.changes.contacts"), words.number(len(contacts))),
+                (words("reports.changes.reached"), words.number(len(reached))),
+            ]
+        )
+    )
+    found = moves(data.actors, data.assessments, since, today)
+    if not found:
+        section.blocks.append(Paragraph(words("reports.changes.no_moves")))
+        return section
+    section.blocks.append(Bullets(change_findings(found, since, words.lang)))
+    names = {key: words(f"quadrants.{key}") for key in QUADRANTS}
+    rows = [[m.actor.name, names[m.before], names[m.after]] for m in found[:MOVES_LISTED]]
+    section.blocks.append(
+        Table(
+            [
+                words("columns.name"),
+                words("reports.changes.quadrant_on", date=words.day(since)),
+                words("reports.changes.quadrant_on", date=words.day(today)),
+            ],
+            rows,
+        )
+    )
+    if len(found) > MOVES_LISTED:
+        section.blocks.append(
+            Paragraph(words("reports.power_interest.more", count=words.number(len(found) - MOVES_LISTED)), note=True)
+        )
     return section
 
 
@@ -740,6 +798,7 @@ def assemble_report(data: ReportData, sections: list[str] | tuple[str, ...], lan
         "map": lambda: _map(data, words),
         "register": lambda: _register(data, words),
         "power_interest": lambda: _power_interest(data, words),
+        "changes": lambda: _changes(data, words, today),
         "consultations": lambda: _consultations(data, words),
         "campaigns": lambda: _campaigns(data, words, today),
         "roadmap": lambda: _roadmap(data, words, today),
@@ -758,8 +817,11 @@ def report_data(engine: Engine, workspace_id: int, sections: list[str] | tuple[s
     """Read from the workspace what the chosen sections need (and nothing more)."""
     wanted = set(sections)
     data = ReportData(get_workspace(engine, workspace_id), terms=vocabulary_terms(engine, workspace_id))
-    if wanted & {"map", "register", "power_interest", "consultations"}:
+    if wanted & {"map", "register", "power_interest", "changes", "consultations"}:
         data.actors, data.relations = list_actors(engine, workspace_id), list_relations(engine, workspace_id)
+    if "changes" in wanted:
+        data.interactions = list_interactions(engine, workspace_id)
+        data.assessments = list_assessments(engine, workspace_id)
     if "map" in wanted:
         kind, saved, _ = saved_layout(engine, workspace_id)
         if kind == "force":

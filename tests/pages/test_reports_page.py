@@ -58,7 +58,7 @@ def test_preparing_the_report_offers_word_and_the_printable_page(app):
         t("reports.backup.download"),
     ]
     built = app.session_state["reports_built"]
-    assert built["wanted"][2] == ("cover", "register", "campaigns", "roadmap", "indicators")
+    assert built["wanted"][2] == ("cover", "register", "changes", "campaigns", "roadmap", "indicators")
     assert built["docx"][:2] == b"PK" and b'<html lang="en">' in built["html"]
     # changing the choice asks for the report again instead of offering a stale one
     app.checkbox(key="reports_section_cover").uncheck().run()

@@ -193,3 +193,35 @@ def test_build_report_reads_the_workspace(engine, sample_id):
     text = all_text(opened(report_docx(report)))
     assert format_number(len(list_actors(engine, sample_id)), "es") in text
     assert format_number(len(list_relations(engine, sample_id)), "es") in text
+
+
+def test_what_changed_says_who_moved_and_the_contacts_of_the_last_three_months(sample):
+    from datetime import timedelta
+
+    from toolkit.engagement import change_findings, moves
+
+    since = TODAY - timedelta(days=90)
+    report = assemble_report(sample, ["changes"], "es", TODAY)
+    document = opened(report_docx(report))
+    assert headings(document, 1) == [t("reports.sections.changes")]
+    text = all_text(document)
+    found = moves(sample.actors, sample.assessments, since, TODAY)
+    findings = change_findings(found, since, "es")
+    assert found and findings and all(sentence in text for sentence in findings)
+    assert all(m.actor.name in text for m in found)  # who moved, by name
+    contacts = [i for i in sample.interactions if since <= i.occurred_on <= TODAY]
+    figures = document.tables[0]
+    assert [c.text for c in figures.rows[1].cells] == [t("reports.changes.contacts"), t("reports.changes.reached")]
+    assert [c.text for c in figures.rows[0].cells] == [
+        str(len(contacts)),
+        str(len({a for i in contacts for a in i.actors})),
+    ]
+    assert len(contacts) > 0
+    page = report_html(report)  # the printable page says the same
+    assert all(sentence in page.replace("&laquo;", "«").replace("&raquo;", "»") for sentence in findings)
+
+
+def test_what_changed_says_so_when_nobody_moved():
+    report = assemble_report(ReportData(Workspace("Nueva")), ["changes"], "es", TODAY)
+    text = all_text(opened(report_docx(report)))
+    assert t("reports.changes.no_moves") in text
