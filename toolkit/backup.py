@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 
 from toolkit.i18n import LANGUAGES
+from toolkit.spreadsheets import engagement_backup
 from toolkit.spreadsheets import normalise as norm
 from toolkit.spreadsheets.exports import backup_workbook
 from toolkit.spreadsheets.importing import ImportPreview, parse_workbook, plan_batch
@@ -19,14 +20,24 @@ from toolkit.store.audiences import list_audience_members, list_audiences
 from toolkit.store.audit import summarised
 from toolkit.store.batches import BatchResult, write_batch
 from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
+from toolkit.store.columns import checked
 from toolkit.store.consultations import list_consultations, list_contributions, list_participants
+from toolkit.store.engagement import (
+    INTERACTION_FIELDS,
+    LEVELS,
+    insert_assessments,
+    insert_interactions,
+    list_assessments,
+    list_interactions,
+    validate_interaction,
+)
 from toolkit.store.indicators import (
     insert_indicator_measurements,
     insert_indicators,
     list_indicator_measurements,
     list_indicators,
 )
-from toolkit.store.register import list_actors, list_relations
+from toolkit.store.register import list_actors, list_relations, validate_actor
 from toolkit.store.roadmap import insert_milestones, list_milestones
 from toolkit.store.workspaces import (
     find_workspace,
@@ -40,8 +51,9 @@ from toolkit.store.workspaces import (
 
 
 def workspace_backup(engine: Engine, workspace_id: int) -> bytes:
-    """The backup workbook of everything in a workspace: register, vocabularies, consultations,
-    audiences, campaigns, the roadmap's milestones and the indicators with their measurements."""
+    """The backup workbook of everything in a workspace: register (relations with their dates),
+    vocabularies, consultations, audiences, campaigns, the roadmap's milestones, the indicators with
+    their measurements, the contact history and the dated assessments."""
     return backup_workbook(
         get_workspace(engine, workspace_id),
         list_actors(engine, workspace_id),
@@ -59,6 +71,8 @@ def workspace_backup(engine: Engine, workspace_id: int) -> bytes:
         milestones=list_milestones(engine, workspace_id),
         indicators=list_indicators(engine, workspace_id),
         indicator_measurements=list_indicator_measurements(engine, workspace_id),
+        interactions=list_interactions(engine, workspace_id),
+        assessments=list_assessments(engine, workspace_id),
     )
 
 
@@ -84,6 +98,7 @@ class BackupContents:
     roadmap: object  # toolkit.spreadsheets.roadmap_backup.RoadmapBackup
     consultation_refs: list[str] = field(default_factory=list)  # the consultations sheet's numbers, in order
     campaign_refs: list[str] = field(default_factory=list)
+    engagement: engagement_backup.EngagementBackup = field(default_factory=engagement_backup.EngagementBackup)
     problems: list[Problem] = field(default_factory=list)  # any of them: nothing can be restored
 
     @property
@@ -97,6 +112,8 @@ class BackupContents:
             "milestones": len(self.roadmap.milestones),
             "indicators": len(self.roadmap.indicators),
             "indicator_measurements": sum(len(m) for _, m in self.roadmap.indicators),
+            "interactions": len(self.engagement.interactions),
+            "assessments": len(self.engagement.assessments),
         }
 
 
@@ -150,22 +167,66 @@ def read_backup(data: bytes, filename: str, limits: ReadLimits | None = None) ->
         roadmap=roadmap,
         consultation_refs=refs("consultations"),
         campaign_refs=refs("campaigns"),
+        engagement=engagement_backup.parse_backup(sheets),
     )
+    consultations, campaigns = set(contents.consultation_refs), set(contents.campaign_refs)
     contents.problems = (
         preview.errors
         + roadmap.problems
-        + check_links(roadmap, set(contents.consultation_refs), set(contents.campaign_refs))
+        + check_links(roadmap, consultations, campaigns)
+        + contents.engagement.problems
+        + engagement_backup.check_links(
+            contents.engagement, {parsed.ref for parsed in preview.actors}, consultations, campaigns
+        )
+        + _engagement_refusals(contents.engagement)
     )
+    _date_relations(contents)
     return contents
+
+
+def _refusal(sheet: str, row: int, error: StoreError) -> Problem:
+    """A row the store would refuse, said as the store says it (a text too long names its column)."""
+    if error.reason == "too_long":
+        return Problem(sheet, row, str(error.details["column"]), "import.value.too_long", error.details)
+    return Problem(sheet, row, "", error.message_key, error.details)
+
+
+def _engagement_refusals(found: engagement_backup.EngagementBackup) -> list[Problem]:
+    """The interactions and assessments the store would refuse (a text too long, a level out of
+    range), found before anything is written."""
+    problems = []
+    for entry in found.interactions:
+        try:
+            validate_interaction(
+                {name: getattr(entry.interaction, name) for name in INTERACTION_FIELDS if not name.endswith("_id")}
+            )
+            for people in entry.actor_refs.values():
+                checked(tables.interaction_actors, {"people": people})
+        except StoreError as error:
+            problems.append(_refusal("interactions", entry.row, error))
+    for entry in found.assessments:
+        try:
+            validate_actor({name: getattr(entry.assessment, name) for name in LEVELS})
+            checked(tables.assessments, {"reason": entry.assessment.reason})
+        except StoreError as error:
+            problems.append(_refusal("assessments", entry.row, error))
+    return problems
+
+
+def _date_relations(contents: BackupContents) -> None:
+    """The relations read from the backup take their start and end from the same row."""
+    dates = contents.engagement.relation_dates
+    for parsed in contents.preview.relations:
+        if parsed.sheet.strip().lower() == "relations" and parsed.row in dates:
+            parsed.relation.starts_on, parsed.relation.ends_on = dates[parsed.row]
 
 
 class _Refused(Exception):
     """A row the store refused while restoring: the transaction is rolled back, the outcome says why."""
 
 
-def _write_roadmap(connection, workspace_id: int, contents: BackupContents) -> None:
-    """The milestones (their links to consultations and campaigns made anew) and the indicators
-    with their measurements, inside the restore's transaction, after everything else."""
+def _restored_ids(connection, workspace_id: int, contents: BackupContents) -> tuple[dict, dict]:
+    """The restored consultations' and campaigns' ids by their backup numbers."""
     by_key: dict[tuple, int] = {}
     for row in rows_in_order(connection, tables.consultations, workspace_id):
         by_key.setdefault((row.title, row.starts_on), row.id)
@@ -180,6 +241,13 @@ def _write_roadmap(connection, workspace_id: int, contents: BackupContents) -> N
             strict=False,
         )
     )
+    return consultation_id, campaign_id
+
+
+def _write_roadmap(connection, workspace_id: int, contents: BackupContents) -> None:
+    """The milestones (their links to consultations and campaigns made anew) and the indicators
+    with their measurements, inside the restore's transaction, after everything else."""
+    consultation_id, campaign_id = _restored_ids(connection, workspace_id, contents)
     milestones = []
     for entry in contents.roadmap.milestones:
         entry.milestone.consultation_id = consultation_id.get(entry.consultation_ref)
@@ -201,6 +269,37 @@ def _write_roadmap(connection, workspace_id: int, contents: BackupContents) -> N
         if isinstance(error, RestoreRefused):
             raise
         contents.problems.append(Problem(sheet, 0, "", error.message_key, error.details))
+        raise _Refused from error
+
+
+def _write_engagement(connection, workspace_id: int, contents: BackupContents) -> None:
+    """The contact history and the assessments, inside the restore's transaction, their actors,
+    consultations and campaigns made anew; the actors keep the current levels of the register's
+    sheet (the assessments do not set them)."""
+    found = contents.engagement
+    if not (found.interactions or found.assessments):
+        return
+    # restored as a faithful copy, every actor of the sheet is new and written in the sheet's order
+    actor_ids = [row.id for row in rows_in_order(connection, tables.actors, workspace_id)]
+    actor_id = {parsed.ref: new_id for parsed, new_id in zip(contents.preview.actors, actor_ids, strict=True)}
+    consultation_id, campaign_id = _restored_ids(connection, workspace_id, contents)
+    for entry in found.interactions:
+        entry.interaction.actors = {actor_id[ref]: people for ref, people in entry.actor_refs.items()}
+        entry.interaction.consultation_id = consultation_id.get(entry.consultation_ref)
+        entry.interaction.campaign_id = campaign_id.get(entry.campaign_ref)
+    for entry in found.assessments:
+        entry.assessment.actor_id = actor_id[entry.actor_ref]
+    sheet, row = "interactions", 0
+    try:  # one by one, so that a refusal names its row
+        for entry in found.interactions:
+            row = entry.row
+            insert_interactions(connection, workspace_id, [entry.interaction])
+        sheet = "assessments"
+        for entry in found.assessments:
+            row = entry.row
+            insert_assessments(connection, workspace_id, [entry.assessment], set_current=False)
+    except StoreError as error:
+        contents.problems.append(_refusal(sheet, row, error))
         raise _Refused from error
 
 
@@ -254,6 +353,7 @@ def restore_backup(
             with summarised(connection, workspace_id, "restore_backup", filename):
                 outcome.stored = write_batch(connection, workspace_id, plan.batch)
                 _write_roadmap(connection, workspace_id, contents)
+                _write_engagement(connection, workspace_id, contents)
     except _Refused:
         outcome.stored = None
         return outcome

@@ -20,6 +20,7 @@ from toolkit.domain import QUADRANTS, Actor, Assessment, Interaction, Relation, 
 from toolkit.i18n import LOCALES, language, t
 from toolkit.roadmap import week_of
 
+APP_REASONS = ("import", "edit", "previous")  # toolkit.store.reassessments.REASONS, written by the app
 WATCHED = ("manage_closely", "keep_satisfied")  # the quadrants whose silence is worth noticing
 QUIET_DAYS = 60  # "not contacted in N days": the default N
 
@@ -30,8 +31,13 @@ def kind_label(kind: str, lang: str | None = None) -> str:
 
 
 def reason_label(reason: str, lang: str | None = None) -> str:
-    """An assessment's reason as shown: the import's is written in the reader's language."""
-    return t("engagement.reasons.import", lang) if reason == "import" else reason
+    """An assessment's reason as shown: those the app writes (an import, an edit of the register,
+    the values held before it) in the reader's language, a person's as written.
+
+    >>> reason_label("edit", "es"), reason_label("Taller de diagnóstico", "es")
+    ('Cambio en el registro', 'Taller de diagnóstico')
+    """
+    return t(f"engagement.reasons.{reason}", lang) if reason in APP_REASONS else reason
 
 
 # -- next steps --------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ same header and value recognition); the backup uses English sheet names and keys
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from toolkit.domain import (
     ACTOR_COLUMNS,
@@ -25,6 +26,7 @@ from toolkit.domain import (
 )
 from toolkit.i18n import label, t
 from toolkit.spreadsheets.campaigns import backup_sheets
+from toolkit.spreadsheets.engagement_backup import backup_sheets as engagement_sheets
 from toolkit.spreadsheets.roadmap_backup import backup_sheets as roadmap_sheets
 from toolkit.spreadsheets.writing import SheetSpec, write_csv, write_workbook
 
@@ -32,7 +34,18 @@ Terms = dict[str, list[tuple[str, str | None]]]
 REGISTER_COLUMNS = tuple(c for c in ACTOR_COLUMNS if c != "id")
 VOCAB_OF = {"sector": "sectors", "scale": "scales"}
 BACKUP_ACTOR_COLUMNS = (*ACTOR_COLUMNS, "custom")
-BACKUP_RELATION_COLUMNS = ("id", "source", "target", "type", "strength", "directed", "description", "custom")
+BACKUP_RELATION_COLUMNS = (
+    "id",
+    "source",
+    "target",
+    "type",
+    "strength",
+    "directed",
+    "description",
+    "starts_on",
+    "ends_on",
+    "custom",
+)
 
 
 def _custom_labels(terms: Terms, vocabulary: str) -> dict[str, str]:
@@ -239,7 +252,15 @@ def _backup_actor_rows(ordered: list[Actor], ref: dict[int, int]) -> list[list[o
 
 def _backup_relation_rows(relations: list[Relation], ref: dict[int, int]) -> list[list[object]]:
     ordered_relations = sorted(
-        relations, key=lambda r: (ref.get(r.source, 0), ref.get(r.target, 0), r.type, r.description)
+        relations,
+        key=lambda r: (
+            ref.get(r.source, 0),
+            ref.get(r.target, 0),
+            r.type,
+            r.description,
+            r.starts_on or date.min,
+            r.ends_on or date.max,
+        ),
     )
     return [
         [
@@ -250,6 +271,8 @@ def _backup_relation_rows(relations: list[Relation], ref: dict[int, int]) -> lis
             r.strength,
             r.directed,
             r.description,
+            r.starts_on,
+            r.ends_on,
             json.dumps(r.custom, ensure_ascii=False, sort_keys=True) if r.custom else "",
         ]
         for position, r in enumerate(ordered_relations, start=1)
@@ -282,6 +305,8 @@ def backup_workbook(
     milestones: list | None = None,
     indicators: list | None = None,
     indicator_measurements: list | None = None,
+    interactions: list | None = None,
+    assessments: list | None = None,
 ) -> bytes:
     """Everything in the workspace, one sheet per table, English sheet names and keys.
 
@@ -293,7 +318,9 @@ def backup_workbook(
     (:func:`toolkit.spreadsheets.campaigns.backup_sheets`); without ``milestones`` and
     ``indicators``, the roadmap's and indicators' three sheets
     (:func:`toolkit.spreadsheets.roadmap_backup.backup_sheets`), whose milestones name their
-    consultation and campaign by the numbers of those sheets.
+    consultation and campaign by the numbers of those sheets; without ``interactions`` and
+    ``assessments``, the contact history's and assessments' three sheets
+    (:func:`toolkit.spreadsheets.engagement_backup.backup_sheets`).
     """
     ordered, ref = backup_refs(actors)
     sheets = [
@@ -317,12 +344,14 @@ def backup_workbook(
             measurements or [],
             ref,
         )
+    consultation_ref = {c.id: n for n, c in enumerate(sorted(consultations or [], key=lambda c: c.id or 0), 1)}
+    campaign_ref = {c.id: n for n, c in enumerate(sorted(campaigns or [], key=lambda c: c.id or 0), 1)}
     if milestones is not None or indicators is not None:
-        consultation_ref = {c.id: n for n, c in enumerate(sorted(consultations or [], key=lambda c: c.id or 0), 1)}
-        campaign_ref = {c.id: n for n, c in enumerate(sorted(campaigns or [], key=lambda c: c.id or 0), 1)}
         sheets += roadmap_sheets(
             milestones or [], indicators or [], indicator_measurements or [], consultation_ref, campaign_ref
         )
+    if interactions is not None or assessments is not None:
+        sheets += engagement_sheets(interactions or [], assessments or [], ref, consultation_ref, campaign_ref)
     sheets.append(SheetSpec("vocabularies", ["vocabulary", "key", "label", "position"], _vocabulary_rows(terms)))
     return write_workbook(sheets)
 

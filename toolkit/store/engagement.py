@@ -15,12 +15,12 @@ from datetime import date
 
 from sqlalchemy import Connection, Engine, delete, exists, insert, select, update
 
-from toolkit import clock
 from toolkit.domain import INTERACTION_KINDS, Assessment, Interaction
 from toolkit.store import bin
 from toolkit.store.columns import checked, clean_values
 from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
+from toolkit.store.reassessments import IMPORT_REASON, record_change
 from toolkit.store.register import validate_actor
 from toolkit.store.tables import actors, assessments, campaigns, consultations, interaction_actors, interactions
 from toolkit.store.workspaces import reading, require_in_workspace, writing
@@ -38,7 +38,6 @@ INTERACTION_FIELDS = (
     "campaign_id",
 )
 LEVELS = ("influence", "interest", "stance")
-IMPORT_REASON = "import"  # an assessment recorded by importing a register again (shown translated)
 
 
 # -- checks ------------------------------------------------------------------------------------
@@ -361,21 +360,13 @@ def list_assessments(engine: Engine, workspace_id: int, actor_id: int | None = N
 
 def import_assessments(connection: Connection, workspace_id: int, actor_id: int, changes: dict[str, object]) -> None:
     """Before an import updates an actor: a change of influence, interest or stance becomes a new
-    assessment dated today with the reason "import" (the history keeps what it was)."""
+    assessment dated today with the reason "import" (the history keeps what it was, see
+    :func:`toolkit.store.reassessments.record_change`)."""
     wanted = {name: changes[name] for name in LEVELS if name in changes}
     if not wanted:
         return
     row = connection.execute(
         select(actors).where(actors.c.id == actor_id, actors.c.workspace_id == workspace_id)
     ).first()
-    if row is None:
-        return
-    before = {name: getattr(row, name) for name in LEVELS}
-    after = {**before, **validate_actor(wanted)}
-    if after == before:
-        return
-    connection.execute(
-        insert(assessments).values(
-            workspace_id=workspace_id, actor_id=actor_id, assessed_on=clock.today(), reason=IMPORT_REASON, **after
-        )
-    )
+    if row is not None:
+        record_change(connection, workspace_id, row, validate_actor(wanted), IMPORT_REASON)

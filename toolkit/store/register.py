@@ -13,6 +13,7 @@ from toolkit.store import bin
 from toolkit.store.columns import checked, clean_values
 from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
+from toolkit.store.reassessments import EDIT_REASON, record_change
 from toolkit.store.tables import actors, interaction_actors, interactions, relations, vocab_terms, workspaces
 from toolkit.store.workspaces import reading, writing
 
@@ -138,26 +139,30 @@ def save_actor_edits(engine: Engine, workspace_id: int, edits: list[Edit], to_de
 
     Each edit carries the version the user saw; if someone else saved that actor in between (or
     deleted it), nothing is written or deleted and the result names the conflicts. Deleted actors
-    go to the bin with their relations (see :func:`delete_actors`).
+    go to the bin with their relations (see :func:`delete_actors`). A changed influence, interest or
+    stance is recorded in the actor's assessment history, dated today (reason "edit").
     """
-    return save_edits(
-        engine,
-        workspace_id,
-        edits,
-        to_delete,
-        lambda connection: apply_edits(
+
+    def apply(connection: Connection) -> SaveResult:
+        def check(row, changes: dict[str, object]) -> dict[str, object]:
+            values = validate_actor(changes)
+            record_change(connection, workspace_id, row, values, EDIT_REASON)
+            return values
+
+        return apply_edits(
             connection,
             workspace_id,
             actors,
             edits,
             to_delete,
             fields=ACTOR_FIELDS,
-            validate=lambda row, changes: validate_actor(changes),
+            validate=check,
             label=lambda row: row.name,
             label_missing=lambda edit: str(edit.changes.get("name") or edit.id),
             remove=remove_actors,
-        ),
-    )
+        )
+
+    return save_edits(engine, workspace_id, edits, to_delete, apply)
 
 
 def remove_actors(connection: Connection, workspace_id: int, actor_ids: list[int]) -> int:

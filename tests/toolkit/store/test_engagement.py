@@ -194,7 +194,8 @@ def test_importing_again_records_changed_levels_as_assessments_dated_today(engin
         RegisterBatch(updates=[Edit(actor, 1, {"name": "Proantioquia", "influence": 5, "notes": "ok"})]),
     )
     import_batch(engine, workspace, RegisterBatch(updates=[Edit(actor, 2, {"name": "Proantioquia", "notes": "x"})]))
-    (recorded,) = list_assessments(engine, workspace, actor)
+    previous, recorded = list_assessments(engine, workspace, actor)  # no history before: it keeps what it was
+    assert (previous.reason, previous.influence, previous.interest, previous.stance) == ("previous", 3, 3, 0)
     assert (recorded.assessed_on, recorded.reason) == (clock.today(), "import")
     assert (recorded.influence, recorded.interest, recorded.stance) == (5, 3, 0)
     assert get_actor(engine, workspace, actor).influence == 5
