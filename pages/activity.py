@@ -7,11 +7,15 @@ import streamlit as st
 from pages._kit.context import PageContext, notify, page_context, show_notice
 from pages._kit.files import download_button
 from pages._kit.outcome import run
-from toolkit.activity import feed_csv, feed_rows
+from toolkit.activity import describe, feed_csv, feed_rows, import_ids, undoable, when
 from toolkit.i18n import format_date, t
 from toolkit.markdown import escape
 from toolkit.store.bin import empty_bin, list_bin, restore
 from toolkit.store.trail import activity, activity_count
+from toolkit.store.undo import undo_import, undone_imports
+
+UNDO_SHOWN = 10  # imports offered to undo at once, newest first
+UNDOING = "activity_undoing"  # the import whose undo is being asked about
 
 
 def feed_tab(ctx: PageContext) -> None:
@@ -43,6 +47,42 @@ def feed_tab(ctx: PageContext) -> None:
             "actividad.csv",
             key="activity_download",
         )
+    if ctx.may_edit:
+        undo_section(ctx, entries)
+
+
+def undo_section(ctx: PageContext, entries: list[dict]) -> None:
+    """The imports among the entries shown that can still be undone, each with its button; the
+    question stays open across reruns until answered (closing the dialog is an answer too)."""
+    imports = undoable(entries, undone_imports(ctx.engine, ctx.workspace_id, import_ids(entries)))
+    if not imports:
+        return
+    st.subheader(t("undo.heading"))
+    st.caption(t("undo.intro"))
+    for entry in imports[:UNDO_SHOWN]:
+        line = describe(entry)
+        text, button = st.columns([5, 2], vertical_alignment="center")
+        text.markdown(escape(t("undo.entry", when=when(line.at), what=line.sentence)))
+        if button.button(t("undo.button"), key=f"activity_undo_{entry['id']}"):
+            st.session_state[UNDOING] = entry["id"]
+    chosen = next((entry for entry in imports if entry["id"] == st.session_state.get(UNDOING)), None)
+    if chosen is not None:
+        confirm_undo(ctx, chosen["id"], chosen.get("label") or t("undo.a_list"))
+
+
+def stop_undoing() -> None:
+    st.session_state.pop(UNDOING, None)
+
+
+@st.dialog(t("undo.button"), on_dismiss=stop_undoing)
+def confirm_undo(ctx: PageContext, change_id: int, label: str) -> None:
+    st.warning(t("undo.confirm_text", label=escape(label)))
+    if st.button(t("undo.confirm_yes"), type="primary", key="activity_undo_confirm"):
+        stop_undoing()
+        done = run(undo_import, ctx.engine, ctx.workspace_id, change_id)
+        if done is not None:
+            counts = {"removed": done.removed, "restored": done.restored, "relations": done.relations}
+            notify("activity", t("undo.done", label=escape(label), **counts))
 
 
 @st.dialog(t("bin.empty_bin"))

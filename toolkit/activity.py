@@ -10,6 +10,7 @@ from toolkit.spreadsheets.writing import write_csv
 from toolkit.store.audit import REDACTED
 
 ACTIONS = ("insert", "insert_many", "update", "delete", "restore", "load_sample", "restore_backup")
+IMPORT, UNDONE = "import", "undo_import"  # an import's change set and its undoing (toolkit.store.undo)
 MAX_VALUE = 80  # characters of a long text shown in a change
 
 
@@ -51,6 +52,8 @@ def describe(entry: dict, lang: str | None = None) -> Line:
     The label and the values are the users' own text: whoever shows them must escape them.
     """
     who = entry.get("username") or t("activity.local_user", lang)
+    if entry["action"] in (IMPORT, UNDONE):
+        return Line(entry["at"], who, _change_set(entry, who, lang))
     action = entry["action"] if entry["action"] in ACTIONS else "update"
     entity = entry["entity"]
     what = t(f"activity.entity.{entity}", lang) if has(f"activity.entity.{entity}") else entity
@@ -77,6 +80,31 @@ def describe(entry: dict, lang: str | None = None) -> Line:
                     )
                 )
     return Line(entry["at"], who, sentence, changes)
+
+
+def _change_set(entry: dict, who: str, lang: str | None) -> str:
+    """An import, or its undoing, in one sentence with its counts."""
+    counts = {key: value for key, value in (entry.get("after") or {}).items() if isinstance(value, int)}
+    label = entry.get("label") or ""
+    if entry["action"] == UNDONE:
+        values = {"removed": 0, "restored": 0, "relations": 0, **counts}
+        return t("undo.feed_undone", lang, who=who, label=label or t("undo.a_list", lang), **values)
+    values = {"added": 0, "combined": 0, "relations": 0, **counts}
+    return t("undo.feed_import" if label else "undo.feed_import_unnamed", lang, who=who, label=label, **values)
+
+
+def import_ids(entries: list[dict]) -> list[int]:
+    """The ids of the imports' change sets among ``entries``."""
+    return [entry["id"] for entry in entries if entry["action"] == IMPORT]
+
+
+def undoable(entries: list[dict], undone: set[int]) -> list[dict]:
+    """The imports among ``entries`` that can still be undone (newest first, as given)."""
+    return [
+        entry
+        for entry in entries
+        if entry["action"] == IMPORT and (entry.get("after") or {}).get("undo") and entry["id"] not in undone
+    ]
 
 
 def when(entry_at: datetime, lang: str | None = None) -> str:

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from sqlalchemy import Engine
 
 from toolkit.domain import Actor
+from toolkit.import_rows import StoredRow, stored_rows
 from toolkit.spreadsheets.importing import ImportPreview, Plan, parse_workbook, plan_batch
 from toolkit.spreadsheets.mapping import WorkbookLayout
 from toolkit.spreadsheets.problems import Problem
@@ -67,6 +68,7 @@ def import_preview(
     policy: str = "merge",
     decisions: dict[int, str] | None = None,
     expected: PlanCounts | None = None,
+    label: str = "",
 ) -> ImportOutcome:
     """Store a checked file into the workspace in one transaction (nothing on failure).
 
@@ -74,6 +76,7 @@ def import_preview(
     is once the workspace is locked: imports of one list at once add it once, and the later ones
     merge into it. With ``expected`` (the counts the person confirmed), a plan that comes out
     different stores nothing and comes back with ``replanned`` set, to be shown and confirmed again.
+    The import is one change set of the activity feed, named ``label`` (the file), that can be undone.
     """
     planned: list[Plan] = []
 
@@ -81,10 +84,11 @@ def import_preview(
         planned.append(plan_batch(preview, existing, policy, decisions))
         if expected is not None and plan_counts(planned[-1]) != expected:
             raise Unplanned
+        planned[-1].batch.combined = planned[-1].merged
         return planned[-1].batch
 
     try:
-        stored = plan_and_write(engine, workspace_id, plan)
+        stored = plan_and_write(engine, workspace_id, plan, label)
     except Unplanned:
         return ImportOutcome(preview=preview, plan=planned[-1], replanned=True)
     return ImportOutcome(preview=preview, plan=planned[-1], stored=stored)
@@ -99,3 +103,17 @@ def plan_preview(
 ) -> Plan:
     """What an import would do, without doing it (for the wizard's last step)."""
     return plan_batch(preview, list_actors(engine, workspace_id), policy, decisions)
+
+
+def preview_rows(
+    engine: Engine,
+    workspace_id: int,
+    preview: ImportPreview,
+    policy: str = "merge",
+    decisions: dict[int, str] | None = None,
+) -> tuple[Plan, list[StoredRow]]:
+    """What an import would do and the actors as it would store them, one row each (the
+    wizard's last step), from one reading of the register."""
+    existing = list_actors(engine, workspace_id)
+    plan = plan_batch(preview, existing, policy, decisions)
+    return plan, stored_rows(preview, plan, existing, policy, decisions)

@@ -7,9 +7,9 @@ import streamlit as st
 from pages._kit.context import PageContext
 from pages._kit.files import reset_upload
 from pages._kit.table import forget
-from pages.actors import import_terms
+from pages.actors import import_rows, import_terms
 from toolkit.i18n import format_number, t
-from toolkit.importing import check_file, import_preview, plan_counts, plan_preview
+from toolkit.importing import check_file, import_preview, plan_counts, preview_rows
 from toolkit.markdown import escape
 from toolkit.spreadsheets.importing import POLICIES, merge_groups
 from toolkit.spreadsheets.mapping import WorkbookLayout
@@ -18,8 +18,10 @@ from toolkit.spreadsheets.mapping import WorkbookLayout
 def show(ctx: PageContext, loaded: dict, layout: WorkbookLayout) -> None:
     """Steps 5 to 7 for the file read in step 1 as mapped in steps 2 to 4."""
     preview = check_values(ctx, loaded, layout)
-    policy, decisions, plan = decide_duplicates(ctx, preview)
-    confirm(ctx, preview, policy, decisions, plan)
+    policy, decisions = decide_duplicates(ctx, preview)
+    plan, rows = preview_rows(ctx.engine, ctx.workspace_id, preview, policy, decisions)
+    show_merges(plan)
+    confirm(ctx, preview, policy, decisions, plan, rows, loaded["name"])
 
 
 def check_values(ctx: PageContext, loaded: dict, layout: WorkbookLayout):
@@ -52,7 +54,7 @@ def check_values(ctx: PageContext, loaded: dict, layout: WorkbookLayout):
 
 def decide_duplicates(ctx: PageContext, preview):
     """Step 6: what to do with actors already in the register or twice in the file; returns
-    ``(policy, decisions by row, plan)``."""
+    ``(policy, decisions by row)``."""
     st.subheader(t("import.step6"))
     policy = st.radio(
         t("import.duplicates.policy"),
@@ -63,7 +65,7 @@ def decide_duplicates(ctx: PageContext, preview):
     )
     if not preview.duplicates:
         st.caption(t("import.duplicates.none"))
-        return policy, {}, plan_preview(ctx.engine, ctx.workspace_id, preview, policy)
+        return policy, {}
     duplicates = pd.DataFrame(
         [
             {
@@ -98,10 +100,7 @@ def decide_duplicates(ctx: PageContext, preview):
         },
     )
     keys = zip(decided["sheet"].tolist(), decided["row"].tolist(), strict=True)
-    decisions = dict(zip(keys, decided["decision"].tolist(), strict=True))
-    plan = plan_preview(ctx.engine, ctx.workspace_id, preview, policy, decisions)
-    show_merges(plan)
-    return policy, decisions, plan
+    return policy, dict(zip(keys, decided["decision"].tolist(), strict=True))
 
 
 def show_merges(plan) -> None:
@@ -126,10 +125,10 @@ def show_merges(plan) -> None:
     )
 
 
-def confirm(ctx: PageContext, preview, policy: str, decisions: dict, plan) -> None:
-    """Step 7: what the import will do, then store it (or start again). The import stores what the
-    person saw on the screen they clicked: if the register changed since (another person saved),
-    nothing is stored and the new plan is said, to be confirmed again."""
+def confirm(ctx: PageContext, preview, policy: str, decisions: dict, plan, rows, name: str) -> None:
+    """Step 7: the actors as the import will store them, then store it (or start again). The
+    import stores what the person saw on the screen they clicked: if the register changed since
+    (another person saved), nothing is stored and the new plan is said, to be confirmed again."""
     st.subheader(t("import.step7"))
     shown = st.session_state.get("import_plan_shown")  # the counts on the screen that was clicked
     st.session_state["import_plan_shown"] = plan_counts(plan)
@@ -139,15 +138,8 @@ def confirm(ctx: PageContext, preview, policy: str, decisions: dict, plan) -> No
             + " "
             + t(problem.key, **{k: escape(v) for k, v in problem.details.items()})
         )
-    st.info(
-        t(
-            "import.confirm.summary",
-            added=plan.added,
-            merged=plan.merged,
-            skipped=plan.skipped,
-            relations=len(plan.batch.relations),
-        )
-    )
+    import_rows.show(ctx, plan, rows)
+    st.caption(t("stored_rows.saved_at_once"))
     buttons = st.columns([2, 2, 6])
     if buttons[0].button(
         t("import.confirm.button"),
@@ -157,7 +149,7 @@ def confirm(ctx: PageContext, preview, policy: str, decisions: dict, plan) -> No
     ):
         with st.spinner(t("import.confirm.saving")):
             outcome = import_preview(
-                ctx.engine, ctx.workspace_id, preview, policy, decisions, shown or plan_counts(plan)
+                ctx.engine, ctx.workspace_id, preview, policy, decisions, shown or plan_counts(plan), label=name
             )
         if outcome.replanned:
             st.session_state["import_plan_shown"] = counts = plan_counts(outcome.plan)
@@ -171,7 +163,7 @@ def confirm(ctx: PageContext, preview, policy: str, decisions: dict, plan) -> No
             added=outcome.stored.added,
             merged=outcome.plan.merged,
             relations=outcome.stored.relations,
-        )
+        ) + (" " + t("undo.after_import"))
         start_again()
         forget("actors")
         st.rerun()
@@ -185,3 +177,4 @@ def start_again() -> None:
     reset_upload("import_upload")
     st.session_state.pop("import_file", None)
     st.session_state.pop("import_plan_shown", None)
+    st.session_state.pop("import_rows_search", None)

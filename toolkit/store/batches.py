@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, and_, insert, update
 
 from toolkit.domain import Actor, Relation
+from toolkit.store import undo
 from toolkit.store.audiences import AudienceBundle, write_audiences
 from toolkit.store.campaigns import CampaignBundle, write_campaigns
 from toolkit.store.columns import checked
@@ -35,6 +36,7 @@ class RegisterBatch:
     # the sample, a restored backup: campaigns' audiences are positions in ``audiences``
     audiences: list[AudienceBundle] = field(default_factory=list)
     campaigns: list[CampaignBundle] = field(default_factory=list)
+    combined: int = 0  # an import's rows merged into an actor (of the register or of an earlier row)
 
 
 @dataclass
@@ -46,6 +48,8 @@ class BatchResult:
     consultations: int = 0
     audiences: int = 0
     campaigns: int = 0
+    combined: int = 0  # an import's rows merged into another actor (as planned: they leave no row)
+    change_id: int | None = None  # the import's change set in the trail (see toolkit.store.undo)
 
 
 def write_batch(connection: Connection, workspace_id: int, batch: RegisterBatch) -> BatchResult:
@@ -135,15 +139,29 @@ class Unplanned(Exception):
     """Raised by an import's plan to store nothing: the transaction is rolled back."""
 
 
-def plan_and_write(engine: Engine, workspace_id: int, plan: Callable[[list[Actor]], RegisterBatch]) -> BatchResult:
+def plan_and_write(
+    engine: Engine, workspace_id: int, plan: Callable[[list[Actor]], RegisterBatch], label: str = ""
+) -> BatchResult:
     """Store an import planned on the register as it is once the workspace is locked, in one
     transaction: ``plan`` gets the workspace's actors read after the lock, so imports of one list
     at once cannot each plan it as new (the later ones merge). ``plan`` may raise
-    :class:`Unplanned` to store nothing; a conflict is reported like :func:`import_batch`'s."""
+    :class:`Unplanned` to store nothing; a conflict is reported like :func:`import_batch`'s.
+
+    The import is one change set of the trail, named ``label`` (the file), that
+    :func:`toolkit.store.undo.undo_import` can take back (``change_id`` of the result)."""
     try:
         with engine.begin() as connection:
             lock_workspace(connection, workspace_id)
-            return _write_locked(connection, workspace_id, plan(actors_in(connection, workspace_id)))
+            batch = plan(actors_in(connection, workspace_id))
+            since = undo.marks(connection)
+            overwritten = undo.before_values(connection, workspace_id, batch.updates)
+            result = _write_locked(connection, workspace_id, batch)
+            result.combined = batch.combined
+            counts = {"added": result.added, "combined": result.combined, "relations": result.relations}
+            result.change_id = undo.record_import(
+                connection, workspace_id, since, overwritten, {**counts, "updated": result.updated}, label
+            )
+            return result
     except ConflictError as error:
         return BatchResult(conflicts=error.names)
 
