@@ -16,14 +16,16 @@ from toolkit.engagement import Move, latest, relations_as_of
 # the map's contact colouring: bins of days since the last contact, the longest silence darkest
 CONTACT_BINS = ("under_30", "under_90", "under_180", "over_180", "never")
 CONTACT_LIMITS = (30, 90, 180)  # upper bounds (exclusive) of the first three bins
-# ColorBrewer YlOrBr (sequential, safe for every kind of colour blindness): light is recent
+# ColorBrewer YlOrBr (sequential, safe for every kind of colour blindness): light is recent, dark
+# is a long silence; never contacted is hollow (white, grey ring), apart from the scale
 CONTACT_COLOURS = {
     "under_30": "#fee391",
     "under_90": "#fe9929",
     "under_180": "#cc4c02",
-    "over_180": "#993404",
-    "never": "#4a1a03",
+    "over_180": "#662506",
+    "never": "#ffffff",
 }
+NEVER_RING = "#6b6b6b"
 
 
 def contact_bin(days: int | None) -> str:

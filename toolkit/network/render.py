@@ -118,7 +118,7 @@ TEMPLATE = """<!DOCTYPE html>
   #legend { display: flex; flex-wrap: wrap; gap: 6px 14px; padding: 8px 16px; font-size: 13px; }
   #legend .title { font-weight: 600; width: 100%; }
   #legend .item { display: inline-flex; align-items: center; gap: 6px; }
-  #legend .dot { width: 12px; height: 12px; border-radius: 50%; display: inline-block; }
+  #legend .dot { width: 12px; height: 12px; border-radius: 50%; display: inline-block; box-sizing: border-box; border: 1px solid rgba(0,0,0,.45); }
   #legend .line { width: 26px; height: 0; border-top: 3px solid; display: inline-block; }
   #legend .line.dashed { border-top-style: dashed; }
   #tools { position: absolute; top: 8px; right: 8px; }

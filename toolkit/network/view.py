@@ -9,7 +9,7 @@ from toolkit.actors import ActorFilter, filter_actors
 from toolkit.domain import STANCE_KEYS, Actor, Relation
 from toolkit.network.analysis import NetworkMetrics
 from toolkit.network.findings import neighbourhood
-from toolkit.network.history import CONTACT_BINS, CONTACT_COLOURS, contact_bin
+from toolkit.network.history import CONTACT_BINS, CONTACT_COLOURS, NEVER_RING, contact_bin
 
 COLOUR_BY = ("sector", "scale", "stance", "community", "contact")
 SIZE_BY = ("influence", "degree", "betweenness")
@@ -246,6 +246,8 @@ def map_view(
             "size": round(_size(actor, metrics, size_by, top), 1),
             "color": fill,
         }
+        if colour_by == "contact" and key == "never":  # hollow: no contact to count from
+            node.update(color={"background": fill, "border": NEVER_RING}, borderWidth=2)
         if actor.id == highlight:
             node.update(
                 borderWidth=6, color={"background": fill, "border": "#111111"}, font={"size": 26}, highlight=True

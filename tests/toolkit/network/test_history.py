@@ -15,6 +15,7 @@ from toolkit.network.graph import actor_graph
 from toolkit.network.history import (
     CONTACT_BINS,
     CONTACT_COLOURS,
+    NEVER_RING,
     actors_on,
     contact_bin,
     earlier_places,
@@ -47,14 +48,15 @@ def test_days_since_contact_fall_in_the_bins_the_legend_names(days, expected):
 
 def test_the_contact_colours_run_from_light_to_dark():
     """A sequential scale: each bin darker than the one before, so the longest silence stands out
-    without telling colours apart (colour-blind safe)."""
+    without telling hues apart (colour-blind safe); never contacted is hollow, apart from the scale."""
 
     def lightness(colour: str) -> float:
         red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
         return 0.299 * red + 0.587 * green + 0.114 * blue
 
-    ordered = [lightness(CONTACT_COLOURS[key]) for key in CONTACT_BINS]
+    ordered = [lightness(CONTACT_COLOURS[key]) for key in CONTACT_BINS if key != "never"]
     assert ordered == sorted(ordered, reverse=True) and len(set(ordered)) == len(ordered)
+    assert CONTACT_COLOURS["never"] == "#ffffff"  # hollow, see below
 
 
 ACTORS = [Actor("Alcaldía", id=1), Actor("EAFIT", id=2), Actor("Proantioquia", id=3), Actor("Comfama", id=4)]
@@ -75,7 +77,7 @@ def test_the_map_coloured_by_days_since_contact_says_it_in_its_legend_and_toolti
         "Alcaldía": CONTACT_COLOURS["under_30"],
         "EAFIT": CONTACT_COLOURS["under_180"],
         "Proantioquia": CONTACT_COLOURS["over_180"],
-        "Comfama": CONTACT_COLOURS["never"],
+        "Comfama": {"background": "#ffffff", "border": NEVER_RING},  # a white disc with a grey ring
     }
     assert [caption for caption, _ in view.legend_nodes] == [
         t("map.contact.under_30"),
