@@ -11,6 +11,7 @@ ROOT = Path(__file__).parents[2]
 PAGES = [
     "pages/home.py",
     "pages/actors/page.py",
+    "pages/contacts/page.py",
     "pages/actor_map/page.py",
     "pages/consultations/page.py",
     "pages/audiences/page.py",
@@ -24,6 +25,7 @@ PAGES = [
 TITLES = {
     "pages/home.py": "home.title",
     "pages/actors/page.py": "actors.title",
+    "pages/contacts/page.py": "nav.contacts",
     "pages/actor_map/page.py": "nav.map",
     "pages/consultations/page.py": "nav.consultations",
     "pages/audiences/page.py": "nav.audiences",
