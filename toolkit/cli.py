@@ -299,9 +299,9 @@ def _map_file(engine, workspace, actors, relations, terms, suffix: str) -> bytes
 
     metrics = network_metrics(actors, relations)
     if suffix == ".gexf":
-        return map_exports.gexf(actors, relations, metrics)
+        return map_exports.gexf(actors, relations, metrics, map_exports.custom_labels(terms))
     if suffix == ".graphml":
-        return map_exports.graphml(actors, relations, metrics)
+        return map_exports.graphml(actors, relations, metrics, map_exports.custom_labels(terms))
     kind, saved, _ = saved_layout(engine, workspace.id)
     positions = {**compute_layout(actors, relations, kind), **saved}
     view = map_view(actors, relations, metrics, positions, map_labels(terms))

@@ -51,10 +51,11 @@ def show(ctx: PageContext, network: Network) -> None:
     actors, relations, metrics = network.actors, network.relations, network.metrics
     stem = file_stem(ctx.workspace.name)
     metric_headers = {"name": t("columns.name"), **{c: t(f"map.metric.{c}") for c in METRIC_COLUMNS}}
+    own_terms = map_exports.custom_labels(ctx.terms)  # written as their labels, read back as the same terms
     files = [
         ("html", standalone_map(ctx, network), f"{stem}_{t('map.files.map_name')}.html"),
-        ("gexf", lambda: map_exports.gexf(actors, relations, metrics), f"{stem}.gexf"),
-        ("graphml", lambda: map_exports.graphml(actors, relations, metrics), f"{stem}.graphml"),
+        ("gexf", lambda: map_exports.gexf(actors, relations, metrics, own_terms), f"{stem}.gexf"),
+        ("graphml", lambda: map_exports.graphml(actors, relations, metrics, own_terms), f"{stem}.graphml"),
         ("kumu", lambda: exports.kumu_workbook(actors, relations, ctx.terms, ctx.lang), f"{stem}_kumu.xlsx"),
         (
             "metrics",

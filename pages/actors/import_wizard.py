@@ -9,16 +9,14 @@ from pages._kit.files import upload_panel
 from pages.actors import import_review
 from toolkit.i18n import t
 from toolkit.markdown import escape
+from toolkit.spreadsheets.choices import field_choices, sheet_choice
 from toolkit.spreadsheets.mapping import (
-    ACTOR_HEADERS,
-    RELATION_HEADERS,
     ColumnMap,
     SheetLayout,
     WorkbookLayout,
     column_letter,
     header_preview,
     inspect_sheets,
-    sheet_layout,
 )
 from toolkit.spreadsheets.reading import UnreadableFile, read_workbook
 
@@ -94,7 +92,7 @@ def choose_roles(sheets: list[SheetLayout]) -> list[str]:
 def map_sheet(position: int, sheet: SheetLayout, role: str, rows: list[list]) -> SheetLayout:
     """Steps 3 and 4 for one sheet: its header row, then which field each column fills."""
     if role == "skip" or not rows:
-        return SheetLayout(sheet.name, "skip", 0, [])
+        return sheet_choice(sheet, role, rows, sheet.header_row)  # a suggested skip keeps its reason
     with st.expander(t("import.sheet_title", sheet=escape(sheet.name)), expanded=True):
         header_excel_row = st.number_input(
             t("import.header_row"),
@@ -106,7 +104,7 @@ def map_sheet(position: int, sheet: SheetLayout, role: str, rows: list[list]) ->
         header_row = int(header_excel_row) - 1
         st.dataframe(first_rows(rows, header_row))
         st.caption(t("import.step4"))
-        found = sheet_layout(sheet.name, role, rows, header_row)  # a second header row, the name column
+        found = sheet_choice(sheet, role, rows, header_row)  # a second header row, the name column
         suggested = found.columns
         fields = map_fields(suggested, role, key=f"import_mapping_{position}_{role}_{header_row}")
         columns = [
@@ -123,8 +121,7 @@ def first_rows(rows: list[list], header_row: int) -> pd.DataFrame:
 
 def map_fields(suggested: list[ColumnMap], role: str, *, key: str) -> list[str]:
     """The field chosen for each column (``ignore`` for none), starting from the suggestion."""
-    fields = list(ACTOR_HEADERS if role == "actors" else RELATION_HEADERS)
-    choices = [*fields, "custom", "append_notes", "ignore"] if role == "actors" else [*fields, "ignore"]
+    choices = field_choices(role)  # a relation's own column is kept too (Kumu's "Amount Owed")
 
     def field_label(field: str) -> str:
         if field in ("custom", "append_notes", "ignore"):

@@ -27,17 +27,31 @@ METRIC_COLUMNS = (
 )
 
 
-def gephi_graph(actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics) -> nx.MultiDiGraph:
+def custom_labels(terms: dict[str, list[tuple[str, str | None]]]) -> dict[str, str]:
+    """The workspace's own terms (``custom_...`` keys) by key -> label: an export writes the label,
+    which an import into another workspace reads back as the same term.
+
+    >>> custom_labels({"sectors": [("academia", None), ("custom_inversionista", "Inversionista")]})
+    {'custom_inversionista': 'Inversionista'}
+    """
+    return {key: label for listed in terms.values() for key, label in listed if label and key.startswith("custom_")}
+
+
+def gephi_graph(
+    actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics, labels: dict[str, str] | None = None
+) -> nx.MultiDiGraph:
     """The map as a graph whose attributes Gephi can read (no empty values; every text, vocabulary
-    keys too, without the characters XML forbids, so the GEXF and GraphML always parse)."""
+    keys too, without the characters XML forbids, so the GEXF and GraphML always parse). A term of
+    the workspace's own (``labels``: key -> label) is written as its label."""
+    labels = labels or {}
     graph = nx.MultiDiGraph()
     for actor in actors:
         m = metrics.per_actor.get(actor.id)
         graph.add_node(
             str(actor.id),
             label=text_cell(actor.name),
-            sector=text_cell(actor.sector or ""),
-            scale=text_cell(actor.scale or ""),
+            sector=text_cell(labels.get(actor.sector, actor.sector or "")),
+            scale=text_cell(labels.get(actor.scale, actor.scale or "")),
             stance=STANCE_KEYS.get(actor.stance, "unknown"),
             influence=actor.influence or 0,
             interest=actor.interest or 0,
@@ -58,7 +72,7 @@ def gephi_graph(actors: list[Actor], relations: list[Relation], metrics: Network
             str(relation.source),
             str(relation.target),
             key=str(relation.id),
-            type=text_cell(relation.type or ""),
+            type=text_cell(labels.get(relation.type, relation.type or "")),
             weight=relation.strength,
             directed=bool(relation.directed),
             description=text_cell(relation.description or ""),
@@ -67,15 +81,19 @@ def gephi_graph(actors: list[Actor], relations: list[Relation], metrics: Network
     return graph
 
 
-def gexf(actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics) -> bytes:
+def gexf(
+    actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics, labels: dict[str, str] | None = None
+) -> bytes:
     buffer = io.BytesIO()
-    nx.write_gexf(gephi_graph(actors, relations, metrics), buffer)
+    nx.write_gexf(gephi_graph(actors, relations, metrics, labels), buffer)
     return buffer.getvalue()
 
 
-def graphml(actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics) -> bytes:
+def graphml(
+    actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics, labels: dict[str, str] | None = None
+) -> bytes:
     buffer = io.BytesIO()
-    nx.write_graphml(gephi_graph(actors, relations, metrics), buffer)
+    nx.write_graphml(gephi_graph(actors, relations, metrics, labels), buffer)
     return buffer.getvalue()
 
 

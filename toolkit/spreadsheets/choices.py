@@ -45,6 +45,17 @@ def field_choices(role: str) -> list[str]:
     return [*RELATION_HEADERS, "custom", "ignore"]
 
 
+def sheet_choice(suggested: SheetLayout, role: str, rows: list[list[object]], header_row: int) -> SheetLayout:
+    """One sheet as the wizard's steps 2-4 start it for the role and header row (0-based) the person
+    has: the suggestion itself while both are the suggested ones (a NodeXL sheet without its drawing
+    columns, a skipped sheet with its reason), else the sheet read again under them."""
+    if role == suggested.role and (role == "skip" or header_row == suggested.header_row):
+        return suggested
+    if role == "skip" or not rows:
+        return SheetLayout(suggested.name, "skip", 0, [])
+    return sheet_layout(suggested.name, role, rows, header_row)
+
+
 def chosen_layout(workbook: Workbook, choices: Choices) -> WorkbookLayout:
     """The layout the file would get in the wizard with these choices; raises :class:`ChoiceRefused`."""
     rows_of = {sheet.name: sheet.rows for sheet in workbook.sheets}

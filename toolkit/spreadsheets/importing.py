@@ -40,6 +40,8 @@ POLICIES = ("merge", "skip", "keep")
 ACTOR_TEXT_FIELDS = ("acronym", "country", "city", "contact_name", "contact_role", "phone", "consent_source")
 LIMITED_FIELDS = ("name", *ACTOR_TEXT_FIELDS, "email")  # the texts a column of ``actors`` limits
 PARENTHESIS = re.compile(r"\(([^)]*)\)")
+# a "Type" column that says the direction, not the kind (Gephi's edge table: Directed/Undirected)
+DIRECTION_WORDS = {"directed": True, "undirected": False, "dirigida": True, "no dirigida": False}
 
 
 @dataclass
@@ -596,18 +598,22 @@ def _parse_relations(preview: ImportPreview, layout, rows, reader: TermReader) -
             )
             continue
         relation = Relation(source=0, target=0)
+        kind = _cell(row, fields.get("type"))
+        direction = DIRECTION_WORDS.get(fold(kind)) if isinstance(kind, str) and "directed" not in fields else None
         for field_name, convert in (
             ("type", lambda v: reader.key(v, "relation_types") or "cooperation"),
             ("strength", norm.strength),
             ("directed", norm.yes_no),
         ):
-            if field_name in fields:
+            if field_name in fields and not (field_name == "type" and direction is not None):
                 try:
                     setattr(relation, field_name, convert(_cell(row, fields[field_name])))
                 except norm.Unclear as error:
                     preview.warnings.append(
                         Problem(layout.name, excel_row, headers[field_name], error.key, error.details)
                     )
+        if direction is not None:  # Gephi's edge table: its Type is the direction
+            relation.directed = direction
         relation.description = norm.text(_cell(row, fields.get("description")))
         _relation_fields(relation, row, custom_columns, preview.format == "backup")
         for target in targets:
@@ -796,7 +802,7 @@ def plan_batch(
     for actor in existing:
         for key in identity_keys(actor.name, actor.acronym):
             ends.setdefault(key, ("existing", actor.id))
-    new_index_by_row: dict[tuple[str, int], int] = {}
+    target_by_row: dict[tuple[str, int], tuple[str, int]] = {}  # every row of the file: where it went
     merges: list[Merge] = []
     for parsed in preview.actors:
         keys = identity_keys(parsed.actor.name, parsed.actor.acronym)
@@ -813,12 +819,17 @@ def plan_batch(
                     merged += 1
                 else:
                     skipped += 1
-            else:
-                first = new_index_by_row[(duplicate.first_sheet, duplicate.first_row)]
-                target = ("new", first)
+            else:  # where the earlier row went: a new actor, or the register's when it matched one
+                target = target_by_row[(duplicate.first_sheet, duplicate.first_row)]
                 if choice == "merge":
-                    base = batch.new_actors[first]
-                    batch.new_actors[first] = replace(base, **_merge_into(base, parsed.actor))
+                    kind, first = target
+                    if kind == "new":
+                        base = batch.new_actors[first]
+                        batch.new_actors[first] = replace(base, **_merge_into(base, parsed.actor))
+                    else:
+                        base = pending.get(first) or by_id[first]
+                        if changes := _merge_into(base, parsed.actor):
+                            pending[first] = replace(base, **changes)
                     merged += 1
                     merges.append(
                         Merge(parsed.sheet, parsed.row, duplicate.first_sheet, duplicate.first_row, base.name)
@@ -827,8 +838,8 @@ def plan_batch(
                     skipped += 1
         else:
             target = ("new", len(batch.new_actors))
-            new_index_by_row[(parsed.sheet, parsed.row)] = len(batch.new_actors)
             batch.new_actors.append(parsed.actor)
+        target_by_row[(parsed.sheet, parsed.row)] = target
         for key in keys:
             ends.setdefault(key, target)  # the register first, then the file in order
         if parsed.ref:
