@@ -24,7 +24,7 @@ from toolkit.spreadsheets.choices import field_choices, sheet_choice
 from toolkit.spreadsheets.importing import POLICIES, ImportPreview, Plan, merge_groups
 from toolkit.spreadsheets.mapping import ColumnMap, SheetLayout, WorkbookLayout, inspect_sheets
 from toolkit.spreadsheets.new_terms import NEW, apply_term_choices
-from toolkit.spreadsheets.reading import read_workbook
+from toolkit.spreadsheets.reading import ACCEPTED_EXTENSIONS, UnreadableFile, read_workbook
 from toolkit.store import open_store
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.workspaces import create_workspace, find_workspace
@@ -222,3 +222,13 @@ def test_export_import_export_gives_the_same_graph(source, kind, store, tmp_path
     assert returned == (actors, [relation[:-1] + ([],) for relation in relations])
     nodes, edges = graph_of(first.read_bytes(), kind)
     assert sorted(nodes) == sorted(shape.actors) and len(edges) == len(shape.relations)
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
+def test_an_unsupported_file_is_told_every_extension_it_may_use(lang):
+    """A .docx or a .pdf renamed: the message lists the spreadsheets and the network files the import takes."""
+    with pytest.raises(UnreadableFile) as refused:
+        read_workbook(b"PK\x03\x04 not read", "acta.docx")
+    message = t(refused.value.message_key, lang=lang, **refused.value.details)
+    assert ".docx" in message
+    assert all(extension in message for extension in ACCEPTED_EXTENSIONS)
