@@ -77,14 +77,18 @@ def fields(ctx: PageContext, contacts: Contacts, key: str, people: dict[int, str
     consultations, campaigns = contacts.consultation_titles, contacts.campaign_titles
     consultation = left.selectbox(
         t("contacts.form.consultation"),
-        [None, *consultations],
-        format_func=lambda i: "" if i is None else consultations.get(i, ""),
+        list(consultations),
+        index=None,
+        format_func=lambda i: consultations.get(i, ""),
+        placeholder=t("common.choose"),
         key=f"{key}_consultation",
     )
     campaign = right.selectbox(
         t("contacts.form.campaign"),
-        [None, *campaigns],
-        format_func=lambda i: "" if i is None else campaigns.get(i, ""),
+        list(campaigns),
+        index=None,
+        format_func=lambda i: campaigns.get(i, ""),
+        placeholder=t("common.choose"),
         key=f"{key}_campaign",
     )
     return Interaction(
