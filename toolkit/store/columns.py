@@ -3,6 +3,8 @@ before writing, so SQLite never keeps what PostgreSQL would refuse (a backup res
 
 from __future__ import annotations
 
+from functools import cache
+
 from sqlalchemy import String, Table
 
 from toolkit.store.engine import StoreError
@@ -22,13 +24,22 @@ def limit(table: Table, name: str) -> int | None:
     return column_type.length if isinstance(column_type, String) else None
 
 
+@cache
+def _limits(table: Table) -> dict[str, int]:
+    """Every text column of ``table`` that has a length, with it (tables are defined once: an
+    import checks 20,000 rows against the same few limits)."""
+    return {
+        column.name: column.type.length for column in table.c if isinstance(column.type, String) and column.type.length
+    }
+
+
 def too_long(table: Table, values: dict[str, object]) -> tuple[str, int, int] | None:
     """The first text of ``values`` longer than its column takes: (column, limit, length), or None."""
+    limits = _limits(table)
     for name, value in values.items():
-        if isinstance(value, str) and name in table.c:
-            most = limit(table, name)
-            if most is not None and len(value) > most:
-                return name, most, len(value)
+        most = limits.get(name)
+        if most is not None and isinstance(value, str) and len(value) > most:
+            return name, most, len(value)
     return None
 
 
