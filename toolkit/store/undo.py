@@ -30,6 +30,12 @@ TERM_USES = {"sectors": (t.actors, "sector"), "scales": (t.actors, "scale"), "re
 # rows that hang from an actor: one of these made since the import means the actor changed since
 LINKS = (t.participants, t.contributions, t.audience_members, t.interaction_actors, t.assessments)
 NAMES_SHOWN = 10
+# up to this many actors go to the bin one entry each (about 20 ms apiece); a larger import's go
+# straight away, as the bin would delete them (the file still holds them, to import again)
+BIN_UP_TO = 100
+# an import of more rows than this is not kept for undoing (the database's limit of values in
+# one statement: SQLite's 32,766, PostgreSQL's 65,535)
+UNDO_UP_TO = 30_000
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,8 @@ def record_import(
     """Record the import just written (inside its transaction) as one change set; returns its id."""
     added = {name: _added_since(connection, workspace_id, name, since[name]) for name in TRACKED}
     after: dict[str, object] = dict(counts)
-    if overwritten is not None:
+    size = sum(len(added[name]) for name in ("actors", "relations", "assessments")) + len(overwritten or [])
+    if overwritten is not None and size <= UNDO_UP_TO:
         after["undo"] = {
             "actors": [row.id for row in added["actors"]],
             "relations": [row.id for row in added["relations"]],
@@ -260,8 +267,11 @@ def _take_back(connection: Connection, workspace_id: int, undo: dict) -> None:
     ]
     if between_existing:
         connection.execute(delete(t.relations).where(t.relations.c.id.in_(between_existing)))
-    if created:
+    if 0 < len(created) <= BIN_UP_TO:
         remove_actors(connection, workspace_id, created)  # to the bin, with the relations among them
+    elif created:  # nothing else hangs from them (see _changed_since): their relations, then them
+        connection.execute(delete(t.relations).where(t.relations.c.id.in_(undo["relations"])))
+        connection.execute(delete(t.actors).where(t.actors.c.workspace_id == workspace_id, t.actors.c.id.in_(created)))
     for vocabulary, key in _unused_terms(connection, workspace_id, undo["terms"]):
         connection.execute(
             delete(t.vocab_terms).where(
@@ -274,7 +284,8 @@ def _take_back(connection: Connection, workspace_id: int, undo: dict) -> None:
 
 def undo_import(engine: Engine, workspace_id: int, change_id: int) -> UndoResult:
     """Take an import back, all or nothing, in one transaction: the actors and relations it created
-    go to the bin (relations between actors that were already there are deleted), the actors it
+    go to the bin (more than ``BIN_UP_TO`` actors are deleted outright; relations between actors
+    that were already there are deleted), the actors it
     combined get back what they had, its assessments and its new terms (when nothing uses them)
     go. Refused (``import_changed_since``, naming the actors) when something it touched has
     changed since, and plainly when it was undone already or cannot be undone. Editors only.

@@ -26,7 +26,7 @@ from toolkit.store.register import (
     save_actor_edits,
 )
 from toolkit.store.trail import activity
-from toolkit.store.undo import undo_import, undone_imports
+from toolkit.store.undo import BIN_UP_TO, undo_import, undone_imports
 from toolkit.store.workspaces import create_workspace, vocabulary_terms
 
 LIST = {
@@ -183,3 +183,18 @@ def test_a_later_import_is_undone_alone(engine, workspace):
     assert register(engine, workspace.id) == after_first
     undo_import(engine, workspace.id, first.change_id)
     assert "Corporación Río Claro" not in register(engine, workspace.id)["actors"]
+
+
+def test_a_large_import_is_undone_whole_without_flooding_the_bin(engine, workspace):
+    before = register(engine, workspace.id)
+    names = [f"Organización inventada {n}" for n in range(BIN_UP_TO + 20)]
+    sheets = {
+        "Actores": [["Nombre", "Ciudad"], *([name, "Cali"] for name in names), ["Alcaldía de Pradera", "Pradera"]],
+        "Relaciones": [["Origen", "Destino"], *([a, b] for a, b in zip(names, names[1:], strict=False))],
+    }
+    shown, stored = run_import(engine, workspace.id, sheets, "grande.xlsx")
+    assert (shown.created, shown.combined, shown.updated, shown.relations) == (len(names), 1, 1, len(names) - 1)
+    done = undo_import(engine, workspace.id, stored.change_id)
+    assert (done.removed, done.restored, done.relations) == (len(names), 1, len(names) - 1)
+    assert register(engine, workspace.id) == before
+    assert list_bin(engine, workspace.id) == []  # deleted outright: the file still holds them
