@@ -106,14 +106,18 @@ def links(ctx: PageContext, key: str) -> tuple[int | None, int | None]:
     left, right = st.columns(2)
     consultation = left.selectbox(
         t("record.contact_form.consultation"),
-        [None, *consultations],
-        format_func=lambda i: "" if i is None else consultations.get(i, ""),
+        list(consultations),
+        index=None,
+        format_func=lambda i: consultations.get(i, ""),
+        placeholder=t("common.choose"),
         key=f"{key}_consultation",
     )
     campaign = right.selectbox(
         t("record.contact_form.campaign"),
-        [None, *campaigns],
-        format_func=lambda i: "" if i is None else campaigns.get(i, ""),
+        list(campaigns),
+        index=None,
+        format_func=lambda i: campaigns.get(i, ""),
+        placeholder=t("common.choose"),
         key=f"{key}_campaign",
     )
     return consultation, campaign

@@ -8,13 +8,26 @@ from pages._kit.files import download_button, safe_file_name
 from toolkit.brief import actor_brief
 from toolkit.i18n import LANGUAGES, format_date, t
 from toolkit.markdown import escape
-from toolkit.record import Story, header, quadrant_word, stance_word
+from toolkit.record import Header, Story, header, quadrant_word, stance_word
 
 
 def _last_contact(days: int | None) -> str:
     if days is None:
         return t("record.header.never")
     return t("record.header.today") if days == 0 else t("record.header.days", count=days)
+
+
+def _next_step(found: Header) -> str:
+    """The open next step due soonest, red when overdue (its text is user text: escaped)."""
+    if found.next_step is None:
+        return t("record.header.no_step")
+    due = found.next_step.next_step_due
+    words = t(
+        "record.header.overdue" if found.overdue else "record.header.due",
+        day=format_date(due) if due else "—",
+        step=escape(found.next_step.next_step),
+    )
+    return f":red[{words}]" if found.overdue else words
 
 
 def show(ctx: PageContext, story: Story) -> None:
@@ -27,30 +40,29 @@ def show(ctx: PageContext, story: Story) -> None:
         ctx.term_label("scales")(actor.scale),
     ]
     st.caption(escape(" · ".join(w for w in [actor.acronym, *what] if w)))
-    stance, place, contact, step = st.columns([1, 1.2, 1, 2])
-    stance.metric(t("record.header.stance"), stance_word(found.stance) or "—")
-    place.metric(
-        t("record.header.quadrant"),
-        quadrant_word(found.quadrant) or "—",
-        help=t(
-            "record.header.levels",
-            influence=found.influence if found.influence is not None else "—",
-            interest=found.interest if found.interest is not None else "—",
-        ),
+    levels = t(
+        "record.header.levels",
+        influence=found.influence if found.influence is not None else "—",
+        interest=found.interest if found.interest is not None else "—",
     )
-    contact.metric(t("record.header.last_contact"), _last_contact(found.days_since))
-    with step:
-        st.markdown(f"**{t('record.header.next_step')}**")
-        if found.next_step is None:
-            st.caption(t("record.header.no_step"))
-        else:
-            due = found.next_step.next_step_due
-            words = t(
-                "record.header.overdue" if found.overdue else "record.header.due",
-                day=format_date(due) if due else "—",
-                step=escape(found.next_step.next_step),
-            )
-            (st.error if found.overdue else st.info)(words, icon=":material/flag:")
+    cells = st.columns([1, 1.3, 1, 2.2])
+    for cell, (name, value, note) in zip(
+        cells[:3],
+        (
+            ("record.header.stance", stance_word(found.stance) or "—", None),
+            ("record.header.quadrant", quadrant_word(found.quadrant) or "—", levels),
+            ("record.header.last_contact", _last_contact(found.days_since), format_date(found.last_contact)),
+        ),
+        strict=True,
+    ):
+        with cell.container(border=True, height="stretch"):
+            st.caption(t(name))
+            st.markdown(f"**{value}**")
+            if note:
+                st.caption(note)
+    with cells[3].container(border=True, height="stretch"):
+        st.caption(t("record.header.next_step"))
+        st.markdown(_next_step(found))
     brief(ctx, story)
 
 

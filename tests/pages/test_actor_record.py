@@ -72,8 +72,9 @@ def test_the_record_of_a_sample_actor_shows_its_history_and_assessment_chart(kit
     assert len(history) >= 2 and len(assessed) >= 2  # the sample's year of history
     app = opened(kit_page, actor)
     assert app.subheader[0].value == actor.name
-    labels = [m.label for m in app.metric]
-    assert labels[:3] == [t("record.header.stance"), t("record.header.quadrant"), t("record.header.last_contact")]
+    captions = [c.value for c in app.caption]
+    for name in ("stance", "quadrant", "last_contact", "next_step"):
+        assert t(f"record.header.{name}") in captions
     contacts = table(app, "contacts", CONTACT_COLUMNS)
     assert len(contacts) == len(history)
     assert contacts.iloc[0][t("record.contacts.column.summary")] == history[0].summary  # newest first
