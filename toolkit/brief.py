@@ -34,6 +34,7 @@ from toolkit.record import (
 from toolkit.text import clean
 
 SHORT = 300  # characters of a summary or agreement printed: the brief is one page
+OPEN_STEPS = 8  # next steps listed
 
 
 def _text(value: object, limit: int = SHORT) -> str:
@@ -101,7 +102,9 @@ def _standing(document: Document, story: Story, today: date, lang: str) -> None:
     if found.last_contact is None:
         _line(document, t("record.brief.last_contact", lang), t("record.header.never", lang))
     else:
-        since = t("record.header.days", lang, count=found.days_since)
+        days = found.days_since
+        since = t("record.header.today", lang) if days == 0 else t("record.header.days", lang, count=days)
+        since = since[:1].lower() + since[1:]  # inside a sentence: "(hace 2 días)"
         _line(document, t("record.brief.last_contact", lang), f"{format_date(found.last_contact, lang)} ({since})")
 
 
@@ -120,7 +123,7 @@ def _contacts(document: Document, story: Story, lang: str) -> None:
 
 def _steps(document: Document, story: Story, today: date, lang: str) -> None:
     _heading(document, t("record.brief.steps", lang))
-    steps = open_steps(story.interactions)
+    steps = open_steps(story.interactions)[:OPEN_STEPS]  # one page: the soonest ones
     if not steps:
         document.add_paragraph(_text(t("record.brief.no_steps", lang)))
         return

@@ -29,7 +29,9 @@ def open_from_link(tabs_key: str, record_tab: str) -> None:
     """Called before the page's tabs: a link that names an actor, not followed yet, opens the record's
     tab (then the person moves freely between tabs)."""
     wanted = linked_actor()
-    if wanted is not None and st.session_state.get(LINK_SEEN) != wanted:
+    if wanted is None:
+        st.session_state.pop(LINK_SEEN, None)  # a later link to the same actor opens it again
+    elif st.session_state.get(LINK_SEEN) != wanted:
         st.session_state[tabs_key] = record_tab
 
 

@@ -9,10 +9,12 @@ from datetime import date, timedelta
 
 from toolkit import access
 from toolkit.i18n import t
+from toolkit.markdown import escape
 from toolkit.record import ASSESSMENT_COLUMNS, CONTACT_COLUMNS, headers
 from toolkit.store.accounts import create_user, set_member
+from toolkit.store.edits import Edit
 from toolkit.store.engagement import InteractionFilter, list_assessments, list_interactions
-from toolkit.store.register import list_actors
+from toolkit.store.register import list_actors, save_actor_edits
 
 TODAY = date(2026, 11, 22)  # HOJA_TODAY of the suite (tests/conftest.py)
 
@@ -123,6 +125,8 @@ def test_editing_a_field_in_the_record_saves_it(kit_page, kit_store):
     saved = next(a for a in list_actors(engine, workspace_id) if a.id == actor.id)
     assert saved.city == "Rionegro" and saved.version == actor.version + 1
     assert app.success[0].value == t("record.fields.saved", name=actor.name)
+    audit = next(d.value for d in app.dataframe if t("activity.column_changes") in d.value.columns)
+    assert "Rionegro" in audit.iloc[0][t("activity.column_changes")]  # the record's audit, newest first
 
 
 def test_a_reassessment_makes_the_history_grow(kit_page, kit_store):
@@ -165,3 +169,15 @@ def test_a_link_with_the_actor_opens_its_record(kit_page, kit_store):
     assert not app.exception
     assert app.selectbox(key="record_actor").value == actor.id
     assert app.subheader[0].value == actor.name
+
+
+def test_a_hostile_name_is_shown_as_typed(kit_page, kit_store):
+    engine, workspace_id = kit_store
+    actor = busiest(engine, workspace_id)
+    hostile = "**Gran** [ONG](javascript:alert(1))"
+    save_actor_edits(engine, workspace_id, [Edit(actor.id, actor.version, {"name": hostile})])
+    actor = next(a for a in list_actors(engine, workspace_id) if a.id == actor.id)
+    app = opened(kit_page, actor)
+    assert app.subheader[0].value == escape(hostile)  # markdown read as text: no bold, no link
+    label = t("record.contact_form.people", name=escape(hostile))
+    assert any(w.label == label for w in app.text_input)
