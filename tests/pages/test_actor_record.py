@@ -181,3 +181,17 @@ def test_a_hostile_name_is_shown_as_typed(kit_page, kit_store):
     assert app.subheader[0].value == escape(hostile)  # markdown read as text: no bold, no link
     label = t("record.contact_form.people", name=escape(hostile))
     assert any(w.label == label for w in app.text_input)
+
+
+def test_an_edit_over_someone_elses_change_saves_nothing_and_says_so(kit_page, kit_store):
+    engine, workspace_id = kit_store
+    actor = busiest(engine, workspace_id)
+    app = opened(kit_page, actor)
+    save_actor_edits(engine, workspace_id, [Edit(actor.id, actor.version, {"city": "Envigado"})])  # a colleague
+    by_label(app.text_input, "columns.city").input("Rionegro")
+    button(app, "record.fields.submit").click().run()
+    assert not app.exception
+    assert app.error[0].value == t("record.fields.conflict")
+    saved = next(a for a in list_actors(engine, workspace_id) if a.id == actor.id)
+    assert saved.city == "Envigado"
+    assert by_label(app.text_input, "columns.city").value == "Envigado"  # the form shows the stored actor
