@@ -176,6 +176,7 @@ def test_a_tampered_story_restores_nothing_and_says_where(engine, backup, sheet,
     assert found, outcome.problems
     said = [t(p.key, lang="es", **p.details) for p in found]
     assert any(words in message for message in said), said
+    assert not any("Se deja vacía" in message for message in said), said  # a restore leaves nothing blank: it refuses
     assert find_workspace(engine, "Rota") is None and len(list_workspaces(engine)) == before
 
 

@@ -35,6 +35,7 @@ INTERACTION_COLUMNS = (
 )
 INTERACTION_ACTOR_COLUMNS = ("id", "interaction", "actor", "people")
 UNKNOWN = "backup.engagement.unknown"  # a number that names nothing in its sheet
+BAD_DATE = "backup.engagement.bad_date"  # the import's words would say the cell is left blank
 
 
 def backup_sheets(
@@ -138,8 +139,15 @@ def _level(value: object) -> int | None:
     raise norm.Unclear("reports.restore.bad_value", value=norm.text(value))
 
 
+def _day(value: object) -> date | None:
+    try:
+        return norm.day(value)
+    except norm.Unclear as error:
+        raise norm.Unclear(BAD_DATE, **error.details) from error
+
+
 def _required_day(value: object, key: str) -> date:
-    found = norm.day(value)
+    found = _day(value)
     if found is None:
         raise norm.Unclear(key)
     return found
@@ -156,7 +164,7 @@ def _interaction(cells: dict[str, object]) -> Interaction:
         summary=norm.text(cells.get("summary")),
         agreements=norm.text(cells.get("agreements")),
         next_step=norm.text(cells.get("next_step")),
-        next_step_due=norm.day(cells.get("next_step_due")),
+        next_step_due=_day(cells.get("next_step_due")),
         next_step_done=norm.yes_no(cells.get("next_step_done")),
     )
 
@@ -175,7 +183,7 @@ def _assessment(cells: dict[str, object]) -> Assessment:
 def _relation_dates(result: EngagementBackup, rows: list[list[object]]) -> None:
     for row, cells in _table(rows):
         try:
-            starts_on, ends_on = norm.day(cells.get("starts_on")), norm.day(cells.get("ends_on"))
+            starts_on, ends_on = _day(cells.get("starts_on")), _day(cells.get("ends_on"))
         except norm.Unclear as error:
             result.problems.append(Problem("relations", row, "", error.key, error.details))
             continue
@@ -194,7 +202,7 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> EngagementBackup:
     >>> [(i.interaction.kind, i.interaction.occurred_on.isoformat(), i.actor_refs) for i in found.interactions]
     [('call', '2026-03-02', {'4': 'Ana'})]
     >>> [(p.sheet, p.row, p.key) for p in found.problems]
-    [('interactions', 3, 'import.value.date')]
+    [('interactions', 3, 'backup.engagement.bad_date')]
     """
     result = EngagementBackup()
 
