@@ -7,8 +7,9 @@ import streamlit as st
 from pages._kit.context import PageContext, notify, page_context, show_notice
 from pages._kit.files import download_button
 from pages._kit.outcome import run
+from toolkit import access
 from toolkit.activity import describe, feed_csv, feed_rows, import_ids, undoable, when
-from toolkit.i18n import format_date, t
+from toolkit.i18n import format_date, set_language, t
 from toolkit.markdown import escape
 from toolkit.store.bin import empty_bin, list_bin, restore
 from toolkit.store.trail import activity, activity_count
@@ -67,7 +68,7 @@ def undo_section(ctx: PageContext, entries: list[dict]) -> None:
             st.session_state[UNDOING] = entry["id"]
     chosen = next((entry for entry in imports if entry["id"] == st.session_state.get(UNDOING)), None)
     if chosen is not None:
-        confirm_undo(ctx, chosen["id"], chosen.get("label") or t("undo.a_list"))
+        confirm_undo(ctx, chosen["id"], chosen.get("label") or t("undo.a_list"), access.current())
 
 
 def stop_undoing() -> None:
@@ -75,7 +76,16 @@ def stop_undoing() -> None:
 
 
 @st.dialog(t("undo.button"), on_dismiss=stop_undoing)
-def confirm_undo(ctx: PageContext, change_id: int, label: str) -> None:
+def confirm_undo(ctx: PageContext, change_id: int, label: str, person: access.Person) -> None:
+    """The question, and the undo once answered. The dialog's button reruns the dialog alone,
+    where app.py has set neither the person acting nor the language: it acts as the person who
+    was shown it (the argument kept from the page's run), in their language."""
+    set_language(ctx.lang)
+    with access.acting_as(person):
+        ask_undo(ctx, change_id, label)
+
+
+def ask_undo(ctx: PageContext, change_id: int, label: str) -> None:
     st.warning(t("undo.confirm_text", label=escape(label)))
     if st.button(t("undo.confirm_yes"), type="primary", key="activity_undo_confirm"):
         stop_undoing()
@@ -86,10 +96,12 @@ def confirm_undo(ctx: PageContext, change_id: int, label: str) -> None:
 
 
 @st.dialog(t("bin.empty_bin"))
-def confirm_empty(ctx: PageContext) -> None:
+def confirm_empty(ctx: PageContext, person: access.Person) -> None:
+    set_language(ctx.lang)  # the dialog's button reruns it alone: as the person shown it (see confirm_undo)
     st.warning(t("bin.empty_confirm"))
     if st.button(t("bin.empty_bin"), type="primary", key="bin_empty_confirm"):
-        count = run(empty_bin, ctx.engine, ctx.workspace_id)
+        with access.acting_as(person):
+            count = run(empty_bin, ctx.engine, ctx.workspace_id)
         if count is not None:
             notify("activity", t("bin.emptied", count=count))
 
@@ -123,7 +135,7 @@ def bin_tab(ctx: PageContext) -> None:
     else:
         st.caption(t("bin.only_editors"))
     if ctx.role == "owner" and st.button(t("bin.empty_bin"), key="bin_empty"):
-        confirm_empty(ctx)
+        confirm_empty(ctx, access.current())
 
 
 ctx = page_context("activity.title")
