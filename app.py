@@ -15,7 +15,7 @@ from toolkit.settings import Settings
 from toolkit.store import StoreError, open_store
 from toolkit.store.accounts import end_sessions, session_valid
 from toolkit.store.sample import load_sample
-from toolkit.store.workspaces import current_role, list_workspaces
+from toolkit.store.workspaces import current_role, list_workspaces, workspace_labels
 
 started = time.perf_counter()
 st.set_page_config(
@@ -158,7 +158,7 @@ with st.sidebar, contained("sidebar"):
         on_change=lambda: st.session_state.update(language=st.session_state["sidebar_language"]),
     )
     ids = [w.id for w in workspaces]
-    names = {w.id: w.name for w in workspaces}
+    names = workspace_labels(workspaces)
     if st.session_state.get("workspace_id") not in ids:
         st.session_state["workspace_id"] = ids[0] if ids else None
     if ids:

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from toolkit.access import Person, acting_as
 from toolkit.backup import workspace_backup
 from toolkit.domain import Actor
+from toolkit.i18n import t
 from toolkit.store import StoreError, open_store
 from toolkit.store.accounts import (
     MAX_ACCOUNTS_PER_DAY,
@@ -35,7 +36,14 @@ from toolkit.store.accounts import (
 from toolkit.store.consultations import list_consultations
 from toolkit.store.register import add_actor, delete_actors, list_actors
 from toolkit.store.tables import sign_in_attempts, users
-from toolkit.store.workspaces import create_workspace, delete_workspace, list_workspaces, rename_workspace
+from toolkit.store.workspaces import (
+    create_workspace,
+    delete_workspace,
+    find_workspace,
+    list_workspaces,
+    rename_workspace,
+    workspace_labels,
+)
 
 ROOT = Path(__file__).parents[2]
 PASSWORD = "una frase larga y fácil"
@@ -416,3 +424,34 @@ def test_parallel_attempts_get_no_more_password_checks_than_the_limit(engine, te
     with engine.connect() as connection:
         recorded = connection.execute(select(func.count()).select_from(sign_in_attempts)).scalar()
     assert recorded == MAX_FAILURES
+
+
+def test_naming_a_workspace_does_not_tell_whether_a_hidden_one_has_that_name(engine, sample_id, team):
+    """Finding 5, last part: names were unique across the server, so an owner renaming (or, with
+    HOJA_CREATORS=owners, creating) a workspace was refused a name held by a workspace they cannot
+    open, and so learnt that it exists. Names are now unique among the workspaces a person opens."""
+    hidden = create_workspace(engine, "Cooperación Bogotá 2027")  # the operator's, nobody's member
+    with acting_as(team["owner"]):
+        renamed = rename_workspace(engine, sample_id, "Cooperación Bogotá 2027")
+        assert renamed.name == "Cooperación Bogotá 2027"  # the same answer as for any free name
+        assert [w.id for w in list_workspaces(engine)] == [sample_id]
+    with acting_as(replace(team["owner"], creates=True)):
+        own = create_workspace(engine, "Cooperación Bogotá 2027 (copia)")
+        with pytest.raises(StoreError) as refused:  # a name the owner sees is refused, as before
+            rename_workspace(engine, own.id, "Cooperación Bogotá 2027")
+        assert refused.value.reason == "name_taken"
+        created = create_workspace(engine, "Otra ciudad")
+    with acting_as(team["outsider"]), pytest.raises(StoreError):  # not theirs: refused as before
+        rename_workspace(engine, hidden.id, "Mío")
+    # the operator opens all of them: the shared name is no longer unique, and says so
+    with pytest.raises(StoreError) as ambiguous:
+        find_workspace(engine, "Cooperación Bogotá 2027")
+    assert ambiguous.value.reason == "workspace_ambiguous"
+    assert f"#{hidden.id}" in t(ambiguous.value.message_key, **ambiguous.value.details)
+    assert find_workspace(engine, f"#{hidden.id}").id == hidden.id
+    assert find_workspace(engine, "Otra ciudad").id == created.id
+    labels = workspace_labels(list_workspaces(engine))
+    assert labels[hidden.id] == f"Cooperación Bogotá 2027 (#{hidden.id})" and labels[created.id] == "Otra ciudad"
+    with pytest.raises(StoreError) as taken:  # the operator's own names stay unique
+        create_workspace(engine, "Cooperación Bogotá 2027")
+    assert taken.value.reason == "name_taken"

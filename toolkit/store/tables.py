@@ -25,7 +25,10 @@ workspaces = Table(
     "workspaces",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(200), nullable=False, unique=True),
+    Column("name", String(200), nullable=False, index=True),  # unique among the workspaces one person opens
+    # the name again for the operator's own workspaces (command line, no accounts), NULL for those an owner
+    # created or renamed: unique across them, so two instances loading the sample at once make one
+    Column("unique_name", String(200), unique=True),
     Column("city", String(200), nullable=False, default=""),
     Column("country", String(200), nullable=False, default=""),
     Column("language", String(5), nullable=False, default="es"),

@@ -120,15 +120,22 @@ def _clean_name(name: str) -> str:
 
 def list_workspaces(engine: Engine) -> list[Workspace]:
     """The workspaces the person acting may open (all of them without accounts), by name."""
-    query = select(workspaces).order_by(workspaces.c.name)
-    person = access.current()
-    if not person.unrestricted:
-        query = query.join(memberships, memberships.c.workspace_id == workspaces.c.id).where(
-            memberships.c.user_id == person.user_id
-        )
     with engine.connect() as connection:
-        rows = connection.execute(query).all()
+        rows = connection.execute(
+            _visible(connection, select(workspaces).order_by(workspaces.c.name, workspaces.c.id))
+        ).all()
     return [_workspace(row) for row in rows]
+
+
+def workspace_labels(shown: list[Workspace]) -> dict[int, str]:
+    """What to call each workspace in a list: its name, with its number where two share one.
+
+    >>> from toolkit.domain import Workspace
+    >>> workspace_labels([Workspace("Quito", id=1), Workspace("Quito", id=2), Workspace("Cali", id=3)])
+    {1: 'Quito (#1)', 2: 'Quito (#2)', 3: 'Cali'}
+    """
+    names = [w.name for w in shown]
+    return {w.id: f"{w.name} (#{w.id})" if names.count(w.name) > 1 else w.name for w in shown}
 
 
 def get_workspace(engine: Engine, workspace_id: int) -> Workspace:
@@ -139,13 +146,40 @@ def get_workspace(engine: Engine, workspace_id: int) -> Workspace:
     return _workspace(row)
 
 
+def _visible(connection: Connection, query):
+    """``query`` on workspaces narrowed to those the person acting may open."""
+    person = access.current()
+    if person.unrestricted:
+        return query
+    return query.join(memberships, memberships.c.workspace_id == workspaces.c.id).where(
+        memberships.c.user_id == person.user_id
+    )
+
+
 def find_workspace(engine: Engine, name: str) -> Workspace | None:
-    """The workspace of that name, if the person acting may open it."""
+    """The workspace of that name among those the person acting may open, or ``#12`` for the one of id 12.
+
+    Names are unique among the workspaces one person opens, not across the server: the operator, who
+    opens them all, may find two cities' workspaces of the same name, and is told their numbers
+    (``workspace_ambiguous``) instead of getting one of them."""
+    wanted = " ".join(str(name or "").split())
     with engine.connect() as connection:
-        row = connection.execute(select(workspaces).where(workspaces.c.name == " ".join(name.split()))).first()
-        if row is not None and role_in(connection, row.id) is None:
-            row = None
-    return _workspace(row) if row else None
+        rows = connection.execute(_visible(connection, select(workspaces).where(workspaces.c.name == wanted))).all()
+        if not rows and re.fullmatch(r"#\d{1,12}", wanted):
+            rows = connection.execute(
+                _visible(connection, select(workspaces).where(workspaces.c.id == int(wanted[1:])))
+            ).all()
+    if len(rows) > 1:
+        raise StoreError("workspace_ambiguous", name=wanted, numbers=", ".join(f"#{row.id}" for row in rows))
+    return _workspace(rows[0]) if rows else None
+
+
+def _name_seen(connection: Connection, name: str, besides: int | None = None) -> bool:
+    """Whether a workspace the person acting may open already has that name (never says more)."""
+    query = select(workspaces.c.id).where(workspaces.c.name == name)
+    if besides is not None:
+        query = query.where(workspaces.c.id != besides)
+    return connection.execute(_visible(connection, query)).first() is not None
 
 
 def revision(engine: Engine, workspace_id: int) -> int:
@@ -181,12 +215,20 @@ def insert_workspace(
     name = _clean_name(name)
     place = checked(workspaces, {"city": city or "", "country": country or "", "description": description or ""})
     city, country, description = place["city"], place["country"], place["description"]
-    if connection.execute(select(workspaces.c.id).where(workspaces.c.name == name)).first():
+    if _name_seen(connection, name):
         raise StoreError("name_taken", name=name)
+    # the operator's workspaces keep a server-wide unique name; an owner's are unique among their own
+    unique_name = name if access.current().unrestricted else None
     try:
         workspace_id = connection.execute(
             insert(workspaces).values(
-                name=name, city=city, country=country, language=language, description=description, revision=0
+                name=name,
+                unique_name=unique_name,
+                city=city,
+                country=country,
+                language=language,
+                description=description,
+                revision=0,
             )
         ).inserted_primary_key[0]
     except IntegrityError as error:  # someone created the same name in between (two instances' first run)
@@ -216,16 +258,20 @@ def create_workspace(
 
 
 def rename_workspace(engine: Engine, workspace_id: int, new_name: str) -> Workspace:
+    """Rename a workspace (its owner): refused only when the owner already opens one of that name.
+
+    A name held by a workspace the owner cannot open is no refusal (it would tell them it exists):
+    renamed by an owner, the workspace leaves the operator's server-wide unique names."""
     new_name = _clean_name(new_name)
+    unique_name = new_name if access.current().unrestricted else None
     try:
         with writing(engine, workspace_id, "owner") as connection:
-            clash = connection.execute(
-                select(workspaces.c.id).where(workspaces.c.name == new_name, workspaces.c.id != workspace_id)
-            ).first()
-            if clash:
+            if _name_seen(connection, new_name, besides=workspace_id):
                 raise StoreError("name_taken", name=new_name)
-            connection.execute(update(workspaces).where(workspaces.c.id == workspace_id).values(name=new_name))
-    except IntegrityError as error:  # another workspace took the name in between
+            connection.execute(
+                update(workspaces).where(workspaces.c.id == workspace_id).values(name=new_name, unique_name=unique_name)
+            )
+    except IntegrityError as error:  # the operator gave another workspace that name in between
         raise StoreError("name_taken", name=new_name) from error
     return get_workspace(engine, workspace_id)
 
