@@ -5,11 +5,11 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext, notify, page_context, show_notice
+from pages._kit.dialogs import dialog
 from pages._kit.files import download_button
 from pages._kit.outcome import run
-from toolkit import access
 from toolkit.activity import describe, feed_csv, feed_rows, import_ids, undoable, when
-from toolkit.i18n import format_date, set_language, t
+from toolkit.i18n import format_date, t
 from toolkit.markdown import escape
 from toolkit.store.bin import empty_bin, list_bin, restore
 from toolkit.store.trail import activity, activity_count
@@ -68,21 +68,17 @@ def undo_section(ctx: PageContext, entries: list[dict]) -> None:
             st.session_state[UNDOING] = entry["id"]
     chosen = next((entry for entry in imports if entry["id"] == st.session_state.get(UNDOING)), None)
     if chosen is not None:
-        confirm_undo(ctx, chosen["id"], chosen.get("label") or t("undo.a_list"), access.current())
+        confirm_undo(ctx, chosen["id"], chosen.get("label") or t("undo.a_list"))
 
 
 def stop_undoing() -> None:
     st.session_state.pop(UNDOING, None)
 
 
-@st.dialog(t("undo.button"), on_dismiss=stop_undoing)
-def confirm_undo(ctx: PageContext, change_id: int, label: str, person: access.Person) -> None:
-    """The question, and the undo once answered. The dialog's button reruns the dialog alone,
-    where app.py has set neither the person acting nor the language: it acts as the person who
-    was shown it (the argument kept from the page's run), in their language."""
-    set_language(ctx.lang)
-    with access.acting_as(person):
-        ask_undo(ctx, change_id, label)
+@dialog(t("undo.button"), on_dismiss=stop_undoing)
+def confirm_undo(ctx: PageContext, change_id: int, label: str) -> None:
+    """The question, and the undo once answered (as the person shown it: pages/_kit/dialogs.py)."""
+    ask_undo(ctx, change_id, label)
 
 
 def ask_undo(ctx: PageContext, change_id: int, label: str) -> None:
@@ -95,13 +91,11 @@ def ask_undo(ctx: PageContext, change_id: int, label: str) -> None:
             notify("activity", t("undo.done", label=escape(label), **counts))
 
 
-@st.dialog(t("bin.empty_bin"))
-def confirm_empty(ctx: PageContext, person: access.Person) -> None:
-    set_language(ctx.lang)  # the dialog's button reruns it alone: as the person shown it (see confirm_undo)
+@dialog(t("bin.empty_bin"))
+def confirm_empty(ctx: PageContext) -> None:
     st.warning(t("bin.empty_confirm"))
     if st.button(t("bin.empty_bin"), type="primary", key="bin_empty_confirm"):
-        with access.acting_as(person):
-            count = run(empty_bin, ctx.engine, ctx.workspace_id)
+        count = run(empty_bin, ctx.engine, ctx.workspace_id)
         if count is not None:
             notify("activity", t("bin.emptied", count=count))
 
@@ -135,7 +129,7 @@ def bin_tab(ctx: PageContext) -> None:
     else:
         st.caption(t("bin.only_editors"))
     if ctx.role == "owner" and st.button(t("bin.empty_bin"), key="bin_empty"):
-        confirm_empty(ctx, access.current())
+        confirm_empty(ctx)
 
 
 ctx = page_context("activity.title")

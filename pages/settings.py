@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext, notify, page_context, show_notice
+from pages._kit.dialogs import dialog
 from pages._kit.outcome import run
 from pages._kit.table import TableTexts, editable_table
 from toolkit import access
@@ -74,7 +75,7 @@ def rename_form(ctx: PageContext, place) -> None:
             notify("settings", t("settings.workspaces.renamed"))
 
 
-@st.dialog(t("settings.workspaces.delete_title"))
+@dialog(t("settings.workspaces.delete_title"))
 def confirm_delete(engine, workspace) -> None:
     st.warning(t("settings.workspaces.delete_warning", name=escape(workspace.name)))
     typed = st.text_input(t("settings.workspaces.delete_type_name"), key="settings_delete_typed")

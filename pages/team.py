@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext, notify, page_context, show_notice
+from pages._kit.dialogs import dialog
 from pages._kit.outcome import run
 from toolkit import access
 from toolkit.domain import ROLES
@@ -74,7 +75,7 @@ def account_form(ctx: PageContext, place) -> None:
             notify("team", t("members.created", name=escape(username.strip().lower())))
 
 
-@st.dialog(t("members.remove"))
+@dialog(t("members.remove"))
 def confirm_remove(ctx: PageContext, username: str) -> None:
     st.warning(t("members.remove_confirm", name=escape(username)))
     if st.button(t("members.remove"), type="primary", key="team_remove_confirm") and succeeded(

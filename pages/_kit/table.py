@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import notify
+from pages._kit.dialogs import dialog
 from pages._kit.outcome import show_error
 from toolkit.i18n import t
 from toolkit.markdown import escape
@@ -130,7 +131,7 @@ def editable_table(
 
     # the question stays open across reruns until answered (in a browser the dialog's own buttons
     # rerun only the dialog; closing it with its cross or Escape is an answer too)
-    @st.dialog(t(texts.delete_title), on_dismiss=stop_confirming)
+    @dialog(t(texts.delete_title), on_dismiss=stop_confirming)
     def confirm_delete() -> None:
         st.write(t(texts.delete_question, count=len(to_delete)))
         names = {row["id"]: row_name(row) for row in before}

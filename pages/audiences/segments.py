@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext, notify
+from pages._kit.dialogs import dialog
 from pages.audiences import members, new, profile
 from pages.audiences.labels import term_label
 from pages.audiences.outcome import done
@@ -133,7 +134,7 @@ def strategy(ctx: PageContext, snap: Snapshot, audience: Audience) -> list[Campa
 def delete_button(ctx: PageContext, audience: Audience, reached_by: list[Campaign]) -> None:
     """Delete the audience, after a dialog that names the campaigns that reach it."""
 
-    @st.dialog(t("audiences.delete.title"))
+    @dialog(t("audiences.delete.title"))
     def confirm_delete():
         st.write(t("audiences.delete.question", name=escape(audience.name)))
         if reached_by:

@@ -4,6 +4,7 @@ and measurements from a spreadsheet."""
 import streamlit as st
 
 from pages._kit.context import PageContext, notify
+from pages._kit.dialogs import dialog
 from pages._kit.table import TableTexts, editable_table
 from pages.campaigns import imports
 from pages.campaigns.data import Chosen
@@ -116,7 +117,7 @@ def measurements_table(ctx: PageContext, current: Chosen) -> None:
 def confirm_kpi_delete(ctx: PageContext, kpi: Kpi) -> None:
     """Ask before deleting a KPI with all its measurements."""
 
-    @st.dialog(t("campaigns.kpis.delete_title"))  # built on each run: the title in the reader's language
+    @dialog(t("campaigns.kpis.delete_title"))  # built on each run: the title in the reader's language
     def ask() -> None:
         st.write(t("campaigns.kpis.delete_kpi_question", name=escape(kpi.name)))
         confirmed = st.button(t("campaigns.table.delete_confirm"), type="primary", key="campaigns_kpi_delete_ok")

@@ -4,6 +4,7 @@ channels, dates, owner and budget; and deleting it (which asks first)."""
 import streamlit as st
 
 from pages._kit.context import PageContext, notify
+from pages._kit.dialogs import dialog
 from pages.campaigns.data import Chosen
 from pages.campaigns.words import DATE_FORMAT, NOTICE, channel_label, done, vocab_label
 from toolkit.audiences import split_lines
@@ -92,7 +93,7 @@ def confirm_delete(ctx: PageContext, current: Chosen) -> None:
     """Ask before deleting the campaign with its activities, KPIs and measurements."""
     title = current.campaign.title
 
-    @st.dialog(t("campaigns.delete.title"))  # built on each run: the title in the reader's language
+    @dialog(t("campaigns.delete.title"))  # built on each run: the title in the reader's language
     def ask() -> None:
         st.write(t("campaigns.delete.question", title=escape(title)))
         st.warning(t("campaigns.delete.warning", activities=len(current.activities), kpis=len(current.kpis)))

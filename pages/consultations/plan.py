@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from pages._kit.dialogs import dialog
 from pages.consultations.chosen import Chosen, choose
 from pages.consultations.words import (
     DATE_FORMAT,
@@ -161,7 +162,7 @@ def delete(chosen: Chosen) -> None:
         st.session_state.pop(confirming, None)
 
     # the question stays open across reruns until answered, as the kit's table does (closing it is an answer)
-    @st.dialog(t("consultations.delete.title"), on_dismiss=stop_confirming)
+    @dialog(t("consultations.delete.title"), on_dismiss=stop_confirming)
     def confirm_delete() -> None:
         st.write(t("consultations.delete.question", title=escape(title)))
         st.warning(
