@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from toolkit import access
@@ -373,22 +373,38 @@ def rename_term(engine: Engine, workspace_id: int, vocabulary: str, key: str, la
 
 
 def ensure_terms(connection: Connection, workspace_id: int, terms: list[tuple[str, str, str | None]]) -> None:
-    """Add the terms a restored backup uses and set their labels (inside the caller's transaction)."""
-    existing = {
-        (row.vocabulary, row.key): row.label
-        for row in connection.execute(
-            select(vocab_terms.c.vocabulary, vocab_terms.c.key, vocab_terms.c.label).where(
-                vocab_terms.c.workspace_id == workspace_id
-            )
+    """Add the terms an import or a restored backup uses and set their labels (inside the caller's
+    transaction).
+
+    A new term goes right after the term given before it in its list, or first when none was: an
+    import's new terms head their list in Ajustes, in the file's order, where the team sees them
+    (they used to take a position among the first defaults, or the bottom of 15); a restore, which
+    gives every term of a list in order, keeps the backup's order."""
+    rows = connection.execute(
+        select(
+            vocab_terms.c.id, vocab_terms.c.vocabulary, vocab_terms.c.key, vocab_terms.c.label, vocab_terms.c.position
         )
-    }
-    for position, term in enumerate(terms):
+        .where(vocab_terms.c.workspace_id == workspace_id)
+        .order_by(vocab_terms.c.vocabulary, vocab_terms.c.position, vocab_terms.c.id)
+    ).all()
+    existing = {(row.vocabulary, row.key): row.label for row in rows}
+    order: dict[str, list[str]] = {}
+    for row in rows:
+        order.setdefault(row.vocabulary, []).append(row.key)
+    before: dict[str, str | None] = {}  # the term given last in each list
+    added: set[str] = set()
+    for term in terms:
         term = checked(vocab_terms, dict(zip(("vocabulary", "key", "label"), term, strict=True)))
         vocabulary, key, custom_label = term["vocabulary"], term["key"], term["label"]
+        keys = order.setdefault(vocabulary, [])
         if (vocabulary, key) not in existing:
+            after = before.get(vocabulary)
+            keys.insert(keys.index(after) + 1 if after in keys else 0, key)
+            existing[(vocabulary, key)] = custom_label
+            added.add(vocabulary)
             connection.execute(
                 insert(vocab_terms).values(
-                    workspace_id=workspace_id, vocabulary=vocabulary, key=key, label=custom_label, position=position
+                    workspace_id=workspace_id, vocabulary=vocabulary, key=key, label=custom_label, position=0
                 )
             )
         elif custom_label and existing[(vocabulary, key)] != custom_label:
@@ -401,6 +417,19 @@ def ensure_terms(connection: Connection, workspace_id: int, terms: list[tuple[st
                 )
                 .values(label=custom_label)
             )
+        before[vocabulary] = key
+    for vocabulary in sorted(added):  # number each changed list again, in its new order
+        connection.execute(
+            update(vocab_terms)
+            .where(
+                vocab_terms.c.workspace_id == workspace_id,
+                vocab_terms.c.vocabulary == vocabulary,
+                vocab_terms.c.key == bindparam("term_key"),
+            )
+            .values(position=bindparam("new_position"))
+            .execution_options(**{SKIP: True}),  # the order, not a change anyone made: no entry in the feed
+            [{"term_key": key, "new_position": position} for position, key in enumerate(order[vocabulary])],
+        )
 
 
 def require_in_workspace(connection: Connection, table, workspace_id: int, ids, reason: str) -> None:

@@ -64,3 +64,34 @@ def test_no_renames_write_nothing(engine):
     version = revision(engine, workspace.id)
     assert rename_terms(engine, workspace.id, "sectors", {}) == 0
     assert revision(engine, workspace.id) == version
+
+
+def test_an_imports_new_terms_head_their_list_in_the_files_order(engine):
+    """Issue 13: an import's new sectors took positions 0, 1... among the defaults (or the bottom of
+    a list of 15), so the team did not find them in Ajustes. They now head their list."""
+    from toolkit.domain import Actor
+    from toolkit.store.batches import RegisterBatch, import_batch
+
+    workspace = create_workspace(engine, "Términos nuevos")
+    defaults = [key for key, _ in vocabulary_terms(engine, workspace.id)["sectors"]]
+    batch = RegisterBatch(
+        new_actors=[Actor("Fondo Andino", sector="custom_investor"), Actor("Ana Ruiz", sector="custom_founder")],
+        terms=[("sectors", "custom_investor", "Inversionista"), ("sectors", "custom_founder", "Fundadora")],
+    )
+    import_batch(engine, workspace.id, batch)
+    assert [key for key, _ in vocabulary_terms(engine, workspace.id)["sectors"]] == [
+        "custom_investor",
+        "custom_founder",
+        *defaults,
+    ]
+
+
+def test_a_restore_keeps_the_order_of_the_backups_lists(engine):
+    from toolkit.store.workspaces import ensure_terms
+
+    workspace = create_workspace(engine, "Orden restaurado")
+    defaults = [key for key, _ in vocabulary_terms(engine, workspace.id)["scales"]]
+    given = [defaults[0], "custom_barrial", *defaults[1:], "custom_planetaria"]
+    with writing(engine, workspace.id) as connection:
+        ensure_terms(connection, workspace.id, [("scales", key, key.title()) for key in given])
+    assert [key for key, _ in vocabulary_terms(engine, workspace.id)["scales"]] == given
