@@ -14,11 +14,13 @@ from __future__ import annotations
 import contextvars
 import tomllib
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
 from babel.dates import format_date as babel_format_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 LANGUAGES = ("es", "en", "pt", "fr")
 DEFAULT_LANGUAGE = "es"
@@ -65,8 +67,50 @@ def language() -> str:
     return _language.get()
 
 
+def plural_form(count: object, lang: str | None = None) -> str:
+    """The CLDR plural category of ``count`` in ``lang`` ('one', 'many' or 'other'), by Babel's rules.
+
+    ``count`` may be a number or a number already written for the reader ("1.234", "1\u202f234").
+
+    >>> [plural_form(n, "es") for n in (0, 1, 2, 1_000_000)]
+    ['other', 'one', 'other', 'many']
+    >>> [plural_form(n, "fr") for n in (0, 1, 2)], [plural_form(n, "pt") for n in (0, 1, 2)]
+    (['one', 'one', 'other'], ['one', 'one', 'other'])
+    """
+    lang = lang or _language.get()
+    number = _as_number(count, lang)
+    return "other" if number is None else _locale(lang).plural_form(number)
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES.get(lang, LOCALES[DEFAULT_LANGUAGE]))
+
+
+def _as_number(count: object, lang: str) -> int | float | Decimal | None:
+    if isinstance(count, bool):
+        return None
+    if isinstance(count, int | float | Decimal):
+        return abs(count)
+    try:  # a count the caller already wrote with the locale's separators
+        return abs(parse_decimal(str(count).strip(), locale=LOCALES.get(lang, LOCALES[DEFAULT_LANGUAGE])))
+    except NumberFormatError:
+        return None
+
+
+def _variant(texts: dict[str, str], key: str, form: str) -> str | None:
+    """``key_one``, ``key_many``...; a form without its own text is the 'other' form (``key_other`` or ``key``)."""
+    return texts.get(f"{key}_{form}") or texts.get(f"{key}_other") or texts.get(key)
+
+
 def t(key: str, lang: str | None = None, **vars: object) -> str:
     """The text of ``key`` in the current language, with ``{vars}`` filled in.
+
+    A ``count`` picks the plural form by the language's CLDR rule: ``key_one``, ``key_many``,
+    ``key_other`` (plain ``key`` is the 'other' form and stands in for a form without its own
+    text). French and Brazilian Portuguese say 0 in the 'one' form ("0 acteur"); Spanish
+    numbers like 1 000 000 are 'many' and use the 'other' text. An int ``count`` is written
+    the way the locale writes numbers.
 
     Falls back to Spanish, then to the key itself, so a missing translation shows
     up on screen instead of crashing a page (and the catalog test fails).
@@ -75,11 +119,18 @@ def t(key: str, lang: str | None = None, **vars: object) -> str:
     'Hoja de Ruta'
     >>> t("relations.count", lang="es", count=1), t("relations.count", lang="es", count=2)
     ('1 relación.', '2 relaciones.')
+    >>> t("relations.count", lang="fr", count=0), t("relations.count", lang="en", count=0)
+    ('0 relation.', '0 relations.')
+    >>> t("relations.count", lang="es", count=1_000_000), t("relations.count", lang="pt", count="1.500")
+    ('1.000.000 relaciones.', '1.500 relações.')
     """
-    lang = lang or _language.get()
-    text = catalog(lang).get(key) or catalog(DEFAULT_LANGUAGE).get(key) or key
-    if vars.get("count") in (1, "1"):  # "1 actor", not "1 actores": a key may have its singular as key_one
-        text = catalog(lang).get(f"{key}_one") or text
+    lang = lang if lang in LANGUAGES else _language.get()
+    source = lang if key in catalog(lang) else DEFAULT_LANGUAGE
+    text = catalog(source).get(key) or key
+    if "count" in vars:
+        text = _variant(catalog(source), key, plural_form(vars["count"], source)) or text
+        if isinstance(vars["count"], int) and not isinstance(vars["count"], bool):
+            vars["count"] = format_number(vars["count"], lang)
     return text.format(**vars) if vars else text
 
 
