@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from toolkit.domain import QUADRANTS, STANCE_KEYS, quadrant
-from toolkit.i18n import label, t
+from toolkit.i18n import format_number, label, t
 from toolkit.markdown import escape
 from toolkit.network.exports import METRIC_COLUMNS
 from toolkit.network.history import CONTACT_BINS
@@ -82,6 +82,8 @@ def finding_text(note, words: Labels) -> str:
     'No hay ningún actor de estos sectores: Medios, diaspora.'
     >>> finding_text(Finding("isolated_influential", {"count": 1, "names": ["*EPM*"]}), words)
     'Hay 1 actor con influencia alta y ninguna relación registrada: \\\\*EPM\\\\*. Conviene vincularlo.'
+    >>> finding_text(Finding("sector_weak", {"key": "media", "count": 3, "mean": 0.7}), words)
+    'El sector «Medios» está poco conectado: sus 3 actores tienen pocas relaciones (promedio por actor: 0,7).'
     """
     values = dict(note.values)
     vocabulary = words.sectors if note.key.startswith("sector") else words.scales
@@ -89,8 +91,10 @@ def finding_text(note, words: Labels) -> str:
         values["names"] = ", ".join(values["names"])
     if "keys" in values:
         values["keys"] = ", ".join(vocabulary.get(k, k) for k in values["keys"])
-    if "key" in values:
-        values["key"] = vocabulary.get(values["key"], values["key"])
+    if "key" in values:  # a placeholder named "group": t()'s own first argument is "key"
+        values["group"] = vocabulary.get(values["key"], values.pop("key"))
+    if "mean" in values:
+        values["mean"] = format_number(values["mean"], digits=1)
     return t(f"map.findings.{note.key}", **{k: escape(v) if isinstance(v, str) else v for k, v in values.items()})
 
 
