@@ -15,6 +15,7 @@ from datetime import date, datetime
 from toolkit.actors import ActorFilter, filter_actors
 from toolkit.cells import cell_value
 from toolkit.domain import (
+    CONSULTATION_STATUSES,
     CONTRIBUTION_TYPES,
     INVITATION_STATUSES,
     STANCE_KEYS,
@@ -726,3 +727,74 @@ def file_stem(title: str) -> str:
     'consulta'
     """
     return "".join(ch if ch.isalnum() else "_" for ch in title)[:40] or "consulta"
+
+
+# -- attendance only after the consultation --------------------------------------------------
+
+ATTENDANCE_STATUSES = frozenset({"attended", "no_show"})  # statuses that say whether someone came
+BEFORE_HELD = frozenset({"draft", "convened"})  # a consultation's statuses before it took place
+
+
+def held_by(starts_on: date | None, today: date) -> bool:
+    """Whether a consultation can have taken place by ``today`` (one without a date may have).
+
+    >>> held_by(date(2026, 9, 10), date(2026, 11, 22)), held_by(date(2027, 3, 4), date(2026, 11, 22))
+    (True, False)
+    >>> held_by(None, date(2026, 11, 22))
+    True
+    """
+    return starts_on is None or starts_on <= today
+
+
+def attendance_refusal(starts_on: date | None, today: date, status: str | None, on: date | None = None) -> str | None:
+    """Why a participant cannot move to ``status`` on day ``on`` (a refusal's reason), or ``None``.
+
+    Whether someone came is known only once the consultation has taken place, and not for a day
+    still to come.
+
+    >>> attendance_refusal(date(2027, 3, 4), date(2026, 11, 22), "attended")
+    'attendance_before_held'
+    >>> attendance_refusal(date(2026, 9, 10), date(2026, 11, 22), "attended", date(2026, 12, 1))
+    'attendance_in_future'
+    >>> attendance_refusal(date(2027, 3, 4), date(2026, 11, 22), "confirmed") is None
+    True
+    """
+    if status not in ATTENDANCE_STATUSES:
+        return None
+    if not held_by(starts_on, today):
+        return "attendance_before_held"
+    if on is not None and on > today:
+        return "attendance_in_future"
+    return None
+
+
+def offered_invitation_statuses(starts_on: date | None, today: date) -> list[str]:
+    """The invitation statuses a page offers: "attended" and "no show" only once it took place.
+
+    >>> offered_invitation_statuses(date(2027, 3, 4), date(2026, 11, 22))
+    ['to_invite', 'invited', 'confirmed', 'declined']
+    """
+    held = held_by(starts_on, today)
+    return [s for s in INVITATION_STATUSES if held or s not in ATTENDANCE_STATUSES]
+
+
+def status_after_attendance(status: str) -> str:
+    """A consultation's status once attendance is recorded: one "in preparation" or "convened" was held.
+
+    >>> status_after_attendance("draft"), status_after_attendance("convened"), status_after_attendance("closed")
+    ('held', 'held', 'closed')
+    """
+    return "held" if status in BEFORE_HELD else status
+
+
+def offered_consultation_statuses(current: str, participants: list[Participant]) -> list[str]:
+    """A consultation's statuses a page offers: once someone's attendance is recorded, it took place.
+
+    >>> came = [Participant(consultation_id=1, actor_id=1, status="attended")]
+    >>> offered_consultation_statuses("held", came)
+    ['held', 'synthesised', 'closed']
+    >>> offered_consultation_statuses("draft", [])[:2]
+    ['draft', 'convened']
+    """
+    recorded = any(p.status in ATTENDANCE_STATUSES for p in participants)
+    return [s for s in CONSULTATION_STATUSES if s == current or not (recorded and s in BEFORE_HELD)]

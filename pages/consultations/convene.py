@@ -9,7 +9,7 @@ from pages.consultations import imports
 from pages.consultations.chosen import Chosen
 from pages.consultations.words import DATE_FORMAT, done, run, term_label, vocab_label, worded
 from toolkit import consultation_documents as documents
-from toolkit.consultations import file_stem, participant_rows, row_edits
+from toolkit.consultations import file_stem, held_by, offered_invitation_statuses, participant_rows, row_edits
 from toolkit.domain import INVITATION_STATUSES
 from toolkit.i18n import t
 from toolkit.spreadsheets import consultations as sheets
@@ -38,6 +38,9 @@ def show(chosen: Chosen) -> None:
     table(chosen)
     downloads(chosen)
     st.subheader(t("consultations.import.attendance_title"))
+    if not held_by(chosen.consultation.starts_on, chosen.ctx.today):
+        st.info(t("consultations.import.report.not_held"))
+        return
     st.caption(t("consultations.import.attendance_help"))
     imports.show(chosen, "attendance")
 
@@ -72,7 +75,7 @@ def bulk(chosen: Chosen) -> None:
     columns = st.columns([2, 2, 2])
     status = columns[0].selectbox(
         t("consultations.bulk.to"),
-        INVITATION_STATUSES,
+        offered_invitation_statuses(chosen.consultation.starts_on, ctx.today),
         index=1,
         key=f"{key}_to",
         format_func=vocab_label("invitation_statuses"),
@@ -110,7 +113,7 @@ def table(chosen: Chosen) -> None:
             "status": st.column_config.SelectboxColumn(
                 t("consultations.columns.status"),
                 required=True,
-                options=list(INVITATION_STATUSES),
+                options=offered_invitation_statuses(chosen.consultation.starts_on, ctx.today),
                 format_func=vocab_label("invitation_statuses"),
             ),
             **dates,

@@ -61,7 +61,7 @@ def read(chosen: Chosen, kind: str, workbook):
     """The file read as an attendance list, or as contributions of the type chosen for rows without one."""
     actors, terms = chosen.data.actors, chosen.ctx.terms
     if kind == "attendance":
-        return sheets.read_attendance(workbook, actors, terms)
+        return sheets.read_attendance(workbook, actors, terms, chosen.consultation.starts_on, chosen.ctx.today)
     default_type = st.selectbox(
         t("consultations.import.default_type"),
         CONTRIBUTION_TYPES,

@@ -15,8 +15,8 @@ from pages.consultations.words import (
     term_label,
     vocab_label,
 )
-from toolkit.consultations import target_choices, target_rows, targets_from_rows
-from toolkit.domain import CONSULTATION_STATUSES, MODALITIES, Consultation, CoverageTarget
+from toolkit.consultations import offered_consultation_statuses, target_choices, target_rows, targets_from_rows
+from toolkit.domain import MODALITIES, Consultation, CoverageTarget
 from toolkit.i18n import t
 from toolkit.markdown import escape
 from toolkit.store.consultations import delete_consultation, duplicate_consultation, update_consultation
@@ -65,10 +65,11 @@ def plan_form(chosen: Chosen) -> None:
             index=MODALITIES.index(consultation.modality),
             format_func=vocab_label("modalities"),
         )
+        statuses = offered_consultation_statuses(consultation.status, chosen.participants)
         status = columns[2].selectbox(
             t("consultations.fields.status"),
-            CONSULTATION_STATUSES,
-            index=CONSULTATION_STATUSES.index(consultation.status),
+            statuses,
+            index=statuses.index(consultation.status),
             format_func=vocab_label("consultation_statuses"),
         )
         columns = st.columns(3)

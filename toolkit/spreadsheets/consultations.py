@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 
 from toolkit import clock
+from toolkit.consultations import held_by
 from toolkit.domain import (
     CONTRIBUTION_TYPES,
     INVITATION_STATUSES,
@@ -477,8 +478,22 @@ def _merge(first: MatchedRow, later: MatchedRow) -> None:
         first.notes = f"{first.notes}\n{later.notes}".strip()
 
 
-def read_attendance(workbook: Workbook, actors: list[Actor], terms: Terms | None = None) -> ConsultationFilePreview:
-    """An attendance list: who came (a sign-in list), or a list with a status or attended column."""
+def read_attendance(
+    workbook: Workbook,
+    actors: list[Actor],
+    terms: Terms | None = None,
+    starts_on: date | None = None,
+    today: date | None = None,
+) -> ConsultationFilePreview:
+    """An attendance list: who came (a sign-in list), or a list with a status or attended column.
+
+    A consultation dated after ``today`` (default: the clock's) has had nobody attend yet: the
+    file is refused; a row dated after today keeps the consultation's date, with a warning."""
+    today = today or clock.today()
+    if not held_by(starts_on, today):
+        preview = ConsultationFilePreview(kind="attendance")
+        preview.errors.append(Problem("", 0, "", "consultations.import.report.not_held"))
+        return preview
 
     def attendance_row(matched: MatchedRow, cell, warn, headers, fields, row) -> bool:
         if not matched.written:
@@ -489,6 +504,9 @@ def read_attendance(workbook: Workbook, actors: list[Actor], terms: Terms | None
             matched.day = norm.day(cell("date"))
         except norm.Unclear as error:
             warn("date", error)
+        if matched.day is not None and matched.day > today:
+            warn("date", norm.Unclear("consultations.import.report.future_day", day=format_date(matched.day)))
+            matched.day = None
         if "status" in fields:
             try:
                 matched.status = recognise("invitation_statuses", cell("status"))

@@ -13,6 +13,8 @@ from datetime import date
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from toolkit import clock
+from toolkit.consultations import ATTENDANCE_STATUSES, BEFORE_HELD, attendance_refusal, held_by
 from toolkit.domain import (
     CONSULTATION_STATUSES,
     CONTRIBUTION_TYPES,
@@ -218,6 +220,55 @@ def _require_actors(connection: Connection, workspace_id: int, actor_ids) -> Non
     require_in_workspace(connection, actors, workspace_id, actor_ids, "actor_not_found")
 
 
+def _starts_on(connection: Connection, workspace_id: int, consultation_id: int) -> date | None:
+    row = connection.execute(
+        select(consultations.c.starts_on).where(
+            consultations.c.id == consultation_id, consultations.c.workspace_id == workspace_id
+        )
+    ).first()
+    if row is None:
+        raise StoreError("consultation_not_found")
+    return row.starts_on
+
+
+def _check_attendance(starts_on: date | None, marks) -> None:
+    """Refuse attendance (``(status, day)`` pairs) for a consultation not held yet, or dated after today."""
+    today = clock.today()
+    for status, on in marks:
+        reason = attendance_refusal(starts_on, today, status, on)
+        if reason:
+            raise StoreError(reason)
+
+
+def _attendance_recorded(connection: Connection, consultation_id: int) -> bool:
+    return (
+        connection.execute(
+            select(participants.c.id)
+            .where(
+                participants.c.consultation_id == consultation_id,
+                participants.c.status.in_(sorted(ATTENDANCE_STATUSES)),
+            )
+            .limit(1)
+        ).first()
+        is not None
+    )
+
+
+def _mark_held(connection: Connection, workspace_id: int, consultation_ids) -> None:
+    """A consultation "in preparation" or "convened" whose attendance is recorded took place: "held"."""
+    for consultation_id in set(consultation_ids):
+        if _attendance_recorded(connection, consultation_id):
+            connection.execute(
+                update(consultations)
+                .where(
+                    consultations.c.id == consultation_id,
+                    consultations.c.workspace_id == workspace_id,
+                    consultations.c.status.in_(sorted(BEFORE_HELD)),
+                )
+                .values(status="held", version=consultations.c.version + 1)
+            )
+
+
 # -- reading ---------------------------------------------------------------------------------
 
 
@@ -290,6 +341,11 @@ def update_consultation(engine: Engine, workspace_id: int, consultation: Consult
         if not done.rowcount:
             _require_consultation(connection, workspace_id, consultation.id)
             raise StoreError("consultation_changed")
+        if _attendance_recorded(connection, consultation.id):
+            if values["status"] in BEFORE_HELD:
+                raise StoreError("status_before_held")
+            if not held_by(values["starts_on"], clock.today()):
+                raise StoreError("date_after_attendance")
     return get_consultation(engine, workspace_id, consultation.id)
 
 
@@ -420,7 +476,7 @@ def change_status(
     if not participant_ids:
         return 0
     with writing(engine, workspace_id) as connection:
-        _require_consultation(connection, workspace_id, consultation_id)
+        _check_attendance(_starts_on(connection, workspace_id, consultation_id), [(status, on)])
         rows = connection.execute(
             select(participants).where(
                 participants.c.consultation_id == consultation_id,
@@ -437,6 +493,7 @@ def change_status(
                 .where(participants.c.id == row.id)
                 .values(status=status, version=participants.c.version + 1, **dates)
             )
+        _mark_held(connection, workspace_id, [consultation_id])
     return len(rows)
 
 
@@ -450,16 +507,28 @@ def save_participant_edits(
         def name(row) -> str:
             return connection.execute(select(actors.c.name).where(actors.c.id == row.actor_id)).scalar()
 
-        return apply_edits(
+        touched: list[int] = []
+
+        def check(row, changes: dict[str, object]) -> dict[str, object]:
+            values = validate_participant(changes)
+            if values.keys() & {"status", "attended_on"}:
+                status, on = values.get("status", row.status), values.get("attended_on", row.attended_on)
+                _check_attendance(_starts_on(connection, workspace_id, row.consultation_id), [(status, on)])
+                touched.append(row.consultation_id)
+            return values
+
+        result = apply_edits(
             connection,
             workspace_id,
             participants,
             edits,
             to_delete,
             fields=PARTICIPANT_FIELDS,
-            validate=lambda row, changes: validate_participant(changes),
+            validate=check,
             label=name,
         )
+        _mark_held(connection, workspace_id, touched)
+        return result
 
     return save_edits(engine, workspace_id, edits, to_delete, apply)
 
@@ -557,7 +626,8 @@ def _resolve(ref: ActorRef | None, new_ids: list[int]) -> int | None:
 def _write_import(
     connection: Connection, workspace_id: int, consultation_id: int, batch: ConsultationImport
 ) -> ImportResult:
-    _require_consultation(connection, workspace_id, consultation_id)
+    starts_on = _starts_on(connection, workspace_id, consultation_id)
+    _check_attendance(starts_on, [(mark.status, mark.on) for _, mark in batch.attendance])
     result = ImportResult()
     new_ids: list[int] = []
     if batch.new_actors:
@@ -618,16 +688,16 @@ def _write_import(
         values = validate_contribution({name: getattr(contribution, name) for name in CONTRIBUTION_FIELDS})
         values["actor_id"] = actor_id
         rows.append({"workspace_id": workspace_id, "consultation_id": consultation_id, "version": 1, **values})
-        if actor_id is not None and actor_id not in listed:  # who spoke took part
+        if actor_id is not None and actor_id not in listed:  # who spoke took part (once it took place)
+            came = {"status": "attended"} if held_by(starts_on, clock.today()) else {}
             listed[actor_id] = connection.execute(
-                insert(participants).values(
-                    **_participant_row(workspace_id, consultation_id, actor_id, status="attended")
-                )
+                insert(participants).values(**_participant_row(workspace_id, consultation_id, actor_id, **came))
             ).inserted_primary_key[0]
             result.participants_added += 1
     if rows:
         connection.execute(insert(contributions), rows)
         result.contributions_added = len(rows)
+    _mark_held(connection, workspace_id, [consultation_id])
     return result
 
 
