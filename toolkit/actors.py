@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
+from toolkit.actor_filter import ActorFilter, filter_actors  # noqa: F401 - where the pages and lists import them
 from toolkit.cells import cell_value
 from toolkit.domain import STANCE_KEYS, STANCE_VALUES, Actor, Relation, quadrant
 from toolkit.store.edits import Edit
@@ -86,49 +87,6 @@ TABLE_COLUMNS = (
     "notes",
 )
 EDITABLE_COLUMNS = tuple(c for c in TABLE_COLUMNS if c not in ("id", "version", "delete", "quadrant"))
-
-
-@dataclass
-class ActorFilter:
-    query: str = ""
-    sectors: tuple[str, ...] = ()
-    scales: tuple[str, ...] = ()
-    stances: tuple[int | None, ...] = ()
-    quadrants: tuple[str | None, ...] = ()
-    themes: tuple[str, ...] = ()
-
-
-def filter_actors(actors: list[Actor], wanted: ActorFilter) -> list[Actor]:
-    """Actors matching the search words (name, acronym, city, themes, notes) and every chosen filter.
-
-    >>> a = [Actor("Universidad EAFIT", sector="academia", themes=["innovación"]), Actor("EPM")]
-    >>> [x.name for x in filter_actors(a, ActorFilter(query="eafit"))]
-    ['Universidad EAFIT']
-    >>> [x.name for x in filter_actors(a, ActorFilter(themes=("innovacion",)))]
-    ['Universidad EAFIT']
-    """
-    words = fold(wanted.query).split()
-    themes = {fold(theme) for theme in wanted.themes}
-    found = []
-    for actor in actors:
-        if words:
-            haystack = fold(
-                " ".join([actor.name, actor.acronym, actor.city, actor.country, *actor.themes, actor.notes])
-            )
-            if not all(word in haystack for word in words):
-                continue
-        if wanted.sectors and actor.sector not in wanted.sectors:
-            continue
-        if wanted.scales and actor.scale not in wanted.scales:
-            continue
-        if wanted.stances and actor.stance not in wanted.stances:
-            continue
-        if wanted.quadrants and quadrant(actor.influence, actor.interest) not in wanted.quadrants:
-            continue
-        if themes and not themes & {fold(theme) for theme in actor.themes}:
-            continue
-        found.append(actor)
-    return found
 
 
 def all_themes(actors: list[Actor]) -> list[str]:

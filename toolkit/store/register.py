@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import date
 
-from sqlalchemy import Connection, Engine, delete, exists, insert, or_, select
+from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, or_, select
 
-from toolkit.domain import Actor, Relation
+from toolkit.actor_filter import ActorFilter, search_words, themes_match, wanted_themes, words_match
+from toolkit.domain import HIGH_LEVEL, Actor, Relation
 from toolkit.i18n import label
 from toolkit.store import bin
 from toolkit.store.columns import checked, clean_values
@@ -16,6 +17,7 @@ from toolkit.store.engine import StoreError
 from toolkit.store.reassessments import EDIT_REASON, record_change
 from toolkit.store.tables import actors, interaction_actors, interactions, relations, vocab_terms, workspaces
 from toolkit.store.workspaces import reading, writing
+from toolkit.vocab import fold
 
 ACTOR_FIELDS = tuple(f.name for f in fields(Actor) if f.name not in ("id", "version"))
 RELATION_FIELDS = ("type", "strength", "directed", "description", "starts_on", "ends_on")
@@ -106,6 +108,108 @@ def actors_in(connection: Connection, workspace_id: int) -> list[Actor]:
     after locking the workspace), by name."""
     rows = connection.execute(select(actors).where(actors.c.workspace_id == workspace_id).order_by(actors.c.name)).all()
     return [_actor(row) for row in rows]
+
+
+# the orders the register can be read in: (column, highest first); ties go by name, then by id
+ACTOR_SORTS = {
+    "name": ("name", False),
+    "name_desc": ("name", True),
+    "newest": ("id", True),
+    "influence": ("influence", True),
+    "interest": ("interest", True),
+    "stance": ("stance", True),
+    "sector": ("sector", False),
+    "scale": ("scale", False),
+}
+
+
+def list_actors_page(
+    engine: Engine, workspace_id: int, wanted: ActorFilter, sort: str = "name", offset: int = 0, limit: int = 100
+) -> tuple[list[Actor], int]:
+    """One page of the register, searched, filtered and sorted in the store: ``limit`` actors from
+    ``offset`` and how many match in all.
+
+    The filter means what :func:`toolkit.actor_filter.filter_actors` means: the chosen sectors,
+    scales, stances and quadrants are matched by the database; the search words and themes
+    (matched without case or accents) over the matching actors' texts only, so a 20,000-actor
+    register reads one page of whole rows. An unknown ``sort`` reads by name.
+    """
+    column, descending = ACTOR_SORTS.get(sort, ACTOR_SORTS["name"])
+    order = actors.c[column].desc() if descending else actors.c[column].asc()
+    ties = [actors.c.name, actors.c.id] if column != "id" else []
+    words, themes = search_words(wanted.query), wanted_themes(wanted)
+    texts = (actors.c.name, actors.c.acronym, actors.c.city, actors.c.country, actors.c.themes, actors.c.notes)
+    query = (
+        select(actors.c.id, *(texts if words or themes else ()))
+        .where(actors.c.workspace_id == workspace_id, *_chosen(wanted))
+        .order_by(order.nulls_last(), *ties)
+    )
+    with reading(engine, workspace_id) as connection:
+        if words or themes:
+            ids = [
+                row.id
+                for row in connection.execute(query)
+                if (
+                    not words
+                    or words_match(words, [row.name, row.acronym, row.city, row.country, *row.themes, row.notes])
+                )
+                and (not themes or themes_match(themes, row.themes))
+            ]
+            total, ids = len(ids), ids[offset : offset + limit]
+        else:
+            total = connection.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar()
+            ids = list(connection.execute(query.offset(offset).limit(limit)).scalars())
+        rows = connection.execute(select(actors).where(actors.c.id.in_(ids))).all() if ids else []
+    place = {actor_id: n for n, actor_id in enumerate(ids)}
+    return sorted((_actor(row) for row in rows), key=lambda actor: place[actor.id]), total
+
+
+def _chosen(wanted: ActorFilter) -> list:
+    """The filter's choices the database matches: sectors, scales, stances, quadrants."""
+
+    def one_of(column, values) -> object:
+        known = [value for value in values if value is not None]
+        either = [column.in_(known)] if known else []
+        return or_(*either, column.is_(None)) if None in values else either[0]
+
+    conditions = [
+        one_of(actors.c[name], values)
+        for name, values in (("sector", wanted.sectors), ("scale", wanted.scales), ("stance", wanted.stances))
+        if values
+    ]
+    if wanted.quadrants:
+        conditions.append(or_(*(_in_quadrant(name) for name in wanted.quadrants)))
+    return conditions
+
+
+def _in_quadrant(name: str | None) -> object:
+    """Actors whose influence and interest put them in a quadrant (None: a level unknown), as
+    :func:`toolkit.domain.quadrant` places them."""
+    influence, interest = actors.c.influence, actors.c.interest
+    if name is None:
+        return or_(influence.is_(None), interest.is_(None))
+    high_power = influence >= HIGH_LEVEL if name in ("manage_closely", "keep_satisfied") else influence < HIGH_LEVEL
+    high_interest = interest >= HIGH_LEVEL if name in ("manage_closely", "keep_informed") else interest < HIGH_LEVEL
+    return and_(high_power, high_interest)
+
+
+def actor_count(engine: Engine, workspace_id: int) -> int:
+    """How many actors the workspace holds."""
+    with reading(engine, workspace_id) as connection:
+        return connection.execute(
+            select(func.count()).select_from(actors).where(actors.c.workspace_id == workspace_id)
+        ).scalar()
+
+
+def actor_themes(engine: Engine, workspace_id: int) -> list[str]:
+    """Every theme used in the register, once (as first written), sorted without case or accents."""
+    with reading(engine, workspace_id) as connection:
+        lists = connection.execute(select(actors.c.themes).where(actors.c.workspace_id == workspace_id)).scalars()
+        seen: dict[str, str] = {}
+        for themes in lists:
+            for theme in themes or ():
+                seen.setdefault(fold(theme), theme)
+    return sorted(seen.values(), key=fold)
 
 
 def list_relations(engine: Engine, workspace_id: int) -> list[Relation]:

@@ -1,0 +1,86 @@
+"""Which actors a filter keeps: the search words (name, acronym, city, country, themes, notes) and
+the chosen sectors, scales, stances, quadrants and themes. One definition for the lists filtered in
+memory (the map, consultations, audiences) and the register paged in the store
+(:func:`toolkit.store.register.list_actors_page`); it never reads the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from toolkit.domain import Actor, quadrant
+from toolkit.vocab import fold
+
+
+@dataclass
+class ActorFilter:
+    query: str = ""
+    sectors: tuple[str, ...] = ()
+    scales: tuple[str, ...] = ()
+    stances: tuple[int | None, ...] = ()
+    quadrants: tuple[str | None, ...] = ()
+    themes: tuple[str, ...] = ()
+
+
+def search_words(query: str) -> list[str]:
+    """The words a search looks for, folded (no case, accents or punctuation).
+
+    >>> search_words("  Gobernación  de-ANTIOQUIA ")
+    ['gobernacion', 'de', 'antioquia']
+    """
+    return fold(query).split()
+
+
+def words_match(words: list[str], texts: Iterable[str]) -> bool:
+    """Whether every search word is found in the texts (an actor's name, acronym, city...).
+
+    >>> words_match(["eafit", "medellin"], ["Universidad EAFIT", "", "Medellín"])
+    True
+    >>> words_match(["eafit", "bogota"], ["Universidad EAFIT", "Medellín"])
+    False
+    """
+    haystack = fold(" ".join(texts))
+    return all(word in haystack for word in words)
+
+
+def themes_match(wanted: set[str], themes: Iterable[str]) -> bool:
+    """Whether an actor has one of the wanted themes (``wanted`` folded, see :func:`wanted_themes`)."""
+    return bool(wanted & {fold(theme) for theme in themes})
+
+
+def wanted_themes(wanted: ActorFilter) -> set[str]:
+    return {fold(theme) for theme in wanted.themes}
+
+
+def search_texts(actor: Actor) -> list[str]:
+    """The texts the search words are looked for in."""
+    return [actor.name, actor.acronym, actor.city, actor.country, *actor.themes, actor.notes]
+
+
+def filter_actors(actors: list[Actor], wanted: ActorFilter) -> list[Actor]:
+    """Actors matching the search words (name, acronym, city, themes, notes) and every chosen filter.
+
+    >>> a = [Actor("Universidad EAFIT", sector="academia", themes=["innovación"]), Actor("EPM")]
+    >>> [x.name for x in filter_actors(a, ActorFilter(query="eafit"))]
+    ['Universidad EAFIT']
+    >>> [x.name for x in filter_actors(a, ActorFilter(themes=("innovacion",)))]
+    ['Universidad EAFIT']
+    """
+    words = search_words(wanted.query)
+    themes = wanted_themes(wanted)
+    found = []
+    for actor in actors:
+        if words and not words_match(words, search_texts(actor)):
+            continue
+        if wanted.sectors and actor.sector not in wanted.sectors:
+            continue
+        if wanted.scales and actor.scale not in wanted.scales:
+            continue
+        if wanted.stances and actor.stance not in wanted.stances:
+            continue
+        if wanted.quadrants and quadrant(actor.influence, actor.interest) not in wanted.quadrants:
+            continue
+        if themes and not themes_match(themes, actor.themes):
+            continue
+        found.append(actor)
+    return found
