@@ -8,7 +8,7 @@ from functools import cache
 from sqlalchemy import String, Table
 
 from toolkit.store.engine import StoreError
-from toolkit.text import cleaned
+from toolkit.text import clean, cleaned
 
 _START = 30  # how much of a too-long text the refusal quotes
 
@@ -35,18 +35,41 @@ def _limits(table: Table) -> dict[str, int]:
 
 def too_long(table: Table, values: dict[str, object]) -> tuple[str, int, int] | None:
     """The first text of ``values`` longer than its column takes: (column, limit, length), or None."""
-    limits = _limits(table)
-    for name, value in values.items():
-        most = limits.get(name)
-        if most is not None and isinstance(value, str) and len(value) > most:
+    for name, most in _limits(table).items():  # the few limited columns, not every value given
+        value = values.get(name)
+        if isinstance(value, str) and len(value) > most:
             return name, most, len(value)
     return None
 
 
+_PLAIN = (type(None), int, float, bool)
+
+
 def clean_values(values: dict[str, object]) -> dict[str, object]:
     """A copy of ``values`` with every text cleaned (:func:`toolkit.text.clean`, also inside lists
-    and dicts): validators start from it, so "required" checks see what will be stored."""
-    return {name: cleaned(value) for name, value in values.items()}
+    and dicts): validators start from it, so "required" checks see what will be stored.
+
+    An import runs it over 20,000 rows of 15 fields: printable text and numbers are taken as they
+    are without a call each (a third of the import's time went to the calls)."""
+    out: dict[str, object] = {}
+    for name, value in values.items():
+        kind = type(value)
+        if kind is str:
+            out[name] = value if value.isprintable() else clean(value)
+        elif kind in _PLAIN:
+            out[name] = value
+        else:
+            out[name] = cleaned(value)
+    return out
+
+
+def fits(table: Table, values: dict[str, object]) -> dict[str, object]:
+    """``values`` (already cleaned) as they are, or ``too_long`` for a text longer than its column."""
+    found = too_long(table, values)
+    if found is not None:
+        name, most, length = found
+        raise StoreError("too_long", column=name, limit=most, length=length, start=values[name][:_START])
+    return values
 
 
 def checked(table: Table, values: dict[str, object]) -> dict[str, object]:
@@ -60,9 +83,4 @@ def checked(table: Table, values: dict[str, object]) -> dict[str, object]:
     Traceback (most recent call last):
     toolkit.store.engine.StoreError: too_long
     """
-    values = clean_values(values)
-    found = too_long(table, values)
-    if found is not None:
-        name, most, length = found
-        raise StoreError("too_long", column=name, limit=most, length=length, start=values[name][:_START])
-    return values
+    return fits(table, clean_values(values))

@@ -11,7 +11,7 @@ from toolkit.actor_filter import ActorFilter, search_words, themes_match, wanted
 from toolkit.domain import HIGH_LEVEL, Actor, Relation
 from toolkit.i18n import label
 from toolkit.store import bin
-from toolkit.store.columns import checked, clean_values
+from toolkit.store.columns import checked, clean_values, fits
 from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
 from toolkit.store.reassessments import EDIT_REASON, record_change
@@ -95,7 +95,7 @@ def validate_actor(values: dict[str, object]) -> dict[str, object]:
         and not isinstance(cleaned["consent_date"], date)
     ):
         raise StoreError("bad_date")
-    return checked(actors, cleaned)
+    return fits(actors, cleaned)  # cleaned above already
 
 
 def list_actors(engine: Engine, workspace_id: int) -> list[Actor]:
