@@ -82,6 +82,7 @@ def count_bars(counts: Counter, label: Callable[[str], str], title: str, horizon
 
 
 MOVE_COLOUR = "#3D3D3D"
+GRID_NAMED = 12  # the actors named on the power-interest grid (the others on hover)
 
 
 def _draw_moves(figure: go.Figure, by_id: dict[int, dict], moved_from: dict[int, tuple[int, int]], name: str) -> None:
@@ -145,19 +146,21 @@ def power_interest_figure(
     high: float = 3.5,
     moved_from: dict[int, tuple[int, int]] | None = None,
     before_name: str = "",
+    named: int = GRID_NAMED,
 ) -> go.Figure:
     """Influence (y) against interest (x), quadrants named, one trace per stance.
 
     ``points``: dicts with id, name, interest, influence, stance (a label); actors on the same
     square are spread a little so none hides another. ``moved_from``: for the actors that moved,
     their earlier (interest, influence), drawn as a hollow circle named ``before_name`` with an
-    arrow to where the actor is now.
+    arrow to where the actor is now. The ``named`` actors with the most influence and interest
+    carry their name on the grid; every dot says it on hover.
 
     >>> fig = power_interest_figure([{"id": 1, "name": "A", "interest": 5, "influence": 5, "stance": "Aliado"}],
     ...     {"manage_closely": "Gestionar", "keep_satisfied": "S", "keep_informed": "I", "monitor": "M"},
     ...     {"x": "Interés", "y": "Influencia"}, {"Aliado": "#1b7837"})
-    >>> [trace.name for trace in fig.data], fig.data[0].customdata[0][0]
-    (['Aliado'], 1)
+    >>> [trace.name for trace in fig.data], fig.data[0].customdata[0][0], fig.data[0].text
+    (['Aliado'], 1, ('A',))
     """
     crowd: dict[tuple[int, int], int] = {}
     placed = []
@@ -183,6 +186,8 @@ def power_interest_figure(
                 )
             )
     _draw_moves(figure, by_id, moved_from or {}, before_name)
+    ranked = sorted(placed, key=lambda p: (-(p["influence"] + p["interest"]), -p["influence"]))
+    shown_names = {p["id"] for p in ranked[:named]}
     for stance, colour in stance_colours.items():
         members = [p for p in placed if p["stance"] == stance]
         if not members:
@@ -191,9 +196,12 @@ def power_interest_figure(
             go.Scatter(
                 x=[p["x"] for p in members],
                 y=[p["y"] for p in members],
-                mode="markers",
+                mode="markers+text",
                 name=stance,
                 marker={"size": 11, "color": colour, "line": {"width": 1, "color": "#333"}},
+                text=[short_label(p["name"], 30) if p["id"] in shown_names else "" for p in members],
+                textposition="middle right",
+                textfont={"size": 11, "color": "#333"},
                 customdata=[[p["id"], p["name"]] for p in members],
                 hovertemplate="%{customdata[1]}<extra></extra>",
             )

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext
-from pages.actor_map.network import Network
+from pages.actor_map.network import Network, kept, remember, restore
 from toolkit.i18n import t
 from toolkit.network.exports import METRIC_COLUMNS
 from toolkit.network.findings import findings, paths_between
@@ -46,7 +46,7 @@ def show_metrics(network: Network) -> None:
     )
 
 
-def show_paths(network: Network) -> None:
+def show_paths(ctx: PageContext, network: Network) -> None:
     st.subheader(t("map.paths.title"))
     names = network.names
     ends = st.columns(2)
@@ -61,15 +61,20 @@ def show_paths(network: Network) -> None:
         )
         for column, end in zip(ends, ("from", "to"), strict=True)
     )
+    remember(ctx)
     if start is None or goal is None:
+        kept(ctx).pop("path", None)
         return
     routes = paths_between(network.actors, network.relations, start, goal)
     if not routes:
+        kept(ctx).pop("path", None)
         st.warning(t("map.paths.none"))
     for route in routes:
         st.text(" → ".join(names[i] for i in route))
     if routes:
+        kept(ctx)["path"] = list(routes[0])  # the map tab highlights it
         st.caption(t("map.paths.steps", steps=len(routes[0]) - 1))
+        st.caption(t("map.paths.shown"))
 
 
 def show(ctx: PageContext, network: Network) -> None:
@@ -78,4 +83,5 @@ def show(ctx: PageContext, network: Network) -> None:
         st.info(t("map.estimated"))
     show_findings(ctx, network)
     show_metrics(network)
-    show_paths(network)
+    restore(ctx)
+    show_paths(ctx, network)

@@ -11,33 +11,30 @@ from toolkit.network.exports import METRIC_COLUMNS
 from toolkit.network.layout import compute_layout
 from toolkit.network.presentation import file_stem
 from toolkit.network.render import map_html
-from toolkit.network.view import map_view
+from toolkit.network.view import chosen_view
 from toolkit.spreadsheets import exports
 from toolkit.store.maps import saved_layout
 
 
 def standalone_map(ctx: PageContext, network: Network):
-    """The builder of the whole map as saved, in the colours and as of the day chosen on the map tab."""
+    """The builder of the map as drawn on the map tab (colouring, size, day, layout, filters,
+    focus, actor searched for, path), whole and with its legend, to open without the app."""
     chosen = drawn_choices()
-    colour_by, size_by = chosen.get("colour_by", "sector"), chosen.get("size_by", "influence")
-    day = chosen.get("day", ctx.today)
-    texts = map_texts(ctx, colour_by, day)
+    day = chosen.day or ctx.today
+    texts = map_texts(ctx, chosen.colour_by, day, chosen.size_by)
     held = map_on(ctx, network, day)
 
     def build() -> bytes:
         kind, saved, _ = saved_layout(ctx.engine, ctx.workspace_id)
+        if chosen.layout and chosen.layout != kind:  # a viewer's arrangement is not saved
+            kind, saved = chosen.layout, {}
         positions = {**compute_layout(network.actors, network.relations, kind), **saved}
-        view = map_view(
-            network.actors,
-            held.relations.relations,
-            held.metrics,
-            positions,
-            network.words,
-            colour_by,
-            size_by,
-            contact=held.contact,
+        view = chosen_view(
+            network.actors, held.relations.relations, held.metrics, positions, network.words, chosen, held.contact
         )
-        return map_html(view, texts, height=860, presentation=True).encode("utf-8")
+        return map_html(view, texts, height=860, presentation=True, focus=view.node_ids.get(chosen.highlight)).encode(
+            "utf-8"
+        )
 
     return build
 
@@ -45,7 +42,7 @@ def standalone_map(ctx: PageContext, network: Network):
 def show(ctx: PageContext, network: Network) -> None:
     """Draw the files tab."""
     st.markdown(t("map.files.intro"))
-    day = drawn_choices().get("day", ctx.today)
+    day = drawn_choices().day or ctx.today
     if day != ctx.today:
         st.caption(t("map.files.as_of", date=format_date(day)))
     actors, relations, metrics = network.actors, network.relations, network.metrics

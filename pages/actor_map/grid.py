@@ -6,10 +6,12 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
+from pages._kit.actor_filter import actor_filter
 from pages._kit.context import PageContext
 from pages._kit.files import download_button
-from pages.actor_map.network import Network
-from toolkit.charts import power_interest_figure
+from pages.actor_map.network import Network, remember, restore
+from toolkit.actors import all_themes, filter_actors
+from toolkit.charts import GRID_NAMED, power_interest_figure
 from toolkit.domain import QUADRANTS, Actor
 from toolkit.engagement import change_findings, moves
 from toolkit.i18n import format_date, t
@@ -111,11 +113,20 @@ def quadrants(network: Network, placed: list[Actor]) -> None:
 
 def show(ctx: PageContext, network: Network) -> None:
     """Draw the grid tab."""
+    restore(ctx)
     st.caption(t("map.grid.intro"))
     since, until = period(ctx, network)
-    placed = actors_on(network.actors, network.assessments, until)
-    found = moves(network.actors, network.assessments, since, until) if since < until else []
+    with st.expander(t("map.grid.filters"), icon=":material/filter_alt:"):
+        wanted = actor_filter("map_grid", ctx, all_themes(network.actors))
+    remember(ctx)
+    placed = filter_actors(actors_on(network.actors, network.assessments, until), wanted)
+    ids = {a.id for a in placed}
+    found = [m for m in moves(network.actors, network.assessments, since, until) if m.actor.id in ids]
+    found = found if since < until else []
     chosen_ids = chart(network, placed, earlier_places(network.actors, network.assessments, found, since), since)
+    named = min(GRID_NAMED, len(grid_points(placed, network.words)))
+    if named:
+        st.caption(t("map.grid.named", count=named))
     if since >= until:
         st.warning(t("map.grid.order"))
     else:

@@ -1,18 +1,20 @@
 """The map tab: the drawn network, coloured and sized as chosen, filtered, searched and focused."""
 
+import zlib
 from datetime import date
 
 import streamlit as st
 
 from pages._kit.actor_filter import actor_filter
 from pages._kit.context import PageContext
-from pages.actor_map.network import Network, layout_at, map_on, map_texts
+from pages.actor_map.network import Network, kept, layout_at, legend_words, map_on, map_texts, remember, restore
 from toolkit.actors import all_themes
 from toolkit.i18n import format_date, format_number, t
 from toolkit.network.history import earliest_start
 from toolkit.network.layout import LAYOUTS
+from toolkit.network.legend import legend_html
 from toolkit.network.render import map_html
-from toolkit.network.view import COLOUR_BY, SIZE_BY, MapFilter, filter_map, map_view
+from toolkit.network.view import COLOUR_BY, SIZE_BY, MapChoices, MapFilter, chosen_view
 from toolkit.store.maps import save_layout, saved_layout
 
 
@@ -103,8 +105,8 @@ def as_of(ctx: PageContext, network: Network, place) -> date:
     )
 
 
-def show(ctx: PageContext, network: Network) -> None:
-    """Draw the map tab."""
+def choose_look(ctx: PageContext, network: Network) -> tuple[str, str, date, str, dict]:
+    """The row over the map: colour, size, day, layout; returns them and the positions to draw."""
     controls = st.columns([2, 2, 2, 2, 2])
     colour_by = controls[0].selectbox(
         t("map.colour_by"), list(COLOUR_BY), key="map_colour_by", format_func=lambda v: t(f"map.colour.{v}")
@@ -113,33 +115,56 @@ def show(ctx: PageContext, network: Network) -> None:
         t("map.size_by"), list(SIZE_BY), key="map_size_by", format_func=lambda v: t(f"map.size.{v}")
     )
     day = as_of(ctx, network, controls[2])
-    st.session_state["map_drawn"] = {"colour_by": colour_by, "size_by": size_by, "day": day}
-    _, positions = arrangement(ctx, network, controls[3:])
-    wanted, highlight, presentation = map_filter(ctx, network)
-    held = map_on(ctx, network, day)
-    shown, shown_relations = filter_map(network.actors, held.relations.relations, wanted)
-    view = map_view(
-        shown, shown_relations, held.metrics, positions, network.words, colour_by, size_by, highlight, held.contact
-    )
+    kind, positions = arrangement(ctx, network, controls[3:])
+    return colour_by, size_by, day, kind, positions
+
+
+def say_what_is_shown(network: Network, view, held, day: date) -> None:
     st.caption(
         t(
             "map.showing",
-            actors=format_number(len(shown)),
+            actors=format_number(len(view.nodes)),
             total=format_number(len(network.actors)),
-            relations=format_number(len(shown_relations)),
+            relations=format_number(len(view.edges)),
         )
     )
     if held.relations.hidden:
         st.caption(t("map.hidden_by_date", count=held.relations.hidden, date=format_date(day)))
+
+
+def show(ctx: PageContext, network: Network) -> None:
+    """Draw the map tab."""
+    restore(ctx)
+    colour_by, size_by, day, kind, positions = choose_look(ctx, network)
+    wanted, highlight, presentation = map_filter(ctx, network)
+    path = tuple(kept(ctx).get("path", ()))
+    choices = MapChoices(colour_by, size_by, day, kind, wanted, highlight, path)
+    st.session_state["map_drawn"] = choices.to_dict()
+    remember(ctx)
+    held = map_on(ctx, network, day)
+    view = chosen_view(
+        network.actors, held.relations.relations, held.metrics, positions, network.words, choices, held.contact
+    )
+    say_what_is_shown(network, view, held, day)
     if highlight is not None and highlight not in view.node_ids:
         st.warning(t("map.search_hidden"))
-    st.iframe(
-        map_html(
-            view,
-            map_texts(ctx, colour_by, day),
-            height=820 if presentation else 640,
-            presentation=presentation,
-            focus=view.node_ids.get(highlight),
-        ),
-        height=(900 if presentation else 720),
-    )
+    texts = map_texts(ctx, colour_by, day, size_by)
+    drawing, side = st.columns([4, 1]) if not presentation else st.columns([5, 1])
+    with drawing:
+        st.iframe(
+            map_html(
+                view,
+                texts,
+                height=820 if presentation else 640,
+                presentation=presentation,
+                focus=view.node_ids.get(highlight),
+                legend=False,
+                view_key=f"{ctx.workspace_id}:{kind}:{zlib.crc32(repr(wanted).encode())}",
+            ),
+            height=(900 if presentation else 646),
+        )
+    with side:
+        st.html(legend_html(view, legend_words(view, texts, network.names, path), format_number))
+        if len(view.path) > 1 and st.button(t("map.paths.clear"), key="map_path_clear", icon=":material/close:"):
+            kept(ctx).pop("path", None)
+            st.rerun()

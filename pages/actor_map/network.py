@@ -14,7 +14,7 @@ from toolkit.network.analysis import NetworkMetrics, network_metrics
 from toolkit.network.history import RelationsOn, relations_on
 from toolkit.network.layout import compute_layout
 from toolkit.network.presentation import map_labels
-from toolkit.network.view import Labels
+from toolkit.network.view import Labels, MapChoices, MapView
 from toolkit.store.engagement import list_assessments, list_interactions
 from toolkit.store.register import list_actors, list_relations
 
@@ -67,20 +67,37 @@ def load_network(ctx: PageContext) -> Network | None:
     return Network(actors, relations, metrics, map_labels(ctx.terms), interactions, assessments)
 
 
-def map_texts(ctx: PageContext, colour_by: str, day: date | None = None) -> dict[str, str]:
-    """The words of the drawn map (title, caption, legend, PNG button) in the user's language;
-    ``day``: the map as of that day, said in the caption and the relations' legend."""
+def map_texts(ctx: PageContext, colour_by: str, day: date | None = None, size_by: str = "influence") -> dict[str, str]:
+    """The words of the drawn map (title, caption, legend, size, zoom buttons, PNG button) in the
+    user's language; ``day``: the map as of that day, said in the caption and the relations' legend."""
     past = day is not None and day != ctx.today
     return {
         "title": t("map.html.title"),
         "caption": ctx.workspace.name,
         "date": t("map.html.as_of", date=format_date(day)) if past else format_date(ctx.today),
-        "legend": t(f"map.colour.{colour_by}"),
+        "legend": t("map.legend.colour", what=t(f"map.colour.{colour_by}")),
+        "size": t(f"map.legend.size.{size_by}"),
         "relations": t("map.html.relations_on", date=format_date(day)) if past else t("map.html.relations"),
         "download_png": t("map.html.download_png"),
         "png_name": t("map.html.png_name"),
+        "zoom_in": t("map.html.zoom_in"),
+        "zoom_out": t("map.html.zoom_out"),
+        "fit": t("map.html.fit"),
+        "zoom_hint": t("map.html.zoom_hint"),
         "lang": ctx.lang,
     }
+
+
+def legend_words(view: MapView, texts: dict[str, str], names: dict[int, str], path: tuple[int, ...]) -> dict:
+    """The words of the legend beside the map (:func:`toolkit.network.legend.legend_html`)."""
+    words = {"colour": texts["legend"], "size": texts["size"], "relations": texts["relations"]}
+    if view.folded:
+        words["others"] = t("map.legend.others_hold", names=", ".join(view.folded))
+    if len(view.path) > 1 and path:
+        ends = {"start": names.get(path[0], ""), "goal": names.get(path[-1], "")}
+        words["path"] = t("map.legend.path", count=len(path) - 1, steps=len(path) - 1, **ends)
+    words["labels"] = t("map.legend.labels")
+    return words
 
 
 @dataclass
@@ -101,7 +118,57 @@ def map_on(ctx: PageContext, network: Network, day: date) -> MapOn:
     return MapOn(held, metrics, days_since_contact(network.actors, network.interactions, day))
 
 
-def drawn_choices() -> dict:
-    """The map tab's last colouring, sizing and day, kept where the files tab finds them (a widget's
-    own state goes when its tab is closed)."""
-    return st.session_state.get("map_drawn", {})
+# the widgets whose choice outlives its tab (Streamlit forgets a widget's state when its tab is
+# closed or the person goes to another page): restored before they are drawn, kept after
+KEPT = (
+    "map_colour_by",
+    "map_size_by",
+    "map_as_of",
+    "map_layout",
+    "map_sectors",
+    "map_scales",
+    "map_stances",
+    "map_quadrants",
+    "map_themes",
+    "map_relation_types",
+    "map_min_strength",
+    "map_hide_isolated",
+    "map_search",
+    "map_focus",
+    "map_focus_steps",
+    "map_presentation",
+    "map_path_from",
+    "map_path_to",
+    "map_grid_sectors",
+    "map_grid_scales",
+    "map_grid_stances",
+    "map_grid_quadrants",
+    "map_grid_themes",
+    "map_grid_since",
+    "map_grid_until",
+    "map_grid_relations",
+)
+
+
+def kept(ctx: PageContext) -> dict:
+    """The map's choices kept for this workspace (widget key -> value, and the path shown)."""
+    every = st.session_state.setdefault("map_kept", {})
+    return every.setdefault(ctx.workspace_id, {})
+
+
+def restore(ctx: PageContext) -> None:
+    """Give the map's widgets back the choices kept (call before drawing them)."""
+    for key, value in kept(ctx).items():
+        if key in KEPT and key not in st.session_state:
+            st.session_state[key] = value
+
+
+def remember(ctx: PageContext) -> None:
+    """Keep the choices of the widgets drawn on this rerun."""
+    kept(ctx).update({key: st.session_state[key] for key in KEPT if key in st.session_state})
+
+
+def drawn_choices() -> MapChoices:
+    """The map as last drawn (colouring, size, day, layout, filters, focus, search, path), kept where
+    the other tabs and every export find it."""
+    return MapChoices.from_dict(st.session_state.get("map_drawn"))

@@ -35,6 +35,7 @@ def map_labels(terms: dict[str, list[tuple[str, str | None]]]) -> Labels:
         },
         contact={key: t(f"map.contact.{key}") for key in CONTACT_BINS},
         never=t("map.contact.never_tip"),
+        others=t("map.legend.others"),
     )
 
 

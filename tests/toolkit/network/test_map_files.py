@@ -33,7 +33,7 @@ def test_every_actor_of_the_sample_is_a_node_with_a_generated_id(sample):
     view = map_view(actors, relations, metrics, compute_layout(actors, relations), words)
     assert len(view.nodes) == len(actors) and len(view.edges) == len(relations)
     assert all(re.fullmatch(r"n\d+", node["id"]) for node in view.nodes)
-    assert {label for label, _ in view.legend_nodes} >= {"Gobierno local", "Academia"}
+    assert {label for label, _ in view.legend_nodes} >= {"Gobierno local", "Red de ciudades"}
     conflict = next(e for e in view.edges if e["dashes"] and e["color"] == "#d62728")
     assert conflict  # conflicts are red and dashed, as the legend says
     assert any(entry[0] == "Conflicto" and entry[2] for entry in view.legend_edges)
