@@ -54,6 +54,12 @@ def forget(key: str) -> None:
     st.session_state[key + "_round"] = st.session_state.get(key + "_round", 0) + 1
 
 
+def pending(key: str) -> bool:
+    """Whether the table holds typing not saved yet (a changed cell or a row marked to delete): a
+    page that shows other rows (another page of them) asks first."""
+    return bool(st.session_state.get(_editor_key(key), {}).get("edited_rows"))
+
+
 def _snapshot(key: str, rows: Callable[[], list[dict]], shown: Hashable, revision: int) -> list[dict]:
     """The rows being edited: kept while someone types, so another person's save in between is
     caught as a conflict when saving instead of silently replacing what is on screen."""
@@ -102,6 +108,7 @@ def editable_table(
     row_name: Callable[[dict], str] = lambda row: str(row.get("name") or row.get("title") or ""),
     texts: TableTexts = DEFAULT_TEXTS,
     notice: str | None = None,
+    dtypes: dict[str, str] | None = None,
     **editor_options,
 ) -> TableState:
     """Draw the table of ``rows()`` and its save and reload buttons; return what it holds.
@@ -111,9 +118,13 @@ def editable_table(
     ``shown`` names what the rows are (a filter, a consultation): when it changes the table starts
     afresh. A person who may not edit sees the rows read-only. After a save the page reruns and says
     what was saved under ``notice`` (the page's notice prefix, see :func:`context.show_notice`).
+    ``dtypes`` (pandas types by column, such as ``"Int64"``) keep an empty column of a page of rows
+    blank: a column with no value at all would otherwise show "None" in every cell.
     """
     before = _snapshot(key, rows, shown, revision)
     table = pd.DataFrame(before, columns=columns)
+    if dtypes:
+        table = table.astype(dtypes)
     if not may_edit:
         order = [c for c in editor_options.get("column_order", columns) if c != "delete"]
         config = {name: spec for name, spec in column_config.items() if name != "delete"}

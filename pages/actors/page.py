@@ -9,7 +9,6 @@ from pages.actors.cached import register_of
 from toolkit.i18n import t
 
 ctx = page_context("actors.title")
-actors, actor_relations = register_of(ctx)
 record.open_from_link("actors_tabs", t("actors.tab.record"))  # actores?actor=<id> opens that actor's record
 
 tab_register, tab_relations, tab_record, tab_import, tab_export = st.tabs(
@@ -29,16 +28,16 @@ show_notice("actors")  # what the last save did, shown after its rerun
 # were a fifth of a register rerun)
 with tab_register:
     if tab_register.open:
-        register.show(ctx, actors)
+        register.show(ctx)  # one page of rows from the store, not the whole register
 with tab_relations:
     if tab_relations.open:
-        relations.show(ctx, actors, actor_relations)
+        relations.show(ctx, *register_of(ctx))
 with tab_record:
     if tab_record.open:
-        record.show(ctx, actors, actor_relations)
+        record.show(ctx, *register_of(ctx))
 with tab_import:
     if tab_import.open:
         import_wizard.show(ctx)
 with tab_export:
     if tab_export.open:
-        downloads.show(ctx, actors, actor_relations)
+        downloads.show(ctx, *register_of(ctx))

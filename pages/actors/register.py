@@ -1,17 +1,28 @@
-"""Actores, the register: search and filter, edit in place (one save for the edits and the deletes),
-add an actor."""
+"""Actores, the register: search, filter and sort in the store, one page of rows in the editor (edit
+in place, one save for the edits and the deletes), page controls, add an actor."""
+
+from dataclasses import dataclass
 
 import streamlit as st
 
 from pages._kit.actor_filter import actor_filter, stance_label
 from pages._kit.context import PageContext
 from pages._kit.outcome import run
-from pages._kit.table import TableTexts, editable_table, forget
-from toolkit.actors import TABLE_COLUMNS, actor_rows, all_themes, filter_actors, table_edits
+from pages._kit.table import TableTexts, editable_table, forget, pending
+from toolkit.actor_filter import ActorFilter
+from toolkit.actors import TABLE_COLUMNS, actor_rows, table_edits
 from toolkit.domain import DIMENSIONS, KINDS, QUADRANTS, STANCE_VALUES, Actor
 from toolkit.i18n import format_number, t
 from toolkit.markdown import escape
-from toolkit.store.register import add_actor, save_actor_edits
+from toolkit.paging import DEFAULT_PAGE_SIZE, PAGE_SIZES, Window, page_start
+from toolkit.store.register import (
+    ACTOR_SORTS,
+    actor_count,
+    actor_themes,
+    add_actor,
+    list_actors_page,
+    save_actor_edits,
+)
 
 TEXTS = TableTexts(
     save="actors.save",
@@ -24,33 +35,139 @@ TEXTS = TableTexts(
     delete_confirm="actors.delete.confirm",
 )
 COLUMN_ORDER = [c for c in TABLE_COLUMNS if c not in ("id", "version")]
+# a page whose actors all lack a level or a sector keeps those cells blank (not "None")
+DTYPES = {
+    "influence": "Int64",
+    "interest": "Int64",
+    **dict.fromkeys(("sector", "scale", "stance", "quadrant"), "string"),
+}
 TEXT_COLUMNS = ("acronym", "country", "city", "contact_name", "contact_role", "email", "phone", "notes")
 
 
-def show(ctx: PageContext, actors: list[Actor]) -> None:
-    """The register tab: filters, the count, the add form and the editable table."""
-    themes = all_themes(actors)
+@dataclass(frozen=True)
+class View:
+    """Which rows the table shows: the filter, the order and the page."""
+
+    wanted: str  # repr of the ActorFilter
+    sort: str
+    size: int
+    offset: int
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _options_at(_engine, cache_key: tuple) -> tuple[int, list[str]]:
+    """How many actors and which themes, as of one revision: no personal data, shared by sessions."""
+    _, workspace_id, _ = cache_key
+    return actor_count(_engine, workspace_id), actor_themes(_engine, workspace_id)
+
+
+def show(ctx: PageContext) -> None:
+    """The register tab: filters and order, the add form, one page of the editable table, the pager."""
+    everyone, themes = _options_at(ctx.engine, ctx.cache_key())
     wanted = actor_filter("actors", ctx, themes, search=True)
-    shown = filter_actors(actors, wanted)
-    count = st.empty()  # filled once the table says how many rows it holds (its snapshot may be older)
-    add_form(ctx)
-    state = editable_table(
+    top = st.columns([6, 3, 2], vertical_alignment="bottom")
+    sort = top[1].selectbox(
+        t("register.sort"), list(ACTOR_SORTS), key="actors_sort", format_func=lambda s: t(f"register.sorts.{s}")
+    )
+    size = top[2].selectbox(
+        t("register.page_size"), PAGE_SIZES, index=PAGE_SIZES.index(DEFAULT_PAGE_SIZE), key="actors_page_size"
+    )
+    view = _view(wanted, sort, size)
+    with top[0]:
+        add_form(ctx)
+    actors, window = _page(ctx, view, wanted)
+    editable_table(
         "actors",
-        lambda: actor_rows(shown),
+        lambda: actor_rows(actors),
         columns=list(TABLE_COLUMNS),
         column_config=actor_columns(ctx, themes),
         diff=table_edits,
         save=lambda edits, to_delete: save_actor_edits(ctx.engine, ctx.workspace_id, edits, to_delete),
         revision=ctx.revision,
-        shown=repr(wanted),
+        shown=repr(view),
         may_edit=ctx.may_edit,
         texts=TEXTS,
         notice="actors",
+        dtypes=DTYPES,
         height=520,
         column_order=COLUMN_ORDER,
         disabled=["quadrant"],
     )
-    count.caption(t("actors.count", shown=format_number(len(state.rows)), total=format_number(len(actors))))
+    top[0].caption(t("actors.count", shown=format_number(window.total), total=format_number(everyone)))
+    _pager(window)
+
+
+def _view(wanted: ActorFilter, sort: str, size: int) -> View:
+    """The rows asked for; while the table holds unsaved changes the rows on screen stay, and the
+    person is asked to save or discard them first (the table's edits key on the rows shown)."""
+    shown: View | None = st.session_state.get("actors_view")
+    asked = View(repr(wanted), sort, size, st.session_state.get("actors_offset", 0))
+    if shown is not None and (shown.wanted, shown.sort, shown.size) != (asked.wanted, sort, size):
+        asked = View(repr(wanted), sort, size, 0)  # another filter or order starts at its first page
+    if shown is not None and asked != shown and pending("actors"):
+        with st.container(border=True):
+            st.warning(t("register.held"), icon=":material/edit_note:")
+            st.button(t("register.discard"), key="actors_discard", on_click=forget, args=("actors",))
+        return shown
+    st.session_state["actors_view"] = asked
+    st.session_state["actors_offset"] = asked.offset
+    return asked
+
+
+def _page(ctx: PageContext, view: View, wanted: ActorFilter) -> tuple[list[Actor], Window]:
+    """The actors of the page shown, read once per revision and view in this session."""
+    memo = st.session_state.get("actors_listing")
+    if memo is None or memo["key"] != (ctx.cache_key(), view):
+        if view.wanted != repr(wanted):  # rows held for unsaved changes: the filter they were read with
+            wanted = st.session_state["actors_listing_filter"]
+        actors, total = list_actors_page(ctx.engine, ctx.workspace_id, wanted, view.sort, view.offset, view.size)
+        start = page_start(view.offset, view.size, total)
+        if start != view.offset:  # the page is gone (rows deleted): the last one there is
+            view = View(view.wanted, view.sort, view.size, start)
+            st.session_state["actors_view"], st.session_state["actors_offset"] = view, start
+            actors, total = list_actors_page(ctx.engine, ctx.workspace_id, wanted, view.sort, start, view.size)
+        memo = {"key": (ctx.cache_key(), view), "actors": actors, "total": total}
+        st.session_state["actors_listing"], st.session_state["actors_listing_filter"] = memo, wanted
+    return memo["actors"], Window(view.offset, view.size, memo["total"])
+
+
+def _pager(window: Window) -> None:
+    """Previous and next page, and which rows these are."""
+    if window.total <= window.size and not window.offset:
+        return
+    places = st.columns([2, 5, 2], vertical_alignment="center")
+
+    def go(offset: int | None) -> None:
+        st.session_state["actors_offset"] = offset
+
+    places[0].button(
+        t("register.previous"),
+        key="actors_previous",
+        icon=":material/chevron_left:",
+        disabled=window.previous is None,
+        on_click=go,
+        args=(window.previous,),
+        width="stretch",
+    )
+    places[1].caption(
+        t(
+            "register.rows",
+            first=format_number(window.first),
+            last=format_number(window.last),
+            total=format_number(window.total),
+            page=format_number(window.page),
+            pages=format_number(window.pages),
+        )
+    )
+    places[2].button(
+        t("register.next"),
+        key="actors_next",
+        icon=":material/chevron_right:",
+        disabled=window.next is None,
+        on_click=go,
+        args=(window.next,),
+        width="stretch",
+    )
 
 
 def add_form(ctx: PageContext) -> None:

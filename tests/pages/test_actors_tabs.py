@@ -24,14 +24,11 @@ def actors_tab(tab: str):
     access.set_current(st.session_state.get("person", access.LOCAL))  # as app.py does
     ctx = page_context("actors.title")
     show_notice("actors")
-    actors, relations = register_of(ctx)
     module = importlib.import_module(f"pages.actors.{tab}")
-    if tab == "register":
-        module.show(ctx, actors)
-    elif tab == "import_wizard":
+    if tab in ("register", "import_wizard"):
         module.show(ctx)
     else:
-        module.show(ctx, actors, relations)
+        module.show(ctx, *register_of(ctx))
 
 
 def import_steps(data: bytes):
@@ -56,7 +53,7 @@ def button(app, key: str):
 
 
 def count_caption(app) -> str:
-    return next(c.value for c in app.caption if c.value.startswith("Se muestran"))
+    return next(c.value for c in app.caption if c.value.startswith("Actores mostrados"))
 
 
 def mark(app, key: str, first: dict) -> None:
