@@ -52,12 +52,18 @@ def matched(
     return match(proposals, actors, counted_people, own_domains)
 
 
-def capture_report(capture: Capture, actor_names: dict[int, str]) -> dict[str, object]:
-    """The capture as plain data, for ``--json`` and for the printed report."""
-    return {
+def capture_report(
+    capture: Capture, actor_names: dict[int, str], already: list[bool] | None = None
+) -> dict[str, object]:
+    """The capture as plain data, for ``--json`` and for the printed report; with ``already``
+    (from :func:`already_stored`), each contact says whether the history holds it already, and
+    ``already`` counts them."""
+    known = already or [False] * len(capture.interactions)
+    report: dict[str, object] = {
         "interactions": [
             {
                 "source": source,
+                "already": was_there,
                 "kind": interaction.kind,
                 "occurred_on": interaction.occurred_on.isoformat(),
                 "actors": [
@@ -67,11 +73,14 @@ def capture_report(capture: Capture, actor_names: dict[int, str]) -> dict[str, o
                 "team_member": interaction.team_member,
                 "summary": interaction.summary,
             }
-            for source, interaction in zip(capture.sources, capture.interactions, strict=True)
+            for source, interaction, was_there in zip(capture.sources, capture.interactions, known, strict=True)
         ],
         "without_actor": capture.without_actor,
         "unmatched": [{"name": p.name, "address": p.address, "times": p.times} for p in capture.unmatched],
     }
+    if already is not None:
+        report["already"] = sum(already)
+    return report
 
 
 def report_lines(report: dict[str, object]) -> list[str]:
@@ -97,6 +106,8 @@ def report_lines(report: dict[str, object]) -> list[str]:
                 summary=summary,
             )
         )
+    if report.get("already") and "stored" not in report:  # a check; an import says what it skipped after
+        lines.append(t("capture.cli.will_skip", count=report["already"]))
     lines += [t("capture.cli.without_actor", source=source) for source in report["without_actor"]]
     if report["unmatched"]:
         lines.append(t("capture.cli.unmatched_title"))
@@ -106,6 +117,18 @@ def report_lines(report: dict[str, object]) -> list[str]:
 
 def _fingerprint(interaction: Interaction) -> tuple[object, ...]:
     return (interaction.occurred_on, interaction.kind, interaction.summary.strip(), frozenset(interaction.actors))
+
+
+def already_stored(engine: Engine, workspace_id: int, capture: Capture) -> list[bool]:
+    """For each contact of the capture, whether importing it would repeat one of the history (the
+    same day, kind, summary and actors) or one before it in the same file: those are not stored."""
+    seen = {_fingerprint(interaction) for interaction in list_interactions(engine, workspace_id)}
+    repeated = []
+    for interaction in capture.interactions:
+        mark = _fingerprint(interaction)
+        repeated.append(mark in seen)
+        seen.add(mark)
+    return repeated
 
 
 @dataclass

@@ -4,7 +4,7 @@
     python -m toolkit import FILE --workspace NAME [--db URL] [--json] [--duplicates merge|skip|keep]
                              [--sheet NAME]... [--header-row N] [--map "COLUMN=field"]...
     python -m toolkit check|import FILE.ics|.eml|.msg --workspace NAME [--team-domain DOMAIN]... [--db URL] [--json]
-    python -m toolkit export --workspace NAME --out PATH [--db URL]
+    python -m toolkit export --workspace NAME --out PATH [--story] [--db URL]
     python -m toolkit sample --workspace NAME [--db URL]
     python -m toolkit users add USERNAME [--name NAME] [--owner WORKSPACE] [--sso] [--password-stdin] [--db URL]
     python -m toolkit users grant USERNAME --workspace NAME --role owner|editor|viewer [--db URL]
@@ -29,7 +29,16 @@ from pathlib import Path
 from toolkit import access, clock
 from toolkit.backup import RestoreRefused, restore_backup, workspace_backup
 from toolkit.capture import CaptureRefused, read_capture
-from toolkit.capturing import capture_report, check_capture, import_capture, is_capture_file, matched, report_lines
+from toolkit.capturing import (
+    already_stored,
+    capture_report,
+    check_capture,
+    import_capture,
+    is_capture_file,
+    matched,
+    report_lines,
+)
+from toolkit.decks import deck_html, deck_pptx
 from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, language, set_language, t
 from toolkit.importing import check_file, import_preview
 from toolkit.network import exports as map_exports
@@ -37,6 +46,7 @@ from toolkit.network.analysis import network_metrics
 from toolkit.network.layout import compute_layout
 from toolkit.network.presentation import map_labels
 from toolkit.network.render import map_html
+from toolkit.network.saved_view import ViewSpec
 from toolkit.network.view import map_view
 from toolkit.reports import SECTIONS, build_report, report_docx
 from toolkit.spreadsheets import exports
@@ -49,9 +59,11 @@ from toolkit.store.accounts import create_user, list_users, set_active, set_memb
 from toolkit.store.maps import saved_layout
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.sample import load_sample
+from toolkit.store.stories import default_story
 from toolkit.store.workspaces import create_workspace, find_workspace, vocabulary_terms
+from toolkit.stories import build_deck, map_data, view_picture
 
-EXPORTS = (".xlsx", ".csv", ".html", ".gexf", ".graphml", ".docx")
+EXPORTS = (".xlsx", ".csv", ".html", ".gexf", ".graphml", ".docx", ".png", ".svg", ".pptx")
 LABELS = {"errors": "cli.errors", "warnings": "cli.warnings"}
 # the wizard's messages that name one of its steps, in the command line's own words
 CLI_WORDING = {
@@ -145,7 +157,8 @@ def _contacts(args) -> dict[str, object]:
     engine = _engine(args.db)
     workspace = _workspace(engine, args.workspace, create=False)
     capture = check_capture(engine, workspace.id, data, Path(args.file).name, tuple(args.team_domain))
-    return capture_report(capture, {actor.id: actor.name for actor in list_actors(engine, workspace.id)})
+    names = {actor.id: actor.name for actor in list_actors(engine, workspace.id)}
+    return capture_report(capture, names, already_stored(engine, workspace.id, capture))
 
 
 def command_check(args) -> int:
@@ -280,6 +293,10 @@ def command_export(args) -> int:
         data = exports.register_csv(actors, terms, language())
     elif suffix == ".docx":
         data = _report_file(engine, workspace)
+    elif suffix in (".png", ".svg"):
+        data = _picture_file(engine, workspace, suffix)
+    elif suffix == ".pptx" or (suffix == ".html" and args.story):
+        data = _deck_file(engine, workspace, suffix)
     else:
         data = _map_file(engine, workspace, actors, relations, terms, suffix)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -292,6 +309,22 @@ def _report_file(engine, workspace) -> bytes:
     """The report with every section, in the workspace's language, as of today."""
 
     return report_docx(build_report(engine, workspace.id, SECTIONS, workspace.language, clock.today()))
+
+
+def _picture_file(engine, workspace, suffix: str) -> bytes:
+    """The actor map as it opens (saved layout, coloured by sector) as a picture for a slide or a
+    print: title, workspace, date and legend."""
+    data = map_data(engine, workspace.id)
+    return view_picture(data, ViewSpec(layout=data.layout), t("map.html.title"), clock.today(), suffix[1:])
+
+
+def _deck_file(engine, workspace, suffix: str) -> bytes:
+    """The workspace's default story as PowerPoint or as an offline HTML deck, in its language."""
+    story = default_story(engine, workspace.id)
+    if story is None:
+        raise Failure(t("cli.story.none", workspace=workspace.name))
+    deck = build_deck(engine, workspace.id, story, clock.today(), workspace.language)
+    return deck_pptx(deck) if suffix == ".pptx" else deck_html(deck).encode("utf-8")
 
 
 def _map_file(engine, workspace, actors, relations, terms, suffix: str) -> bytes:
@@ -409,6 +442,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--workspace", required=True)
     export.add_argument("--out", required=True)
     export.add_argument("--db")
+    export.add_argument("--story", action="store_true", help=t("cli.help.story"))
     export.set_defaults(run=command_export)
     sample = commands.add_parser("sample", help=t("cli.help.sample"))
     sample.add_argument("--workspace", required=True)

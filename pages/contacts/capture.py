@@ -10,7 +10,7 @@ from pages._kit.files import reset_upload, upload_panel
 from pages._kit.outcome import run
 from pages.contacts.data import Contacts
 from toolkit.capture import CaptureRefused
-from toolkit.capturing import capture_report, check_capture, import_capture
+from toolkit.capturing import already_stored, capture_report, check_capture, import_capture
 from toolkit.followups import contact_table
 from toolkit.i18n import t
 from toolkit.markdown import escape
@@ -45,8 +45,9 @@ def review(ctx: PageContext, contacts: Contacts, name: str, data: bytes, domains
     except CaptureRefused as refused:
         st.error(t(refused.key, **{k: escape(v) for k, v in refused.details.items()}))
         return
-    report = capture_report(capture, contacts.actor_names)
+    report = capture_report(capture, contacts.actor_names, already_stored(ctx.engine, ctx.workspace_id, capture))
     found, unmatched = report["interactions"], report["unmatched"]
+    new = len(found) - report["already"]
     st.info(
         t(
             "contacts.capture.found",
@@ -77,7 +78,12 @@ def review(ctx: PageContext, contacts: Contacts, name: str, data: bytes, domains
     if not found:
         st.warning(t("contacts.capture.nothing"))
         return
-    if st.button(t("contacts.capture.confirm", count=len(found)), type="primary", key="contacts_capture_import"):
+    if report["already"]:
+        st.caption(t("contacts.capture.will_skip", count=report["already"]))
+    if not new:
+        st.info(t("contacts.capture.all_there"))
+        return
+    if st.button(t("contacts.capture.confirm", count=new), type="primary", key="contacts_capture_import"):
         imported = run(import_capture, ctx.engine, ctx.workspace_id, capture)
         if imported is not None:
             reset_upload(UPLOAD)

@@ -497,6 +497,12 @@ def test_import_from_the_command_line(tmp_path):
     assert lines[-1] == "Se guardó 1 interacción en «Movilidad»."
     again = subprocess.run([*command, "--json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert (json.loads(again.stdout)["stored"], json.loads(again.stdout)["already"]) == (0, 1)
+    check = [sys.executable, "-m", "toolkit", "check", str(path), "--workspace", "Movilidad", "--db", url]
+    checked = subprocess.run([*check, "--json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    report = json.loads(checked.stdout)  # a check after the import says what an import would skip
+    assert report["already"] == 1 and [i["already"] for i in report["interactions"]] == [True]
+    printed = subprocess.run(check, cwd=ROOT, capture_output=True, text=True, timeout=120).stdout.splitlines()
+    assert "1 ya está en el historial y no se repetirá." in printed
     missing = subprocess.run(
         [*command[:-4], "--workspace", "Otro", "--db", url], cwd=ROOT, capture_output=True, text=True
     )
