@@ -35,6 +35,7 @@ from toolkit.store.engagement import insert_assessments, insert_interactions
 from toolkit.store.engine import PROJECT_ROOT, StoreError
 from toolkit.store.indicators import write_sample_indicators
 from toolkit.store.roadmap import insert_sample_roadmap
+from toolkit.store.stories import insert_sample_story
 from toolkit.store.tables import actors, campaigns, consultations
 from toolkit.store.workspaces import find_workspace, insert_workspace, rows_in_order
 
@@ -189,4 +190,12 @@ def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PAT
             )
             write_sample_indicators(connection, workspace_id, today=today)
             insert_sample_roadmap(connection, workspace_id, today=today)
+            insert_sample_story(connection, workspace_id, workspace["language"], _actor_id(connection, workspace_id))
     return workspace_id
+
+
+def _actor_id(connection: Connection, workspace_id: int, name: str = "Embajada de Francia en Colombia") -> int | None:
+    """The id of the sample's actor the default story focuses on (the embassy)."""
+    return connection.execute(
+        select(actors.c.id).where(actors.c.workspace_id == workspace_id, actors.c.name == name)
+    ).scalar()

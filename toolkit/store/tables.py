@@ -445,3 +445,44 @@ bin_entries = Table(
     Column("deleted_by", String(200), nullable=False, default=""),
     Column("payload", JSON, nullable=False),  # {table: [rows]} as they were
 )
+
+# saved views of the actor map and stories made of them (issue 15, migration 0010)
+map_views = Table(
+    "map_views",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("title", String(200), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("spec", JSON, nullable=False, default=dict),  # toolkit.network.saved_view.ViewSpec as JSON
+    Column("position", Integer, nullable=False, default=0),
+    Column("saved_by", String(200), nullable=False, default=""),
+    Column("saved_at", DateTime, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("title", String(200), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("position", Integer, nullable=False, default=0),
+    Column("is_default", Boolean, nullable=False, default=False),  # the one `export --out deck.pptx` writes
+    Column("saved_at", DateTime, nullable=False),
+)
+
+# a story's slides in order: a saved view, the grid, key figures, indicators or a text
+story_slides = Table(
+    "story_slides",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False, default=0),
+    Column("kind", String(20), nullable=False),
+    Column("view_id", Integer, ForeignKey("map_views.id", ondelete="CASCADE"), index=True),
+    Column("title", String(200), nullable=False, default=""),
+    Column("body", Text, nullable=False, default=""),  # a text slide's words
+    Column("note", Text, nullable=False, default=""),  # the speaker's notes
+)

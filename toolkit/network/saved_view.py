@@ -1,0 +1,102 @@
+"""A view of the actor map as it is kept: what the map page shows (colouring, size, filters, focus,
+layout and positions, the day it is drawn as of), read back from JSON whatever it holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from toolkit.actors import ActorFilter
+from toolkit.network.layout import LAYOUTS
+from toolkit.network.view import COLOUR_BY, SIZE_BY, MapFilter
+
+LIST_FIELDS = ("sectors", "scales", "stances", "quadrants", "themes", "relation_types")
+
+
+@dataclass
+class ViewSpec:
+    """What a saved view shows; the defaults are the map as it first opens."""
+
+    colour_by: str = "sector"
+    size_by: str = "influence"
+    layout: str = "force"
+    as_of: date | None = None  # None: the day it is shown
+    query: str = ""
+    sectors: tuple[str, ...] = ()
+    scales: tuple[str, ...] = ()
+    stances: tuple[int | None, ...] = ()
+    quadrants: tuple[str | None, ...] = ()
+    themes: tuple[str, ...] = ()
+    relation_types: tuple[str, ...] = ()
+    min_strength: int = 1
+    hide_isolated: bool = False
+    highlight: int | None = None  # the actor searched for
+    focus: bool = False  # only the highlighted actor's surroundings
+    focus_steps: int = 1
+    positions: dict[int, tuple[float, float]] = field(default_factory=dict)  # as drawn when saved
+
+    def map_filter(self) -> MapFilter:
+        """The map's filters of this view.
+
+        >>> ViewSpec(sectors=("academia",), highlight=4, focus=True).map_filter().focus
+        4
+        """
+        return MapFilter(
+            actors=ActorFilter(self.query, self.sectors, self.scales, self.stances, self.quadrants, self.themes),
+            relation_types=self.relation_types,
+            min_strength=self.min_strength,
+            hide_isolated=self.hide_isolated,
+            focus=self.highlight if self.focus else None,
+            focus_steps=self.focus_steps,
+        )
+
+    def to_json(self) -> dict:
+        """The view as JSON (positions keyed by the actor's id as text).
+
+        >>> ViewSpec(as_of=date(2026, 5, 1), positions={3: (1.0, 2.0)}).to_json()["as_of"]
+        '2026-05-01'
+        """
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data.update({name: list(data[name]) for name in LIST_FIELDS})
+        data["as_of"] = self.as_of.isoformat() if self.as_of else None
+        data["positions"] = {str(k): [round(float(x), 2), round(float(y), 2)] for k, (x, y) in self.positions.items()}
+        return data
+
+    @classmethod
+    def from_json(cls, data: object) -> ViewSpec:
+        """A view from stored JSON: what it cannot read falls back to the default, never an error.
+
+        >>> ViewSpec.from_json({"colour_by": "stance", "size_by": "<script>", "positions": {"3": [1, 2]}})
+        ... # doctest: +ELLIPSIS
+        ViewSpec(colour_by='stance', size_by='influence', ...positions={3: (1.0, 2.0)})
+        >>> ViewSpec.from_json(None) == ViewSpec()
+        True
+        """
+        data = data if isinstance(data, dict) else {}
+        spec = cls()
+        for name, choices in (("colour_by", COLOUR_BY), ("size_by", SIZE_BY), ("layout", LAYOUTS)):
+            if data.get(name) in choices:
+                setattr(spec, name, data[name])
+        for name in LIST_FIELDS:
+            if isinstance(data.get(name), list):
+                setattr(spec, name, tuple(v for v in data[name] if isinstance(v, (str, int)) or v is None))
+        spec.query = str(data.get("query") or "")[:200]
+        spec.min_strength = _number(data.get("min_strength"), 1, 3, 1)
+        spec.focus_steps = _number(data.get("focus_steps"), 1, 4, 1)
+        spec.hide_isolated, spec.focus = bool(data.get("hide_isolated")), bool(data.get("focus"))
+        spec.highlight = data["highlight"] if isinstance(data.get("highlight"), int) else None
+        try:
+            spec.as_of = date.fromisoformat(data["as_of"]) if data.get("as_of") else None
+        except (TypeError, ValueError):
+            spec.as_of = None
+        positions = data.get("positions") if isinstance(data.get("positions"), dict) else {}
+        for key, place in positions.items():
+            try:
+                spec.positions[int(key)] = (float(place[0]), float(place[1]))
+            except (TypeError, ValueError, IndexError):
+                continue
+        return spec
+
+
+def _number(value: object, lowest: int, highest: int, default: int) -> int:
+    return value if isinstance(value, int) and lowest <= value <= highest else default
