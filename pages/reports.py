@@ -7,6 +7,7 @@ import streamlit as st
 from pages._kit.context import PageContext, page_context
 from pages._kit.files import download_button, reset_upload, upload_panel
 from pages._kit.outcome import show_error
+from toolkit import access
 from toolkit.backup import read_backup, restore_backup, workspace_backup
 from toolkit.i18n import LANGUAGES, format_number, t
 from toolkit.markdown import escape
@@ -14,6 +15,7 @@ from toolkit.reports import SECTIONS, build_report, report_docx, report_html
 from toolkit.spreadsheets.reading import UnreadableFile
 from toolkit.store import StoreError
 from toolkit.store.workspaces import get_workspace, list_workspaces
+from toolkit.text import clean
 
 UPLOAD = "reports_restore_file"
 
@@ -27,8 +29,8 @@ def attempt(use_case, *args, **kwargs):
         return None
 
 
-def chosen_report(ctx: PageContext) -> tuple[list[str], str]:
-    """The sections ticked and the report's language."""
+def chosen_report(ctx: PageContext) -> tuple[list[str], str, str]:
+    """The sections ticked, the report's language and who prepared it (shown on the cover)."""
     st.markdown(f"**{t('reports.page.sections')}**")
     boxes = st.columns(4)
     chosen = [
@@ -37,25 +39,33 @@ def chosen_report(ctx: PageContext) -> tuple[list[str], str]:
         if boxes[position % 4].checkbox(t(f"reports.sections.{key}"), value=True, key=f"reports_section_{key}")
     ]
     languages = list(LANGUAGES)
-    lang = st.selectbox(
+    columns = st.columns(2)
+    lang = columns[0].selectbox(
         t("reports.page.language"),
         languages,
         index=languages.index(ctx.lang),
         key="reports_language",
         format_func=lambda code: t(f"languages.{code}"),
     )
-    return chosen, lang
+    prepared_by = columns[1].text_input(
+        t("reports.page.prepared_by"),
+        value=access.current().shown_name if ctx.settings.accounts != "off" else "",
+        key="reports_prepared_by",
+        max_chars=200,
+        help=t("reports.page.prepared_by_help"),
+    )
+    return chosen, lang, clean(prepared_by)
 
 
 def report_tab(ctx: PageContext, file_stem: str) -> None:
     st.caption(t("reports.page.intro"))
-    chosen, lang = chosen_report(ctx)
-    wanted = (ctx.workspace_id, ctx.revision, tuple(chosen), lang)
+    chosen, lang, prepared_by = chosen_report(ctx)
+    wanted = (ctx.workspace_id, ctx.revision, tuple(chosen), lang, prepared_by)
     if st.button(
         t("reports.page.build"), key="reports_build", type="primary", icon=":material/description:", disabled=not chosen
     ):
         with st.spinner(t("reports.page.building")):
-            report = build_report(ctx.engine, ctx.workspace_id, chosen, lang, ctx.today)
+            report = build_report(ctx.engine, ctx.workspace_id, chosen, lang, ctx.today, prepared_by)
             st.session_state["reports_built"] = {
                 "wanted": wanted,
                 "docx": report_docx(report),

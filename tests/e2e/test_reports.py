@@ -70,8 +70,13 @@ def test_the_report_and_the_backup_download_and_restore(
     document = Document(str(word))
     assert document.paragraphs[0].text == "Informe de internacionalización"
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:2] == ["Mapa de actores", "El registro de actores en cifras"]
-    assert "Indicadores por dimensión" in headings and len(document.inline_shapes) == 2
+    assert headings[:3] == [
+        "Resumen ejecutivo",
+        "Anexo 1. Mapa de actores",
+        "Anexo 2. El registro de actores en cifras",
+    ]
+    assert "Anexo 8. Indicadores por dimensión" in headings and len(document.inline_shapes) == 2
+    assert "PAGE" in document.sections[0].footer._element.xml
     printable = download(page, "Descargar para imprimir (.html)", tmp_path).read_text("utf-8")
     assert printable.startswith("<!DOCTYPE html>") and "<script" not in printable
 

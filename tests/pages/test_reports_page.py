@@ -1,9 +1,11 @@
 """The page "Informes" under AppTest: choose sections and language, prepare the report, download it;
 download the backup."""
 
+import io
 from pathlib import Path
 
 import pytest
+from docx import Document
 from streamlit.testing.v1 import AppTest
 
 from toolkit.i18n import set_language, t
@@ -58,8 +60,13 @@ def test_preparing_the_report_offers_word_and_the_printable_page(app):
         t("reports.backup.download"),
     ]
     built = app.session_state["reports_built"]
-    assert built["wanted"][2] == ("cover", "register", "changes", "campaigns", "roadmap", "indicators")
+    assert built["wanted"][2] == ("cover", "summary", "register", "changes", "campaigns", "roadmap", "indicators")
     assert built["docx"][:2] == b"PK" and b'<html lang="en">' in built["html"]
+    document = Document(io.BytesIO(built["docx"]))
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"][:2] == [
+        t("reports.sections.summary", lang="en"),
+        t("reports.annex", lang="en", number=1, title=t("reports.sections.register", lang="en")),
+    ]
     # changing the choice asks for the report again instead of offering a stale one
     app.checkbox(key="reports_section_cover").uncheck().run()
     assert downloads(app) == [t("reports.backup.download")]
@@ -73,3 +80,19 @@ def test_without_sections_there_is_nothing_to_prepare(app):
     app.run()
     assert [w.value for w in app.warning] == [t("reports.page.no_sections")]
     assert app.button(key="reports_build").disabled
+
+
+def test_the_cover_names_who_prepared_the_report(app):
+    open_page(app)
+    assert app.text_input(key="reports_prepared_by").value == ""  # accounts off: nobody signed in to name
+    app.text_input(key="reports_prepared_by").input("Laura Restrepo, Dirección de Relaciones Internacionales")
+    app.run()
+    app.button(key="reports_build").click().run()
+    assert not app.exception, app.exception
+    built = app.session_state["reports_built"]
+    cover = "Preparado por Laura Restrepo, Dirección de Relaciones Internacionales"
+    assert cover in [p.text for p in Document(io.BytesIO(built["docx"])).paragraphs]
+    assert cover in built["html"].decode("utf-8")
+    # another name asks for the report again
+    app.text_input(key="reports_prepared_by").input("Andrés Giraldo").run()
+    assert t("reports.page.changed") in [c.value for c in app.caption]

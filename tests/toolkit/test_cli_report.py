@@ -28,10 +28,17 @@ def test_export_docx_writes_the_whole_report_in_the_workspace_language(tmp_path)
     assert str(out) in result.stdout
     document = Document(io.BytesIO(out.read_bytes()))
     assert document.paragraphs[0].text == t("reports.title", lang="es")
+    annexes = [key for key in SECTIONS if key not in ("cover", "summary")]
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == [
-        t(f"reports.sections.{key}", lang="es") for key in SECTIONS if key != "cover"
+        t("reports.sections.summary", lang="es"),
+        *(
+            t("reports.annex", lang="es", number=number, title=t(f"reports.sections.{key}", lang="es"))
+            for number, key in enumerate(annexes, start=1)
+        ),
     ]
     assert len(document.inline_shapes) == 2
+    assert "PAGE" in document.sections[0].footer._element.xml  # numbered pages
+    assert abs(document.sections[0].page_height.cm - 27.94) < 0.05  # Medellín prints on Letter
 
 
 def test_export_docx_of_an_unknown_workspace_is_one_plain_line(tmp_path):

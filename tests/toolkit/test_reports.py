@@ -38,6 +38,16 @@ def headings(document, level: int) -> list[str]:
     return [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
 
 
+def titles_of(keys, lang: str = "es") -> list[str]:
+    """The chapter headings of a report with these sections: the summary, then numbered annexes."""
+    annexes = [key for key in keys if key not in ("cover", "summary")]
+    found = [t("reports.sections.summary", lang=lang)] if "summary" in keys else []
+    return found + [
+        t("reports.annex", lang=lang, number=number, title=t(f"reports.sections.{key}", lang=lang))
+        for number, key in enumerate(annexes, start=1)
+    ]
+
+
 def all_text(document) -> str:
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return "\n".join([p.text for p in document.paragraphs] + cells)
@@ -47,12 +57,12 @@ def all_text(document) -> str:
 def test_only_the_chosen_sections_appear_in_the_usual_order(sample, chosen):
     report = assemble_report(sample, chosen, "es", TODAY)
     assert report.keys == [key for key in SECTIONS if key in chosen]
-    titles = [t(f"reports.sections.{key}") for key in report.keys if key != "cover"]
+    titles = titles_of(report.keys)
     assert headings(opened(report_docx(report)), 1) == titles
     page = report_html(report)
     assert re.findall(r"<h2>(.*?)</h2>", page) == titles
     left_out = [t(f"reports.sections.{key}") for key in SECTIONS if key not in chosen and key != "cover"]
-    assert not any(f"<h2>{title}</h2>" in page for title in left_out)
+    assert not any(title in h2 for h2 in re.findall(r"<h2>(.*?)</h2>", page) for title in left_out)
 
 
 def test_the_word_document_has_the_figures_tables_and_pictures(sample):
@@ -173,9 +183,9 @@ def test_the_report_speaks_the_language_chosen(sample, lang):
     report = assemble_report(sample, SECTIONS, lang, TODAY)
     document = opened(report_docx(report))
     assert document.paragraphs[0].text == t("reports.title", lang=lang)
-    assert headings(document, 1) == [t(f"reports.sections.{key}", lang=lang) for key in SECTIONS if key != "cover"]
+    assert headings(document, 1) == titles_of(SECTIONS, lang)
     text = all_text(document)
-    assert format_date(TODAY, lang) in text and t(f"languages.{lang}", lang=lang) in text
+    assert format_date(TODAY, lang) in text and t("reports.summary.decisions", lang=lang) in text
     assert t("quadrants.manage_closely", lang=lang) in text and t("vocab.dimensions.political", lang=lang) in text
     assert f'<html lang="{lang}">' in report_html(report)
 
@@ -185,6 +195,7 @@ def test_an_empty_workspace_gives_a_report_that_says_so():
     text = all_text(opened(report_docx(report)))
     for key in ("map", "register", "power_interest", "consultations", "campaigns", "roadmap", "indicators"):
         assert t(f"reports.{key}.empty") in text
+    assert t("reports.summary.nothing_to_decide") in text
 
 
 def test_build_report_reads_the_workspace(engine, sample_id):
@@ -203,7 +214,7 @@ def test_what_changed_says_who_moved_and_the_contacts_of_the_last_three_months(s
     since = TODAY - timedelta(days=90)
     report = assemble_report(sample, ["changes"], "es", TODAY)
     document = opened(report_docx(report))
-    assert headings(document, 1) == [t("reports.sections.changes")]
+    assert headings(document, 1) == titles_of(["changes"])
     text = all_text(document)
     found = moves(sample.actors, sample.assessments, since, TODAY)
     findings = change_findings(found, since, "es")
@@ -225,3 +236,137 @@ def test_what_changed_says_so_when_nobody_moved():
     report = assemble_report(ReportData(Workspace("Nueva")), ["changes"], "es", TODAY)
     text = all_text(opened(report_docx(report)))
     assert t("reports.changes.no_moves") in text
+
+
+# -- the briefing: cover, summary, annexes, page numbers, paper ------------------------------
+
+
+def body_items(document) -> list[tuple[str, object]]:
+    """The document's body in order: ("p", paragraph) or ("table", table)."""
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph as WordParagraph
+
+    found = []
+    for element in document.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            found.append(("p", WordParagraph(element, document)))
+        elif element.tag.endswith("}tbl"):
+            found.append(("table", WordTable(element, document)))
+    return found
+
+
+def summary_text(document) -> str:
+    """The paragraphs from the summary's heading to the next chapter."""
+    items = [item for kind, item in body_items(document) if kind == "p"]
+    start = next(n for n, p in enumerate(items) if p.style.name == "Heading 1")
+    assert items[start].text == t("reports.sections.summary")
+    end = next(n for n, p in enumerate(items[start + 1 :], start + 1) if p.style.name == "Heading 1")
+    return "\n".join(p.text for p in items[start:end])
+
+
+def test_the_report_opens_with_a_cover_page_then_a_summary_that_says_the_sample_figures(sample):
+    from datetime import timedelta
+
+    from toolkit.engagement import follow_ups
+    from toolkit.roadmap import attention
+
+    report = assemble_report(sample, SECTIONS, "es", TODAY, prepared_by="Laura Restrepo")
+    document = opened(report_docx(report))
+    items = body_items(document)
+    first_heading = next(n for n, (kind, item) in enumerate(items) if kind == "p" and item.style.name == "Heading 1")
+    cover = [item for kind, item in items[:first_heading]]
+    assert all(kind == "p" for kind, _ in items[:first_heading])  # the cover is words, not a table
+    cover_text = "\n".join(p.text for p in cover)
+    assert cover[0].text == t("reports.title") and cover[0].style.name == "Title"
+    for words in (
+        sample.workspace.name,
+        "Medellín, Colombia",
+        format_date(TODAY, "es"),
+        "Preparado por Laura Restrepo",
+    ):
+        assert words in cover_text
+    assert 'w:type="page"' in cover[-1]._p.xml  # the summary starts a new page
+    assert headings(document, 1)[0] == t("reports.sections.summary")
+
+    said = summary_text(document)
+    since = TODAY - timedelta(days=90)
+    contacts = [i for i in sample.interactions if since <= i.occurred_on <= TODAY]
+    held = [c for c in sample.consultations if c.status in ("held", "synthesised", "closed")]
+    found = attention(sample.milestones, TODAY)
+    steps = follow_ups(sample.interactions, TODAY).overdue
+    names = {a.id: a.name for a in sample.actors}
+    for expected in (
+        f"{format_number(len(sample.actors), 'es')} actores",
+        f"{format_number(len(sample.relations), 'es')} relaciones",
+        f"se registraron {len(contacts)} contactos",
+        f"{len(held)} de las {len(sample.consultations)} consultas",
+        f"{len(sample.campaigns)} campañas en seguimiento",
+        f"{len(sample.indicators)} indicadores",
+        f"hitos vencidos: {len(found.overdue)}",
+        f"«{found.overdue[0].title}»",
+        f"con {names[next(iter(steps[0].actors))]}",
+        steps[0].next_step,
+        "Universidad de Antioquia",  # the most central actors, as "Qué dice el mapa" says
+    ):
+        assert expected in said, expected
+    assert len(said.split()) < 600  # one page
+
+
+def test_every_page_but_the_cover_is_numbered_in_the_footer(sample):
+    document = opened(report_docx(assemble_report(sample, ["cover", "summary"], "es", TODAY)))
+    section = document.sections[0]
+    footer = section.footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer and "Página" in footer
+    assert section.different_first_page_header_footer  # the cover has no number
+    assert "PAGE" not in section.first_page_footer._element.xml
+    without_cover = opened(report_docx(assemble_report(sample, ["register"], "es", TODAY))).sections[0]
+    assert not without_cover.different_first_page_header_footer and "PAGE" in without_cover.footer._element.xml
+
+
+@pytest.mark.parametrize(
+    ("country", "paper"),
+    [
+        ("España", "A4"),
+        ("France", "A4"),
+        ("Portugal", "A4"),
+        ("Brasil", "A4"),
+        ("", "A4"),
+        ("Colombia", "Letter"),
+        ("México", "Letter"),
+        ("Estados Unidos", "Letter"),
+        ("USA", "Letter"),
+    ],
+)
+def test_the_paper_is_the_one_of_the_workspace_country(country, paper):
+    from docx.shared import Cm
+
+    report = assemble_report(ReportData(Workspace("Ciudad", country=country)), ["cover", "summary"], "es", TODAY)
+    assert report.paper == paper
+    section = opened(report_docx(report)).sections[0]
+    width, height = {"A4": (21.0, 29.7), "Letter": (21.59, 27.94)}[paper]
+    assert abs(section.page_width - Cm(width)) < Cm(0.05) and abs(section.page_height - Cm(height)) < Cm(0.05)
+    assert f"size: {'A4' if paper == 'A4' else 'letter'};" in report_html(report)
+
+
+def test_every_table_is_preceded_by_a_sentence_that_says_what_it_shows(sample):
+    document = opened(report_docx(assemble_report(sample, SECTIONS, "es", TODAY)))
+    items = body_items(document)
+    tables = [n for n, (kind, _) in enumerate(items) if kind == "table"]
+    assert len(tables) > 15
+    for n in tables:
+        kind, before = items[n - 1]
+        assert kind == "p" and not before.style.name.startswith("Heading"), n
+        assert len(before.text.split()) >= 6, before.text
+
+
+def test_the_printable_page_keeps_the_order_and_prints_the_cover_on_its_own_page(sample):
+    page = report_html(assemble_report(sample, SECTIONS, "es", TODAY, prepared_by="Laura Restrepo"))
+    sections = re.findall(r'<section class="([a-z-]+)">', page)
+    assert sections[:3] == ["cover", "summary", "map"]
+    assert re.search(r"section\.cover[^{]*\{[^}]*break-after: page", page)
+    assert page.index("Preparado por Laura Restrepo") < page.index('<section class="summary">')
+    assert re.findall(r"<h2>(.*?)</h2>", page)[0] == t("reports.sections.summary")
+    assert "<header>" not in page  # the cover says what the header would
+    assert "counter(page)" in page  # printed pages are numbered
+    tables = page.count("<table>") + page.count('<div class="figures">')
+    assert page.count('<p class="says">') == tables
