@@ -60,7 +60,7 @@ def describe(entry: dict, lang: str | None = None) -> Line:
     label = entry.get("label") or ""
     if action == "insert_many":
         count = (entry.get("after") or {}).get("count", 0)
-        sentence = t("activity.insert_many", lang, who=who, count=count, what=what)
+        sentence = t("activity.insert_bulk", lang, who=who, count=count, what=what)
     else:
         sentence = t(f"activity.{action}", lang, who=who, what=what, label=label)
     changes = []

@@ -73,7 +73,7 @@ def suggested(chosen: Chosen, map_info) -> None:
         st.success(t("consultations.suggest.none_needed"))
     for position, gap in enumerate(gaps):
         heading = (
-            t("consultations.gap.target", what=escape(target_label(ctx, gap.target)), missing=gap.missing)
+            t("consultations.gap.target", what=escape(target_label(ctx, gap.target)), count=gap.missing)
             if gap.kind == "target"
             else t(f"consultations.gap.{gap.kind}")
         )
@@ -96,4 +96,4 @@ def suggested(chosen: Chosen, map_info) -> None:
                 key = f"consultations_suggest_{position}_{suggestion.actor.id}"
                 clicked = line[1].button(t(label_key), key=key, disabled=already)
                 if clicked and run(invite_actors, ctx.engine, ctx.workspace_id, chosen.id, [suggestion.actor.id]):
-                    done(t("consultations.add.done", added=1))
+                    done(t("consultations.add.done", count=1))

@@ -9,7 +9,7 @@ from pages.consultations.chosen import Chosen
 from pages.consultations.words import done, run, term_label
 from toolkit.actors import all_themes
 from toolkit.consultations import community_members, select_actors
-from toolkit.i18n import format_number, t
+from toolkit.i18n import t
 from toolkit.store.consultations import invite_actors
 
 
@@ -40,7 +40,8 @@ def by_filter(chosen: Chosen, map_info) -> None:
     matching = select_actors(actors, wanted, tuple(communities), map_info) if narrowed else []
     to_add = [a for a in matching if a.id not in chosen.listed]
     if narrowed:
-        st.caption(t("consultations.add.matching", count=format_number(len(matching)), new=format_number(len(to_add))))
+        found = t("consultations.add.matching", count=len(matching))
+        st.caption(f"{found} {t('consultations.add.not_listed', count=len(to_add))}")
         if to_add:
             st.dataframe(
                 pd.DataFrame(
@@ -61,7 +62,7 @@ def by_filter(chosen: Chosen, map_info) -> None:
     ):
         result = run(invite_actors, ctx.engine, ctx.workspace_id, chosen.id, [a.id for a in to_add])
         if result is not None:
-            done(t("consultations.add.done", added=result.added))
+            done(t("consultations.add.done", count=result.added))
 
 
 def by_hand(chosen: Chosen) -> None:
@@ -82,4 +83,4 @@ def by_hand(chosen: Chosen) -> None:
         result = run(invite_actors, ctx.engine, ctx.workspace_id, chosen.id, picked)
         if result is not None:
             st.session_state.pop("consultations_hand", None)
-            done(t("consultations.add.done", added=result.added))
+            done(t("consultations.add.done", count=result.added))

@@ -85,14 +85,14 @@ def test_import_a_messy_list_and_find_it_in_the_register(page: Page, app_url: st
     wait_for_app(page)
 
     page.get_by_role("button", name="Confirmar e importar").click()
-    expect(page.get_by_text(re.compile(r"^Importación terminada: 3 actores nuevos"))).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(re.compile(r"^Importación terminada\. Actores nuevos: 3;"))).to_be_visible(timeout=TIMEOUT)
     wait_for_app(page)
 
     page.get_by_role("tab", name="Registro").click()
     search = page.get_by_label("Buscar", exact=True)
     search.fill("Prueba E2E")
     search.press("Enter")
-    expect(page.get_by_text(re.compile(r"^Se muestran 3 de [\d.\s\u00a0]+ actores\.$"))).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(re.compile(r"^Actores mostrados: 3 de [\d.\s\u00a0]+\.$"))).to_be_visible(timeout=TIMEOUT)
 
     # the table is drawn on a canvas; glide-data-grid puts a <table role="grid"> inside the canvas
     # for screen readers, and that is where the cell text can be read (canvas content counts as

@@ -22,7 +22,7 @@ def test_an_import_is_undone_from_the_activity_feed(page: Page, app_url: str, pa
     expect(page.get_by_role("heading", name="Paso 7. Vista previa y confirmación")).to_be_visible(timeout=TIMEOUT)
     wait_for_app(page)
     page.get_by_role("button", name="Confirmar e importar").click()
-    expect(page.get_by_text(re.compile(r"^Importación terminada: 2 actores nuevos"))).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(re.compile(r"^Importación terminada\. Actores nuevos: 2;"))).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text(re.compile(r"puede deshacer esta importación en Actividad"))).to_be_visible()
 
     page.goto(f"{app_url}/actividad")  # the same session's cookie: the app reopens on the same store

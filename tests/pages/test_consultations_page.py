@@ -103,7 +103,7 @@ def test_adding_participants_by_filter_and_marking_them_in_english(app):
     after = list_participants(engine, workspace_id, current)
     added = [p for p in after if p.actor_id not in before]
     assert added and {p.status for p in added} == {"to_invite"}
-    assert app.success[0].value == t("consultations.add.done", added=len(added), lang="en")
+    assert app.success[0].value == t("consultations.add.done", count=len(added), lang="en")
 
     app.session_state["consultations_tab"] = t("consultations.tab.convene", lang="en")
     app.run()

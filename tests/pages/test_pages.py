@@ -105,7 +105,7 @@ def test_the_map_page_filters_focus_and_tabs(app):
     assert not app.exception
 
     def showing():
-        return next(c.value for c in app.caption if c.value.startswith("Se muestran"))
+        return next(c.value for c in app.caption if c.value.startswith("Actores mostrados"))
 
     everything = showing()
     app.toggle(key="map_hide_isolated").set_value(True).run()
@@ -114,7 +114,7 @@ def test_the_map_page_filters_focus_and_tabs(app):
     aci = next(a for a in list_actors(engine, app.session_state["workspace_id"]) if a.acronym == "ACI Medellín")
     app.selectbox(key="map_search").set_value(aci.id).run()
     app.toggle(key="map_focus").set_value(True).run()
-    assert showing().startswith("Se muestran") and showing() != everything and not app.exception
+    assert showing().startswith("Actores mostrados") and showing() != everything and not app.exception
     app.session_state["map_tabs"] = t("map.tab.analysis")
     app.run()
     assert t("map.findings.title") in [h.value for h in app.subheader] and not app.exception

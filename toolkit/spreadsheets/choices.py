@@ -97,7 +97,7 @@ def _with_header(sheet: SheetLayout, rows: list[list[object]], excel_row: int) -
     if sheet.role == "skip":
         return sheet
     if not 1 <= excel_row <= len(rows):
-        raise ChoiceRefused("cli.import.header_row", row=excel_row, sheet=sheet.name, rows=len(rows))
+        raise ChoiceRefused("cli.import.header_row", row=excel_row, sheet=sheet.name, count=len(rows))
     return _read_as(sheet.name, sheet.role, rows, excel_row - 1)
 
 
