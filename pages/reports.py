@@ -32,11 +32,11 @@ def attempt(use_case, *args, **kwargs):
 def chosen_report(ctx: PageContext) -> tuple[list[str], str, str]:
     """The sections ticked, the report's language and who prepared it (shown on the cover)."""
     st.markdown(f"**{t('reports.page.sections')}**")
-    boxes = st.columns(4)
+    boxes = st.columns(3)
     chosen = [
         key
         for position, key in enumerate(SECTIONS)
-        if boxes[position % 4].checkbox(t(f"reports.sections.{key}"), value=True, key=f"reports_section_{key}")
+        if boxes[position % 3].checkbox(t(f"reports.sections.{key}"), value=True, key=f"reports_section_{key}")
     ]
     languages = list(LANGUAGES)
     columns = st.columns(2)
