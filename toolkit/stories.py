@@ -104,6 +104,7 @@ def view_of(data: MapData, spec: ViewSpec, today: date) -> MapView:
         spec.size_by,
         spec.highlight,
         days_since_contact(data.actors, data.interactions, day),
+        path=spec.path,
     )
 
 

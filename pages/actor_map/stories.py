@@ -1,17 +1,13 @@
 """The stories tab: the map's current view as a picture or saved with a title and a note, the saved
 views in order, and the stories made of them (pages/actor_map/story_editor.py)."""
 
-from datetime import date
-
 import streamlit as st
 
 from pages._kit.context import PageContext, notify, show_notice
-from pages._kit.dialogs import dialog
 from pages._kit.files import download_button, safe_file_name
 from pages._kit.outcome import run
 from pages.actor_map import story_editor
 from pages.actor_map.network import Network, drawn_choices
-from toolkit.domain import STANCE_VALUES
 from toolkit.i18n import format_date, t
 from toolkit.markdown import escape
 from toolkit.network.saved_view import ViewSpec
@@ -20,31 +16,14 @@ from toolkit.store.stories import SavedView, delete_view, list_views, move_view,
 from toolkit.stories import map_data, view_picture
 
 NOTICE = "stories"
-SEEN = "stories_seen_view"  # the map tab's view, kept once seen (a closed tab's widgets lose their state)
-FILTERS = ("sectors", "scales", "quadrants", "themes", "relation_types")
 
 
 def current_spec(ctx: PageContext) -> ViewSpec:
-    """What the map tab shows: its widgets' state while it lasts, the last one seen after."""
-    state, drawn = st.session_state, drawn_choices()
-    if "map_colour_by" in state or drawn:
-        day = drawn.get("day")
-        spec = ViewSpec(
-            colour_by=drawn.get("colour_by", state.get("map_colour_by", "sector")),
-            size_by=drawn.get("size_by", state.get("map_size_by", "influence")),
-            layout=state.get("map_layout") or saved_layout(ctx.engine, ctx.workspace_id)[0],
-            as_of=day if isinstance(day, date) and day != ctx.today else None,
-            stances=tuple(STANCE_VALUES.get(s) for s in state.get("map_stances", [])),
-            min_strength=int(state.get("map_min_strength", 1)),
-            hide_isolated=bool(state.get("map_hide_isolated")),
-            highlight=state.get("map_search"),
-            focus=bool(state.get("map_focus")) and state.get("map_search") is not None,
-            focus_steps=int(state.get("map_focus_steps", 1)),
-            **{name: tuple(state.get(f"map_{name}", [])) for name in FILTERS},
-        )
-        state[SEEN] = spec.to_json()
-    spec = ViewSpec.from_json(state.get(SEEN))
+    """What the map tab shows (its choices are kept across tabs), with today's arrangement."""
     kind, positions, _ = saved_layout(ctx.engine, ctx.workspace_id)
+    spec = ViewSpec.from_choices(drawn_choices(), kind)
+    if spec.as_of == ctx.today:
+        spec.as_of = None  # "today" stays today when the view is shown another day
     if kind == spec.layout:
         spec.positions = positions  # the view keeps the map's arrangement as it is today
     return spec
@@ -89,19 +68,6 @@ def current_view(ctx: PageContext, network: Network) -> ViewSpec:
     return spec
 
 
-def confirm_delete_view(ctx: PageContext, saved: SavedView) -> None:
-    @dialog(t("stories.delete.title"))  # built on each run: the title in the reader's language
-    def ask() -> None:
-        st.write(t("stories.delete.view_question", title=escape(saved.title)))
-        if (
-            st.button(t("stories.delete.confirm"), type="primary", key="stories_view_delete_ok")
-            and run(delete_view, ctx.engine, ctx.workspace_id, saved.id) is not None
-        ):
-            notify(NOTICE, t("stories.delete.view_done", title=escape(saved.title)))
-
-    ask()
-
-
 def view_row(ctx: PageContext, saved: SavedView, first: bool, last: bool) -> None:
     """One saved view: title and note, its pictures, and (editors) move and delete."""
     with st.container(border=True):
@@ -125,7 +91,10 @@ def view_row(ctx: PageContext, saved: SavedView, first: bool, last: bool) -> Non
             if places[2].button(
                 "", icon=":material/delete:", help=t("stories.remove"), key=f"stories_view_{saved.id}_x"
             ):
-                confirm_delete_view(ctx, saved)
+                st.session_state[story_editor.ASKING] = f"view_{saved.id}"
+            question = t("stories.delete.view_question", title=escape(saved.title))
+            done = t("stories.delete.view_done", title=escape(saved.title))
+            story_editor.confirm(ctx, f"view_{saved.id}", question, delete_view, saved.id, done)
         with buttons:
             pictures(ctx, saved.spec, saved.title, f"stories_view_{saved.id}")
 

@@ -28,6 +28,7 @@ from toolkit.store.stories import (
 from toolkit.stories import Deck, build_deck
 
 NOTICE = "stories"
+ASKING = "stories_asking"  # which deletion the open question is about
 EXTRAS = ("figures", "grid", "indicators")
 
 
@@ -43,19 +44,24 @@ def slide_name(slide, views: dict[int, SavedView]) -> str:
     return slide.title or (shown.title if shown else "") or t(f"stories.kind.{slide.kind}")
 
 
-def confirm(ctx: PageContext, question: str, use_case, item_id: int, done: str) -> None:
-    """Ask before deleting a story or taking a slide out."""
+def confirm(ctx: PageContext, token: str, question: str, use_case, item_id: int, done: str) -> None:
+    """Ask before deleting a view or a story or taking a slide out: the question stays open across
+    reruns until answered (closing it is an answer)."""
 
-    @dialog(t("stories.delete.title"))
+    def stop() -> None:
+        st.session_state.pop(ASKING, None)
+
+    @dialog(t("stories.delete.title"), on_dismiss=stop)  # built on each run: in the reader's language
     def ask() -> None:
         st.write(question)
-        if (
-            st.button(t("stories.delete.confirm"), type="primary", key="stories_delete_ok")
-            and run(use_case, ctx.engine, ctx.workspace_id, item_id) is not None
-        ):
+        confirmed = st.button(t("stories.delete.confirm"), type="primary", key="stories_delete_ok")
+        if confirmed:
+            stop()
+        if confirmed and run(use_case, ctx.engine, ctx.workspace_id, item_id) is not None:
             notify(NOTICE, done)
 
-    ask()
+    if st.session_state.get(ASKING) == token:
+        ask()
 
 
 def slide_rows(ctx: PageContext, story: Story, views: dict[int, SavedView]) -> None:
@@ -79,8 +85,9 @@ def slide_rows(ctx: PageContext, story: Story, views: dict[int, SavedView]) -> N
             ):
                 st.rerun()
         if out.button("", icon=":material/delete:", help=t("stories.remove"), key=f"stories_slide_{slide.id}_x"):
-            question = t("stories.delete.slide_question", title=escape(name))
-            confirm(ctx, question, delete_slide, slide.id, t("stories.delete.slide_done"))
+            st.session_state[ASKING] = f"slide_{slide.id}"
+        question = t("stories.delete.slide_question", title=escape(name))
+        confirm(ctx, f"slide_{slide.id}", question, delete_slide, slide.id, t("stories.delete.slide_done"))
 
 
 def add_form(ctx: PageContext, story: Story, views: dict[int, SavedView]) -> None:
@@ -106,13 +113,23 @@ def add_form(ctx: PageContext, story: Story, views: dict[int, SavedView]) -> Non
 def new_story_form(ctx: PageContext, views: list[SavedView]) -> None:
     """A new story: a title, the saved views in the order chosen, and the other slides to add."""
     with st.expander(t("stories.new.heading"), icon=":material/playlist_add:"), st.form("stories_new", border=False):
-        title = st.text_input(t("stories.title"), placeholder=t("stories.new.title_hint"), max_chars=200)
+        title = st.text_input(
+            t("stories.title"), placeholder=t("stories.new.title_hint"), max_chars=200, key="stories_new_title"
+        )
         named = {saved.id: saved.title for saved in views}
         chosen = st.multiselect(
-            t("stories.new.views"), list(named), format_func=named.get, placeholder=t("common.choose")
+            t("stories.new.views"),
+            list(named),
+            format_func=named.get,
+            placeholder=t("common.choose"),
+            key="stories_new_views",
         )
         extras = st.pills(
-            t("stories.new.extras"), EXTRAS, selection_mode="multi", format_func=lambda k: t(f"stories.kind.{k}")
+            t("stories.new.extras"),
+            EXTRAS,
+            selection_mode="multi",
+            format_func=lambda k: t(f"stories.kind.{k}"),
+            key="stories_new_extras",
         )
         if st.form_submit_button(t("stories.new.submit"), type="primary", icon=":material/playlist_add:"):
             slides = [SlideDraft("view", view_id) for view_id in chosen] + [SlideDraft(kind) for kind in extras or []]
@@ -147,8 +164,10 @@ def story_actions(ctx: PageContext, story: Story) -> None:
     ):
         notify(NOTICE, t("stories.made_default", title=escape(story.title)))
     if right.button(t("stories.delete_story"), icon=":material/delete:", key="stories_delete_story"):
-        question = t("stories.delete.story_question", title=escape(story.title))
-        confirm(ctx, question, delete_story, story.id, t("stories.delete.story_done", title=escape(story.title)))
+        st.session_state[ASKING] = f"story_{story.id}"
+    question = t("stories.delete.story_question", title=escape(story.title))
+    done = t("stories.delete.story_done", title=escape(story.title))
+    confirm(ctx, f"story_{story.id}", question, delete_story, story.id, done)
 
 
 def show(ctx: PageContext, views: list[SavedView]) -> None:

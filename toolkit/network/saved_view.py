@@ -8,7 +8,7 @@ from datetime import date
 
 from toolkit.actors import ActorFilter
 from toolkit.network.layout import LAYOUTS
-from toolkit.network.view import COLOUR_BY, SIZE_BY, MapFilter
+from toolkit.network.view import COLOUR_BY, SIZE_BY, MapChoices, MapFilter
 
 LIST_FIELDS = ("sectors", "scales", "stances", "quadrants", "themes", "relation_types")
 
@@ -33,6 +33,7 @@ class ViewSpec:
     highlight: int | None = None  # the actor searched for
     focus: bool = False  # only the highlighted actor's surroundings
     focus_steps: int = 1
+    path: tuple[int, ...] = ()  # a path found ("how do we reach…?"), highlighted
     positions: dict[int, tuple[float, float]] = field(default_factory=dict)  # as drawn when saved
 
     def map_filter(self) -> MapFilter:
@@ -50,6 +51,35 @@ class ViewSpec:
             focus_steps=self.focus_steps,
         )
 
+    @classmethod
+    def from_choices(cls, choices: MapChoices, layout: str = "force") -> ViewSpec:
+        """The view of what the map page shows (``layout``: the saved arrangement's, when the
+        choices keep none).
+
+        >>> chosen = MapChoices(colour_by="stance", filter=MapFilter(min_strength=2, focus=7), highlight=7)
+        >>> spec = ViewSpec.from_choices(chosen)
+        >>> spec.colour_by, spec.min_strength, spec.map_filter().focus
+        ('stance', 2, 7)
+        """
+        wanted, actors = choices.filter, choices.filter.actors
+        return cls.from_json(
+            {
+                "colour_by": choices.colour_by,
+                "size_by": choices.size_by,
+                "layout": choices.layout or layout,
+                "as_of": choices.day.isoformat() if choices.day else None,
+                "query": actors.query,
+                **{name: list(getattr(actors, name)) for name in LIST_FIELDS if name != "relation_types"},
+                "relation_types": list(wanted.relation_types),
+                "min_strength": wanted.min_strength,
+                "hide_isolated": wanted.hide_isolated,
+                "highlight": choices.highlight if choices.highlight is not None else wanted.focus,
+                "focus": wanted.focus is not None,
+                "focus_steps": wanted.focus_steps,
+                "path": list(choices.path),
+            }
+        )
+
     def to_json(self) -> dict:
         """The view as JSON (positions keyed by the actor's id as text).
 
@@ -57,7 +87,7 @@ class ViewSpec:
         '2026-05-01'
         """
         data = {name: getattr(self, name) for name in self.__dataclass_fields__}
-        data.update({name: list(data[name]) for name in LIST_FIELDS})
+        data.update({name: list(data[name]) for name in (*LIST_FIELDS, "path")})
         data["as_of"] = self.as_of.isoformat() if self.as_of else None
         data["positions"] = {str(k): [round(float(x), 2), round(float(y), 2)] for k, (x, y) in self.positions.items()}
         return data
@@ -84,6 +114,8 @@ class ViewSpec:
         spec.min_strength = _number(data.get("min_strength"), 1, 3, 1)
         spec.focus_steps = _number(data.get("focus_steps"), 1, 4, 1)
         spec.hide_isolated, spec.focus = bool(data.get("hide_isolated")), bool(data.get("focus"))
+        path = data.get("path") if isinstance(data.get("path"), list) else []
+        spec.path = tuple(step for step in path if isinstance(step, int))
         spec.highlight = data["highlight"] if isinstance(data.get("highlight"), int) else None
         try:
             spec.as_of = date.fromisoformat(data["as_of"]) if data.get("as_of") else None
