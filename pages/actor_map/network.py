@@ -95,7 +95,7 @@ def legend_words(view: MapView, texts: dict[str, str], names: dict[int, str], pa
         words["others"] = t("map.legend.others_hold", names=", ".join(view.folded))
     if len(view.path) > 1 and path:
         ends = {"start": names.get(path[0], ""), "goal": names.get(path[-1], "")}
-        words["path"] = t("map.legend.path", count=len(path) - 1, steps=len(path) - 1, **ends)
+        words["path"] = t("map.legend.path", count=len(path) - 1, **ends)
     words["labels"] = t("map.legend.labels")
     return words
 

@@ -23,8 +23,9 @@ AGREEING = {
     "pt": {"faltam", "restam", "estes", "estas", "os", "as", "seus", "suas", "são", "foram"},
     "fr": {"ces", "les", "ses", "leurs", "manquent", "restent", "sont"},
 }
-# words that follow a number and do not change with it
-INVARIANT = {"más", "more", "mais", "plus", "fois", "vez", "times", "veces", "ya", "already", "já", "de", "of", "sur"}
+# words that follow a number and do not change with it ("1 más", "1 de estos contactos")
+INVARIANT = {"más", "more", "mais", "plus", "fois", "vez", "times", "veces", "ya", "already", "já"}
+INVARIANT |= {"de", "of", "sur", "des", "destes", "destas", "desses", "dessas", "among", "entre"}
 # numbers a message shows under another name than count: each must stand as a figure
 NUMBERS = {
     "shown", "total", "saved", "deleted", "added", "merged", "relations", "actors", "errors", "warnings",

@@ -297,9 +297,9 @@ def test_the_report_opens_with_a_cover_page_then_a_summary_that_says_the_sample_
     names = {a.id: a.name for a in sample.actors}
     for expected in (
         f"{format_number(len(sample.actors), 'es')} actores",
-        f"{format_number(len(sample.relations), 'es')} relaciones",
+        f"relaciones registradas: {format_number(len(sample.relations), 'es')}",
         f"se registraron {len(contacts)} contactos",
-        f"{len(held)} de las {len(sample.consultations)} consultas",
+        f"Consultas realizadas: {len(held)} de {len(sample.consultations)} (",
         f"{len(sample.campaigns)} campañas en seguimiento",
         f"{len(sample.indicators)} indicadores",
         f"hitos vencidos: {len(found.overdue)}",
