@@ -149,7 +149,7 @@ def show(ctx: PageContext, network: Network) -> None:
     if highlight is not None and highlight not in view.node_ids:
         st.warning(t("map.search_hidden"))
     texts = map_texts(ctx, colour_by, day, size_by)
-    drawing, side = st.columns([4, 1]) if not presentation else st.columns([5, 1])
+    drawing, side = st.columns([3, 1]) if not presentation else st.columns([5, 1])
     with drawing:
         st.iframe(
             map_html(

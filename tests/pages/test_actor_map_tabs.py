@@ -185,3 +185,124 @@ def test_the_grid_between_two_dates_says_who_moved(kit_page):
     assert t("map.grid.no_moves") in [c.value for c in app.caption]
     app.date_input(key="map_grid_since").set_value(date(2026, 11, 22)).run()
     assert t("map.grid.order") in [w.value for w in app.warning]
+
+
+# -- the map reads at first sight (issue 15) --------------------------------------------------
+
+
+def map_tabs():
+    """The map page's tabs as the person opens them (``tab`` in the session), and the offline HTML
+    the files tab would download, kept in the session for the test to read."""
+    import importlib
+
+    import streamlit as st
+
+    from pages._kit.context import page_context
+    from pages.actor_map import files
+    from pages.actor_map.network import load_network
+    from toolkit import access
+
+    access.set_current(st.session_state.get("person", access.LOCAL))
+    ctx = page_context("nav.map")
+    network = load_network(ctx)
+    tab = st.session_state.get("tab", "interactive")
+    importlib.import_module(f"pages.actor_map.{tab}").show(ctx, network)
+    if tab == "files":
+        st.session_state["exported"] = files.standalone_map(ctx, network)().decode("utf-8")
+
+
+def carried(html: str) -> dict:
+    """The data a map page carries (nodes, edges, legend, texts)."""
+    import json
+    import re
+
+    return json.loads(re.search(r'<script id="map-data" type="application/json">(.*?)</script>', html, re.S).group(1))
+
+
+def test_the_legend_is_page_text_beside_the_map_saying_what_colour_and_size_mean(kit_page):
+    app = kit_page(map_tab, tab="interactive")
+    app.run()
+    said = legend(app)
+    assert t("map.legend.colour", what=t("map.colour.sector")) in said
+    assert t("map.legend.size.influence") in said
+    assert "Gobierno local (22)" in said and f"{t('map.legend.others')} (" in said
+    assert t("map.legend.others_hold", names="")[:8] in said  # what "Otros" holds
+    inside = carried(drawn_map(app))
+    assert inside["legendNodes"] == [] and inside["legendEdges"] == []  # nothing of it inside the frame
+
+
+def test_the_view_survives_a_tab_switch_and_reaches_the_html_export(kit_page, kit_store):
+    engine, workspace_id = kit_store
+    app = kit_page(map_tabs)
+    app.run()
+    app.selectbox(key="map_colour_by").set_value("stance").run()
+    app.selectbox(key="map_size_by").set_value("degree").run()
+    app.multiselect(key="map_sectors").set_value(["local_government", "city_network"]).run()
+    narrowed = showing(app)
+    app.session_state["tab"] = "analysis"
+    app.run()
+    app.session_state["tab"] = "interactive"
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="map_colour_by").value == "stance"
+    assert app.selectbox(key="map_size_by").value == "degree"
+    assert app.multiselect(key="map_sectors").value == ["local_government", "city_network"]
+    assert showing(app) == narrowed
+    app.session_state["tab"] = "files"
+    app.run()
+    assert not app.exception
+    exported = carried(app.session_state["exported"])
+    kept = [a for a in list_actors(engine, workspace_id) if a.sector in ("local_government", "city_network")]
+    assert len(exported["nodes"]) == len(kept)
+    assert {caption.rsplit(" (", 1)[0] for caption, _ in exported["legendNodes"]} <= {
+        t(f"vocab.stances.{key}") for key in ("opponent", "reluctant", "neutral", "favourable", "ally")
+    } | {t("map.legend.unknown")}
+    assert exported["texts"]["size"] == t("map.legend.size.degree")
+
+
+def test_the_path_found_is_highlighted_on_the_map_and_in_its_download(kit_page, kit_store):
+    from toolkit.network.findings import paths_between
+
+    engine, workspace_id = kit_store
+    actors, relations = list_actors(engine, workspace_id), list_relations(engine, workspace_id)
+    start = relations[0].source
+    goal = next(a.id for a in actors if len((paths_between(actors, relations, start, a.id) or [[]])[0]) > 3)
+    path = paths_between(actors, relations, start, goal)[0]
+    app = kit_page(map_tabs)
+    app.session_state["tab"] = "analysis"
+    app.run()
+    app.selectbox(key="map_path_from").set_value(start).run()
+    app.selectbox(key="map_path_to").set_value(goal).run()
+    assert t("map.paths.shown") in [c.value for c in app.caption]
+    app.session_state["tab"] = "interactive"
+    app.run()
+    assert not app.exception
+    drawn = carried(drawn_map(app))
+    ringed = [n for n in drawn["nodes"] if n.get("borderWidth") == 4]
+    assert len(ringed) == len(path)
+    assert sorted(n["label"] for n in ringed) == sorted(a.name for a in actors if a.id in path)
+    full = [e for e in drawn["edges"] if e["color"]["color"].startswith("#")]
+    assert len(full) >= len(path) - 1  # the path's relations drawn full, the others light
+    assert set(drawn["labelOrder"][: len(path)]) == {n["id"] for n in ringed}  # the path is named first
+    names = {a.id: a.name for a in actors}
+    assert names[start] in legend(app) and names[goal] in legend(app)
+    app.session_state["tab"] = "files"
+    app.run()
+    assert len([n for n in carried(app.session_state["exported"])["nodes"] if n.get("borderWidth") == 4]) == len(path)
+    app.session_state["tab"] = "interactive"
+    app.run()
+    app.button(key="map_path_clear").click().run()
+    assert not [n for n in carried(drawn_map(app))["nodes"] if n.get("borderWidth") == 4]
+
+
+def test_the_grid_names_its_top_actors_and_filters_like_the_map(kit_page):
+    app = kit_page(map_tab, tab="grid")
+    app.run()
+    figure = app.get("plotly_chart")[0].proto.spec
+    assert t("map.grid.named", count=12) in [c.value for c in app.caption]
+    assert '"mode":"markers+text"' in figure
+    everything = next(e.label for e in app.expander if e.label.startswith(t("quadrants.monitor")))
+    app.multiselect(key="map_grid_sectors").set_value(["academia"]).run()
+    assert not app.exception
+    narrowed = next(e.label for e in app.expander if e.label.startswith(t("quadrants.monitor")))
+    assert narrowed != everything

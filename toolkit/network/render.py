@@ -235,9 +235,10 @@ TEMPLATE = """<!DOCTYPE html>
       var id = candidates[i]; if (next[id]) { continue; }
       var box = labelBox(id, scale); if (!box) { continue; }
       count += 1;
-      var onScreen = box.right > 0 && box.left < width && box.bottom > 0 && box.top < height;
-      if (onScreen && kept.some(function (other) { return overlaps(box, other); })) { continue; }
-      if (onScreen) { kept.push(box); }
+      var inside = box.left >= 2 && box.right <= width - 2 && box.top >= 0 && box.bottom <= height - 2;
+      if (!inside && id !== hovered) { continue; }  // a name cut by the frame's edge says nothing
+      if (kept.some(function (other) { return overlaps(box, other); })) { continue; }
+      kept.push(box);
       next[id] = true;
     }
     var changes = [];
@@ -254,6 +255,7 @@ TEMPLATE = """<!DOCTYPE html>
   }
   function later() { if (!pending) { pending = true; window.requestAnimationFrame(placeLabels); } }
   network.on("zoom", later);
+  network.on("dragEnd", later);
   network.on("hoverNode", function (event) { hovered = event.node; later(); });
   network.on("blurNode", function () { hovered = null; later(); });
 
