@@ -188,7 +188,7 @@ with st.sidebar, contained("sidebar"):
                 st.logout()
             st.rerun()
 
-page = st.navigation(pages)
+page = st.navigation(pages, expanded=True)  # every page listed: no "View 3 more" (English, untranslatable)
 try:
     page.run()
 except Exception:  # a crash in one page must not take the app down or show a traceback
