@@ -32,10 +32,11 @@ NUMBERS = {
     "interactions", "unmatched", "without", "participants", "contributions", "updated", "invited",
     "attended", "activities", "kpis", "behind", "unmeasured", "done", "overdue", "blocked", "removed",
     "restored", "combined", "skipped", "consultations", "audiences", "campaigns", "milestones", "indicators",
-    "indicator_measurements", "reach", "reached", "degree", "steps", "new", "missing", "times",
+    "indicator_measurements", "reach", "reached", "degree", "steps", "new", "missing", "times", "on_track",
+    "late",
 }  # fmt: skip
 # not counted: settings of the app, never 1 (limit, minimum, minutes, days of silence, sizes in MB,
-# columns over the maximum), positions (row 5, community 3, rank), measures (share, rate, amount, mean)
+# columns over the maximum), positions (row 5, community 3, rank, page 2 of 9), measures (share, rate, amount, mean)
 FIGURE = re.compile(r"\s*(?:$|[^\w\s]|\d|(?:de|of|sur|em)\s+\{)")
 
 
