@@ -36,6 +36,9 @@ bench: $(STAMP) browser
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/map_bench.py
 	$(PY) benchmarks/audit_bench.py
+	$(PY) benchmarks/sessions.py --sessions 1 5 10 20 --seconds 30 --database sqlite
+	$(PY) benchmarks/sessions.py --sessions 1 5 10 20 --seconds 30 --database postgresql
+	$(PY) benchmarks/pages_bench.py --actors 20000
 
 clean:
 	rm -rf $(VENV) data/toolkit.db

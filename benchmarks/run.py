@@ -5,20 +5,17 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))  # the throwaway PostgreSQL cluster of the tests
 
 import pandas as pd  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
@@ -153,8 +150,6 @@ def rerun_benchmark(
 
 RERUN_GOAL_S = 0.3
 THINK_S = 2.0  # a person reads, types, clicks: one interaction every 1 to 3 seconds
-LEVEL_S = 30  # how long each number of sessions is measured
-SESSIONS = (1, 2, 4, 6, 8, 12, 16, 24, 32)
 
 
 class BrowserSession:
@@ -279,121 +274,6 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def sessions_benchmark(database_url: str, folder: Path) -> list[tuple[int, int, float, float, float, float, float]]:
-    """How many people editing at once one ``streamlit run`` instance serves with page reruns under 300 ms.
-
-    A 1,000-actor workspace; each session is a tab on the Actores page that, every 1 to 3 s,
-    either searches the register (one rerun) or adds an actor through the form (a run that
-    writes, then the rerun that shows it; every other session then reads the register anew).
-    Returns, per number of sessions: reruns measured, their median and 95th percentile, the
-    median and 95th percentile of a whole add (click to page updated), and the instance's CPU
-    seconds per rerun (which does not depend on what else the machine is doing).
-    """
-    from toolkit.domain import Actor
-    from toolkit.i18n import t
-    from toolkit.store.batches import RegisterBatch, import_batch
-
-    engine = open_store(database_url)
-    workspace = create_workspace(engine, "Mil actores")
-    random.seed(5)
-    import_batch(
-        engine,
-        workspace.id,
-        RegisterBatch(
-            new_actors=[
-                Actor(
-                    f"Actor {n}",
-                    sector="academia",
-                    influence=random.randint(1, 5),
-                    interest=random.randint(1, 5),
-                    themes=["paz"],
-                )
-                for n in range(1000)
-            ]
-        ),
-    )
-    engine.dispose()
-    search_box = ("text_input", t("actors.filter.search"))
-    name_box, add_button = ("text_input", t("columns.name")), ("button", t("actors.add.submit"))
-    process, url = _start_instance(database_url, folder)
-    rows = []
-    try:
-        for count in SESSIONS:
-            reruns: list[float] = []
-            adds: list[float] = []
-            failures: list[BaseException] = []
-            stop_at = time.monotonic() + LEVEL_S
-            cpu_before = _cpu_seconds(process.pid)
-
-            def person(number: int, reruns=reruns, adds=adds, failures=failures, stop_at=stop_at) -> None:
-                chance = random.Random(number)
-                try:
-                    with BrowserSession(url, "actores") as tab:
-                        tab.rerun()  # opening the page: not counted
-                        step = 0
-                        time.sleep(chance.uniform(0, THINK_S))
-                        while time.monotonic() < stop_at:
-                            step += 1
-                            query = chance.choice(["", "actor 1", "paz", "sesión"])
-                            if step % 2:
-                                reruns.extend(tab.rerun({search_box: query}))
-                            else:
-                                runs = tab.rerun(
-                                    {search_box: query, name_box: f"Sesión {number}-{step}", add_button: True}
-                                )
-                                reruns.extend(runs)
-                                adds.append(sum(runs))
-                            time.sleep(chance.uniform(THINK_S / 2, THINK_S * 1.5))
-                except BaseException as error:  # noqa: BLE001 - reported below
-                    failures.append(error)
-
-            people = [threading.Thread(target=person, args=(number,)) for number in range(count)]
-            for thread in people:
-                thread.start()
-            for thread in people:
-                thread.join()
-            if failures:
-                raise RuntimeError(f"{len(failures)} sessions failed; first: {failures[0]!r}")
-            cpu = (_cpu_seconds(process.pid) - cpu_before) / (len(reruns) + count)  # + each tab's first run
-            rows.append(
-                (
-                    count,
-                    len(reruns),
-                    statistics.median(reruns),
-                    _percentile(reruns, 0.95),
-                    statistics.median(adds),
-                    _percentile(adds, 0.95),
-                    cpu,
-                )
-            )
-            print(f"  {count} sessions: rerun p95 {rows[-1][3]:.3f} s, add p95 {rows[-1][5]:.3f} s", file=sys.stderr)
-            if rows[-1][3] > 3 * RERUN_GOAL_S:
-                break
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-    return rows
-
-
-def print_sessions(label: str, rows) -> None:
-    print(f"\n{label} (machine load average over the last 5 minutes: {os.getloadavg()[1]:.1f})\n")
-    print(
-        "| sessions at once | reruns measured | rerun median | rerun p95 | add, click to page updated: median "
-        "| add p95 | instance CPU per rerun |"
-    )
-    print("|---|---|---|---|---|---|---|")
-    for count, measured, rerun_median, rerun_p95, add_median, add_p95, cpu in rows:
-        print(
-            f"| {count} | {measured} | {rerun_median:.3f} | {rerun_p95:.3f} | {add_median:.3f} | {add_p95:.3f} "
-            f"| {cpu:.3f} |"
-        )
-    served = [row[0] for row in rows if row[3] < RERUN_GOAL_S]
-    print(
-        f"\nsessions served with 95% of page reruns under {RERUN_GOAL_S * 1000:.0f} ms: "
-        f"{max(served) if served else 0} (compare 1 session, same run: rerun p95 {rows[0][3]:.3f} s)"
-    )
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -413,24 +293,7 @@ def main() -> None:
         finally:
             config.set_option("runner.magicEnabled", False)
         print(f"| rerun of pages/actors/page.py with Streamlit's magic on (its default) | {seconds:.3f} |")
-        print_sessions(
-            "One instance on SQLite (the default), seconds from a click to the page fully updated:",
-            sessions_benchmark(f"sqlite:///{folder / 'sessions.db'}", folder),
-        )
-        try:
-            from postgres_cluster import Cluster, ClusterUnavailable
-
-            cluster = Cluster.start()
-        except (ImportError, ClusterUnavailable) as why:
-            print(f"\n(no PostgreSQL measurement: {why})")
-            return
-        try:
-            print_sessions(
-                "One instance on PostgreSQL (throwaway local cluster), same measurement:",
-                sessions_benchmark(cluster.url(cluster.create_database("bench")), folder),
-            )
-        finally:
-            cluster.stop()
+        # people editing at once: benchmarks/sessions.py (make bench runs it for 1, 5, 10 and 20 sessions)
 
 
 if __name__ == "__main__":
