@@ -10,6 +10,7 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 from streamlit.errors import StreamlitAPIException
 
+from pages._kit import look
 from toolkit import clock
 from toolkit.domain import Workspace
 from toolkit.i18n import label, language, t
@@ -92,8 +93,9 @@ def page_context(title_key: str, *, needs_workspace: bool = True) -> PageContext
     cannot run: opened outside the app, or no workspace chosen (``None`` only when
     ``needs_workspace`` is false and there is no workspace)."""
     leave_unless_in_app()
-    st.title(t(title_key))
     engine, settings = st.session_state["engine"], st.session_state["settings"]
+    look.apply(settings.upload_limit_mb)  # Streamlit's own widget words in the reader's language
+    st.title(t(title_key))
     workspace_id = st.session_state.get("workspace_id")
     if workspace_id is None:
         if needs_workspace:

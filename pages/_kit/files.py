@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from pages._kit import look
 from toolkit import clock
 from toolkit.i18n import t
 from toolkit.settings import Settings
@@ -42,10 +43,12 @@ def upload_panel(key: str, label: str, types: list[str], settings: Settings, *, 
 
     Returns the uploaded file, or ``None``.
     """
+    widget_key = f"{key}_{st.session_state.get(key + '_round', 0)}"
+    look.apply_upload_hint(widget_key, settings.upload_limit_mb, types)  # "Hasta 20 MB por archivo • XLSX"
     return st.file_uploader(
         label,
         type=types,
-        key=f"{key}_{st.session_state.get(key + '_round', 0)}",
+        key=widget_key,
         max_upload_size=settings.upload_limit_mb,
         help=help_text or t("import.upload_help", limit=settings.upload_limit_mb),
     )

@@ -94,6 +94,41 @@ def _save(key: str, texts: TableTexts, save: Callable, edits: list, to_delete: l
     notify(notice, t(texts.saved, saved=result.saved, deleted=result.deleted))
 
 
+HEADER_PX_PER_CHARACTER, HEADER_ICONS_PX, SMALL_PX = 7.5, 52, 75
+
+
+def readable(column_config: dict, editing: bool = False) -> dict:
+    """Column settings a reader can use: a narrow column as wide as its header needs (a "small"
+    column cut "Eliminar" to "Elimina…"), and, where the person edits, no pinned column that can be
+    edited (Streamlit draws a pinned column's text faded, as if it could not be changed).
+
+    >>> readable({"delete": {"label": "Eliminar", "width": "small"}, "name": {"label": "Nombre", "pinned": True}}, True)
+    {'delete': {'label': 'Eliminar', 'width': 112}, 'name': {'label': 'Nombre', 'pinned': False}}
+    >>> readable({"ok": {"label": "Sí", "width": "small"}, "plain": "Nombre"})
+    {'ok': {'label': 'Sí', 'width': 'small'}, 'plain': 'Nombre'}
+    """
+    shown = {}
+    for name, spec in column_config.items():
+        if isinstance(spec, dict):
+            spec = dict(spec)
+            needed = round(HEADER_PX_PER_CHARACTER * len(str(spec.get("label") or name))) + HEADER_ICONS_PX
+            width = SMALL_PX if spec.get("width") == "small" else spec.get("width")
+            if isinstance(width, int) and width < needed:
+                spec["width"] = needed
+            if editing and spec.get("pinned") and not spec.get("disabled"):
+                spec["pinned"] = False
+        shown[name] = spec
+    return shown
+
+
+def _editor(key: str, table: pd.DataFrame, column_config: dict, editor_options: dict) -> pd.DataFrame:
+    """The editor: headers a reader can use (:func:`readable`), an empty cell blank, not "None"."""
+    options = {"placeholder": "", **editor_options}
+    return st.data_editor(
+        table, key=_editor_key(key), hide_index=True, column_config=readable(column_config, True), **options
+    )
+
+
 def editable_table(
     key: str,
     rows: Callable[[], list[dict]],
@@ -118,8 +153,8 @@ def editable_table(
     ``shown`` names what the rows are (a filter, a consultation): when it changes the table starts
     afresh. A person who may not edit sees the rows read-only. After a save the page reruns and says
     what was saved under ``notice`` (the page's notice prefix, see :func:`context.show_notice`).
-    ``dtypes`` (pandas types by column, such as ``"Int64"``) keep an empty column of a page of rows
-    blank: a column with no value at all would otherwise show "None" in every cell.
+    ``dtypes`` (pandas types by column, such as ``"Int64"``) keep a column's type on a page of rows
+    where it is empty in every row (pandas would otherwise type it as nothing at all).
     """
     before = _snapshot(key, rows, shown, revision)
     table = pd.DataFrame(before, columns=columns)
@@ -128,9 +163,10 @@ def editable_table(
     if not may_edit:
         order = [c for c in editor_options.get("column_order", columns) if c != "delete"]
         config = {name: spec for name, spec in column_config.items() if name != "delete"}
-        st.dataframe(table, hide_index=True, column_order=order, column_config=config, width="stretch")
+        st.dataframe(table, hide_index=True, column_order=order, column_config=readable(config), placeholder="")
         return TableState(before)
-    edited = st.data_editor(table, key=_editor_key(key), hide_index=True, column_config=column_config, **editor_options)
+    buttons = st.columns([2, 2, 6])  # above the table: seen without scrolling past a page of rows
+    edited = _editor(key, table, column_config, editor_options)
     edits, to_delete = diff(before, _touched(key, edited))
     state = TableState(before, edits, to_delete, st.session_state.get(f"{key}_conflicts", []))
     notice = notice or key
@@ -157,7 +193,6 @@ def editable_table(
             stop_confirming()
             st.rerun()
 
-    buttons = st.columns([2, 2, 6])
     count = len(edits) + len(to_delete)
     if buttons[0].button(t(texts.save, count=count), type="primary", disabled=not count, key=f"{key}_save"):
         if to_delete:
