@@ -95,7 +95,7 @@ def view_row(ctx: PageContext, saved: SavedView, first: bool, last: bool) -> Non
             question = t("stories.delete.view_question", title=escape(saved.title))
             done = t("stories.delete.view_done", title=escape(saved.title))
             story_editor.confirm(ctx, f"view_{saved.id}", question, delete_view, saved.id, done)
-        with buttons:
+        with text:
             pictures(ctx, saved.spec, saved.title, f"stories_view_{saved.id}")
 
 

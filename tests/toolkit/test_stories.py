@@ -187,3 +187,39 @@ def test_a_saved_view_reads_back_whatever_is_stored():
     spec = ViewSpec(colour_by="contact", as_of=date(2026, 5, 1), stances=(2, None), positions={4: (1.5, -2.0)})
     assert ViewSpec.from_json(spec.to_json()) == spec
     assert ViewSpec.from_json({"colour_by": "<script>", "min_strength": 99, "as_of": "ayer"}) == ViewSpec()
+
+
+def _cli(*args):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).parents[2]
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", *args], cwd=root, capture_output=True, text=True, timeout=180
+    )
+
+
+def test_the_command_line_writes_the_default_story_and_the_map_picture(tmp_path):
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert _cli("sample", "--workspace", "Mapa", "--db", db).returncode == 0
+    deck, picture, page = tmp_path / "deck.pptx", tmp_path / "map.png", tmp_path / "deck.html"
+    for out, extra in ((deck, ()), (picture, ()), (page, ("--story",))):
+        done = _cli("export", "--workspace", "Mapa", "--out", str(out), "--db", db, *extra)
+        assert done.returncode == 0, done.stderr
+    slides = list(Presentation(str(deck)).slides)
+    assert slides[0].shapes.title.text == t("stories.sample.title") and len(slides) == 6
+    assert Image.open(picture).size[0] >= 2000
+    assert page.read_text("utf-8").count('<section class="slide') == 6
+    empty = create_workspace_for_cli(db)
+    refused = _cli("export", "--workspace", empty, "--out", str(tmp_path / "x.pptx"), "--db", db)
+    assert refused.returncode == 2 and t("cli.story.none", workspace=empty) in refused.stderr
+
+
+def create_workspace_for_cli(db: str) -> str:
+    from toolkit.store import open_store
+
+    engine = open_store(db)
+    create_workspace(engine, "Sin historias")
+    engine.dispose()
+    return "Sin historias"
