@@ -359,3 +359,22 @@ def file_stem(title: str) -> str:
     'campana'
     """
     return "".join(ch if ch.isalnum() else "_" for ch in title)[:40] or "campana"
+
+
+def measurement_doubt(measured_on: date | None, starts_on: date | None, today: date) -> str | None:
+    """Why a KPI measurement's day is questioned before it is saved: ``"before_start"`` (before the
+    campaign started), ``"future"`` (after today), or ``None`` when the day is believable.
+
+    >>> start, today = date(2026, 3, 1), date(2026, 11, 22)
+    >>> measurement_doubt(date(2026, 2, 27), start, today), measurement_doubt(date(2026, 12, 1), start, today)
+    ('before_start', 'future')
+    >>> measurement_doubt(date(2026, 3, 1), start, today) is None, measurement_doubt(date(2020, 1, 1), None, today)
+    (True, None)
+    """
+    if measured_on is None:
+        return None
+    if measured_on > today:
+        return "future"
+    if starts_on is not None and measured_on < starts_on:
+        return "before_start"
+    return None

@@ -162,3 +162,27 @@ def format_date(value: date | datetime | None, lang: str | None = None) -> str:
     if value is None:
         return ""
     return babel_format_date(value, format="medium", locale=LOCALES[lang or _language.get()])
+
+
+def format_percent(share: float | None, lang: str | None = None) -> str:
+    """A share (0.333 for a third) as a whole percentage the way the locale writes it: no false precision.
+
+    >>> format_percent(1 / 3, lang="es"), format_percent(0.5, lang="fr"), format_percent(None, lang="en")
+    ('33%', '50\xa0%', '')
+    """
+    if share is None:
+        return ""
+    from babel.numbers import format_percent as babel_format_percent  # here: the top belongs to the plurals
+
+    return babel_format_percent(share, locale=LOCALES[lang or _language.get()])
+
+
+def format_long_date(value: date | datetime | None, lang: str | None = None) -> str:
+    """A day written out in words, for a sentence: "1 de marzo de 2026".
+
+    >>> format_long_date(date(2026, 3, 1), lang="es"), format_long_date(date(2026, 3, 1), lang="en")
+    ('1 de marzo de 2026', '1 March 2026')
+    """
+    if value is None:
+        return ""
+    return babel_format_date(value, format="long", locale=LOCALES[lang or _language.get()])

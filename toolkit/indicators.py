@@ -22,7 +22,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from toolkit.campaigns import kpi_value
-from toolkit.charts import inert_figure
+from toolkit.charts import in_locale, inert_figure
 from toolkit.domain import (
     DIMENSIONS,
     Consultation,
@@ -711,4 +711,23 @@ def trend_figure(status: IndicatorStatus, today: date | None = None) -> go.Figur
     figure.update_layout(
         title=_short(indicator.name, 90), height=320, margin={"l": 10, "r": 10, "t": 60}, yaxis=yaxis, showlegend=False
     )
-    return inert_figure(figure)
+    return in_locale(inert_figure(figure))
+
+
+def measurement_doubt(measured_on: date | None, baseline_on: date | None, today: date) -> str | None:
+    """Why an indicator measurement's day is questioned before it is saved: ``"before_baseline"``
+    (before the indicator's baseline), ``"future"`` (after today), or ``None`` when it is believable.
+
+    >>> baseline, today = date(2026, 1, 1), date(2026, 11, 22)
+    >>> measurement_doubt(date(2025, 12, 31), baseline, today), measurement_doubt(date(2027, 1, 1), baseline, today)
+    ('before_baseline', 'future')
+    >>> measurement_doubt(date(2026, 1, 1), baseline, today) is None
+    True
+    """
+    if measured_on is None:
+        return None
+    if measured_on > today:
+        return "future"
+    if baseline_on is not None and measured_on < baseline_on:
+        return "before_baseline"
+    return None

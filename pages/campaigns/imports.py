@@ -1,6 +1,8 @@
 """Activities or KPI measurements from a spreadsheet: its template, the upload, what was read, and
 storing it once confirmed (nothing is stored before)."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -49,7 +51,7 @@ def import_panel(ctx: PageContext, current: Chosen, kind: str) -> None:
     if kind == "activities":
         preview = sheets.read_activities(workbook, ctx.terms)
     else:
-        preview = sheets.read_measurements(workbook, current.kpis)
+        preview = sheets.read_measurements(workbook, current.kpis, current.campaign.starts_on, ctx.today)
     for problem in preview.errors:
         st.error(t(problem.key, **{k: escape(v) for k, v in problem.details.items()}))
     if preview.errors:
@@ -59,7 +61,8 @@ def import_panel(ctx: PageContext, current: Chosen, kind: str) -> None:
         if kind == "activities":
             use_case, rows = import_activities, [a for _, a in preview.activities]
         else:
-            use_case, rows = import_measurements, [m for _, m in preview.measurements]
+            # the preview warned of rows dated before the campaign or after today: importing confirms them
+            use_case, rows = partial(import_measurements, confirmed=True), [m for _, m in preview.measurements]
         stored = run(use_case, ctx.engine, ctx.workspace_id, current.id, rows)
         if stored is not None:
             reset_upload(key)

@@ -4,16 +4,20 @@ measurement, and one KPI over time; the tables and the import follow (see :mod:`
 import pandas as pd
 import streamlit as st
 
+from pages._kit import confirm
 from pages._kit.context import PageContext, notify
 from pages.campaigns import kpi_tables
 from pages.campaigns.data import Chosen
 from pages.campaigns.words import DATE_FORMAT, NOTICE, run, vocab_label
-from toolkit.campaigns import KPI_STATES, KpiProgress, kpi_series
+from toolkit.campaigns import KPI_STATES, KpiProgress, kpi_series, measurement_doubt
 from toolkit.charts import kpi_progress_figure, kpi_timeline_figure
 from toolkit.domain import KPI_AGGREGATIONS, KPI_KINDS, Kpi, KpiMeasurement
-from toolkit.i18n import format_date, format_number, t
+from toolkit.i18n import format_date, format_long_date, format_number, t
 from toolkit.markdown import escape
 from toolkit.store.campaigns import add_kpi, log_measurement
+
+MEASURE_ROUND = "campaigns_measure_round"  # a new round of keys after each save: the form starts empty
+MEASURE_PENDING = "campaigns_measure_pending"  # a measurement waiting for its day to be confirmed
 
 
 def show(ctx: PageContext, current: Chosen) -> None:
@@ -112,27 +116,48 @@ def new_kpi(ctx: PageContext, current: Chosen) -> None:
 
 
 def new_measurement(ctx: PageContext, current: Chosen) -> None:
-    """The form that notes down what one of the campaign's KPIs measured on a day."""
+    """The form that notes down what one of the campaign's KPIs measured on a day: a day before the
+    campaign started or after today is asked about first; after a save the form is empty again (a
+    second click saves nothing twice), after a refusal it keeps what was typed."""
     st.markdown(t("campaigns.kpis.measure_title"))
     names = {k.id: k.name for k in current.kpis}
     if st.session_state.get("campaigns_measure_kpi") not in names:  # another campaign's, or none
         st.session_state["campaigns_measure_kpi"] = next(iter(names), None)
-    with st.form(f"campaigns_measure_form_{current.id}", clear_on_submit=True, border=False):
+    key = f"campaigns_measure_{st.session_state.get(MEASURE_ROUND, 0)}"
+    with st.form(f"{key}_form_{current.id}", border=False):
         kpi_id = st.selectbox(
             t("campaigns.kpis.name"), list(names), format_func=lambda i: names.get(i, ""), key="campaigns_measure_kpi"
         )
         row = st.columns(2)
         measured_on = row[0].date_input(
-            t("campaigns.columns.measured_on"), value=ctx.today, format=DATE_FORMAT, key="campaigns_measure_day"
+            t("campaigns.columns.measured_on"), value=ctx.today, format=DATE_FORMAT, key=f"{key}_day"
         )
-        value = row[1].number_input(t("campaigns.columns.value"), value=None, key="campaigns_measure_value")
+        value = row[1].number_input(t("campaigns.columns.value"), value=None, key=f"{key}_value")
         notes = st.text_input(
-            t("campaigns.columns.notes"), key="campaigns_measure_notes", placeholder=t("campaigns.kpis.source_hint")
+            t("campaigns.columns.notes"), key=f"{key}_notes", placeholder=t("campaigns.kpis.source_hint")
         )
-        if st.form_submit_button(t("campaigns.kpis.measure"), type="primary", disabled=not names):
-            measurement = KpiMeasurement(kpi_id=kpi_id, measured_on=measured_on, value=value, notes=notes)
-            if run(log_measurement, ctx.engine, ctx.workspace_id, measurement) is not None:
-                notify(NOTICE, t("campaigns.kpis.measured", name=escape(names.get(kpi_id, ""))))
+        submitted = st.form_submit_button(t("campaigns.kpis.measure"), type="primary", disabled=not names)
+    measurement = KpiMeasurement(kpi_id=kpi_id, measured_on=measured_on, value=value, notes=notes)
+    start = current.campaign.starts_on
+    doubt = measurement_doubt(measured_on, start, ctx.today)
+
+    def save(measurement: KpiMeasurement, confirmed: bool = True) -> None:
+        if run(log_measurement, ctx.engine, ctx.workspace_id, measurement, confirmed=confirmed) is not None:
+            st.session_state[MEASURE_ROUND] = st.session_state.get(MEASURE_ROUND, 0) + 1
+            notify(NOTICE, t("campaigns.kpis.measured", name=escape(names.get(measurement.kpi_id, ""))))
+
+    if submitted and doubt and value is not None:
+        confirm.hold(MEASURE_PENDING, (measurement, doubt))
+    elif submitted:
+        save(measurement, confirmed=False)
+    held = st.session_state.get(MEASURE_PENDING)
+    if held is not None:
+        pending, doubt = held
+        question = t(
+            f"campaigns.doubt.{doubt}", start=format_long_date(start), day=format_long_date(pending.measured_on)
+        )
+        texts = (t("campaigns.doubt.title"), question, t("campaigns.doubt.confirm"), t("campaigns.doubt.correct"))
+        confirm.ask(MEASURE_PENDING, *texts, lambda held: save(held[0]))
 
 
 def over_time(ctx: PageContext, current: Chosen) -> Kpi:

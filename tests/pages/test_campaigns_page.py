@@ -103,9 +103,9 @@ def test_logging_a_kpi_measurement_in_english(app):
     )
     before = len(list_measurements(store(), workspace_id))
     app.selectbox(key="campaigns_measure_kpi").set_value(press.id)
-    app.date_input(key="campaigns_measure_day").set_value(date(2026, 11, 20))
-    app.number_input(key="campaigns_measure_value").set_value(7)
-    app.text_input(key="campaigns_measure_notes").input("Media monitoring")
+    app.date_input(key="campaigns_measure_0_day").set_value(date(2026, 11, 20))
+    app.number_input(key="campaigns_measure_0_value").set_value(7)
+    app.text_input(key="campaigns_measure_0_notes").input("Media monitoring")
     submit(app, t("campaigns.kpis.measure", lang="en"))
     assert app.success[0].value == t("campaigns.kpis.measured", name="Menciones en prensa y radio", lang="en")
     measured = list_measurements(store(), workspace_id)
@@ -124,7 +124,7 @@ def test_the_first_kpi_of_a_new_campaign_gets_its_first_measurement(app):
     app.number_input(key="campaigns_kpi_target").set_value(1000)
     submit(app, t("campaigns.kpis.add"))
     [kpi] = [k for k in list_kpis(store(), workspace_id) if k.campaign_id == created]
-    app.number_input(key="campaigns_measure_value").set_value(250)
+    app.number_input(key="campaigns_measure_0_value").set_value(250)
     submit(app, t("campaigns.kpis.measure"))  # ...which must not be where this measurement goes
     assert not app.error, [e.value for e in app.error]
     assert [m.value for m in list_measurements(store(), workspace_id) if m.kpi_id == kpi.id] == [250]

@@ -158,7 +158,7 @@ def test_the_kpis_tab_charts_progress_and_logs_a_measurement(kit_page, kit_store
     assert len(app.get("plotly_chart")) == 2  # progress against target and time, and one KPI over time
     before = len(list_measurements(engine, workspace_id))
     app.selectbox(key="campaigns_measure_kpi").set_value(press.id)
-    app.number_input(key="campaigns_measure_value").set_value(7)
+    app.number_input(key="campaigns_measure_0_value").set_value(7)
     next(b for b in app.button if b.label == t("campaigns.kpis.measure")).click().run()
     assert not app.exception and not app.error
     assert len(list_measurements(engine, workspace_id)) == before + 1

@@ -109,9 +109,9 @@ def test_recording_a_measurement_by_hand(app, lang):
     projects = next(i for i in list_indicators(store(), workspace_id) if i.name == PROJECTS)
     before = len(list_indicator_measurements(store(), workspace_id))
     app.selectbox(key="indicators_measure_indicator").set_value(projects.id)
-    app.date_input(key="indicators_measure_day").set_value(date(2026, 11, 20))
-    app.number_input(key="indicators_measure_value").set_value(9)
-    app.text_input(key="indicators_measure_source").input("Banco de proyectos, ACI Medellín")
+    app.date_input(key="indicators_measure_0_day").set_value(date(2026, 11, 20))
+    app.number_input(key="indicators_measure_0_value").set_value(9)
+    app.text_input(key="indicators_measure_0_source").input("Banco de proyectos, ACI Medellín")
     click(app, t("indicators.measure.add", lang=lang))
     assert not app.error, [e.value for e in app.error]
     assert app.success[0].value == t("indicators.measure.added", name=PROJECTS, lang=lang)

@@ -220,7 +220,7 @@ def test_a_measurement_recorded_by_hand(kit_page, kit_store):
     before = len(list_indicator_measurements(*kit_store))
     app = kit_page(indicators_part, part="measurements")
     app.run()
-    app.number_input(key="indicators_measure_value").set_value(7)
+    app.number_input(key="indicators_measure_0_value").set_value(7)
     next(b for b in app.button if b.label == t("indicators.measure.add")).click().run()
     assert not app.exception and not app.error
     assert len(list_indicator_measurements(*kit_store)) == before + 1

@@ -10,8 +10,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
+from toolkit import clock
+from toolkit.campaigns import measurement_doubt
 from toolkit.domain import (
     ACTIVITY_COLUMNS,
     ACTIVITY_STATUSES,
@@ -29,7 +32,7 @@ from toolkit.domain import (
     Kpi,
     KpiMeasurement,
 )
-from toolkit.i18n import LANGUAGES, label, t
+from toolkit.i18n import LANGUAGES, format_long_date, label, t
 from toolkit.spreadsheets import normalise as norm
 from toolkit.spreadsheets.mapping import column_letter, find_header_row, header_field
 from toolkit.spreadsheets.problems import Problem, store_refusal
@@ -364,13 +367,18 @@ class KpiMatcher:
         return self.by_name.get(folded) or self.by_kind.get(folded)
 
 
-def read_measurements(workbook: Workbook, kpis: list[Kpi]) -> CampaignFilePreview:
+def read_measurements(
+    workbook: Workbook, kpis: list[Kpi], starts_on: date | None = None, today: date | None = None
+) -> CampaignFilePreview:
     """KPI measurements of one campaign, in either layout people keep them:
 
     * one measurement per row: indicator, date, value (and a source); with a single KPI the
       indicator column may be left out;
     * one row per date and one column per indicator (headers are the KPIs' names).
+
+    A row dated before the campaign's ``starts_on`` or after ``today`` is read with a warning.
     """
+    today = today or clock.today()
     preview = CampaignFilePreview(kind="measurements")
     matcher = KpiMatcher(kpis)
 
@@ -437,7 +445,22 @@ def read_measurements(workbook: Workbook, kpis: list[Kpi]) -> CampaignFilePrevie
                 preview.measurements.append((excel_row, KpiMeasurement(kpi_id, day, value, notes)))
     if not preview.measurements and not preview.errors:
         preview.errors.append(Problem(sheet.name, header_row + 1, "", "campaigns.import.report.nothing_measurements"))
+    _warn_doubtful(preview, preview.columns[at["measured_on"]][0], starts_on, today)
     return preview
+
+
+def _warn_doubtful(preview: CampaignFilePreview, column: str, starts_on: date | None, today: date) -> None:
+    """A warning for each row dated before the campaign's start or after today (it is still read)."""
+    warned: set[int] = set()
+    for row, measurement in preview.measurements:
+        doubt = measurement_doubt(measurement.measured_on, starts_on, today)
+        if doubt and row not in warned:
+            warned.add(row)
+            key = "measurement_in_future" if doubt == "future" else "measurement_before_start"
+            day, start = format_long_date(measurement.measured_on), format_long_date(starts_on)
+            preview.warnings.append(
+                Problem(preview.sheet, row, column, f"campaigns.import.report.{key}", {"day": day, "start": start})
+            )
 
 
 # -- blank sheets to fill in -----------------------------------------------------------------

@@ -14,6 +14,8 @@ from datetime import date
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from toolkit import clock
+from toolkit.campaigns import measurement_doubt
 from toolkit.domain import (
     ACTIVITY_STATUSES,
     CAMPAIGN_STATUSES,
@@ -25,6 +27,7 @@ from toolkit.domain import (
     Kpi,
     KpiMeasurement,
 )
+from toolkit.i18n import format_long_date
 from toolkit.store import bin
 from toolkit.store.columns import checked, clean_values
 from toolkit.store.edits import Edit, SaveResult, apply_edits, delete_rows, save_edits
@@ -470,13 +473,36 @@ def _require_kpis(connection: Connection, workspace_id: int, kpi_ids: set[int], 
         raise StoreError("kpi_not_found")
 
 
-def log_measurement(engine: Engine, workspace_id: int, measurement: KpiMeasurement) -> int:
-    """Note down what an indicator measured on a day; returns the measurement's id."""
+def _check_doubts(connection: Connection, workspace_id: int, rows: list[dict[str, object]]) -> None:
+    """Refuse measurements dated before their campaign started or after today (saved only when confirmed)."""
+    starts = dict(
+        connection.execute(
+            select(kpis.c.id, campaigns.c.starts_on)
+            .join(campaigns, campaigns.c.id == kpis.c.campaign_id)
+            .where(kpis.c.workspace_id == workspace_id, kpis.c.id.in_({row["kpi_id"] for row in rows}))
+        ).all()
+    )
+    today = clock.today()
+    for row in rows:
+        doubt = measurement_doubt(row["measured_on"], starts.get(row["kpi_id"]), today)
+        if doubt == "future":
+            raise StoreError("measurement_in_future", day=format_long_date(row["measured_on"]))
+        if doubt == "before_start":
+            raise StoreError("measurement_before_start", start=format_long_date(starts[row["kpi_id"]]))
+
+
+def log_measurement(engine: Engine, workspace_id: int, measurement: KpiMeasurement, confirmed: bool = False) -> int:
+    """Note down what an indicator measured on a day; returns the measurement's id.
+
+    A day before the campaign started, or after today, is refused unless ``confirmed`` (the person
+    was asked and said yes)."""
     values = validate_measurement(
         {"measured_on": measurement.measured_on, "value": measurement.value, "notes": measurement.notes}
     )
     with writing(engine, workspace_id) as connection:
         _require_kpis(connection, workspace_id, {measurement.kpi_id})
+        if not confirmed:
+            _check_doubts(connection, workspace_id, [{"kpi_id": measurement.kpi_id, **values}])
         return connection.execute(
             insert(kpi_measurements).values(workspace_id=workspace_id, kpi_id=measurement.kpi_id, **values)
         ).inserted_primary_key[0]
@@ -504,8 +530,11 @@ def save_kpi_measurement_edits(
     )
 
 
-def import_measurements(engine: Engine, workspace_id: int, campaign_id: int, measured: list[KpiMeasurement]) -> int:
-    """Store measurements read from a spreadsheet (of the campaign's KPIs), all or nothing."""
+def import_measurements(
+    engine: Engine, workspace_id: int, campaign_id: int, measured: list[KpiMeasurement], confirmed: bool = False
+) -> int:
+    """Store measurements read from a spreadsheet (of the campaign's KPIs), all or nothing; rows
+    dated before the campaign or after today only when ``confirmed`` (the preview warned of them)."""
     rows = [
         {
             "workspace_id": workspace_id,
@@ -518,6 +547,8 @@ def import_measurements(engine: Engine, workspace_id: int, campaign_id: int, mea
         _require_campaign(connection, workspace_id, campaign_id)
         if rows:
             _require_kpis(connection, workspace_id, {row["kpi_id"] for row in rows}, campaign_id)
+            if not confirmed:
+                _check_doubts(connection, workspace_id, rows)
             connection.execute(insert(kpi_measurements), rows)
     return len(rows)
 

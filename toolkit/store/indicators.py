@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 
+from toolkit import clock
 from toolkit.domain import (
     DIMENSIONS,
     Consultation,
@@ -25,12 +26,14 @@ from toolkit.domain import (
     KpiMeasurement,
     Participant,
 )
+from toolkit.i18n import format_long_date
 from toolkit.indicators import (
     AUTOMATIC,
     SAMPLE_INDICATORS_PATH,
     automatic_figures,
     automatic_source,
     is_automatic_source,
+    measurement_doubt,
     missing_defaults,
     sample_indicators,
 )
@@ -380,11 +383,34 @@ def delete_indicators(engine: Engine, workspace_id: int, indicator_ids: list[int
 # -- measurements ----------------------------------------------------------------------------
 
 
-def add_measurement(engine: Engine, workspace_id: int, measurement: IndicatorMeasurement) -> int:
-    """Note down what an indicator measured on a day, and where the figure comes from; returns its id."""
+class DoubtfulMeasurement(StoreError):
+    """A measurement dated before its indicator's baseline or after today, not confirmed: said in
+    the indicators' words (``indicators.errors.measurement_<doubt>``)."""
+
+    @property
+    def message_key(self) -> str:
+        return f"indicators.errors.{self.reason}"
+
+
+def add_measurement(
+    engine: Engine, workspace_id: int, measurement: IndicatorMeasurement, confirmed: bool = False
+) -> int:
+    """Note down what an indicator measured on a day, and where the figure comes from; returns its id.
+
+    A day before the indicator's baseline, or after today, is refused unless ``confirmed`` (the
+    person was asked and said yes)."""
     values = _measurement_values(measurement)
     with writing(engine, workspace_id) as connection:
         require_in_workspace(connection, indicators, workspace_id, [measurement.indicator_id], "indicator_not_found")
+        if not confirmed:
+            baseline_on = connection.execute(
+                select(indicators.c.baseline_on).where(indicators.c.id == measurement.indicator_id)
+            ).scalar()
+            doubt = measurement_doubt(values["measured_on"], baseline_on, clock.today())
+            if doubt == "future":
+                raise DoubtfulMeasurement("measurement_in_future", day=format_long_date(values["measured_on"]))
+            if doubt == "before_baseline":
+                raise DoubtfulMeasurement("measurement_before_baseline", start=format_long_date(baseline_on))
         return connection.execute(
             insert(indicator_measurements).values(
                 workspace_id=workspace_id, indicator_id=measurement.indicator_id, **values
