@@ -10,8 +10,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable
+from datetime import date, datetime, timedelta
 
 import plotly.graph_objects as go
+from babel import Locale
+from babel.dates import format_date as babel_format_date
+
+from toolkit.i18n import LOCALES, language
 
 # the figure's text that can hold user text (templates such as hovertemplate are the app's own)
 _TRACE_TEXT = ("name", "x", "y", "text", "hovertext", "customdata", "labels")
@@ -82,7 +87,7 @@ def count_bars(counts: Counter, label: Callable[[str], str], title: str, horizon
 
 
 MOVE_COLOUR = "#3D3D3D"
-GRID_NAMED = 12  # the actors named on the power-interest grid (the others on hover)
+GRID_NAMED = 10  # the actors named on the power-interest grid, one a square (the others on hover)
 
 
 def _draw_moves(figure: go.Figure, by_id: dict[int, dict], moved_from: dict[int, tuple[int, int]], name: str) -> None:
@@ -153,8 +158,8 @@ def power_interest_figure(
     ``points``: dicts with id, name, interest, influence, stance (a label); actors on the same
     square are spread a little so none hides another. ``moved_from``: for the actors that moved,
     their earlier (interest, influence), drawn as a hollow circle named ``before_name`` with an
-    arrow to where the actor is now. The ``named`` actors with the most influence and interest
-    carry their name on the grid; every dot says it on hover.
+    arrow to where the actor is now. The actor with the most influence and interest of each of
+    the ``named`` top squares carries its name on the grid; every dot says it on hover.
 
     >>> fig = power_interest_figure([{"id": 1, "name": "A", "interest": 5, "influence": 5, "stance": "Aliado"}],
     ...     {"manage_closely": "Gestionar", "keep_satisfied": "S", "keep_informed": "I", "monitor": "M"},
@@ -187,7 +192,11 @@ def power_interest_figure(
             )
     _draw_moves(figure, by_id, moved_from or {}, before_name)
     ranked = sorted(placed, key=lambda p: (-(p["influence"] + p["interest"]), -p["influence"]))
-    shown_names = {p["id"] for p in ranked[:named]}
+    named_cells: dict[tuple[int, int], int] = {}  # one name a square, so names do not cover each other
+    for p in ranked:
+        if len(named_cells) < named:
+            named_cells.setdefault((p["interest"], p["influence"]), p["id"])
+    shown_names = set(named_cells.values())
     for stance, colour in stance_colours.items():
         members = [p for p in placed if p["stance"] == stance]
         if not members:
@@ -199,8 +208,8 @@ def power_interest_figure(
                 mode="markers+text",
                 name=stance,
                 marker={"size": 11, "color": colour, "line": {"width": 1, "color": "#333"}},
-                text=[short_label(p["name"], 30) if p["id"] in shown_names else "" for p in members],
-                textposition="middle right",
+                text=[short_label(p["name"], 22) if p["id"] in shown_names else "" for p in members],
+                textposition="top center",  # within its square: a name never reaches the next one
                 textfont={"size": 11, "color": "#333"},
                 customdata=[[p["id"], p["name"]] for p in members],
                 hovertemplate="%{customdata[1]}<extra></extra>",
@@ -342,7 +351,7 @@ def kpi_timeline_figure(kpi, series: list, starts_on, ends_on, today, words: dic
         yaxis={"title": kpi.unit or None, "rangemode": "tozero"},
         legend={"orientation": "h"},
     )
-    return inert_figure(figure)
+    return in_locale(inert_figure(figure))
 
 
 def short_label(text: str, limit: int = 45) -> str:
@@ -463,4 +472,75 @@ def activity_timeline_figure(
         margin={"l": 10, "r": 10, "t": 90},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
-    return inert_figure(figure)
+    return in_locale(inert_figure(figure))
+
+
+TICK_STEPS = (1, 2, 3, 6, 12)  # months between two dates named on a time axis
+
+
+def _day(value):
+    """A date drawn on an axis (plotly keeps the ``date`` objects it was given), else None."""
+    return value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
+
+
+def drawn_days(figure: go.Figure) -> list[date]:
+    """Every day the figure draws on its x axis: its traces' points, its lines and its notes."""
+    values = [x for trace in figure.data if trace.x is not None for x in trace.x]
+    values += [v for shape in figure.layout.shapes for v in (shape.x0, shape.x1)]
+    values += [note.x for note in figure.layout.annotations]
+    return [day for day in map(_day, values) if day is not None]
+
+
+def month_ticks(first: date, last: date, most: int = 7) -> list[date]:
+    """The first days of months between ``first`` and ``last``, every 1, 2, 3, 6 or 12 months so
+    that at most ``most`` are named.
+
+    >>> [d.isoformat() for d in month_ticks(date(2026, 7, 15), date(2027, 2, 10))]
+    ['2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01']
+    >>> [d.isoformat() for d in month_ticks(date(2025, 7, 1), date(2027, 7, 1))]
+    ['2025-07-01', '2026-01-01', '2026-07-01', '2027-01-01', '2027-07-01']
+    """
+    start = first.year * 12 + first.month - 1 + (first.day > 1)
+    end = last.year * 12 + last.month - 1
+    for step in TICK_STEPS:
+        months = [m for m in range(start, end + 1) if m % step == 0]
+        if len(months) <= most:
+            break
+    return [date(m // 12, m % 12 + 1, 1) for m in months]
+
+
+def separators(lang: str | None = None) -> str:
+    """Plotly's ``separators`` for the language: its decimal mark, then its thousands mark.
+
+    >>> separators("es"), separators("en")
+    (',.', '.,')
+    """
+    symbols = Locale.parse(LOCALES[lang or language()]).number_symbols["latn"]
+    return symbols["decimal"] + symbols["group"]
+
+
+def in_locale(figure: go.Figure, lang: str | None = None) -> go.Figure:
+    """The figure's dates and numbers as the reader's language writes them: months named by Babel
+    on a time axis ("ene 2027", plotly's own are English), day/month/year on hover, the decimal
+    comma and the thousands mark of the locale (no "50k").
+
+    >>> fig = in_locale(go.Figure(go.Scatter(x=[date(2026, 7, 15), date(2027, 1, 20)], y=[1.5, 2])), "es")
+    >>> list(fig.layout.xaxis.ticktext)
+    ['ago 2026', 'sep 2026', 'oct 2026', 'nov 2026', 'dic 2026', 'ene 2027']
+    >>> fig.layout.separators, fig.layout.xaxis.hoverformat
+    (',.', '%d/%m/%Y')
+    """
+    lang = lang or language()
+    days = drawn_days(figure)
+    ticks = month_ticks(min(days), max(days)) if days else []
+    if len(ticks) < 2 and days:  # a few weeks: the days themselves
+        first, last = min(days), max(days)
+        ticks = [first + timedelta(days=d) for d in range(0, (last - first).days + 1, 7)] or [first]
+        names = [babel_format_date(d, "d MMM", locale=LOCALES[lang]) for d in ticks]
+    else:
+        names = [babel_format_date(d, "MMM yyyy", locale=LOCALES[lang]) for d in ticks]
+    if ticks:
+        figure.update_xaxes(tickmode="array", tickvals=ticks, ticktext=names, hoverformat="%d/%m/%Y")
+    figure.update_yaxes(exponentformat="none", separatethousands=True)
+    figure.update_layout(separators=separators(lang))
+    return figure

@@ -124,7 +124,8 @@ def show(ctx: PageContext, network: Network) -> None:
     found = [m for m in moves(network.actors, network.assessments, since, until) if m.actor.id in ids]
     found = found if since < until else []
     chosen_ids = chart(network, placed, earlier_places(network.actors, network.assessments, found, since), since)
-    named = min(GRID_NAMED, len(grid_points(placed, network.words)))
+    named = len({(p["interest"], p["influence"]) for p in grid_points(placed, network.words)})
+    named = min(GRID_NAMED, named)
     if named:
         st.caption(t("map.grid.named", count=named))
     if since >= until:

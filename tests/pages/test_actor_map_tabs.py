@@ -299,7 +299,7 @@ def test_the_grid_names_its_top_actors_and_filters_like_the_map(kit_page):
     app = kit_page(map_tab, tab="grid")
     app.run()
     figure = app.get("plotly_chart")[0].proto.spec
-    assert t("map.grid.named", count=12) in [c.value for c in app.caption]
+    assert t("map.grid.named", count=10) in [c.value for c in app.caption]
     assert '"mode":"markers+text"' in figure
     everything = next(e.label for e in app.expander if e.label.startswith(t("quadrants.monitor")))
     app.multiselect(key="map_grid_sectors").set_value(["academia"]).run()
