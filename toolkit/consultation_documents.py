@@ -15,7 +15,7 @@ from docx.shared import Cm, Pt
 from toolkit import clock
 from toolkit.consultations import Synthesis
 from toolkit.domain import CONTRIBUTION_TYPES, Actor, Consultation, Participant
-from toolkit.i18n import format_date, format_number, label, t
+from toolkit.i18n import format_date, format_number, format_percent, label, t
 from toolkit.text import clean
 from toolkit.vocab import fold
 
@@ -132,7 +132,7 @@ def attendance_sheet(
 
 
 def _percent(value: float | None, lang: str) -> str:
-    return "—" if value is None else f"{format_number(round(value * 100), lang)} %"
+    return "—" if value is None else format_percent(value, lang)
 
 
 def _synthesis_plan(document: Document, consultation: Consultation, terms: Terms, lang: str) -> None:

@@ -33,7 +33,7 @@ from toolkit.domain import (
     KpiMeasurement,
     Participant,
 )
-from toolkit.i18n import LANGUAGES, format_date, format_number, t
+from toolkit.i18n import LANGUAGES, format_date, format_number, format_percent, t
 from toolkit.markdown import escape
 from toolkit.sample import read_sample
 from toolkit.vocab import fold
@@ -593,7 +593,7 @@ def dimensions_figure(summaries: list[DimensionSummary]) -> go.Figure:
     """
     names = [t(f"vocab.dimensions.{s.dimension}") for s in summaries]
     values = [round(100 * (s.average_progress or 0.0), 1) for s in summaries]
-    labels = ["—" if s.average_progress is None else f"{round(100 * s.average_progress)} %" for s in summaries]
+    labels = ["—" if s.average_progress is None else format_percent(s.average_progress) for s in summaries]
     figure = go.Figure(
         go.Bar(
             x=values,
@@ -638,7 +638,7 @@ def progress_figure(statuses: list[IndicatorStatus]) -> go.Figure:
                 orientation="h",
                 name=t(f"indicators.state.{state}"),
                 marker_color=STATE_COLOURS[state],
-                text=["—" if s.progress is None else f"{round(100 * s.progress)} %" for s in chosen],
+                text=["—" if s.progress is None else format_percent(s.progress) for s in chosen],
                 textposition="outside",
                 cliponaxis=False,  # a bar at 0 % still says so
                 customdata=[[s.indicator.name] for s in chosen],

@@ -10,7 +10,7 @@ from pages.consultations.words import DATE_FORMAT, term_label
 from toolkit import consultation_documents as documents
 from toolkit.consultations import file_stem, synthesis
 from toolkit.domain import CONTRIBUTION_TYPES
-from toolkit.i18n import format_number, t
+from toolkit.i18n import format_number, format_percent, t
 from toolkit.markdown import escape
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -47,7 +47,7 @@ def summary(chosen: Chosen, result) -> None:
     metrics = st.columns(4)
     metrics[0].metric(t("consultations.synthesis.invited"), format_number(result.invited))
     metrics[1].metric(t("consultations.synthesis.attended"), format_number(result.attended))
-    rate = "—" if result.rate is None else f"{format_number(round(result.rate * 100))} %"
+    rate = "—" if result.rate is None else format_percent(result.rate)
     metrics[2].metric(t("consultations.synthesis.rate"), rate)
     metrics[3].metric(t("consultations.synthesis.contributions"), format_number(len(chosen.contributions)))
     st.download_button(  # not the kit's button: this one is the tab's main action, with its own icon

@@ -6,7 +6,7 @@ import streamlit as st
 from pages._kit.context import PageContext
 from pages.indicators.workspace import dimension_label
 from toolkit.domain import DIMENSIONS
-from toolkit.i18n import format_number, t
+from toolkit.i18n import format_number, format_percent, t
 from toolkit.indicators import (
     DimensionSummary,
     IndicatorStatus,
@@ -25,7 +25,7 @@ def show_summary(summary: DimensionSummary) -> None:
     metrics[0].metric(t("indicators.board.count"), format_number(summary.count))
     metrics[1].metric(
         t("indicators.board.average"),
-        "—" if summary.average_progress is None else f"{format_number(100 * summary.average_progress)} %",
+        "—" if summary.average_progress is None else format_percent(summary.average_progress),
     )
     metrics[2].metric(
         t("indicators.board.on_track"),
