@@ -142,6 +142,37 @@ def _quadrant_frame(figure: go.Figure, quadrant_names: dict[str, str], high: flo
     figure.add_shape(type="line", x0=0.3, x1=5.7, y0=high, y1=high, line={"dash": "dot", "color": "#888"})
 
 
+def _spread(points: list[dict]) -> list[dict]:
+    """The points with their place on the grid: actors on the same square spread a little so none
+    hides another."""
+    crowd: dict[tuple[int, int], int] = {}
+    placed = []
+    for point in points:
+        cell = (point["interest"], point["influence"])
+        rank = crowd.get(cell, 0)
+        crowd[cell] = rank + 1
+        angle = rank * 2.399963  # golden angle: spread the actors of one square evenly
+        radius = 0.09 * math.sqrt(rank)
+        placed.append({**point, "x": cell[0] + radius * math.cos(angle), "y": cell[1] + radius * math.sin(angle)})
+    return placed
+
+
+def _named(points: list[dict], squares: int) -> set[int]:
+    """The ids of the actors named on the grid: the first of each of the ``squares`` squares with the
+    most influence and interest (one name a square, so names do not cover each other).
+
+    >>> _named([{"id": 1, "interest": 5, "influence": 5}, {"id": 2, "interest": 5, "influence": 5},
+    ...         {"id": 3, "interest": 1, "influence": 2}], 5)
+    {1, 3}
+    """
+    ranked = sorted(points, key=lambda p: (-(p["influence"] + p["interest"]), -p["influence"]))
+    cells: dict[tuple[int, int], int] = {}
+    for point in ranked:
+        if len(cells) < squares:
+            cells.setdefault((point["interest"], point["influence"]), point["id"])
+    return set(cells.values())
+
+
 def power_interest_figure(
     points: list[dict],
     quadrant_names: dict[str, str],
@@ -167,15 +198,7 @@ def power_interest_figure(
     >>> [trace.name for trace in fig.data], fig.data[0].customdata[0][0], fig.data[0].text
     (['Aliado'], 1, ('A',))
     """
-    crowd: dict[tuple[int, int], int] = {}
-    placed = []
-    for point in points:
-        cell = (point["interest"], point["influence"])
-        rank = crowd.get(cell, 0)
-        crowd[cell] = rank + 1
-        angle = rank * 2.399963  # golden angle: spread the actors of one square evenly
-        radius = 0.09 * math.sqrt(rank)
-        placed.append({**point, "x": cell[0] + radius * math.cos(angle), "y": cell[1] + radius * math.sin(angle)})
+    placed = _spread(points)
     figure = go.Figure()
     by_id = {p["id"]: p for p in placed}
     for source, target in links or []:
@@ -191,12 +214,7 @@ def power_interest_figure(
                 )
             )
     _draw_moves(figure, by_id, moved_from or {}, before_name)
-    ranked = sorted(placed, key=lambda p: (-(p["influence"] + p["interest"]), -p["influence"]))
-    named_cells: dict[tuple[int, int], int] = {}  # one name a square, so names do not cover each other
-    for p in ranked:
-        if len(named_cells) < named:
-            named_cells.setdefault((p["interest"], p["influence"]), p["id"])
-    shown_names = set(named_cells.values())
+    shown_names = _named(placed, named)
     for stance, colour in stance_colours.items():
         members = [p for p in placed if p["stance"] == stance]
         if not members:
