@@ -4,6 +4,7 @@ import streamlit as st
 
 from pages._kit.context import PageContext
 from pages._kit.files import download_button
+from pages.actor_map import stories
 from pages.actor_map.network import Network, drawn_choices, map_on, map_texts
 from toolkit.i18n import format_date, t
 from toolkit.network import exports as map_exports
@@ -62,6 +63,10 @@ def show(ctx: PageContext, network: Network) -> None:
             f"{stem}_{t('map.files.metrics_name')}.xlsx",
         ),
     ]
+    with st.container(border=True):  # the picture of the view the map tab shows, as the Historias tab gives it
+        st.markdown(f"**{t('map.files.picture.title')}**")
+        st.caption(t("map.files.picture.help"))
+        stories.pictures(ctx, stories.current_spec(ctx), t("map.html.title"), "map_file_picture")
     for key, build, file_name in files:
         with st.container(border=True):
             st.markdown(f"**{t(f'map.files.{key}.title')}**")

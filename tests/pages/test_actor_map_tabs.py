@@ -88,11 +88,12 @@ def test_the_grid_tab_lists_every_quadrant_and_offers_its_workbook(kit_page):
     assert len(app.get("download_button")) == 1 and not app.error
 
 
-def test_the_files_tab_offers_five_files(kit_page):
+def test_the_files_tab_offers_the_pictures_of_the_view_and_five_files(kit_page):
     app = kit_page(map_tab, tab="files")
     app.run()
     assert not app.exception
-    assert len(app.get("download_button")) == 5
+    assert len(app.get("download_button")) == 7
+    assert t("map.files.picture.title") in app.markdown[1].value  # the view's PNG and SVG come first
     assert app.caption[-1].value == t("map.files.png")
 
 
