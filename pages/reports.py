@@ -7,6 +7,7 @@ import streamlit as st
 from pages._kit.context import PageContext, page_context
 from pages._kit.files import download_button, reset_upload, upload_panel
 from pages._kit.outcome import show_error
+from pages.actor_map.network import drawn_choices
 from toolkit import access
 from toolkit.backup import read_backup, restore_backup, workspace_backup
 from toolkit.i18n import LANGUAGES, format_number, t
@@ -60,12 +61,15 @@ def chosen_report(ctx: PageContext) -> tuple[list[str], str, str]:
 def report_tab(ctx: PageContext, file_stem: str) -> None:
     st.caption(t("reports.page.intro"))
     chosen, lang, prepared_by = chosen_report(ctx)
-    wanted = (ctx.workspace_id, ctx.revision, tuple(chosen), lang, prepared_by)
+    look = drawn_choices()  # the map coloured and sized as the map page shows it
+    wanted = (ctx.workspace_id, ctx.revision, tuple(chosen), lang, prepared_by, look.colour_by, look.size_by)
     if st.button(
         t("reports.page.build"), key="reports_build", type="primary", icon=":material/description:", disabled=not chosen
     ):
         with st.spinner(t("reports.page.building")):
-            report = build_report(ctx.engine, ctx.workspace_id, chosen, lang, ctx.today, prepared_by)
+            report = build_report(
+                ctx.engine, ctx.workspace_id, chosen, lang, ctx.today, prepared_by, (look.colour_by, look.size_by)
+            )
             st.session_state["reports_built"] = {
                 "wanted": wanted,
                 "docx": report_docx(report),

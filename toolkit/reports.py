@@ -48,7 +48,7 @@ from toolkit.domain import (
     Workspace,
     quadrant,
 )
-from toolkit.engagement import change_findings, follow_ups, moves
+from toolkit.engagement import change_findings, days_since_contact, follow_ups, moves
 from toolkit.i18n import LANGUAGES, LOCALES, format_date, format_number, label, t
 from toolkit.indicators import dashboard as indicator_dashboard
 from toolkit.indicators import dimension_summary, display_value
@@ -57,6 +57,8 @@ from toolkit.network.findings import Finding, findings
 from toolkit.network.layout import compute_layout
 from toolkit.network.picture import grid_picture, map_picture
 from toolkit.network.presentation import grid_points, stance_colours
+from toolkit.network.view import COLOUR_BY as MAP_COLOURS
+from toolkit.network.view import SIZE_BY as MAP_SIZES
 from toolkit.network.view import Labels, map_view
 from toolkit.roadmap import Attention, PhaseStatus, attention, phase_label, phase_status
 from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
@@ -198,6 +200,7 @@ class ReportData:
     indicator_measurements: list[IndicatorMeasurement] = field(default_factory=list)
     interactions: list[Interaction] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
+    map_look: tuple[str, str] = ("sector", "influence")  # colour and size, as chosen on the map page
 
 
 # -- words ------------------------------------------------------------------------------------
@@ -561,20 +564,26 @@ def map_labels_in(terms: Terms, lang: str):
     )
 
 
-def _map(data: ReportData, words: Words) -> Section:
+def _map(data: ReportData, words: Words, today: date) -> Section:
     section = Section("map", words("reports.sections.map"))
     if not data.actors:
         section.blocks.append(Paragraph(words("reports.map.empty")))
         return section
     positions = {**compute_layout(data.actors, data.relations), **data.positions}
+    colour_by, size_by = data.map_look
+    contact = days_since_contact(data.actors, data.interactions, today) if colour_by == "contact" else None
     view = map_view(
         data.actors,
         data.relations,
         network_metrics(data.actors, data.relations),
         positions,
         map_labels_in(data.terms, words.lang),
+        colour_by,
+        size_by,
+        None,
+        contact,
     )
-    texts = {"legend_title": words("map.colour.sector"), "relations_title": words("map.html.relations")}
+    texts = {"legend_title": words(f"map.colour.{colour_by}"), "relations_title": words("map.html.relations")}
     caption = words(
         "reports.map.caption", actors=words.number(len(data.actors)), relations=words.number(len(data.relations))
     )
@@ -1136,7 +1145,7 @@ def assemble_report(
     builders = {
         "cover": lambda: _cover(data, words, [titles[key] for key in chosen if key != "cover"], today, prepared_by),
         "summary": lambda: _summary(data, words, today),
-        "map": lambda: _map(data, words),
+        "map": lambda: _map(data, words, today),
         "register": lambda: _register(data, words),
         "power_interest": lambda: _power_interest(data, words),
         "changes": lambda: _changes(data, words, today),
@@ -1166,8 +1175,9 @@ def report_data(engine: Engine, workspace_id: int, sections: list[str] | tuple[s
     data = ReportData(get_workspace(engine, workspace_id), terms=vocabulary_terms(engine, workspace_id))
     if wanted & {"map", "register", "power_interest", "changes", "consultations"}:
         data.actors, data.relations = list_actors(engine, workspace_id), list_relations(engine, workspace_id)
-    if "changes" in wanted:
+    if wanted & {"changes", "map"}:  # the map may be coloured by days since the last contact
         data.interactions = list_interactions(engine, workspace_id)
+    if "changes" in wanted:
         data.assessments = list_assessments(engine, workspace_id)
     if "map" in wanted:
         kind, saved, _ = saved_layout(engine, workspace_id)
@@ -1195,9 +1205,15 @@ def build_report(
     lang: str,
     today: date,
     prepared_by: str = "",
+    map_look: tuple[str, str] | None = None,
 ) -> Report:
-    """The report of a workspace with the chosen sections, in ``lang``, as of ``today``."""
-    return assemble_report(report_data(engine, workspace_id, sections), sections, lang, today, prepared_by)
+    """The report of a workspace with the chosen sections, in ``lang``, as of ``today``; its map
+    coloured and sized as ``map_look`` says (colour, size: what the map page shows), else by sector
+    and influence."""
+    data = report_data(engine, workspace_id, sections)
+    if map_look and map_look[0] in MAP_COLOURS and map_look[1] in MAP_SIZES:
+        data.map_look = map_look
+    return assemble_report(data, sections, lang, today, prepared_by)
 
 
 # -- Word -------------------------------------------------------------------------------------

@@ -12,7 +12,16 @@ from docx import Document
 
 from toolkit.domain import Actor, Relation, Workspace
 from toolkit.i18n import format_date, format_number, t
-from toolkit.reports import SECTIONS, ReportData, assemble_report, build_report, report_data, report_docx, report_html
+from toolkit.reports import (
+    SECTIONS,
+    Picture,
+    ReportData,
+    assemble_report,
+    build_report,
+    report_data,
+    report_docx,
+    report_html,
+)
 from toolkit.store import open_store
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.sample import load_sample
@@ -370,3 +379,19 @@ def test_the_printable_page_keeps_the_order_and_prints_the_cover_on_its_own_page
     assert "counter(page)" in page  # printed pages are numbered
     tables = page.count("<table>") + page.count('<div class="figures">')
     assert page.count('<p class="says">') == tables
+
+
+def test_the_reports_map_is_coloured_and_sized_as_the_map_page_shows_it(engine, sample_id):
+    """Issue 15: every export draws the view chosen on the map; the report drew sectors whatever the
+    map showed. An unknown colouring (a stale session) falls back to sectors."""
+
+    def map_svg(report) -> str:
+        [section] = [s for s in report.sections if s.key == "map"]
+        [picture] = [block for block in section.blocks if isinstance(block, Picture)]
+        return picture.svg.decode("utf-8")
+
+    by_contact = build_report(engine, sample_id, ["map"], "es", TODAY, map_look=("contact", "degree"))
+    assert t("map.colour.contact") in map_svg(by_contact)
+    assert t("map.colour.sector") not in map_svg(by_contact)
+    stale = build_report(engine, sample_id, ["map"], "es", TODAY, map_look=("<script>", "degree"))
+    assert t("map.colour.sector") in map_svg(stale)
