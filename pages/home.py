@@ -45,7 +45,12 @@ def first_steps() -> None:
     steps = st.columns(3)
     with steps[0].container(border=True):
         st.markdown(t("home.first_steps.import"))
-        st.page_link("pages/actors/page.py", label=t("home.first_steps.import_link"), icon=":material/upload_file:")
+        st.page_link(
+            "pages/actors/page.py",
+            label=t("home.first_steps.import_link"),
+            icon=":material/upload_file:",
+            query_params={"tab": "import"},  # opens the import tab (pages/_kit/links.py)
+        )
     with steps[1].container(border=True):
         st.markdown(t("home.first_steps.map"))
         st.page_link("pages/actor_map/page.py", label=t("home.first_steps.map_link"), icon=":material/hub:")

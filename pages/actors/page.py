@@ -4,12 +4,14 @@ record, the import wizard and the downloads; one module per tab, only the open t
 import streamlit as st
 
 from pages._kit.context import page_context, show_notice
+from pages._kit.links import open_tab_from_link
 from pages.actors import downloads, import_wizard, record, register, relations
 from pages.actors.cached import register_of
 from toolkit.i18n import t
 
 ctx = page_context("actors.title")
 record.open_from_link("actors_tabs", t("actors.tab.record"))  # actores?actor=<id> opens that actor's record
+open_tab_from_link("actors_tabs", {"import": t("actors.tab.import")})  # actores?tab=import: Inicio's shortcut
 
 tab_register, tab_relations, tab_record, tab_import, tab_export = st.tabs(
     [
