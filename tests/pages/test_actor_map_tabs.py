@@ -307,3 +307,29 @@ def test_the_grid_names_its_top_actors_and_filters_like_the_map(kit_page):
     assert not app.exception
     narrowed = next(e.label for e in app.expander if e.label.startswith(t("quadrants.monitor")))
     assert narrowed != everything
+
+
+def picture_of_the_view():
+    """The files tab's picture of the view, built here as its download builds it on a click."""
+    import streamlit as st
+
+    from pages._kit.context import page_context
+    from pages.actor_map import stories
+    from toolkit import access
+    from toolkit.stories import map_data, view_picture
+
+    access.set_current(access.LOCAL)
+    ctx = page_context("nav.map")
+    spec = stories.current_spec(ctx)
+    svg = view_picture(map_data(ctx.engine, ctx.workspace_id), spec, "Mapa", ctx.today, "svg").decode("utf-8")
+    st.session_state["picture_svg"] = svg
+
+
+def test_the_picture_download_draws_the_view_chosen_on_the_map(kit_page):
+    """Issue 15: the view (here coloured by stance) reaches the PNG/SVG export, not only the HTML."""
+    app = kit_page(picture_of_the_view)
+    app.session_state["map_drawn"] = {"colour_by": "stance", "size_by": "degree"}
+    app.run()
+    assert not app.exception
+    svg = app.session_state["picture_svg"]
+    assert t("map.colour.stance") in svg and t("map.colour.sector") not in svg
