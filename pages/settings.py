@@ -5,6 +5,7 @@ import streamlit as st
 
 from pages._kit.context import PageContext, notify, page_context, show_notice
 from pages._kit.dialogs import dialog
+from pages._kit.forms import empty_after_save
 from pages._kit.outcome import run
 from pages._kit.table import TableTexts, editable_table
 from toolkit import access
@@ -128,10 +129,11 @@ def vocabulary_section(ctx: PageContext) -> None:
         column_order=["label"],
         width="stretch",
     )
-    with st.form("settings_add_term", clear_on_submit=True):
-        new_term = st.text_input(t("settings.vocab.new_term"))
+    with st.form("settings_add_term"):
+        new_term = st.text_input(t("settings.vocab.new_term"), key="settings_new_term")
         added = st.form_submit_button(t("settings.vocab.add"))
         if added and run(add_term, ctx.engine, ctx.workspace_id, vocabulary, new_term) is not None:
+            empty_after_save("settings_new_term")
             notify("settings", t("settings.vocab.added", label=escape(new_term)))
 
 

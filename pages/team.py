@@ -6,6 +6,7 @@ import streamlit as st
 
 from pages._kit.context import PageContext, notify, page_context, show_notice
 from pages._kit.dialogs import dialog
+from pages._kit.forms import empty_after_save
 from pages._kit.outcome import run
 from toolkit import access
 from toolkit.domain import ROLES
@@ -51,18 +52,19 @@ def members_section(ctx: PageContext) -> None:
 
 
 def member_form(ctx: PageContext, place) -> None:
-    with place.form("team_member_form", clear_on_submit=True):
+    with place.form("team_member_form"):
         st.markdown(f"**{t('members.add')}**")
         # the exact username: no list of the server's accounts, and one answer whether it exists or not
         username = st.text_input(t("accounts.username"), key="team_member_username")
         role = st.selectbox(t("members.role"), ROLES, index=1, format_func=role_name, key="team_member_role")
         submitted = st.form_submit_button(t("members.submit"), type="primary")
         if submitted and succeeded(set_member, ctx.engine, ctx.workspace_id, username, role):
+            empty_after_save("team_member_username", "team_member_role")
             notify("team", t("members.saved", name=escape(username.strip().lower()), role=role_name(role)))
 
 
 def account_form(ctx: PageContext, place) -> None:
-    with place.form("team_account_form", clear_on_submit=True):
+    with place.form("team_account_form"):
         st.markdown(f"**{t('members.new_account')}**")
         st.caption(t("members.new_account_help"))
         username = st.text_input(t("accounts.username"), key="team_new_username")
@@ -72,6 +74,7 @@ def account_form(ctx: PageContext, place) -> None:
         )
         submitted = st.form_submit_button(t("members.create"))
         if submitted and run(create_user, ctx.engine, username, password, name) is not None:
+            empty_after_save("team_new_username", "team_new_name", "team_new_password")
             notify("team", t("members.created", name=escape(username.strip().lower())))
 
 

@@ -4,6 +4,7 @@ activities table (edits and deletes saved together), the budget, and activities 
 import streamlit as st
 
 from pages._kit.context import PageContext, notify
+from pages._kit.forms import empty_after_save
 from pages._kit.table import TableTexts, editable_table
 from pages.campaigns import imports
 from pages.campaigns.data import Chosen
@@ -65,9 +66,12 @@ def show(ctx: PageContext, current: Chosen) -> None:
     imports.import_panel(ctx, current, "activities")
 
 
+ACTIVITY_FIELDS = ("title", "channel", "day", "owner", "status", "cost")  # the form's widgets
+
+
 def new_activity(ctx: PageContext, current: Chosen) -> None:
     """The form that plans one more activity of the campaign."""
-    with st.form(f"campaigns_activity_form_{current.id}", clear_on_submit=True):
+    with st.form(f"campaigns_activity_form_{current.id}"):
         columns = st.columns([3, 2, 2])
         title = columns[0].text_input(t("campaigns.columns.title"), key="campaigns_activity_title")
         channel = columns[1].selectbox(
@@ -108,6 +112,7 @@ def new_activity(ctx: PageContext, current: Chosen) -> None:
                 cost=cost,
             )
             if run(add_activity, ctx.engine, ctx.workspace_id, activity) is not None:
+                empty_after_save(*(f"campaigns_activity_{name}" for name in ACTIVITY_FIELDS))
                 notify(NOTICE, t("campaigns.activities.added", title=escape(title)))
 
 

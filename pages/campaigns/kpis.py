@@ -6,6 +6,7 @@ import streamlit as st
 
 from pages._kit import confirm
 from pages._kit.context import PageContext, notify
+from pages._kit.forms import empty_after_save
 from pages.campaigns import kpi_tables
 from pages.campaigns.data import Chosen
 from pages.campaigns.words import DATE_FORMAT, NOTICE, run, vocab_label
@@ -79,10 +80,13 @@ def show_progress(progress: list[KpiProgress]) -> None:
     )
 
 
+KPI_FIELDS = ("name", "kind", "unit", "baseline", "target", "aggregation")  # the new KPI form's widgets
+
+
 def new_kpi(ctx: PageContext, current: Chosen) -> None:
     """The form that sets one more indicator of the campaign (baseline, target, how it adds up)."""
     st.markdown(t("campaigns.kpis.add_title"))
-    with st.form(f"campaigns_kpi_form_{current.id}", clear_on_submit=True, border=False):
+    with st.form(f"campaigns_kpi_form_{current.id}", border=False):
         name = st.text_input(t("campaigns.kpis.name"), key="campaigns_kpi_name")
         row = st.columns(2)
         kind = row[0].selectbox(
@@ -112,6 +116,7 @@ def new_kpi(ctx: PageContext, current: Chosen) -> None:
                 aggregation=aggregation,
             )
             if run(add_kpi, ctx.engine, ctx.workspace_id, kpi) is not None:
+                empty_after_save(*(f"campaigns_kpi_{name}" for name in KPI_FIELDS))
                 notify(NOTICE, t("campaigns.kpis.added", name=escape(name)))
 
 

@@ -3,12 +3,15 @@
 import streamlit as st
 
 from pages._kit.context import PageContext, notify
+from pages._kit.forms import empty_after_save
 from pages._kit.outcome import run
 from pages.indicators.workspace import DATE_FORMAT, dimension_label
 from toolkit.domain import DIMENSIONS, Indicator
 from toolkit.i18n import t
 from toolkit.markdown import escape
 from toolkit.store.indicators import add_default_indicators, add_indicator
+
+FIELDS = ("dimension", "name", "unit", "baseline", "baseline_on", "target", "target_on", "source")
 
 
 def add_recommended(ctx: PageContext) -> None:
@@ -21,7 +24,7 @@ def add_recommended(ctx: PageContext) -> None:
 
 def new_indicator_form(ctx: PageContext) -> None:
     """Add one indicator of the team's own (nothing stored until the form is sent)."""
-    with st.form("indicators_new_form", clear_on_submit=True):
+    with st.form("indicators_new_form"):
         columns = st.columns([2, 5, 2])
         dimension = columns[0].selectbox(
             t("indicators.fields.dimension"), DIMENSIONS, format_func=dimension_label, key="indicators_new_dimension"
@@ -54,4 +57,5 @@ def new_indicator_form(ctx: PageContext) -> None:
                 source=source,
             )
             if run(add_indicator, ctx.engine, ctx.workspace_id, indicator) is not None:
+                empty_after_save(*(f"indicators_new_{name}" for name in FIELDS))
                 notify("indicators", t("indicators.new.added", name=escape(name)))

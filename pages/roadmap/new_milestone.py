@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pages._kit.context import PageContext, notify
+from pages._kit.forms import empty_after_save
 from pages._kit.outcome import run
 from pages.roadmap.data import DATE_FORMAT, Roadmap
 from toolkit.domain import MILESTONE_STATUSES, Milestone
@@ -10,15 +11,18 @@ from toolkit.i18n import t
 from toolkit.markdown import escape
 from toolkit.store.roadmap import add_milestone
 
+FIELDS = ("title", "phase", "owner", "status", "start", "due", "consultation", "campaign", "description")
+
 
 def show(ctx: PageContext, roadmap: Roadmap) -> None:
     """The form; on its button the milestone is added, or the store's refusal is said."""
     with st.expander(t("roadmap.new.title"), expanded=not roadmap.milestones, icon=":material/add:"):
         st.caption(t("roadmap.new.help"))
-        with st.form("roadmap_new_form", clear_on_submit=True, border=False):
+        with st.form("roadmap_new_form", border=False):
             milestone = milestone_fields(roadmap)
             added = st.form_submit_button(t("roadmap.new.add"), type="primary")
             if added and run(add_milestone, ctx.engine, ctx.workspace_id, milestone) is not None:
+                empty_after_save(*(f"roadmap_new_{name}" for name in FIELDS))
                 notify("roadmap", t("roadmap.new.done", title=escape(" ".join(milestone.title.split()))))
 
 
