@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pages._kit.files import download_button
+from pages._kit.forms import empty_after_save
 from pages._kit.table import TableTexts, editable_table
 from pages.consultations import imports
 from pages.consultations.chosen import Chosen
@@ -22,6 +23,9 @@ TEXTS = TableTexts(
     delete_question="consultations.said.delete_question",
     delete_confirm="consultations.said.delete_confirm",
 )
+
+
+SAID_FIELDS = ("theme", "type", "text", "priority", "due")  # emptied after a save; the author stays
 
 
 def show(chosen: Chosen) -> None:
@@ -46,7 +50,7 @@ def quick_entry(chosen: Chosen) -> None:
     people = [p.actor_id for p in sorted(chosen.participants, key=lambda p: names.get(p.actor_id, "").casefold())]
     others = (a.id for a in sorted(actors, key=lambda a: a.name.casefold()) if a.id not in chosen.listed)
     authors = [0, *people, *others]  # 0 stands for "from the floor": a None option would read as "nothing chosen yet"
-    with st.form(f"consultations_said_form_{chosen.id}", clear_on_submit=True):
+    with st.form(f"consultations_said_form_{chosen.id}"):
         columns = st.columns([3, 2, 2])
         author = columns[0].selectbox(
             t("consultations.said.who"),
@@ -95,6 +99,10 @@ def quick_entry(chosen: Chosen) -> None:
                 due_on=due_on,
             )
             if run(record_contribution, ctx.engine, ctx.workspace_id, said) is not None:
+                # the author stays chosen: the next contribution is often theirs too
+                empty_after_save(
+                    *(f"consultations_said_{name}" for name in ("theme", "type", "text", "priority", "due"))
+                )
                 done(t("consultations.said.saved"))
 
 

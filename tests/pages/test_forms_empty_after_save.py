@@ -129,3 +129,17 @@ def test_a_refused_save_keeps_what_was_typed(kit_page, kit_store, name):
     assert app.error
     assert form.count(engine, workspace_id) == before
     assert app.text_input(key=form.text_key).value == "x" * 400
+
+
+def test_a_contribution_noted_down_empties_the_text_and_a_second_click_adds_nothing(kit_page, kit_store):
+    from toolkit.store.consultations import list_contributions
+
+    engine, workspace_id = kit_store
+    before = len(list_contributions(engine, workspace_id))
+    app = opened(kit_page, kit_store, Form(consultations_tab, {"tab": "contributions"}, "", "", len))
+    app.text_area(key="consultations_said_text").input("Una mesa permanente con las universidades.")
+    click(app, "consultations.said.save")
+    assert len(list_contributions(engine, workspace_id)) == before + 1
+    assert app.text_area(key="consultations_said_text").value == ""
+    click(app, "consultations.said.save")  # empty: refused, nothing more stored
+    assert len(list_contributions(engine, workspace_id)) == before + 1
