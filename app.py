@@ -129,6 +129,12 @@ pages = {
         st.Page("pages/settings.py", title=t("nav.settings"), icon=":material/settings:", url_path="ajustes"),
     ],
 }
+if "q" in st.query_params:  # a questionnaire link (issue 18): its page alone, with no sign-in nor workspace
+    access.set_current(access.NOBODY)  # the page reaches the store only through the link's token
+    answer = st.Page("pages/answer.py", title="Hoja de Ruta", url_path="responder", default=True)
+    with contained("questionnaire page"):
+        st.navigation([answer], position="hidden").run()
+    st.stop()
 with contained("session check", stop=True):
     person = signed_in(settings)
 if person is None:  # accounts on and nobody signed in: the sign-in page is all there is

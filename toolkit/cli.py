@@ -26,7 +26,7 @@ import os
 import sys
 from pathlib import Path
 
-from toolkit import access, clock
+from toolkit import access, clock, questionnaire_cli
 from toolkit.backup import RestoreRefused, restore_backup, workspace_backup
 from toolkit.capture import CaptureRefused, read_capture
 from toolkit.capturing import (
@@ -471,6 +471,7 @@ def parser() -> argparse.ArgumentParser:
     for action in (add, password):
         action.add_argument("--password-stdin", action="store_true", help=t("accounts.cli.help_password_stdin"))
     users.set_defaults(run=command_users)
+    questionnaire_cli.add_command(commands)  # links: a consultation's questionnaire links (issue 18)
     return main
 
 

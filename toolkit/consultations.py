@@ -35,10 +35,11 @@ STAGES = ("invited", "confirmed", "attended")
 # "invited": on the list and not declined (the room as planned); each stage holds the next
 STAGE_STATUSES = {
     "invited": frozenset(INVITATION_STATUSES) - {"declined"},
-    "confirmed": frozenset({"confirmed", "attended"}),
-    "attended": frozenset({"attended"}),
+    "confirmed": frozenset({"confirmed", "attended", "answered"}),
+    "attended": frozenset({"attended", "answered"}),  # who answered the questionnaire took part too
 }
 SENT = frozenset(INVITATION_STATUSES) - {"to_invite"}  # an invitation went out
+TOOK_PART = frozenset({"attended", "answered"})  # came, or answered the questionnaire (issue 18)
 GOVERNMENT_SECTORS = frozenset({"local_government", "regional_government", "national_government", "foreign_government"})
 # a team usually wants the territory beyond the town hall in the room (the Medellín workshop's point)
 DEFAULT_TARGETS = (
@@ -389,7 +390,7 @@ def consulted_actors(participants: list[Participant], other_than: int | None = N
     ...                   Participant(3, 12, "attended")], other_than=3)
     {10}
     """
-    return {p.actor_id for p in participants if p.status == "attended" and p.consultation_id != other_than}
+    return {p.actor_id for p in participants if p.status in TOOK_PART and p.consultation_id != other_than}
 
 
 # -- participation and synthesis -------------------------------------------------------------
@@ -772,7 +773,7 @@ def offered_invitation_statuses(starts_on: date | None, today: date) -> list[str
     """The invitation statuses a page offers: "attended" and "no show" only once it took place.
 
     >>> offered_invitation_statuses(date(2027, 3, 4), date(2026, 11, 22))
-    ['to_invite', 'invited', 'confirmed', 'declined']
+    ['to_invite', 'invited', 'confirmed', 'declined', 'answered']
     """
     held = held_by(starts_on, today)
     return [s for s in INVITATION_STATUSES if held or s not in ATTENDANCE_STATUSES]

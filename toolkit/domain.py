@@ -90,6 +90,8 @@ class Relation:
     starts_on: date | None = None  # None: since before the register knows
     ends_on: date | None = None  # None: still on
     custom: dict[str, object] = field(default_factory=dict)  # extra columns from imported files
+    reported_by: int | None = None  # the actor who said it in a questionnaire (issue 18)
+    report_status: str | None = None  # None (not reported), "pending", "confirmed"
 
 
 @dataclass
@@ -121,7 +123,7 @@ def quadrant(influence: int | None, interest: int | None) -> str | None:
 
 MODALITIES = ("in_person", "virtual", "hybrid")
 CONSULTATION_STATUSES = ("draft", "convened", "held", "synthesised", "closed")
-INVITATION_STATUSES = ("to_invite", "invited", "confirmed", "declined", "attended", "no_show")
+INVITATION_STATUSES = ("to_invite", "invited", "confirmed", "declined", "attended", "no_show", "answered")
 CONTRIBUTION_TYPES = ("proposal", "concern", "commitment", "question", "recommendation")
 PRIORITIES = ("high", "medium", "low")
 TARGET_DIMENSIONS = ("sector", "scale")  # coverage targets name a sector or a scale that must be present
@@ -231,7 +233,7 @@ def status_dates(
         return {"invited_on": None, "responded_on": None, "attended_on": None}
     if status == "invited":
         return {"invited_on": on, "responded_on": None, "attended_on": None}
-    if status in ("confirmed", "declined"):
+    if status in ("confirmed", "declined", "answered"):  # answered: the questionnaire (issue 18)
         return {"invited_on": invited_on, "responded_on": on, "attended_on": None}
     if status == "attended":
         return {"invited_on": invited_on, "responded_on": responded_on, "attended_on": on}

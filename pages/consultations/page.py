@@ -4,7 +4,7 @@ said, and synthesise it."""
 import streamlit as st
 
 from pages._kit.context import page_context, show_notice
-from pages.consultations import contributions, convene, new, participants, plan, synthesis
+from pages.consultations import contributions, convene, new, participants, plan, questionnaire, synthesis
 from pages.consultations.chosen import choose, chosen, load
 from pages.consultations.words import term_label
 from toolkit.i18n import format_date, t
@@ -15,6 +15,7 @@ TABS = {
     "participants": participants.show,
     "convene": convene.show,
     "contributions": contributions.show,
+    "questionnaire": questionnaire.show,
     "synthesis": synthesis.show,
 }
 

@@ -32,6 +32,10 @@ def map_labels(terms: dict[str, list[tuple[str, str | None]]]) -> Labels:
             "interest": t("columns.interest"),
             "degree": t("map.metric.degree"),
             "contact": t("map.colour.contact"),
+            # a relation a participant reported in a questionnaire (issue 18); {name} is filled in by the view
+            "reported_pending": t("questionnaires.map.reported_pending", name="{name}"),
+            "reported_confirmed": t("questionnaires.map.reported", name="{name}"),
+            "reported_someone": t("questionnaires.map.someone"),
         },
         contact={key: t(f"map.contact.{key}") for key in CONTACT_BINS},
         never=t("map.contact.never_tip"),

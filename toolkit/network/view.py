@@ -192,16 +192,20 @@ def _tooltip(actor: Actor, metrics: NetworkMetrics, labels: Labels, contact: dic
     return "\n".join(tip)
 
 
-def _relation_tooltip(relation: Relation, type_label: str) -> str:
+def _relation_tooltip(relation: Relation, type_label: str, labels: Labels | None = None, names=None) -> str:
     """Plain text: the relation's type, its description, then the file's own fields (Kumu's
-    "Amount Owed (billions): 12"), one a line."""
+    "Amount Owed (billions): 12"), one a line; last, who reported it in a questionnaire (issue 18)."""
     tip = [type_label, relation.description]
     tip += [f"{name}: {value}" for name, value in sorted((relation.custom or {}).items()) if value not in ("", None)]
+    if relation.report_status and labels is not None:
+        caption = labels.tooltip.get(f"reported_{relation.report_status}", "")
+        who = (names or {}).get(relation.reported_by) or labels.tooltip.get("reported_someone", "")
+        tip.append(caption.replace("{name}", who))
     return "\n".join(line for line in tip if line)
 
 
 def _edges(
-    relations: list[Relation], node_ids: dict[int, str], labels: Labels
+    relations: list[Relation], node_ids: dict[int, str], labels: Labels, names: dict[int, str] | None = None
 ) -> tuple[list[dict], list[tuple[str, str, bool]]]:
     """The edges between shown actors, and the legend of the relation types they use."""
     edges, used = [], {}
@@ -218,7 +222,7 @@ def _edges(
             "width": WIDTH.get(relation.strength, 2.5),
             "dashes": dashes,
             "arrows": "to" if relation.directed else "",
-            "tip": _relation_tooltip(relation, labels.relation_types.get(relation.type, relation.type)),
+            "tip": _relation_tooltip(relation, labels.relation_types.get(relation.type, relation.type), labels, names),
         }
         edges.append(edge)
     return edges, list(used.values())
@@ -314,7 +318,7 @@ def map_view(
         if actor.id == highlight:
             node.update(borderWidth=5, color={"background": fill, "border": "#111111"}, highlight=True)
         nodes.append(node)
-    edges, legend_edges = _edges(relations, node_ids, labels)
+    edges, legend_edges = _edges(relations, node_ids, labels, {actor.id: actor.name for actor in actors})
     path_ids = [node_ids[i] for i in path if i in node_ids]
     if len(path_ids) > 1:
         _on_path(nodes, edges, path_ids)

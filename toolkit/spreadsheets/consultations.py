@@ -114,6 +114,7 @@ INVITATION_STATUS_SYNONYMS: dict[str, tuple[str, ...]] = {
         "ausent",
         "absente",
     ),
+    "answered": ("respondio", "contesto", "answered", "responded", "respondeu", "a repondu"),
 }
 CONTRIBUTION_TYPE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "proposal": (

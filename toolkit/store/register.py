@@ -42,6 +42,8 @@ def _relation(row) -> Relation:
         starts_on=row.starts_on,
         ends_on=row.ends_on,
         custom=dict(row.custom or {}),
+        reported_by=row.reported_by,
+        report_status=row.report_status,
     )
 
 

@@ -94,6 +94,9 @@ relations = Table(
     Column("starts_on", Date),
     Column("ends_on", Date),
     Column("custom", JSON, nullable=False, default=dict),  # extra columns from imported files
+    # said by an actor answering a questionnaire (migration 0011): "pending" until the team confirms
+    Column("reported_by", Integer, ForeignKey("actors.id", name="fk_relations_reported_by", ondelete="SET NULL")),
+    Column("report_status", String(10)),  # None (not reported), "pending", "confirmed"
 )
 
 # the map's saved node positions, per layout, so the map looks the same tomorrow
@@ -485,4 +488,88 @@ story_slides = Table(
     Column("title", String(200), nullable=False, default=""),
     Column("body", Text, nullable=False, default=""),  # a text slide's words
     Column("note", Text, nullable=False, default=""),  # the speaker's notes
+)
+
+# online questionnaires of consultations (issue 18, migration 0011)
+questionnaires = Table(
+    "questionnaires",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("consultation_id", Integer, ForeignKey("consultations.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("intro", Text, nullable=False, default=""),
+    Column("language", String(5), nullable=False, default="es"),  # the participant's page speaks it
+    Column("version", Integer, nullable=False, default=1),
+)
+
+questionnaire_questions = Table(
+    "questionnaire_questions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column(
+        "questionnaire_id", Integer, ForeignKey("questionnaires.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("position", Integer, nullable=False, default=0),
+    Column("kind", String(20), nullable=False, default="open"),  # toolkit.questionnaires.QUESTION_KINDS
+    Column("text", String(1000), nullable=False),
+    Column("options", JSON, nullable=False, default=list),  # the choices of a closed question, in order
+    Column("contribution_type", String(20)),  # its answers become contributions of this type (None: counted only)
+    Column("theme", String(200), nullable=False, default=""),
+    Column("version", Integer, nullable=False, default=1),
+)
+
+# a link to answer: only the SHA-256 of its token is kept; participant None is the open link
+questionnaire_links = Table(
+    "questionnaire_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column(
+        "questionnaire_id", Integer, ForeignKey("questionnaires.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("participant_id", Integer, ForeignKey("participants.id", ondelete="CASCADE"), index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("issued_at", DateTime, nullable=False),
+    Column("expires_on", Date),  # the consultation's closing date when issued; the link opens until that day
+    Column("revoked_at", DateTime),
+    Column("estimated_size", Integer),  # the open link's public, as the team estimates it
+)
+
+# one person's answers through a link: a participant's (one per participant) or one visit of the open link
+questionnaire_responses = Table(
+    "questionnaire_responses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column(
+        "questionnaire_id", Integer, ForeignKey("questionnaires.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("link_id", Integer, ForeignKey("questionnaire_links.id", ondelete="SET NULL"), index=True),
+    Column("participant_id", Integer, ForeignKey("participants.id", ondelete="SET NULL"), index=True),
+    Column("visitor", String(64)),  # the open link: the SHA-256 of the visit's own random key
+    Column("client", String(64)),  # the client's address when Streamlit gives one (rate limit)
+    Column("started_at", DateTime, nullable=False, index=True),
+    Column("saved_at", DateTime, nullable=False),
+    Column("submitted_at", DateTime),  # None: saved to finish later
+)
+
+questionnaire_answers = Table(
+    "questionnaire_answers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column(
+        "response_id", Integer, ForeignKey("questionnaire_responses.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column(
+        "question_id",
+        Integer,
+        ForeignKey("questionnaire_questions.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("value", JSON, nullable=False),  # as typed: text, a choice, choices, 1-5, a ranking, ties
+    Column("contribution_id", Integer, ForeignKey("contributions.id", ondelete="SET NULL")),
+    UniqueConstraint("response_id", "question_id"),
 )
