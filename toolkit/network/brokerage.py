@@ -1,0 +1,114 @@
+"""Brokerage roles (Gould and Fernandez, 1989) on the directed tie graph, with groups.
+
+A broker *b* sits on a two-step path *a → b → c* where *a* has no tie of its own to *c* (and
+*a* is not *c*). Which role it plays depends on the groups of the three (sector or scale):
+
+* **coordinator**: all three in the same group (*b* brokers within its own group);
+* **consultant** (itinerant): *a* and *c* in one group, *b* in another (an outsider brokers
+  within a group);
+* **representative**: *a* and *b* in the same group, *c* in another (*b* speaks for its group
+  to the outside);
+* **gatekeeper**: *b* and *c* in the same group, *a* in another (*b* decides what enters its
+  group);
+* **liaison**: all three in different groups.
+
+An undirected relation counts as a tie both ways. Actors without a group are left out of the
+paths (their group is unknown, no role can be named).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from toolkit.domain import Relation
+
+ROLES = ("coordinator", "consultant", "representative", "gatekeeper", "liaison")
+
+
+def role(a: object, b: object, c: object) -> str:
+    """The role of *b* on the path a → b → c, from the three groups.
+
+    >>> role("x", "x", "x"), role("x", "y", "x"), role("x", "x", "y"), role("x", "y", "y"), role("x", "y", "z")
+    ('coordinator', 'consultant', 'representative', 'gatekeeper', 'liaison')
+    """
+    if a == b == c:
+        return "coordinator"
+    if a == c:
+        return "consultant"
+    if a == b:
+        return "representative"
+    if b == c:
+        return "gatekeeper"
+    return "liaison"
+
+
+def brokerage(groups: Mapping[int, object], ties: Iterable[tuple[int, int]]) -> dict[int, dict[str, int]]:
+    """How many times each actor brokers in each role; every actor of ``groups`` gets a row.
+
+    ``groups`` maps an actor's id to its group (None: unknown); ``ties`` are directed pairs
+    (source, target).
+
+    >>> brokerage({1: "a", 2: "b", 3: "b"}, [(1, 2), (2, 3)])[2]
+    {'coordinator': 0, 'consultant': 0, 'representative': 0, 'gatekeeper': 1, 'liaison': 0}
+    """
+    known = {actor for actor, group in groups.items() if group is not None}
+    out: dict[int, set[int]] = {actor: set() for actor in known}
+    for source, target in ties:
+        if source in known and target in known and source != target:
+            out[source].add(target)
+    counts = {actor: dict.fromkeys(ROLES, 0) for actor in groups}
+    for a in sorted(known):
+        for b in out[a]:
+            for c in out[b]:
+                if c != a and c not in out[a]:
+                    counts[b][role(groups[a], groups[b], groups[c])] += 1
+    return counts
+
+
+def directed_ties(relations: Iterable[Relation]) -> list[tuple[int, int]]:
+    """The map's relations as directed pairs: an undirected relation goes both ways.
+
+    >>> directed_ties([Relation(1, 2), Relation(2, 3, directed=True)])
+    [(1, 2), (2, 1), (2, 3)]
+    """
+    pairs = []
+    for relation in relations:
+        pairs.append((relation.source, relation.target))
+        if not relation.directed:
+            pairs.append((relation.target, relation.source))
+    return pairs
+
+
+def only_bridges(
+    groups: Mapping[int, object], ties: Iterable[tuple[int, int]]
+) -> list[tuple[object, object, list[int]]]:
+    """Pairs of groups joined by one broker only: (group of the sources, group of the targets,
+    [the broker]), for each pair of different groups that no direct tie joins and that two-step
+    paths join through exactly one actor of a third group (a liaison).
+
+    >>> g = {1: "academia", 2: "ngo", 3: "private"}
+    >>> only_bridges(g, [(1, 2), (2, 3)])
+    [('academia', 'private', [2])]
+    >>> only_bridges(g, directed_ties([Relation(1, 2), Relation(2, 3)]))
+    [('academia', 'private', [2])]
+    """
+    tie_list = [(s, t) for s, t in ties if s != t and groups.get(s) is not None and groups.get(t) is not None]
+    direct = {(groups[s], groups[t]) for s, t in tie_list}
+    out: dict[int, set[int]] = {}
+    for s, t in tie_list:
+        out.setdefault(s, set()).add(t)
+    through: dict[tuple[object, object], set[int]] = {}
+    for a, targets in out.items():
+        for b in targets:
+            for c in out.get(b, ()):
+                pair = (groups[a], groups[c])
+                if c != a and pair[0] != pair[1] and groups[b] not in pair:
+                    through.setdefault(pair, set()).add(b)
+    found = []
+    for pair, brokers in sorted(through.items(), key=lambda item: (str(item[0][0]), str(item[0][1]))):
+        reverse = (pair[1], pair[0])
+        if len(brokers) == 1 and pair not in direct and reverse not in direct:
+            if reverse in through and str(reverse) < str(pair) and through[reverse] == brokers:
+                continue  # the same bridge both ways is said once
+            found.append((pair[0], pair[1], sorted(brokers)))
+    return found
