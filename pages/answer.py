@@ -48,7 +48,7 @@ def page() -> None:
     if st.session_state.get("answer_loaded") != q.token_hash(token):  # once per visit of this link
         st.session_state["answer_loaded"] = q.token_hash(token)
         widgets.start_from(PREFIX, form)
-    st.title(escape(form.title))
+    st.header(escape(form.title))  # a phone shows an h1 of a long title as five lines
     for paragraph in form.intro.split("\n\n"):
         if paragraph.strip():
             st.markdown(escape(paragraph))

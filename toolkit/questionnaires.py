@@ -29,7 +29,8 @@ MAX_TIES = 30
 MAX_NEW_NAME = 200
 MAX_INTRO = 5000
 TOKEN_BYTES = 32
-PATH = "responder"  # the participant's page: <base>/responder?q=<token>
+# the participant's page: <base>/?q=<token> (the app's root, which a fresh server always knows:
+# a deep link such as /responder may first meet Streamlit's "Page not found", streamlit/streamlit#9992)
 
 
 class AnswerError(ValueError):
@@ -137,9 +138,9 @@ def link_url(base_url: str, token: str) -> str:
     """The address to send.
 
     >>> link_url("https://hoja.medellin.gov.co/", "abc")
-    'https://hoja.medellin.gov.co/responder?q=abc'
+    'https://hoja.medellin.gov.co/?q=abc'
     """
-    return f"{base_url.rstrip('/')}/{PATH}?q={token}"
+    return f"{base_url.rstrip('/')}/?q={token}"
 
 
 def expired(expires_on: date | None, today: date) -> bool:

@@ -261,7 +261,7 @@ def test_links_command_writes_one_row_per_participant(engine, survey, tmp_path, 
     assert cli.main([*argv, "--base-url", "https://hoja.cali.gov.co/"]) == 0
     rows = list(load_workbook(out).worksheets[0].iter_rows(values_only=True))
     assert [row[0] for row in rows[1:]] == ["Cámara de Comercio", "Univalle"]
-    assert all(row[3].startswith("https://hoja.cali.gov.co/responder?q=") for row in rows[1:])
+    assert all(row[3].startswith("https://hoja.cali.gov.co/?q=") for row in rows[1:])
     assert cli.main(argv) == 0  # everyone already holds a link: none given twice
     assert len(list(load_workbook(out).worksheets[0].iter_rows(values_only=True))) == 1
     assert "2" in capsys.readouterr().out
