@@ -20,11 +20,12 @@ def closed_figure(count: ClosedCount, value_title: str) -> go.Figure:
     names = [name for name, _ in count.counts][::-1]  # plotly draws the first category at the bottom
     values = [value for _, value in count.counts][::-1]
     figure = go.Figure(go.Bar(x=values, y=names, orientation="h", marker_color="#0B6E4F", text=values))
+    top = max(values, default=0)
     figure.update_layout(
         height=max(180, 34 * len(names) + 70),
         margin={"l": 10, "r": 10, "t": 10, "b": 40},
         showlegend=False,
-        xaxis={"title": value_title, "rangemode": "tozero", "tickformat": "d"},
+        xaxis={"title": value_title, "rangemode": "tozero", "tickformat": "d", "dtick": 1 if top <= 10 else None},
         yaxis={"type": "category"},
     )
     return inert_figure(figure)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from pages._kit.files import download_button
 from pages.consultations.chosen import Chosen
-from pages.consultations.words import DATE_FORMAT, done, run, succeeded
+from pages.consultations.words import done, run, succeeded
 from toolkit import questionnaire_documents as documents
 from toolkit.consultations import file_stem
 from toolkit.i18n import format_date, format_number, t
@@ -55,7 +55,7 @@ def table(rows: list[dict]) -> None:
                 row["name"],
                 t(f"vocab.invitation_statuses.{row['status']}"),
                 t(f"questionnaires.links.state.{row['link']}"),
-                row["issued"],
+                format_date(row["issued"]) if row["issued"] else "",
                 t(f"questionnaires.links.progress.{row['progress']}"),
             )
             for row in rows
@@ -68,12 +68,7 @@ def table(rows: list[dict]) -> None:
             t("questionnaires.links.column.progress"),
         ],
     )
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        column_config={t("questionnaires.links.column.issued"): st.column_config.DateColumn(format=DATE_FORMAT)},
-    )
+    st.dataframe(shown, hide_index=True, width="stretch")
 
 
 def keep(chosen: Chosen, base: str, issued) -> None:
@@ -102,6 +97,7 @@ def personal(chosen: Chosen, questionnaire: Questionnaire, rows: list[dict], bas
         list(names),
         format_func=lambda pid: names[pid],
         key=f"questionnaire_pick_{chosen.id}",
+        placeholder=t("questionnaires.links.pick_hint"),
     )
     left, right = st.columns(2)
     if left.button(t("questionnaires.links.reissue"), key=f"questionnaire_reissue_{chosen.id}", disabled=not picked):

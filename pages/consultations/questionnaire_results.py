@@ -107,6 +107,7 @@ def reported(chosen: Chosen, result: Results) -> None:
             default=list(words),
             format_func=lambda i: words[i],
             key=f"questionnaire_reported_{chosen.id}_{ctx.revision}",
+            placeholder=t("questionnaires.links.pick_hint"),
             disabled=not ctx.may_edit,
         )
         left, right = st.columns(2)

@@ -266,3 +266,18 @@ def test_links_command_writes_one_row_per_participant(engine, survey, tmp_path, 
     assert len(list(load_workbook(out).worksheets[0].iter_rows(values_only=True))) == 1
     assert "2" in capsys.readouterr().out
     assert [c.title for c in list_consultations(engine, workspace_id)] == ["Encuesta de movilidad"]
+
+
+def test_the_map_tooltip_names_who_reported_a_relation():
+    from toolkit.domain import Relation
+    from toolkit.network.analysis import network_metrics
+    from toolkit.network.presentation import map_labels
+    from toolkit.network.view import map_view
+
+    people = [Actor("Univalle <b>", id=1), Actor("ONG Río", id=2)]
+    reported = Relation(1, 2, reported_by=1, report_status="pending")
+    view = map_view(people, [reported], network_metrics(people, [reported]), {}, map_labels({}))
+    assert "Declarada por Univalle <b> en un cuestionario (por confirmar)" in view.edges[0]["tip"]  # plain text
+    confirmed = Relation(1, 2, reported_by=1, report_status="confirmed")
+    view = map_view(people, [confirmed], network_metrics(people, [confirmed]), {}, map_labels({}))
+    assert view.edges[0]["tip"].endswith("Declarada por Univalle <b> en un cuestionario")
