@@ -110,6 +110,7 @@ pages = {
         st.Page("pages/actors/page.py", title=t("nav.actors"), icon=":material/groups:", url_path="actores"),
         st.Page("pages/contacts/page.py", title=t("nav.contacts"), icon=":material/forum:", url_path="contactos"),
         st.Page("pages/actor_map/page.py", title=t("nav.map"), icon=":material/hub:", url_path="mapa"),
+        st.Page("pages/strategy/page.py", title=t("nav.strategy"), icon=":material/strategy:", url_path="estrategia"),
     ],
     t("nav.section.participation"): [
         st.Page(

@@ -85,3 +85,16 @@ def in_range(value: int | None, lowest: int, highest: int) -> bool:
 
 POSITION_RANGE = (-MAX_POSITION, MAX_POSITION)
 INFLUENCE_RANGE = (0, MAX_INFLUENCE)
+
+
+def grid_edits(before: list[dict], touched: list[dict], prefix: str):
+    """The changed cells as edits for the store (an actor's row, its cells by column id) and no
+    row to delete: what :func:`pages._kit.table.editable_table` expects of a diff.
+
+    >>> edits, gone = grid_edits([{"id": 1, "o7": None}], [{"id": 1, "o7": 3}], "o")
+    >>> [(e.id, e.changes) for e in edits], gone
+    ([(1, {7: 3})], [])
+    """
+    from toolkit.store.edits import Edit
+
+    return [Edit(actor, 0, cells) for actor, cells in grid_changes(before, touched, prefix).items()], []

@@ -82,9 +82,10 @@ def directed_ties(relations: Iterable[Relation]) -> list[tuple[int, int]]:
 def only_bridges(
     groups: Mapping[int, object], ties: Iterable[tuple[int, int]]
 ) -> list[tuple[object, object, list[int]]]:
-    """Pairs of groups joined by one broker only: (group of the sources, group of the targets,
-    [the broker]), for each pair of different groups that no direct tie joins and that two-step
-    paths join through exactly one actor of a third group (a liaison).
+    """Pairs of groups joined by one broker only: (a group, another group, [the broker]), for each
+    pair of different groups that no direct tie joins (either way) and that two-step paths join
+    (either way) through exactly one actor of a third group (a liaison). Each pair once, its
+    groups in sorted order.
 
     >>> g = {1: "academia", 2: "ngo", 3: "private"}
     >>> only_bridges(g, [(1, 2), (2, 3)])
@@ -93,22 +94,20 @@ def only_bridges(
     [('academia', 'private', [2])]
     """
     tie_list = [(s, t) for s, t in ties if s != t and groups.get(s) is not None and groups.get(t) is not None]
-    direct = {(groups[s], groups[t]) for s, t in tie_list}
+    direct = {frozenset((groups[s], groups[t])) for s, t in tie_list}
     out: dict[int, set[int]] = {}
     for s, t in tie_list:
         out.setdefault(s, set()).add(t)
-    through: dict[tuple[object, object], set[int]] = {}
+    through: dict[frozenset, set[int]] = {}
     for a, targets in out.items():
         for b in targets:
             for c in out.get(b, ()):
-                pair = (groups[a], groups[c])
-                if c != a and pair[0] != pair[1] and groups[b] not in pair:
+                pair = frozenset((groups[a], groups[c]))
+                if c != a and len(pair) == 2 and groups[b] not in pair:
                     through.setdefault(pair, set()).add(b)
-    found = []
-    for pair, brokers in sorted(through.items(), key=lambda item: (str(item[0][0]), str(item[0][1]))):
-        reverse = (pair[1], pair[0])
-        if len(brokers) == 1 and pair not in direct and reverse not in direct:
-            if reverse in through and str(reverse) < str(pair) and through[reverse] == brokers:
-                continue  # the same bridge both ways is said once
-            found.append((pair[0], pair[1], sorted(brokers)))
-    return found
+    found = [
+        (*sorted(pair, key=str), sorted(brokers))
+        for pair, brokers in through.items()
+        if len(brokers) == 1 and pair not in direct
+    ]
+    return sorted(found, key=lambda item: (str(item[0]), str(item[1])))

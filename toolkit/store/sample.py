@@ -36,6 +36,7 @@ from toolkit.store.engine import PROJECT_ROOT, StoreError
 from toolkit.store.indicators import write_sample_indicators
 from toolkit.store.roadmap import insert_sample_roadmap
 from toolkit.store.stories import insert_sample_story
+from toolkit.store.strategy_sample import insert_sample_strategy
 from toolkit.store.tables import actors, campaigns, consultations
 from toolkit.store.workspaces import find_workspace, insert_workspace, rows_in_order
 
@@ -191,6 +192,10 @@ def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PAT
             write_sample_indicators(connection, workspace_id, today=today)
             insert_sample_roadmap(connection, workspace_id, today=today)
             insert_sample_story(connection, workspace_id, workspace["language"], _actor_id(connection, workspace_id))
+            if path == SAMPLE_PATH:  # the MACTOR exercise, salience and SDG tags (issue 20)
+                insert_sample_strategy(
+                    connection, workspace_id, [r["key"] for r in read_sample(path, today)["actors"]], today
+                )
     return workspace_id
 
 
