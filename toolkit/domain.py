@@ -44,6 +44,9 @@ ACTOR_COLUMNS = (
 # what "a register without personal data" leaves out, and what deleting an actor erases
 PERSONAL_COLUMNS = ("contact_name", "contact_role", "email", "phone", "consent_date", "consent_source")
 LIST_COLUMNS = ("themes", "dimensions")
+# where an actor is (issue 19): in the backup after "custom", never in the register's own columns
+PLACE_COLUMNS = ("latitude", "longitude", "district", "place_source", "address")
+PLACE_SOURCES = ("gazetteer", "file", "hand")
 RELATION_COLUMNS = ("id", "source", "target", "type", "strength", "directed", "description")
 
 # a level at or above this counts as "high" for the power-interest grid
@@ -75,6 +78,13 @@ class Actor:
     custom: dict[str, str] = field(default_factory=dict)
     id: int | None = None
     version: int = 1
+    # where the actor is (issue 19): WGS 84 degrees, the territory's district, where the place came
+    # from (PLACE_SOURCES; "" while unplaced) and an address kept as text
+    latitude: float | None = None
+    longitude: float | None = None
+    district: str = ""
+    place_source: str = ""
+    address: str = ""
 
 
 @dataclass

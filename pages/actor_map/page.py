@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages._kit.context import page_context
-from pages.actor_map import analysis, files, grid, interactive
+from pages.actor_map import analysis, files, geo, grid, interactive
 from pages.actor_map import stories as story_tab
 from pages.actor_map.network import load_network
 from toolkit.i18n import t
@@ -18,6 +18,7 @@ if network is None:
 # only the open tab is built: on a large map the others cost seconds
 TABS = {"map": interactive, "analysis": analysis, "grid": grid, "files": files}
 TABS["stories"] = story_tab  # saved views, stories, presentation and decks (issue 15)
+TABS["geo"] = geo  # the territory and the world on a map (issue 19)
 tabs = st.tabs([t(f"map.tab.{name}") for name in TABS], key="map_tabs", on_change="rerun")
 for tab, module in zip(tabs, TABS.values(), strict=True):
     with tab:

@@ -16,6 +16,7 @@ from toolkit.domain import (
     KINDS,
     PARTICIPANT_COLUMNS,
     PERSONAL_COLUMNS,
+    PLACE_COLUMNS,
     STANCE_KEYS,
     Actor,
     Consultation,
@@ -33,7 +34,7 @@ from toolkit.spreadsheets.writing import SheetSpec, write_csv, write_workbook
 Terms = dict[str, list[tuple[str, str | None]]]
 REGISTER_COLUMNS = tuple(c for c in ACTOR_COLUMNS if c != "id")
 VOCAB_OF = {"sector": "sectors", "scale": "scales"}
-BACKUP_ACTOR_COLUMNS = (*ACTOR_COLUMNS, "custom")
+BACKUP_ACTOR_COLUMNS = (*ACTOR_COLUMNS, "custom", *PLACE_COLUMNS)  # where each actor is (issue 19)
 BACKUP_RELATION_COLUMNS = (
     "id",
     "source",

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from toolkit.domain import Actor, Consultation, Contribution, CoverageTarget, Participant, Relation
+from toolkit.domain import PLACE_SOURCES, Actor, Consultation, Contribution, CoverageTarget, Participant, Relation
+from toolkit.places import parse_coordinate, parse_pair
 from toolkit.spreadsheets import normalise as norm
 from toolkit.spreadsheets.campaigns import parse_backup, plan_backup
 from toolkit.spreadsheets.mapping import WorkbookLayout, column_letter, inspect_sheets
@@ -37,7 +38,17 @@ from toolkit.store.engine import StoreError
 from toolkit.vocab import DEFAULTS, fold
 
 POLICIES = ("merge", "skip", "keep")
-ACTOR_TEXT_FIELDS = ("acronym", "country", "city", "contact_name", "contact_role", "phone", "consent_source")
+ACTOR_TEXT_FIELDS = (
+    "acronym",
+    "country",
+    "city",
+    "contact_name",
+    "contact_role",
+    "phone",
+    "consent_source",
+    "district",
+    "address",
+)
 LIMITED_FIELDS = ("name", *ACTOR_TEXT_FIELDS, "email")  # the texts a column of ``actors`` limits
 PARENTHESIS = re.compile(r"\(([^)]*)\)")
 # a "Type" column that says the direction, not the kind (Gephi's edge table: Directed/Undirected)
@@ -360,6 +371,35 @@ def _convert_fields(actor: Actor, row: list[object], active, fields: dict, reade
             warn(field_name, error)
 
 
+def _place(actor: Actor, row: list[object], fields: dict, warn) -> None:
+    """Latitude and longitude from their columns or from one "lat, lon" cell (issue 19); a value
+    that is not a coordinate in range is a warning. Coordinates read from a file say so."""
+    latitude = longitude = None
+    for name, limit in (("latitude", 90), ("longitude", 180)):
+        value = _cell(row, fields[name]) if name in fields else None
+        if norm.is_blank(value):
+            continue
+        number = parse_coordinate(value, limit)
+        if number is None:
+            warn(name, norm.Unclear("import.value.coordinate", value=norm.text(value)))
+        elif name == "latitude":
+            latitude = number
+        else:
+            longitude = number
+    if "coordinates" in fields and latitude is None and longitude is None:
+        value = _cell(row, fields["coordinates"])
+        pair = None if norm.is_blank(value) else parse_pair(value)
+        if pair is None and not norm.is_blank(value):
+            warn("coordinates", norm.Unclear("import.value.coordinate", value=norm.text(value)))
+        latitude, longitude = pair or (None, None)
+    if latitude is not None and longitude is not None:
+        actor.latitude, actor.longitude = latitude, longitude
+        actor.place_source = "file"
+    source = norm.text(_cell(row, fields["place_source"])) if "place_source" in fields else ""
+    if source in PLACE_SOURCES and actor.latitude is not None:  # a backup keeps where the place came from
+        actor.place_source = source
+
+
 def _kind_as_class(actor: Actor, value: object, fields: dict, reader: TermReader) -> bool:
     """Kumu's "Type" often holds a classification ("Investor", "NGO"): a sector, or a new sector
     when the file has no sector column; with one, the text is kept as a field of its own."""
@@ -449,6 +489,7 @@ def _parse_actors(preview: ImportPreview, layout, rows, reader: TermReader, keep
                 setattr(actor, text_field, norm.text(_cell(row, fields[text_field])))
         actor.notes = norm.text(_cell(row, fields.get("notes")))
         _convert_fields(actor, row, active, fields, reader, warn)
+        _place(actor, row, fields, warn)
         _keep_other_columns(actor, row, custom_columns, note_columns, ref_column, keep_ref_as_custom)
         overflow = too_long(tables.actors, clean_values({name: getattr(actor, name) for name in LIMITED_FIELDS}))
         if overflow is not None:  # PostgreSQL would refuse the whole import: this row stays out
@@ -694,10 +735,14 @@ def _merge_into(base: Actor, extra: Actor) -> dict[str, object]:
         "consent_date",
         "consent_source",
         "notes",
+        "district",
+        "address",
     ):
         mine, theirs = getattr(base, name), getattr(extra, name)
         if (mine is None or mine == "") and theirs not in (None, ""):
             changes[name] = theirs
+    if base.latitude is None and extra.latitude is not None:  # a place comes whole: both degrees and whence
+        changes.update(latitude=extra.latitude, longitude=extra.longitude, place_source=extra.place_source)
     if base.consent == "unknown" and extra.consent != "unknown":
         changes["consent"] = extra.consent
     for name in ("themes", "dimensions"):
@@ -889,6 +934,11 @@ _CHANGEABLE = (
     "consent_source",
     "notes",
     "custom",
+    "latitude",
+    "longitude",
+    "district",
+    "place_source",
+    "address",
 )
 
 

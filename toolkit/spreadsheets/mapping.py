@@ -99,6 +99,13 @@ ACTOR_HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "country": ("pais", "country", "pays", "nacionalidad"),
     "city": ("ciudad", "municipio", "localidad", "city", "town", "cidade", "ville", "commune"),
+    # where the actor is (issue 19): degrees, both in one cell ("6.25, -75.56"), the district, an address
+    "latitude": ("latitud", "lat", "latitude"),
+    "longitude": ("longitud", "lon", "lng", "longitude"),
+    "coordinates": ("coordenadas", "coordenadas geograficas", "coordinates", "coordonnees", "lat lon", "lat long"),
+    "district": ("comuna", "distrito", "barrio", "district", "bairro", "quartier", "arrondissement", "corregimiento"),
+    "address": ("direccion", "domicilio", "address", "endereco", "adresse", "direccion fisica"),
+    "place_source": ("place source", "fuente del lugar"),
     "influence": (
         "influencia",
         "nivel de influencia",
@@ -207,6 +214,10 @@ ACTOR_HEADERS: dict[str, tuple[str, ...]] = {
         "courriel",
         "adresse e mail",
         "endereco de e mail",
+        "email address",
+        "e mail address",
+        "direccion de correo",
+        "direccion de correo electronico",
     ),
     "phone": (
         "telefono",

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, or_, select
 
 from toolkit.actor_filter import ActorFilter, search_words, themes_match, wanted_themes, words_match
-from toolkit.domain import HIGH_LEVEL, Actor, Relation
+from toolkit.domain import HIGH_LEVEL, PLACE_SOURCES, Actor, Relation
 from toolkit.i18n import label
 from toolkit.store import bin
 from toolkit.store.columns import checked, clean_values, fits
@@ -84,6 +84,8 @@ def validate_actor(values: dict[str, object]) -> dict[str, object]:
         "phone",
         "consent_source",
         "notes",
+        "district",
+        "address",
     ):
         if text in cleaned:
             cleaned[text] = "" if cleaned[text] is None else str(cleaned[text])
@@ -97,7 +99,25 @@ def validate_actor(values: dict[str, object]) -> dict[str, object]:
         and not isinstance(cleaned["consent_date"], date)
     ):
         raise StoreError("bad_date")
+    _check_place(cleaned)
     return fits(actors, cleaned)  # cleaned above already
+
+
+def _check_place(cleaned: dict[str, object]) -> None:
+    """Degrees in range (a latitude within ±90, a longitude within ±180) and a known source (issue 19)."""
+    for name, limit in (("latitude", 90), ("longitude", 180)):
+        if cleaned.get(name) is not None:
+            try:
+                value = float(cleaned[name])
+            except (TypeError, ValueError):
+                raise StoreError("bad_coordinate") from None
+            if not -limit <= value <= limit:
+                raise StoreError("bad_coordinate")
+            cleaned[name] = value
+    if "place_source" in cleaned:
+        cleaned["place_source"] = cleaned["place_source"] or ""
+        if cleaned["place_source"] not in ("", *PLACE_SOURCES):
+            raise StoreError("bad_place_source")
 
 
 def list_actors(engine: Engine, workspace_id: int) -> list[Actor]:

@@ -3,6 +3,7 @@ roadmap, written in one transaction, dated around the day it is loaded (see :mod
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from toolkit.store.consultations import ConsultationBundle
 from toolkit.store.engagement import insert_assessments, insert_interactions
 from toolkit.store.engine import PROJECT_ROOT, StoreError
 from toolkit.store.indicators import write_sample_indicators
+from toolkit.store.places import insert_sample_districts
 from toolkit.store.roadmap import insert_sample_roadmap
 from toolkit.store.stories import insert_sample_story
 from toolkit.store.strategy_sample import insert_sample_strategy
@@ -42,6 +44,7 @@ from toolkit.store.workspaces import find_workspace, insert_workspace, rows_in_o
 
 SAMPLE_PATH = PROJECT_ROOT / "sample_data" / "medellin.json"
 HISTORY_PATH = PROJECT_ROOT / "sample_data" / "medellin_history.json"
+PLACES_PATH = PROJECT_ROOT / "sample_data" / "medellin_places.json"  # where each actor is (issue 19)
 
 
 def sample_batch(path: Path = SAMPLE_PATH, today: date | None = None) -> tuple[dict, RegisterBatch]:
@@ -49,8 +52,9 @@ def sample_batch(path: Path = SAMPLE_PATH, today: date | None = None) -> tuple[d
     data = read_sample(path, today)
     batch = RegisterBatch()
     index: dict[str, int] = {}
+    places = json.loads(PLACES_PATH.read_text("utf-8"))["actors"] if path == SAMPLE_PATH else {}
     for position, row in enumerate(data["actors"]):
-        values = {k: v for k, v in row.items() if k != "key"}
+        values = {k: v for k, v in row.items() if k != "key"} | places.get(row["key"], {})
         if values.get("consent_date"):
             values["consent_date"] = date.fromisoformat(values["consent_date"])
         batch.new_actors.append(Actor(**values))
@@ -186,6 +190,8 @@ def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PAT
         )
         with summarised(connection, workspace_id, "load_sample", name):  # one entry in the activity feed
             write_batch(connection, workspace_id, batch)
+            if path == SAMPLE_PATH:
+                _insert_places(connection, workspace_id)
             insert_sample_history(
                 connection, workspace_id, [row["key"] for row in read_sample(path, today)["actors"]], today
             )
@@ -197,6 +203,13 @@ def load_sample(engine: Engine, name: str | None = None, path: Path = SAMPLE_PAT
                     connection, workspace_id, [r["key"] for r in read_sample(path, today)["actors"]], today
                 )
     return workspace_id
+
+
+def _insert_places(connection: Connection, workspace_id: int) -> None:
+    """The sample's comunas of Medellín (approximate, drawn for the sample) and its actors' districts."""
+    places = json.loads(PLACES_PATH.read_text("utf-8"))
+    comunas = (PLACES_PATH.parent / places["districts"]).read_bytes()
+    insert_sample_districts(connection, workspace_id, comunas, places["district_property"])
 
 
 def _actor_id(connection: Connection, workspace_id: int, name: str = "Embajada de Francia en Colombia") -> int | None:

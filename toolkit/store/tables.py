@@ -76,6 +76,13 @@ actors = Table(
     Column("notes", Text, nullable=False, default=""),
     Column("custom", JSON, nullable=False, default=dict),
     Column("version", Integer, nullable=False, default=1),
+    # where the actor is (migration 0012, issue 19): WGS 84 degrees, the territory's district, where
+    # the place came from ("gazetteer", "file", "hand"; "" unplaced) and an address kept as text
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("district", String(120), nullable=False, default="", server_default=""),
+    Column("place_source", String(10), nullable=False, default="", server_default=""),
+    Column("address", String(300), nullable=False, default="", server_default=""),
 )
 
 relations = Table(
@@ -572,4 +579,17 @@ questionnaire_answers = Table(
     Column("value", JSON, nullable=False),  # as typed: text, a choice, choices, 1-5, a ranking, ties
     Column("contribution_id", Integer, ForeignKey("contributions.id", ondelete="SET NULL")),
     UniqueConstraint("response_id", "question_id"),
+)
+
+# the territory's districts (comunas, localidades) of a workspace, from a GeoJSON file its team
+# uploaded, kept as checked (migration 0012, issue 19)
+districts_maps = Table(
+    "districts_maps",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workspace_id", Integer, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("name_property", String(120), nullable=False),  # the property that named each district
+    Column("file_name", String(200), nullable=False),
+    Column("geojson", Text, nullable=False),  # toolkit.districts.to_geojson: a "name" property each
+    Column("saved_at", DateTime, nullable=False),
 )

@@ -1,0 +1,136 @@
+"""The "Territorio y mundo" tab (issue 19): the partners around the world and the territory's
+districts, with the filters and colours chosen on the network map; then the tools to place actors."""
+
+import pandas as pd
+import streamlit as st
+
+from pages._kit.context import PageContext
+from pages.actor_map import geo_places
+from pages.actor_map.network import Network, drawn_choices, legend_words, map_on, map_texts
+from toolkit.consultations import TOOK_PART
+from toolkit.districts import District
+from toolkit.geo import REGION_FRAMES, GeoView, district_counts, territory_figure, world_figure, world_view
+from toolkit.i18n import format_number, t
+from toolkit.network.legend import legend_html
+from toolkit.network.view import MapView, chosen_view
+from toolkit.places import country_name
+from toolkit.store.consultations import list_participants
+from toolkit.store.places import districts_map
+
+VIEWS = ("world", "territory")
+CHART_CONFIG = {"displaylogo": False, "scrollZoom": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+
+
+def geo_of(ctx: PageContext, network: Network) -> tuple[GeoView, MapView, dict]:
+    """The world as the network map is drawn (its filters, focus, colouring and size, as of its day)."""
+    chosen = drawn_choices()
+    day = chosen.day or ctx.today
+    held = map_on(ctx, network, day)
+    view = chosen_view(network.actors, held.relations.relations, held.metrics, {}, network.words, chosen, held.contact)
+    texts = map_texts(ctx, chosen.colour_by, day, chosen.size_by)
+    return world_view(network.actors, held.relations.relations, view, ctx.workspace.city), view, texts
+
+
+def counts_tables(ctx: PageContext, geo: GeoView) -> None:
+    left, right = st.columns(2)
+    left.dataframe(
+        pd.DataFrame(
+            {
+                t("geo.world.country"): [country_name(code, ctx.lang) for code, _ in geo.by_country],
+                t("geo.world.actors"): [count for _, count in geo.by_country],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    right.dataframe(
+        pd.DataFrame(
+            {
+                t("geo.world.region"): [t(f"geo.regions.{key}") for key, _ in geo.by_region],
+                t("geo.world.actors"): [count for _, count in geo.by_region],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def world(ctx: PageContext, network: Network, geo: GeoView, view: MapView, texts: dict) -> None:
+    frames = list(REGION_FRAMES)
+    frame = st.selectbox(
+        t("geo.world.zoom"), frames, key="map_geo_region", format_func=lambda key: t(f"geo.regions.{key}")
+    )
+    drawing, side = st.columns([4, 1])
+    with drawing:
+        st.plotly_chart(world_figure(geo, frame), config=CHART_CONFIG, key="map_geo_world", width="stretch")
+    with side:
+        words = legend_words(view, texts, network.names, ())
+        words["labels"] = t("geo.world.legend_note")
+        st.html(legend_html(view, words, format_number))
+    st.caption(
+        t(
+            "geo.world.showing",
+            placed=format_number(len(geo.points)),
+            countries=format_number(len(geo.by_country)),
+            unplaced=format_number(geo.unplaced),
+        )
+    )
+    counts_tables(ctx, geo)
+
+
+def unconsulted_words(names: list[str]) -> str:
+    return t("geo.territory.nobody_consulted", count=len(names), names=", ".join(names))
+
+
+def territory(ctx: PageContext, network: Network, geo: GeoView, districts: list[District]) -> None:
+    which = st.radio(
+        t("geo.territory.colour"),
+        ["actors", "consulted"],
+        key="map_geo_which",
+        horizontal=True,
+        format_func=lambda key: t(f"geo.territory.{key}"),
+    )
+    participants = list_participants(ctx.engine, ctx.workspace_id)
+    consulted = {p.actor_id for p in participants if p.status in TOOK_PART}
+    counts = district_counts(network.actors, districts, consulted)
+    drawing, side = st.columns([5, 2])
+    with drawing:
+        figure = territory_figure(districts, counts, which, geo.points)
+        st.plotly_chart(figure, config=CHART_CONFIG, key="map_geo_territory", width="stretch")
+    with side:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("geo.territory.district"): [c.name for c in counts],
+                    t("geo.territory.actors"): [c.actors for c in counts],
+                    t("geo.territory.consulted"): [c.consulted for c in counts],
+                }
+            ),
+            hide_index=True,
+            height=560,
+        )
+    left_out = [c.name for c in counts if c.consulted == 0]
+    if left_out:
+        st.warning(unconsulted_words(left_out), icon=":material/location_off:")
+    outside = sum(
+        1 for a in network.actors if a.latitude is not None and not a.district and a.city == ctx.workspace.city
+    )
+    st.caption(t("geo.territory.legend", outside=format_number(outside)))
+
+
+def show(ctx: PageContext, network: Network) -> None:
+    """Draw the tab."""
+    which = st.segmented_control(
+        t("geo.view"), VIEWS, default="world", key="map_geo_view", format_func=lambda key: t(f"geo.views.{key}")
+    )
+    geo, view, texts = geo_of(ctx, network)
+    st.caption(t("geo.shared"))
+    if which == "territory":
+        kept = districts_map(ctx.engine, ctx.workspace_id)
+        if kept is None:
+            st.info(t("geo.territory.no_districts"))
+        else:
+            territory(ctx, network, geo, kept.districts)
+    else:
+        world(ctx, network, geo, view, texts)
+    geo_places.show(ctx, network)
