@@ -62,6 +62,7 @@ from toolkit.store.sample import load_sample
 from toolkit.store.stories import default_story
 from toolkit.store.workspaces import create_workspace, find_workspace, vocabulary_terms
 from toolkit.stories import build_deck, map_data, view_picture
+from toolkit.strategy_workbook import analysis_workbook
 
 EXPORTS = (".xlsx", ".csv", ".html", ".gexf", ".graphml", ".docx", ".png", ".svg", ".pptx")
 LABELS = {"errors": "cli.errors", "warnings": "cli.warnings"}
@@ -287,7 +288,9 @@ def command_export(args) -> int:
     workspace = _workspace(engine, args.workspace, create=False)
     actors, relations = list_actors(engine, workspace.id), list_relations(engine, workspace.id)
     terms = vocabulary_terms(engine, workspace.id)
-    if suffix == ".xlsx":
+    if suffix == ".xlsx" and args.view == "analysis":
+        data = analysis_workbook(engine, workspace.id)  # issue 20
+    elif suffix == ".xlsx":
         data = workspace_backup(engine, workspace.id)
     elif suffix == ".csv":
         data = exports.register_csv(actors, terms, language())
@@ -443,6 +446,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True)
     export.add_argument("--db")
     export.add_argument("--story", action="store_true", help=t("cli.help.story"))
+    export.add_argument("--view", choices=("analysis",), help=t("strategy.cli.help_view"))
     export.set_defaults(run=command_export)
     sample = commands.add_parser("sample", help=t("cli.help.sample"))
     sample.add_argument("--workspace", required=True)
