@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 
 from toolkit.i18n import LANGUAGES
-from toolkit.spreadsheets import engagement_backup
+from toolkit.spreadsheets import engagement_backup, strategy_backup
 from toolkit.spreadsheets import normalise as norm
-from toolkit.spreadsheets.exports import backup_workbook
+from toolkit.spreadsheets.exports import backup_refs, backup_workbook
 from toolkit.spreadsheets.importing import ImportPreview, parse_workbook, plan_batch
 from toolkit.spreadsheets.problems import Problem
 from toolkit.spreadsheets.reading import ReadLimits, read_workbook
@@ -39,6 +39,18 @@ from toolkit.store.indicators import (
 )
 from toolkit.store.register import list_actors, list_relations, validate_actor
 from toolkit.store.roadmap import insert_milestones, list_milestones
+from toolkit.store.strategy import (
+    insert_influences,
+    insert_objectives,
+    insert_positions,
+    insert_salience,
+    insert_sdg_tags,
+    list_influences,
+    list_objectives,
+    list_positions,
+    list_salience,
+    list_sdg_tags,
+)
 from toolkit.store.workspaces import (
     find_workspace,
     get_workspace,
@@ -73,6 +85,27 @@ def workspace_backup(engine: Engine, workspace_id: int) -> bytes:
         indicator_measurements=list_indicator_measurements(engine, workspace_id),
         interactions=list_interactions(engine, workspace_id),
         assessments=list_assessments(engine, workspace_id),
+        extra_sheets=_strategy_sheets(engine, workspace_id),
+    )
+
+
+def _strategy_sheets(engine: Engine, workspace_id: int) -> list:
+    """The strategy analysis' sheets, naming every item by the number its own sheet gives it."""
+    refs = {"actors": backup_refs(list_actors(engine, workspace_id))[1]}
+    for entity, items in (
+        ("consultations", list_consultations(engine, workspace_id)),
+        ("campaigns", list_campaigns(engine, workspace_id)),
+        ("milestones", list_milestones(engine, workspace_id)),
+        ("indicators", list_indicators(engine, workspace_id)),
+    ):
+        refs[entity] = {item.id: n for n, item in enumerate(sorted(items, key=lambda i: i.id or 0), start=1)}
+    return strategy_backup.backup_sheets(
+        list_objectives(engine, workspace_id),
+        list_positions(engine, workspace_id),
+        list_influences(engine, workspace_id),
+        list_salience(engine, workspace_id),
+        list_sdg_tags(engine, workspace_id),
+        refs,
     )
 
 
@@ -99,6 +132,7 @@ class BackupContents:
     consultation_refs: list[str] = field(default_factory=list)  # the consultations sheet's numbers, in order
     campaign_refs: list[str] = field(default_factory=list)
     engagement: engagement_backup.EngagementBackup = field(default_factory=engagement_backup.EngagementBackup)
+    strategy: strategy_backup.StrategyBackup = field(default_factory=strategy_backup.StrategyBackup)
     problems: list[Problem] = field(default_factory=list)  # any of them: nothing can be restored
 
     @property
@@ -168,6 +202,7 @@ def read_backup(data: bytes, filename: str, limits: ReadLimits | None = None) ->
         consultation_refs=refs("consultations"),
         campaign_refs=refs("campaigns"),
         engagement=engagement_backup.parse_backup(sheets),
+        strategy=strategy_backup.parse_backup(sheets),
     )
     consultations, campaigns = set(contents.consultation_refs), set(contents.campaign_refs)
     contents.problems = (
@@ -179,6 +214,7 @@ def read_backup(data: bytes, filename: str, limits: ReadLimits | None = None) ->
             contents.engagement, {parsed.ref for parsed in preview.actors}, consultations, campaigns
         )
         + _engagement_refusals(contents.engagement)
+        + contents.strategy.problems
     )
     _date_relations(contents)
     return contents
@@ -303,6 +339,49 @@ def _write_engagement(connection, workspace_id: int, contents: BackupContents) -
         raise _Refused from error
 
 
+def _write_strategy(connection, workspace_id: int, contents: BackupContents) -> None:
+    """The strategy analysis (objectives, positions, influences, salience, SDG tags), inside the
+    restore's transaction, every item found by its backup number among those just restored."""
+    found = contents.strategy
+    if found.empty:
+        return
+    actor_ids = [row.id for row in rows_in_order(connection, tables.actors, workspace_id)]
+    items = {"actors": {p.ref: new_id for p, new_id in zip(contents.preview.actors, actor_ids, strict=True)}}
+    items["consultations"], items["campaigns"] = _restored_ids(connection, workspace_id, contents)
+    for entity, table in (("milestones", tables.milestones), ("indicators", tables.indicators)):
+        restored = [row.id for row in rows_in_order(connection, table, workspace_id)]
+        items[entity] = {str(n): item for n, item in enumerate(restored, start=1)}
+    actor = items["actors"]
+    sheet, row = "strategy_objectives", 0
+    try:
+        ids = insert_objectives(connection, workspace_id, [o for _, o in found.objectives])
+        objective = {ref: new_id for (ref, _), new_id in zip(found.objectives, ids, strict=True)}
+        sheet = "strategy_positions"
+        for row, a, o, value in found.positions:  # noqa: B007  a refusal names the row it stopped at
+            insert_positions(connection, workspace_id, {(actor[a], objective[o]): value})
+        sheet = "strategy_influences"
+        for row, source, target, value in found.influences:  # noqa: B007
+            insert_influences(connection, workspace_id, {(actor[source], actor[target]): value})
+        sheet = "salience"
+        for row, a, judgement in found.salience:  # noqa: B007
+            judgement.actor_id = actor[a]
+            insert_salience(connection, workspace_id, [judgement])
+        sheet = "sdg_tags"
+        goals: dict[tuple[str, int], list[int]] = {}
+        for row, entity, item, goal in found.tags:  # noqa: B007
+            goals.setdefault((entity, items[entity][item]), []).append(goal)
+        for (entity, item), chosen in goals.items():
+            insert_sdg_tags(connection, workspace_id, entity, item, chosen)
+    except KeyError as error:  # a number that names nothing in its sheet
+        contents.problems.append(
+            Problem(sheet, row, "", "backup.engagement.unknown", {"value": str(error.args[0]), "sheet": sheet})
+        )
+        raise _Refused from error
+    except StoreError as error:
+        contents.problems.append(_refusal(sheet, row, error))
+        raise _Refused from error
+
+
 def restore_backup(
     engine: Engine,
     data: bytes,
@@ -354,6 +433,7 @@ def restore_backup(
                 outcome.stored = write_batch(connection, workspace_id, plan.batch)
                 _write_roadmap(connection, workspace_id, contents)
                 _write_engagement(connection, workspace_id, contents)
+                _write_strategy(connection, workspace_id, contents)
     except _Refused:
         outcome.stored = None
         return outcome

@@ -308,6 +308,7 @@ def backup_workbook(
     indicator_measurements: list | None = None,
     interactions: list | None = None,
     assessments: list | None = None,
+    extra_sheets: list[SheetSpec] | None = None,
 ) -> bytes:
     """Everything in the workspace, one sheet per table, English sheet names and keys.
 
@@ -353,6 +354,7 @@ def backup_workbook(
         )
     if interactions is not None or assessments is not None:
         sheets += engagement_sheets(interactions or [], assessments or [], ref, consultation_ref, campaign_ref)
+    sheets += extra_sheets or []  # the strategy analysis' sheets (toolkit.spreadsheets.strategy_backup)
     sheets.append(SheetSpec("vocabularies", ["vocabulary", "key", "label", "position"], _vocabulary_rows(terms)))
     return write_workbook(sheets)
 
