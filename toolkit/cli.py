@@ -39,6 +39,8 @@ from toolkit.capturing import (
     report_lines,
 )
 from toolkit.decks import deck_html, deck_pptx
+from toolkit.geo import located_geojson
+from toolkit.geo_files import workspace_geo, world_html, world_picture
 from toolkit.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, language, set_language, t
 from toolkit.importing import check_file, import_preview
 from toolkit.network import exports as map_exports
@@ -64,7 +66,7 @@ from toolkit.store.workspaces import create_workspace, find_workspace, vocabular
 from toolkit.stories import build_deck, map_data, view_picture
 from toolkit.strategy_workbook import analysis_workbook
 
-EXPORTS = (".xlsx", ".csv", ".html", ".gexf", ".graphml", ".docx", ".png", ".svg", ".pptx")
+EXPORTS = (".xlsx", ".csv", ".html", ".gexf", ".graphml", ".docx", ".png", ".svg", ".pptx", ".geojson")
 LABELS = {"errors": "cli.errors", "warnings": "cli.warnings"}
 # the wizard's messages that name one of its steps, in the command line's own words
 CLI_WORDING = {
@@ -288,7 +290,9 @@ def command_export(args) -> int:
     workspace = _workspace(engine, args.workspace, create=False)
     actors, relations = list_actors(engine, workspace.id), list_relations(engine, workspace.id)
     terms = vocabulary_terms(engine, workspace.id)
-    if suffix == ".xlsx" and args.view == "analysis":
+    if suffix == ".geojson" or (suffix in (".html", ".png") and args.view == "geo"):
+        data = _geo_file(engine, workspace, actors, suffix)  # issue 19
+    elif suffix == ".xlsx" and args.view == "analysis":
         data = analysis_workbook(engine, workspace.id)  # issue 20
     elif suffix == ".xlsx":
         data = workspace_backup(engine, workspace.id)
@@ -319,6 +323,20 @@ def _picture_file(engine, workspace, suffix: str) -> bytes:
     print: title, workspace, date and legend."""
     data = map_data(engine, workspace.id)
     return view_picture(data, ViewSpec(layout=data.layout), t("map.html.title"), clock.today(), suffix[1:])
+
+
+def _geo_file(engine, workspace, actors, suffix: str) -> bytes:
+    """The located actors as GeoJSON (no personal data), or the world map as an offline HTML page or
+    a picture for a slide, coloured by sector (issue 19)."""
+    if suffix == ".geojson":
+        return located_geojson(actors).encode("utf-8")
+    found = workspace_geo(engine, workspace.id, workspace.city)
+    title, subtitle = t("geo.files.title"), f"{workspace.name} · {format_date(clock.today())}"
+    legend, relations, size = t("map.legend.colour", what=t("map.colour.sector")), t("map.html.relations"), ""
+    if suffix == ".png":
+        return world_picture(found.geo, found.view, legend, relations, size, title=title, subtitle=subtitle)
+    words = {"colour": legend, "relations": relations, "size": t("map.legend.size.influence")}
+    return world_html(found.geo, found.view, words, title=title, subtitle=subtitle, lang=language()).encode("utf-8")
 
 
 def _deck_file(engine, workspace, suffix: str) -> bytes:
@@ -446,7 +464,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True)
     export.add_argument("--db")
     export.add_argument("--story", action="store_true", help=t("cli.help.story"))
-    export.add_argument("--view", choices=("analysis",), help=t("strategy.cli.help_view"))
+    export.add_argument("--view", choices=("analysis", "geo"), help=t("strategy.cli.help_view"))
     export.set_defaults(run=command_export)
     sample = commands.add_parser("sample", help=t("cli.help.sample"))
     sample.add_argument("--workspace", required=True)

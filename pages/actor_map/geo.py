@@ -5,13 +5,24 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.files import download_button
 from pages.actor_map import geo_places
 from pages.actor_map.network import Network, drawn_choices, legend_words, map_on, map_texts
 from toolkit.consultations import TOOK_PART
 from toolkit.districts import District
-from toolkit.geo import REGION_FRAMES, GeoView, district_counts, territory_figure, world_figure, world_view
+from toolkit.geo import (
+    REGION_FRAMES,
+    GeoView,
+    district_counts,
+    located_geojson,
+    territory_figure,
+    world_figure,
+    world_view,
+)
+from toolkit.geo_files import world_html, world_picture
 from toolkit.i18n import format_number, t
 from toolkit.network.legend import legend_html
+from toolkit.network.presentation import file_stem
 from toolkit.network.view import MapView, chosen_view
 from toolkit.places import country_name
 from toolkit.store.consultations import list_participants
@@ -76,6 +87,30 @@ def world(ctx: PageContext, network: Network, geo: GeoView, view: MapView, texts
         )
     )
     counts_tables(ctx, geo)
+    shown = {p.actor_id for p in geo.points}
+    downloads(ctx, geo, view, texts, [a for a in network.actors if a.id in shown])
+
+
+def downloads(ctx: PageContext, geo: GeoView, view: MapView, texts: dict, actors) -> None:
+    """The world as a picture for a slide, as a page to open without the app, and the located actors."""
+    title = t("geo.files.title")
+    subtitle = f"{ctx.workspace.name} · {texts['date']}"
+    stem = f"{file_stem(ctx.workspace.name)}_{t('geo.files.name')}"
+    legend = texts["legend"], texts["relations"], texts["size"]
+    words = {"colour": texts["legend"], "relations": texts["relations"], "size": texts["size"]}
+    row = st.columns(3)
+    files = (
+        ("png", lambda: world_picture(geo, view, *legend, title=title, subtitle=subtitle), f"{stem}.png"),
+        (
+            "html",
+            lambda: world_html(geo, view, words, title=title, subtitle=subtitle, lang=ctx.lang).encode(),
+            f"{stem}.html",
+        ),
+        ("geojson", lambda: located_geojson(actors).encode("utf-8"), f"{stem}.geojson"),
+    )
+    for place, (key, build, name) in zip(row, files, strict=True):
+        with place:
+            download_button(t(f"geo.files.{key}"), build, name, key=f"map_geo_file_{key}")
 
 
 def unconsulted_words(names: list[str]) -> str:
