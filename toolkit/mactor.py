@@ -173,15 +173,15 @@ class Mobilisation:
 
     @property
     def divides(self) -> bool:
-        """Both sides weigh: the weaker at least a third of the stronger."""
-        return bool(self.supporters and self.opponents) and min(self.favour, self.against) * 3 >= max(
+        """Both sides weigh: the weaker at least a quarter of the stronger."""
+        return bool(self.supporters and self.opponents) and min(self.favour, self.against) * 4 >= max(
             self.favour, self.against
         )
 
     @property
     def unites(self) -> bool:
-        """Two actors or more for it, nobody against."""
-        return len(self.supporters) >= 2 and not self.opponents
+        """Two actors or more for it, and what weighs against it is a tenth of what weighs for it at most."""
+        return len(self.supporters) >= 2 and self.against * 10 <= self.favour
 
 
 def mobilisation(
@@ -345,7 +345,7 @@ def findings(result: MactorResult, names: Mapping[int, str], titles: Mapping[int
     >>> [(n.key, n.values.get("name")) for n in findings(r, {1: "A", 2: "B", 3: "C"}, {7: "O1", 8: "O2"})]
     ... # doctest: +NORMALIZE_WHITESPACE
     [('strongest', 'A'), ('dominant', None), ('alliance', None), ('opponent', 'C'), ('alliance', None),
-     ('opponent', 'A'), ('divides', None)]
+     ('opponent', 'A'), ('unites', None), ('divides', None)]
     """
     if result.empty:
         return []

@@ -41,6 +41,22 @@ def exercise(
     return analyse(chosen, [o.id for o in objectives], influences, positions)
 
 
+def short_names(actors: Sequence[Actor], most: int = 24) -> dict[int, str]:
+    """What a chart writes for each actor: its acronym, else its name cut at a word to ``most``
+    characters (the hover shows the whole name).
+
+    >>> short_names([Actor("Bancada de oposición del Concejo de Medellín", id=1), Actor("Banco X", "BID", id=2)])
+    {1: 'Bancada de oposición…', 2: 'BID'}
+    """
+    found = {}
+    for actor in actors:
+        name = actor.acronym or actor.name
+        if len(name) > most:
+            name = name[:most].rsplit(" ", 1)[0] + "…"
+        found[actor.id] = name
+    return found
+
+
 def note_text(note: StrategyNote) -> str:
     """A finding in the user's words, user text made inert.
 
@@ -57,8 +73,10 @@ def note_text(note: StrategyNote) -> str:
     return t(f"strategy.findings.{note.key}", **{k: escape(v) if isinstance(v, str) else v for k, v in values.items()})
 
 
-def plane_figure(result: MactorResult, names: Mapping[int, str]) -> go.Figure:
-    """The influence-dependence plane: one dot per actor, coloured by its place, the means as lines."""
+def plane_figure(result: MactorResult, names: Mapping[int, str], labels: Mapping[int, str] | None = None) -> go.Figure:
+    """The influence-dependence plane: one dot per actor (its short label, its name on hover),
+    coloured by its place, the means as lines."""
+    labels = labels or names
     figure = go.Figure()
     for quadrant, colour in QUADRANT_COLOURS.items():
         members = [i for i, q in enumerate(result.quadrants) if q == quadrant]
@@ -68,12 +86,13 @@ def plane_figure(result: MactorResult, names: Mapping[int, str]) -> go.Figure:
             go.Scatter(
                 x=[result.dependence[i] for i in members],
                 y=[result.influence[i] for i in members],
-                text=[names[result.actor_ids[i]] for i in members],
+                text=[labels[result.actor_ids[i]] for i in members],
+                hovertext=[names[result.actor_ids[i]] for i in members],
                 mode="markers+text",
                 textposition="top center",
                 marker={"size": 12, "color": colour},
                 name=t(f"strategy.quadrants.{quadrant}"),
-                hovertemplate="%{text}<extra></extra>",
+                hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     if result.actor_ids:
@@ -128,7 +147,7 @@ def strongest_pairs(
 
 def pairs_figure(
     result: MactorResult, names: Mapping[int, str], matrix: Sequence[Sequence[float]], colour: str
-) -> go.Figure:
+) -> go.Figure:  # names: short labels (see short_names)
     """A convergence (or divergence) graph: the actors on a circle, a line per pair as thick as the
     pair's weight (the strongest twelve pairs)."""
     n = len(result.actor_ids)

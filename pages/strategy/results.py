@@ -16,6 +16,7 @@ from toolkit.strategy_views import (
     note_text,
     pairs_figure,
     plane_figure,
+    short_names,
 )
 
 
@@ -29,17 +30,17 @@ def show(ctx: PageContext, strategy: Strategy) -> None:
     if len(result.actor_ids) < 2 or not result.objective_ids:
         st.info(t("strategy.results.need_more"))
         return
-    names, titles = strategy.names, strategy.titles
+    names, titles, labels = strategy.names, strategy.titles, short_names(strategy.actors)
     st.subheader(t("strategy.results.findings"))
     for note in findings(result, names, titles):
         st.markdown("- " + note_text(note))
     left, right = st.columns(2)
     with left:
         st.subheader(t("strategy.results.plane"), help=t("strategy.results.plane_help"))
-        st.plotly_chart(plane_figure(result, names), key="strategy_plane")
+        st.plotly_chart(plane_figure(result, names, labels), key="strategy_plane")
     with right:
         st.subheader(t("strategy.results.balance"), help=t("strategy.results.balance_help"))
-        st.plotly_chart(balance_figure(result, names), key="strategy_balance")
+        st.plotly_chart(balance_figure(result, labels), key="strategy_balance")
     st.subheader(t("strategy.results.mobilisation"))
     st.dataframe(
         pd.DataFrame(mobilisation_rows(result, titles)),
@@ -49,10 +50,10 @@ def show(ctx: PageContext, strategy: Strategy) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(t("strategy.results.convergences"), help=t("strategy.results.pairs_help"))
-        st.plotly_chart(pairs_figure(result, names, result.caa[3], "#009E73"), key="strategy_convergences")
+        st.plotly_chart(pairs_figure(result, labels, result.caa[3], "#009E73"), key="strategy_convergences")
     with right:
         st.subheader(t("strategy.results.divergences"), help=t("strategy.results.pairs_help"))
-        st.plotly_chart(pairs_figure(result, names, result.daa[3], "#D55E00"), key="strategy_divergences")
+        st.plotly_chart(pairs_figure(result, labels, result.daa[3], "#D55E00"), key="strategy_divergences")
     st.subheader(t("strategy.results.table"))
     st.dataframe(
         pd.DataFrame(balance_rows(result, names)),
