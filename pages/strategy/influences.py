@@ -53,6 +53,7 @@ def show(ctx: PageContext, strategy: Strategy) -> None:
         default=matrix_actors(strategy.actors, strategy.positions, strategy.influences),
         format_func=lambda i: names.get(i, ""),
         help=t("strategy.influences.choose_help"),
+        placeholder=t("common.choose"),
         key="strategy_matrix_actors",
     )
     if ctx.may_edit:

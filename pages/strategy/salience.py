@@ -41,7 +41,11 @@ def show(ctx: PageContext, strategy: Strategy) -> None:
     classes = salience_of(strategy.actors, strategy.salience)
     st.caption(t("strategy.salience.judged", count=len(strategy.salience), total=len(strategy.actors)))
     wanted = st.multiselect(
-        t("strategy.salience.filter"), [*CLASSES, None], format_func=salience_label, key="strategy_salience_filter"
+        t("strategy.salience.filter"),
+        [*CLASSES, None],
+        format_func=salience_label,
+        placeholder=t("common.choose"),
+        key="strategy_salience_filter",
     )
     shown = [a for a in strategy.actors if not wanted or classes[a.id] in wanted]
     rows = salience_rows(shown, strategy.salience, salience_label)

@@ -34,6 +34,7 @@ def tag_form(ctx: PageContext, strategy: Strategy, found: dict[str, dict[int, st
         list(COLOURS),
         default=strategy.tags.get((entity, item), []),
         format_func=goal_label,
+        placeholder=t("common.choose"),
         key=f"strategy_sdg_goals_{entity}_{item}",
     )
     saved = st.button(t("strategy.sdg.save"), type="primary", key="strategy_sdg_save")
@@ -50,11 +51,11 @@ def show(ctx: PageContext, strategy: Strategy) -> None:
     if any(counts.values()):
         st.markdown(f"**{t('strategy.sdg.summary')}**")
         st.plotly_chart(goals_figure(counts), key="strategy_goals")
-    tagged = [g for g in COLOURS if counts.get(g)] or list(COLOURS)
+    busiest = max(COLOURS, key=lambda g: (counts.get(g, 0), -g))  # the goal most worked on first
     goal = st.selectbox(
         t("strategy.sdg.choose"),
         list(COLOURS),
-        index=list(COLOURS).index(tagged[0]),
+        index=list(COLOURS).index(busiest),
         format_func=goal_label,
         key="strategy_goal",
     )
