@@ -64,7 +64,15 @@ def _legend(figure: Figure, rows: list[tuple], left: float, top: float) -> None:
 
 
 def world_picture(
-    geo: GeoView, view: MapView, legend_title: str, relations_title: str, size_title: str, *, title: str, subtitle: str
+    geo: GeoView,
+    view: MapView,
+    legend_title: str,
+    relations_title: str,
+    size_title: str,
+    *,
+    title: str,
+    subtitle: str,
+    fmt: str = "png",
 ) -> bytes:
     """The world map as a PNG for a slide (2560 × 1440 px): title and subtitle on top, the map, and
     the legend in its own column (never over the map)."""
@@ -99,7 +107,8 @@ def world_picture(
     _legend(figure, rows, 0.76, 0.85)
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None}, facecolor="white")
+    metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+    figure.savefig(buffer, format="svg" if fmt == "svg" else "png", dpi=DPI, metadata=metadata, facecolor="white")
     return buffer.getvalue()
 
 

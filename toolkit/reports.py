@@ -26,7 +26,7 @@ from toolkit.actors import overview
 from toolkit.campaigns import dashboard as campaign_dashboard
 from toolkit.campaigns import dashboard_counts
 from toolkit.consultation_documents import clean_text
-from toolkit.consultations import Synthesis, synthesis
+from toolkit.consultations import TOOK_PART, Synthesis, synthesis
 from toolkit.domain import (
     DIMENSIONS,
     QUADRANTS,
@@ -49,6 +49,8 @@ from toolkit.domain import (
     quadrant,
 )
 from toolkit.engagement import change_findings, days_since_contact, follow_ups, moves
+from toolkit.geo import district_counts, world_view
+from toolkit.geo_files import world_picture
 from toolkit.i18n import LANGUAGES, LOCALES, format_date, format_number, label, t
 from toolkit.indicators import dashboard as indicator_dashboard
 from toolkit.indicators import dimension_summary, display_value
@@ -60,12 +62,14 @@ from toolkit.network.presentation import grid_points, stance_colours
 from toolkit.network.view import COLOUR_BY as MAP_COLOURS
 from toolkit.network.view import SIZE_BY as MAP_SIZES
 from toolkit.network.view import Labels, map_view
+from toolkit.places import country_name
 from toolkit.roadmap import Attention, PhaseStatus, attention, phase_label, phase_status
 from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
 from toolkit.store.consultations import list_consultations, list_contributions, list_participants
 from toolkit.store.engagement import list_assessments, list_interactions
 from toolkit.store.indicators import list_indicator_measurements, list_indicators
 from toolkit.store.maps import saved_layout
+from toolkit.store.places import districts_map
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.roadmap import list_milestones
 from toolkit.store.workspaces import get_workspace, vocabulary_terms
@@ -75,6 +79,7 @@ SECTIONS = (
     "cover",
     "summary",
     "map",
+    "geo",  # the partners around the world and the territory's districts (issue 19)
     "register",
     "power_interest",
     "changes",
@@ -201,6 +206,7 @@ class ReportData:
     interactions: list[Interaction] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
     map_look: tuple[str, str] = ("sector", "influence")  # colour and size, as chosen on the map page
+    districts: list = field(default_factory=list)  # toolkit.districts.District: the territory's (issue 19)
 
 
 # -- words ------------------------------------------------------------------------------------
@@ -591,6 +597,45 @@ def _map(data: ReportData, words: Words, today: date) -> Section:
         Paragraph(words("reports.map.intro")),
         Picture(map_picture(view, "png", **texts), map_picture(view, "svg", **texts), caption),
     ]
+    return section
+
+
+def _geo(data: ReportData, words: Words, today: date) -> Section:
+    """The partners around the world (picture and counts by country) and, with districts, the
+    territory: actors and those consulted per district, those where nobody was consulted named."""
+    section = Section("geo", words("reports.sections.geo"))
+    located = [a for a in data.actors if a.latitude is not None]
+    if not located:
+        section.blocks.append(Paragraph(words("geo.report.empty")))
+        return section
+    colour_by, size_by = data.map_look
+    contact = days_since_contact(data.actors, data.interactions, today) if colour_by == "contact" else None
+    metrics = network_metrics(data.actors, data.relations)
+    labels = map_labels_in(data.terms, words.lang)
+    view = map_view(data.actors, data.relations, metrics, {}, labels, colour_by, size_by, None, contact)
+    geo = world_view(data.actors, data.relations, view, data.workspace.city)
+    legend = (words(f"map.colour.{colour_by}"), words("map.html.relations"), "")
+    title, subtitle = words("geo.files.title"), f"{data.workspace.name} · {words.day(today)}"
+    pictures = [world_picture(geo, view, *legend, title=title, subtitle=subtitle, fmt=f) for f in ("png", "svg")]
+    caption = words(
+        "geo.report.caption", placed=words.number(len(located)), countries=words.number(len(geo.by_country))
+    )
+    rows = [[country_name(code, words.lang), words.number(count)] for code, count in geo.by_country]
+    section.blocks += [
+        Paragraph(words("geo.report.intro")),
+        Picture(*pictures, caption),
+        Table(words("geo.report.countries"), [words("geo.world.country"), words("geo.world.actors")], rows),
+    ]
+    if data.districts:
+        consulted = {p.actor_id for p in data.participants if p.status in TOOK_PART}
+        counts = district_counts(data.actors, data.districts, consulted)
+        headers = [words("geo.territory.district"), words("geo.territory.actors"), words("geo.territory.consulted")]
+        rows = [[c.name, words.number(c.actors), words.number(c.consulted)] for c in counts]
+        section.blocks.append(Table(words("geo.report.districts"), headers, rows))
+        left_out = [c.name for c in counts if not c.consulted]
+        if left_out:
+            names = ", ".join(left_out)
+            section.blocks.append(Paragraph(words("geo.territory.nobody_consulted", count=len(left_out), names=names)))
     return section
 
 
@@ -1146,6 +1191,7 @@ def assemble_report(
         "cover": lambda: _cover(data, words, [titles[key] for key in chosen if key != "cover"], today, prepared_by),
         "summary": lambda: _summary(data, words, today),
         "map": lambda: _map(data, words, today),
+        "geo": lambda: _geo(data, words, today),
         "register": lambda: _register(data, words),
         "power_interest": lambda: _power_interest(data, words),
         "changes": lambda: _changes(data, words, today),
@@ -1173,7 +1219,7 @@ def report_data(engine: Engine, workspace_id: int, sections: list[str] | tuple[s
     """Read from the workspace what the chosen sections need (and nothing more)."""
     wanted = set(SECTIONS) if "summary" in sections else set(sections)  # the summary speaks of everything
     data = ReportData(get_workspace(engine, workspace_id), terms=vocabulary_terms(engine, workspace_id))
-    if wanted & {"map", "register", "power_interest", "changes", "consultations"}:
+    if wanted & {"map", "geo", "register", "power_interest", "changes", "consultations"}:
         data.actors, data.relations = list_actors(engine, workspace_id), list_relations(engine, workspace_id)
     if wanted & {"changes", "map"}:  # the map may be coloured by days since the last contact
         data.interactions = list_interactions(engine, workspace_id)
@@ -1183,6 +1229,10 @@ def report_data(engine: Engine, workspace_id: int, sections: list[str] | tuple[s
         kind, saved, _ = saved_layout(engine, workspace_id)
         if kind == "force":
             data.positions = saved
+    if "geo" in wanted:  # the territory's districts and who took part in consultations (issue 19)
+        kept = districts_map(engine, workspace_id)
+        data.districts = kept.districts if kept else []
+        data.participants = list_participants(engine, workspace_id)
     if "consultations" in wanted:
         data.consultations = list_consultations(engine, workspace_id)
         data.participants = list_participants(engine, workspace_id)

@@ -36,7 +36,7 @@ def test_export_docx_writes_the_whole_report_in_the_workspace_language(tmp_path)
             for number, key in enumerate(annexes, start=1)
         ),
     ]
-    assert len(document.inline_shapes) == 2
+    assert len(document.inline_shapes) == 3  # the actor map, the world map (issue 19), the grid
     assert "PAGE" in document.sections[0].footer._element.xml  # numbered pages
     assert abs(document.sections[0].page_height.cm - 27.94) < 0.05  # Medellín prints on Letter
 

@@ -79,7 +79,7 @@ def test_the_word_document_has_the_figures_tables_and_pictures(sample):
     document = opened(report_docx(report))
     text = all_text(document)
     assert document.paragraphs[0].text == t("reports.title") and sample.workspace.name in text
-    assert len(document.inline_shapes) == 2  # the actor map and the power-interest grid
+    assert len(document.inline_shapes) == 3  # the actor map, the world map (issue 19) and the power-interest grid
     # key figures of the register, as written in Colombia
     assert format_number(len(sample.actors), "es") in text and format_number(len(sample.relations), "es") in text
     sector_table = next(table for table in document.tables if table.rows[0].cells[0].text == t("columns.sector"))
