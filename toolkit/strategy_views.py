@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from toolkit.charts import inert_figure
 from toolkit.domain import Actor, Relation
-from toolkit.i18n import format_number, t
+from toolkit.i18n import format_date, format_number, t
 from toolkit.mactor import MactorResult, StrategyNote, analyse
 from toolkit.markdown import escape
 from toolkit.network.brokerage import ROLES, brokerage, directed_ties, only_bridges
@@ -398,3 +398,21 @@ def goals_figure(counts: Mapping[int, int]) -> go.Figure:
 
 def goal_label(goal: int) -> str:
     return f"{goal}. {t(f'strategy.sdg.g{goal}')}"
+
+
+def salience_line(judged: SalienceJudgement | None) -> str:
+    """The record's salience block: the class, the three judgements and their day.
+
+    >>> from datetime import date
+    >>> salience_line(SalienceJudgement(1, date(2026, 10, 5), 5, 5, 2))
+    '**Prominencia: Dominante**  \\nPoder 5 · Legitimidad 5 · Urgencia 2 (valorada el 5/10/2026)'
+    >>> salience_line(None)
+    'Prominencia: sin valorar.'
+    """
+    if judged is None:
+        return t("strategy.salience.record_none")
+    name = salience_class(judged.power, judged.legitimacy, judged.urgency)
+    levels = {k: "–" if getattr(judged, k) is None else getattr(judged, k) for k in ("power", "legitimacy", "urgency")}
+    return f"**{t('strategy.salience.record_block', label=salience_label(name))}**  \n" + t(
+        "strategy.salience.record_levels", date=format_date(judged.assessed_on), **levels
+    )

@@ -13,6 +13,8 @@ from toolkit.i18n import format_date, t
 from toolkit.markdown import escape
 from toolkit.record import ASSESSMENT_COLUMNS, Story, assessment_figure, assessment_rows, header, headers, quadrant_word
 from toolkit.store.engagement import record_assessment
+from toolkit.store.strategy import list_salience
+from toolkit.strategy_views import salience_line
 
 ROUND = "record_assess_round"  # bumped after a save: the form starts again from the current values
 LEVELS = [None, 1, 2, 3, 4, 5]
@@ -20,7 +22,9 @@ DATE_FORMAT = "DD/MM/YYYY"
 
 
 def show(ctx: PageContext, story: Story) -> None:
-    """The form (editors), the chart and the table."""
+    """The salience judged last (issue 20), the form (editors), the chart and the table."""
+    judged = list_salience(ctx.engine, ctx.workspace_id, story.actor.id)
+    st.markdown(salience_line(judged[-1] if judged else None))
     if ctx.may_edit:
         with st.expander(t("record.assess.title"), icon=":material/balance:"):
             entry(ctx, story)
