@@ -19,6 +19,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from toolkit.consultations import TOOK_PART
 from toolkit.districts import District
 from toolkit.domain import PERSONAL_COLUMNS, STANCE_KEYS, Actor, Relation
 from toolkit.network.view import MapView
@@ -393,3 +394,20 @@ def located_geojson(actors: list[Actor], labels: dict[str, dict] | None = None) 
             }
         )
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1, default=str)
+
+
+def coverage_by_district(
+    actors: list[Actor], participants: list, district_names: list[str]
+) -> list[tuple[str, int, int]]:
+    """A consultation's participants per district (in the file's order): how many are on its list,
+    and how many took part (attended or answered its questionnaire).
+
+    >>> from toolkit.domain import Participant
+    >>> people = [Actor("A", id=1, district="Norte"), Actor("B", id=2, district="Sur")]
+    >>> coverage_by_district(people, [Participant(9, 1, status="attended")], ["Norte", "Sur"])
+    [('Norte', 1, 1), ('Sur', 0, 0)]
+    """
+    where = {actor.id: actor.district for actor in actors}
+    listed = Counter(where.get(p.actor_id) for p in participants)
+    took = Counter(where.get(p.actor_id) for p in participants if p.status in TOOK_PART)
+    return [(name, listed.get(name, 0), took.get(name, 0)) for name in district_names]

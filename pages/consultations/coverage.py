@@ -3,6 +3,7 @@ instrument's usual size, and whom to invite to close each gap."""
 
 import streamlit as st
 
+from pages.consultations import by_district
 from pages.consultations.chosen import Chosen
 from pages.consultations.words import done, run, target_label, term_label
 from toolkit.consultations import STAGES, consulted_actors, coverage, explain, size_warning, suggestions
@@ -19,6 +20,7 @@ def show(chosen: Chosen, map_info) -> None:
     for column, stage in zip(st.columns(len(STAGES)), STAGES, strict=True):
         with column.container(border=True):
             stage_panel(chosen, stage, covered[stage])
+    by_district.show(chosen)  # issue 19
     suggested(chosen, map_info)
 
 

@@ -90,3 +90,27 @@ def test_an_editor_finds_the_districts_upload_and_the_file_kept(kit_page, kit_st
     assert app.get("file_uploader")  # the upload panel, for an editor
     kept = t("geo.districts.kept", count=16, file="medellin_comunas.geojson", property="nombre")
     assert kept in [c.value for c in app.caption]
+
+
+def participants_tab():
+    import streamlit as st
+
+    from pages._kit.context import page_context
+    from pages.consultations import participants
+    from pages.consultations.chosen import Chosen, load
+    from toolkit import access
+
+    access.set_current(st.session_state.get("person", access.LOCAL))
+    ctx = page_context("nav.consultations")
+    data = load(ctx)
+    participants.show(Chosen(data, next(c for c in data.consultations if c.title.startswith("Taller multiactor"))))
+
+
+def test_the_coverage_panel_counts_a_consultation_by_district(kit_page):
+    app = kit_page(participants_tab)
+    app.run()
+    assert not app.exception and not app.error
+    table = next(frame.value for frame in app.dataframe if t("geo.coverage.listed") in frame.value.columns)
+    assert len(table) == 16 and table[t("geo.coverage.listed")].sum() > 0
+    nobody = t("geo.coverage.nobody", count=2, names="").split("(")[0]
+    assert any(w.value.startswith(nobody) and "Guayabal" in w.value for w in app.warning)
