@@ -112,6 +112,12 @@ def measure(url: str, pid: int, sessions: int, seconds: float) -> dict[str, floa
     }
 
 
+def memory_mib(pid: int) -> tuple[float, float]:
+    """The instance's resident memory now and at its highest so far (Linux), MiB."""
+    status = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
+    return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
+
+
 def database(kind: str, folder: Path):
     """The database URL and what to stop afterwards."""
     if kind == "sqlite":
@@ -142,7 +148,8 @@ def main() -> None:
                 print(
                     f"{arguments.database}, {arguments.actors} actors, {count} sessions: {figures['reruns']} reruns, "
                     f"add median {figures['add_median']:.3f} p95 {figures['add_p95']:.3f}, "
-                    f"load average {os.getloadavg()[0]:.1f}",
+                    "instance memory now {:.0f} MiB, highest {:.0f} MiB, ".format(*memory_mib(process.pid))
+                    + f"load average {os.getloadavg()[0]:.1f}",
                     flush=True,
                 )
                 print(

@@ -35,7 +35,7 @@ TEXTS = TableTexts(
     delete_confirm="actors.delete.confirm",
 )
 COLUMN_ORDER = [c for c in TABLE_COLUMNS if c not in ("id", "version")]
-# a page whose actors all lack a level or a sector keeps those cells blank (not "None")
+# a page whose actors all lack a level or a sector keeps those columns' types (numbers, keys)
 DTYPES = {
     "influence": "Int64",
     "interest": "Int64",

@@ -35,19 +35,37 @@ def shot(page: Page, name: str) -> None:
 
 
 def type_in_first_row(page: Page, column: str, text: str) -> None:
-    """Select the first row's name cell, move to ``column`` with the arrow keys, type and confirm."""
+    """Select a cell of the first row, move to ``column`` with the arrow keys (the grid's hidden
+    table says which cell is selected), type and confirm."""
     grid = page.get_by_role("tabpanel", name=t("actors.tab.register", lang="es")).get_by_test_id("stDataFrame").first
     table = grid.get_by_role("grid", include_hidden=True)
     save = page.get_by_role("button", name=t("actors.save", lang="es", count=1))
+    header = table.locator("th").filter(has_text=column)
+    selected = table.locator('td[aria-selected="true"]')
     for _ in range(4):  # a rerun that lands meanwhile draws the grid again: try again
         wait_for_app(page)
-        expect(table.locator("th").filter(has_text=column)).to_have_count(1, timeout=TIMEOUT)
-        headers = [header.strip() for header in table.locator("th").all_text_contents()]
+        expect(header).to_have_count(1, timeout=TIMEOUT)
+        wanted = header.get_attribute("aria-colindex")
         box = grid.bounding_box()
-        page.mouse.click(box["x"] + 40, box["y"] + 35 + 17)  # below the header row, in the pinned name column
-        steps = headers.index(column) - headers.index(t("columns.name", lang="es"))
-        for _ in range(abs(steps)):
-            page.keyboard.press("ArrowRight" if steps > 0 else "ArrowLeft")
+        # a cell in the middle of the first row (a click on the first column could tick "Eliminar")
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 35 + 17)
+        target = (int(wanted) - 1, 0)  # glide-cell-<column from 0>-<row from 0>
+        for _ in range(40):
+            try:
+                expect(selected).to_have_count(1, timeout=5_000)
+            except AssertionError:
+                break
+            place = tuple(int(n) for n in selected.get_attribute("id").rsplit("-", 2)[1:])
+            if place == target:
+                break
+            if place[1] != target[1]:
+                page.keyboard.press("ArrowUp" if place[1] > target[1] else "ArrowDown")
+            else:
+                page.keyboard.press("ArrowRight" if place[0] < target[0] else "ArrowLeft")
+            page.wait_for_timeout(200)  # the hidden table follows the selection a moment later
+        if selected.count() != 1 or selected.get_attribute("id") != f"glide-cell-{target[0]}-{target[1]}":
+            page.keyboard.press("Escape")
+            continue
         page.keyboard.type(text)
         page.keyboard.press("Enter")
         try:
