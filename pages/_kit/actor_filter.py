@@ -1,11 +1,31 @@
-"""The row of filters over the register: search, sector, scale, stance, quadrant, theme."""
+"""The row of filters over the register: search, sector, scale, stance, quadrant, theme; and the
+option lists it offers, cached per workspace revision."""
 
 import streamlit as st
 
 from pages._kit.context import PageContext
-from toolkit.actors import ActorFilter
+from toolkit.actor_filter import ActorFilter
 from toolkit.domain import QUADRANTS, STANCE_VALUES
 from toolkit.i18n import t
+from toolkit.store.register import actor_count, actor_themes
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _options_at(_engine, cache_key: tuple) -> tuple[int, list[str]]:
+    """How many actors and which themes as of one revision (every write bumps it): no personal data,
+    so one copy serves every session of the workspace."""
+    _, workspace_id, _ = cache_key
+    return actor_count(_engine, workspace_id), actor_themes(_engine, workspace_id)
+
+
+def theme_options(ctx: PageContext) -> list[str]:
+    """Every theme of the workspace's register, once, sorted (read once per revision)."""
+    return _options_at(ctx.engine, ctx.cache_key())[1]
+
+
+def actor_total(ctx: PageContext) -> int:
+    """How many actors the workspace holds (read once per revision)."""
+    return _options_at(ctx.engine, ctx.cache_key())[0]
 
 
 def stance_label(key: str | None) -> str:

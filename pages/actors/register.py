@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from pages._kit.actor_filter import actor_filter, stance_label
+from pages._kit.actor_filter import actor_filter, actor_total, stance_label, theme_options
 from pages._kit.context import PageContext
 from pages._kit.outcome import run
 from pages._kit.table import TableTexts, editable_table, forget, pending
@@ -17,11 +17,12 @@ from toolkit.markdown import escape
 from toolkit.paging import DEFAULT_PAGE_SIZE, PAGE_SIZES, Window, page_start
 from toolkit.store.register import (
     ACTOR_SORTS,
-    actor_count,
-    actor_themes,
+    actors_by_ids,
     add_actor,
     list_actors_page,
+    matching_actor_ids,
     save_actor_edits,
+    searches,
 )
 
 TEXTS = TableTexts(
@@ -54,16 +55,9 @@ class View:
     offset: int
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _options_at(_engine, cache_key: tuple) -> tuple[int, list[str]]:
-    """How many actors and which themes, as of one revision: no personal data, shared by sessions."""
-    _, workspace_id, _ = cache_key
-    return actor_count(_engine, workspace_id), actor_themes(_engine, workspace_id)
-
-
 def show(ctx: PageContext) -> None:
     """The register tab: filters and order, the add form, one page of the editable table, the pager."""
-    everyone, themes = _options_at(ctx.engine, ctx.cache_key())
+    themes = theme_options(ctx)
     wanted = actor_filter("actors", ctx, themes, search=True)
     top = st.columns([6, 3, 2], vertical_alignment="bottom")
     sort = top[1].selectbox(
@@ -93,7 +87,7 @@ def show(ctx: PageContext) -> None:
         column_order=COLUMN_ORDER,
         disabled=["quadrant"],
     )
-    top[0].caption(t("actors.count", shown=format_number(window.total), total=format_number(everyone)))
+    top[0].caption(t("actors.count", shown=format_number(window.total), total=format_number(actor_total(ctx))))
     _pager(window)
 
 
@@ -120,15 +114,29 @@ def _page(ctx: PageContext, view: View, wanted: ActorFilter) -> tuple[list[Actor
     if memo is None or memo["key"] != (ctx.cache_key(), view):
         if view.wanted != repr(wanted):  # rows held for unsaved changes: the filter they were read with
             wanted = st.session_state["actors_listing_filter"]
-        actors, total = list_actors_page(ctx.engine, ctx.workspace_id, wanted, view.sort, view.offset, view.size)
+        actors, total = _read(ctx, wanted, view)
         start = page_start(view.offset, view.size, total)
         if start != view.offset:  # the page is gone (rows deleted): the last one there is
             view = View(view.wanted, view.sort, view.size, start)
             st.session_state["actors_view"], st.session_state["actors_offset"] = view, start
-            actors, total = list_actors_page(ctx.engine, ctx.workspace_id, wanted, view.sort, start, view.size)
+            actors, total = _read(ctx, wanted, view)
         memo = {"key": (ctx.cache_key(), view), "actors": actors, "total": total}
         st.session_state["actors_listing"], st.session_state["actors_listing_filter"] = memo, wanted
     return memo["actors"], Window(view.offset, view.size, memo["total"])
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _matching_at(_engine, cache_key: tuple, shown: str, sort: str, _wanted: ActorFilter) -> list[int]:
+    """The ids a search keeps as of one revision: ids only, so one copy serves every session
+    searching the same words (a search reads every actor's texts; a page, 100 rows by id)."""
+    return matching_actor_ids(_engine, cache_key[1], _wanted, sort)
+
+
+def _read(ctx: PageContext, wanted: ActorFilter, view: View) -> tuple[list[Actor], int]:
+    if not searches(wanted):  # the database filters, counts and cuts the page
+        return list_actors_page(ctx.engine, ctx.workspace_id, wanted, view.sort, view.offset, view.size)
+    ids = _matching_at(ctx.engine, ctx.cache_key(), repr(wanted), view.sort, wanted)
+    return actors_by_ids(ctx.engine, ctx.workspace_id, ids[view.offset : view.offset + view.size]), len(ids)
 
 
 def _pager(window: Window) -> None:

@@ -140,3 +140,16 @@ def test_saving_the_held_changes_goes_on_to_the_page_asked_for(kit_page, big_sto
     assert not app.exception and not app.error
     assert next(a for a in list_actors(engine, workspace_id) if a.id == target["id"]).notes == "Guardada antes de pasar"
     assert pager_caption(app).startswith("Filas 101–200")
+
+
+def test_a_theme_a_colleague_adds_is_offered_in_the_filter_at_the_next_rerun(kit_page, big_store):
+    engine, workspace_id = big_store
+    app = kit_page(actors_tab, tab="register")
+    app.run()
+    assert "Turismo de prueba" not in app.multiselect(key="actors_themes").options
+    someone = list_actors(engine, workspace_id)[5]
+    save_actor_edits(engine, workspace_id, [Edit(someone.id, someone.version, {"themes": ["Turismo de prueba"]})])
+    app.run()
+    assert "Turismo de prueba" in app.multiselect(key="actors_themes").options
+    app.multiselect(key="actors_themes").set_value(["Turismo de prueba"]).run()
+    assert [r["id"] for r in shown(app)] == [someone.id]
