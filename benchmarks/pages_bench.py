@@ -95,6 +95,8 @@ def page_seconds(page: str, workspace_id: int, repeat: int) -> tuple[float, floa
     reruns = []
     for _ in range(repeat):
         app.run()
+        if app.exception or app.error:
+            raise RuntimeError(f"{page}, rerun: {[e.value for e in app.error] or app.exception[0].message}")
         reruns.append(app.session_state["server_seconds"])
     return first, statistics.median(reruns)
 
