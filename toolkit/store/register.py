@@ -255,10 +255,16 @@ def actor_count(engine: Engine, workspace_id: int) -> int:
 def actor_themes(engine: Engine, workspace_id: int) -> list[str]:
     """Every theme used in the register, once (as first written), sorted without case or accents."""
     with reading(engine, workspace_id) as connection:
-        lists = connection.execute(select(actors.c.themes).where(actors.c.workspace_id == workspace_id)).scalars()
+        listed = cast(actors.c.themes, Text)
+        lists = connection.execute(
+            select(listed)
+            .where(actors.c.workspace_id == workspace_id)
+            .group_by(listed)
+            .order_by(func.min(actors.c.id))  # the spelling of the first actor that used a theme
+        ).scalars()
         seen: dict[str, str] = {}
-        for themes in lists:
-            for theme in themes or ():
+        for themes in lists:  # each distinct list once, decoded by json.loads (see matching_actor_ids)
+            for theme in json.loads(themes or "[]"):
                 seen.setdefault(fold(theme), theme)
     return sorted(seen.values(), key=fold)
 
