@@ -48,8 +48,9 @@ def districts_map(engine: Engine, workspace_id: int) -> DistrictsMap | None:
     return DistrictsMap(from_geojson(row.geojson), row.name_property, row.file_name)
 
 
-def _assign(connection: Connection, workspace_id: int, districts: list[District]) -> int:
-    """Each located actor's district from its coordinates; returns how many changed."""
+def _assign(connection: Connection, workspace_id: int, districts: list[District], bump: bool = True) -> int:
+    """Each located actor's district from its coordinates; returns how many changed. ``bump=False``
+    while the sample is being created: its actors are new, nobody holds an older version of them."""
     rows = connection.execute(
         select(actors.c.id, actors.c.latitude, actors.c.longitude, actors.c.district).where(
             actors.c.workspace_id == workspace_id, actors.c.latitude.is_not(None), actors.c.longitude.is_not(None)
@@ -61,7 +62,9 @@ def _assign(connection: Connection, workspace_id: int, districts: list[District]
         wanted = found.get(row.id) or ""
         if wanted != row.district:
             connection.execute(
-                update(actors).where(actors.c.id == row.id).values(district=wanted, version=actors.c.version + 1)
+                update(actors)
+                .where(actors.c.id == row.id)
+                .values(district=wanted, **({"version": actors.c.version + 1} if bump else {}))
             )
             changed += 1
     return changed
@@ -200,4 +203,4 @@ def insert_sample_districts(connection: Connection, workspace_id: int, data: byt
             saved_at=clock.now(),
         )
     )
-    _assign(connection, workspace_id, districts)
+    _assign(connection, workspace_id, districts, bump=False)
