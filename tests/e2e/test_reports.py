@@ -73,9 +73,9 @@ def test_the_report_and_the_backup_download_and_restore(
     assert headings[:3] == [
         "Resumen ejecutivo",
         "Anexo 1. Mapa de actores",
-        "Anexo 2. El registro de actores en cifras",
+        "Anexo 2. Los aliados en el mundo y el territorio",
     ]
-    assert "Anexo 8. Indicadores por dimensión" in headings and len(document.inline_shapes) == 2
+    assert "Anexo 9. Indicadores por dimensión" in headings and len(document.inline_shapes) == 3
     assert "PAGE" in document.sections[0].footer._element.xml
     printable = download(page, "Descargar para imprimir (.html)", tmp_path).read_text("utf-8")
     assert printable.startswith("<!DOCTYPE html>") and "<script" not in printable

@@ -167,31 +167,50 @@ def register_table(page: Page):
 
 
 def type_into_first_row(page: Page, column: str, value: str) -> None:
-    """Select the first row's name cell, move to ``column`` with the arrow keys, and type ``value``."""
+    """Select a cell of the first row, move to ``column`` with the arrow keys (the grid's hidden
+    table says which cell is selected), type ``value`` and confirm. A click on the first column
+    could tick "Eliminar", so the click lands in the middle of the row."""
     grid, table = register_table(page)
-    editor = page.locator("#portal textarea, #portal input").first
+    save = page.get_by_role("button", name=t("actors.save", lang="es", count=1))
+    header = table.locator("th").filter(has_text=column)
+    selected = table.locator('td[aria-selected="true"]')
     page.bring_to_front()  # two pages in one browser: the keys go to the one in front
     for _ in range(4):  # a rerun that lands meanwhile draws the grid again (its headers too): try again
         wait_for_app(page)
-        expect(table.locator("th").filter(has_text=column)).to_have_count(1, timeout=TIMEOUT)
-        headers = [text.strip() for text in table.locator("th").all_text_contents()]
-        if column not in headers:
-            page.wait_for_timeout(500)
-            continue
+        expect(header).to_have_count(1, timeout=TIMEOUT)
+        target = (int(header.get_attribute("aria-colindex")) - 1, 0)  # glide-cell-<column>-<row>, from 0
         box = grid.bounding_box()
-        page.mouse.click(box["x"] + 40, box["y"] + 35 + 17)  # below the header row, in the pinned name column
-        for _ in range(headers.index(column) - headers.index(t("columns.name", lang="es"))):
-            page.keyboard.press("ArrowRight")
-        page.keyboard.press("Enter")
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 35 + 17)
+        for _ in range(40):
+            try:
+                expect(selected).to_have_count(1, timeout=5_000)
+            except AssertionError:
+                break
+            place = tuple(int(n) for n in selected.get_attribute("id").rsplit("-", 2)[1:])
+            if place == target:
+                break
+            if place[1] != target[1]:
+                page.keyboard.press("ArrowUp" if place[1] > target[1] else "ArrowDown")
+            else:
+                page.keyboard.press("ArrowRight" if place[0] < target[0] else "ArrowLeft")
+            page.wait_for_timeout(200)  # the hidden table follows the selection a moment later
+        if selected.count() != 1 or selected.get_attribute("id") != f"glide-cell-{target[0]}-{target[1]}":
+            page.keyboard.press("Escape")
+            continue
+        page.keyboard.press("Enter")  # opens the cell's editor
+        editor = page.locator("#portal textarea, #portal input").first
         try:
             expect(editor).to_be_visible(timeout=10_000)
-            break
         except AssertionError:
             page.keyboard.press("Escape")
-    expect(editor).to_be_visible(timeout=TIMEOUT)
-    editor.fill(value)
-    editor.press("Enter")
-    save = page.get_by_role("button", name=t("actors.save", lang="es", count=1))
+            continue
+        editor.fill(value)
+        editor.press("Enter")
+        try:
+            expect(save).to_be_enabled(timeout=10_000)
+            return
+        except AssertionError:
+            page.keyboard.press("Escape")
     expect(save).to_be_enabled(timeout=TIMEOUT)
 
 
