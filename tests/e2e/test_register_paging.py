@@ -66,8 +66,15 @@ def type_in_first_row(page: Page, column: str, text: str) -> None:
         if selected.count() != 1 or selected.get_attribute("id") != f"glide-cell-{target[0]}-{target[1]}":
             page.keyboard.press("Escape")
             continue
-        page.keyboard.type(text)
-        page.keyboard.press("Enter")
+        page.keyboard.press("Enter")  # opens the cell's editor (typing straight onto the cell was not always taken)
+        editor = page.locator("#portal textarea, #portal input").first
+        try:
+            expect(editor).to_be_visible(timeout=10_000)
+        except AssertionError:
+            page.keyboard.press("Escape")
+            continue
+        editor.fill(text)
+        editor.press("Enter")
         try:
             expect(save).to_be_enabled(timeout=10_000)
             return
