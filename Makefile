@@ -21,12 +21,17 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 	  echo "Chromium not installed: end-to-end tests will be skipped (install Debian's chromium package)."; }
 
-# -rfEs: list failures and errors, and say why a test was skipped (no Chromium, no PostgreSQL, no nginx)
+# -rfEs: list failures and errors, and say why a test was skipped (no Chromium, no PostgreSQL, no nginx).
+# Three workers (pytest-xdist), each file on one worker: much of a browser test's time is waiting on
+# its server and browser, so three keep two cores busy; each worker has its own app server and
+# PostgreSQL cluster. TEST_WORKERS=0 runs in one process (for a debugger).
+TEST_WORKERS ?= 3
+PARALLEL = $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 test: $(STAMP) browser  ## install and run every test (toolkit, pages, browser; store tests on SQLite and PostgreSQL)
-	$(PY) -m pytest toolkit tests -q -rfEs
+	$(PY) -m pytest toolkit tests -q -rfEs $(PARALLEL)
 
 test-fast: $(STAMP)
-	$(PY) -m pytest toolkit tests -q -rfEs --ignore=tests/e2e
+	$(PY) -m pytest toolkit tests -q -rfEs $(PARALLEL) --ignore=tests/e2e
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -2,12 +2,12 @@
 with the session as ``app.py`` leaves it, on a store of its own holding the sample (``kit_store``)."""
 
 import pytest
+from db_templates import copy_sqlite
 from streamlit.testing.v1 import AppTest
 
 from toolkit.i18n import set_language
 from toolkit.settings import Settings
 from toolkit.store import open_store
-from toolkit.store.sample import load_sample
 
 
 def as_app_leaves_it(script, kwargs):
@@ -22,9 +22,11 @@ def as_app_leaves_it(script, kwargs):
 
 
 @pytest.fixture
-def kit_store(tmp_path):
+def kit_store(tmp_path, sqlite_templates):
+    """A store of the test's own holding the sample (a copy of the session's template)."""
+    copy_sqlite(sqlite_templates.sample, tmp_path / "kit.db")
     engine = open_store(f"sqlite:///{tmp_path / 'kit.db'}")
-    yield engine, load_sample(engine)
+    yield engine, sqlite_templates.sample_workspace_id
     engine.dispose()
     set_language("es")
 
