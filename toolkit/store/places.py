@@ -127,13 +127,17 @@ class PlacingResult:
     placing: Placing = field(default_factory=Placing)
 
 
-def _write_place(connection: Connection, workspace_id: int, actor_id: int, values: dict, districts) -> bool:
+def _write_place(
+    connection: Connection, workspace_id: int, actor_id: int, values: dict, districts, version: int | None = None
+) -> bool:
+    """Write the place; ``version``: only if the actor is still at the version the person saw."""
     checked = validate_actor(values)
     if checked.get("latitude") is not None and districts is not None:
         checked["district"] = assign_districts({0: (checked["latitude"], checked["longitude"])}, districts)[0] or ""
+    seen = [actors.c.version == version] if version is not None else []
     done = connection.execute(
         update(actors)
-        .where(actors.c.id == actor_id, actors.c.workspace_id == workspace_id)
+        .where(actors.c.id == actor_id, actors.c.workspace_id == workspace_id, *seen)
         .values(**checked, version=actors.c.version + 1)
     )
     return bool(done.rowcount)
@@ -170,9 +174,12 @@ def set_place(
     longitude: float | None,
     district: str | None = None,
     source: str = "hand",
+    version: int | None = None,
 ) -> int:
-    """Place one actor by hand (or at a candidate the person chose): coordinates (both or neither)
-    and, when given, its district (else the district its coordinates fall in)."""
+    """Place one actor by hand (or at a candidate the person chose, or where they clicked on the
+    map): coordinates (both or neither) and, when given, its district (else the district its
+    coordinates fall in). ``version``: the actor's version the person saw; if someone changed or
+    deleted the actor since, nothing is written (``StoreError("conflict")`` naming it)."""
     if (latitude is None) != (longitude is None):
         raise StoreError("bad_coordinate")
     if latitude is None and not district:
@@ -186,8 +193,9 @@ def set_place(
             if kept is not None and district and district not in kept.names:
                 raise StoreError("unknown_district", name=district)
             values["district"] = district
-        if not _write_place(connection, workspace_id, actor_id, values, districts):
-            raise StoreError("conflict", names="")
+        if not _write_place(connection, workspace_id, actor_id, values, districts, version):
+            name = connection.execute(select(actors.c.name).where(actors.c.id == actor_id)).scalar()
+            raise StoreError("conflict", names=name or "")
     return actor_id
 
 
