@@ -92,10 +92,10 @@ def test_a_meeting_logged_from_the_record_is_stored_shown_and_the_form_is_empty_
     before = len(list_interactions(engine, workspace_id, InteractionFilter(actor_id=actor.id)))
     app = opened(kit_page, actor)
     due = TODAY + timedelta(days=3)
-    by_label(app.text_area, "record.contact_form.summary").input("Reunión sobre el foro de ciudades")
-    by_label(app.text_input, "record.contact_form.next_step").input("Enviar la agenda del foro")
-    by_label(app.date_input, "record.contact_form.due").set_value(due)
-    button(app, "record.contact_form.submit").click().run()
+    by_label(app.text_area, "contacts.form.summary").input("Reunión sobre el foro de ciudades")
+    by_label(app.text_input, "contacts.form.next_step").input("Enviar la agenda del foro")
+    by_label(app.date_input, "contacts.form.due").set_value(due)
+    button(app, "contacts.form.submit").click().run()
     assert not app.exception and not app.error
     stored = list_interactions(engine, workspace_id, InteractionFilter(actor_id=actor.id))
     assert len(stored) == before + 1
@@ -110,9 +110,9 @@ def test_a_meeting_logged_from_the_record_is_stored_shown_and_the_form_is_empty_
     assert "Enviar la agenda del foro" in list(
         table(app, "contacts", CONTACT_COLUMNS)[t("record.contacts.column.next_step")]
     )
-    assert by_label(app.text_area, "record.contact_form.summary").value == ""  # cleared: no double save
-    assert by_label(app.text_input, "record.contact_form.next_step").value == ""
-    assert by_label(app.date_input, "record.contact_form.due").value is None
+    assert by_label(app.text_area, "contacts.form.summary").value == ""  # cleared: no double save
+    assert by_label(app.text_input, "contacts.form.next_step").value == ""
+    assert by_label(app.date_input, "contacts.form.due").value is None
 
 
 def test_editing_a_field_in_the_record_saves_it(kit_page, kit_store):
