@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.grid import type_in_first_row, wait_for_app
 from toolkit.actor_filter import ActorFilter
 from toolkit.domain import Actor
 from toolkit.i18n import t
@@ -24,63 +25,9 @@ TIMEOUT = 60_000
 SHOTS = os.environ.get("HOJA_SCREENSHOTS")  # a folder to keep the screens in, when looking at them
 
 
-def wait_for_app(page: Page) -> None:
-    expect(page.get_by_test_id("stSidebarNav")).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
-
-
 def shot(page: Page, name: str) -> None:
     if SHOTS:
         page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
-
-
-def type_in_first_row(page: Page, column: str, text: str) -> None:
-    """Select a cell of the first row, move to ``column`` with the arrow keys (the grid's hidden
-    table says which cell is selected), type and confirm."""
-    grid = page.get_by_role("tabpanel", name=t("actors.tab.register", lang="es")).get_by_test_id("stDataFrame").first
-    table = grid.get_by_role("grid", include_hidden=True)
-    save = page.get_by_role("button", name=t("actors.save", lang="es", count=1))
-    header = table.locator("th").filter(has_text=column)
-    selected = table.locator('td[aria-selected="true"]')
-    for _ in range(4):  # a rerun that lands meanwhile draws the grid again: try again
-        wait_for_app(page)
-        expect(header).to_have_count(1, timeout=TIMEOUT)
-        wanted = header.get_attribute("aria-colindex")
-        box = grid.bounding_box()
-        # a cell in the middle of the first row (a click on the first column could tick "Eliminar")
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 35 + 17)
-        target = (int(wanted) - 1, 0)  # glide-cell-<column from 0>-<row from 0>
-        for _ in range(40):
-            try:
-                expect(selected).to_have_count(1, timeout=5_000)
-            except AssertionError:
-                break
-            place = tuple(int(n) for n in selected.get_attribute("id").rsplit("-", 2)[1:])
-            if place == target:
-                break
-            if place[1] != target[1]:
-                page.keyboard.press("ArrowUp" if place[1] > target[1] else "ArrowDown")
-            else:
-                page.keyboard.press("ArrowRight" if place[0] < target[0] else "ArrowLeft")
-            page.wait_for_timeout(200)  # the hidden table follows the selection a moment later
-        if selected.count() != 1 or selected.get_attribute("id") != f"glide-cell-{target[0]}-{target[1]}":
-            page.keyboard.press("Escape")
-            continue
-        page.keyboard.press("Enter")  # opens the cell's editor (typing straight onto the cell was not always taken)
-        editor = page.locator("#portal textarea, #portal input").first
-        try:
-            expect(editor).to_be_visible(timeout=10_000)
-        except AssertionError:
-            page.keyboard.press("Escape")
-            continue
-        editor.fill(text)
-        editor.press("Enter")
-        try:
-            expect(save).to_be_enabled(timeout=10_000)
-            return
-        except AssertionError:
-            page.keyboard.press("Escape")
-    expect(save).to_be_enabled(timeout=TIMEOUT)
 
 
 def test_a_row_edited_on_page_3_of_a_large_register_is_saved_to_its_actor(page: Page, serve_app, tmp_path):

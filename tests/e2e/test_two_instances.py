@@ -28,6 +28,7 @@ import pytest
 from openpyxl import Workbook
 from playwright.sync_api import Page, expect
 
+from tests.e2e import grid
 from toolkit.i18n import t
 
 pytestmark = pytest.mark.e2e
@@ -137,8 +138,7 @@ def two_pages(browser):
 
 
 def wait_for_app(page: Page) -> None:
-    expect(page.get_by_test_id("stSidebarNav")).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
+    grid.wait_for_app(page, TIMEOUT)
 
 
 def open_register(page: Page, base_url: str) -> None:
@@ -160,62 +160,8 @@ def search(page: Page, text: str) -> None:
     wait_for_app(page)
 
 
-def register_table(page: Page):
-    # drawn on a canvas; glide-data-grid keeps an accessible <table role="grid"> inside it
-    grid = page.get_by_role("tabpanel", name=t("actors.tab.register", lang="es")).get_by_test_id("stDataFrame")
-    return grid.first, grid.first.get_by_role("grid", include_hidden=True)
-
-
-def type_into_first_row(page: Page, column: str, value: str) -> None:
-    """Select a cell of the first row, move to ``column`` with the arrow keys (the grid's hidden
-    table says which cell is selected), type ``value`` and confirm. A click on the first column
-    could tick "Eliminar", so the click lands in the middle of the row."""
-    grid, table = register_table(page)
-    save = page.get_by_role("button", name=t("actors.save", lang="es", count=1))
-    header = table.locator("th").filter(has_text=column)
-    selected = table.locator('td[aria-selected="true"]')
-    page.bring_to_front()  # two pages in one browser: the keys go to the one in front
-    for _ in range(4):  # a rerun that lands meanwhile draws the grid again (its headers too): try again
-        wait_for_app(page)
-        expect(header).to_have_count(1, timeout=TIMEOUT)
-        target = (int(header.get_attribute("aria-colindex")) - 1, 0)  # glide-cell-<column>-<row>, from 0
-        box = grid.bounding_box()
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 35 + 17)
-        for _ in range(40):
-            try:
-                expect(selected).to_have_count(1, timeout=5_000)
-            except AssertionError:
-                break
-            place = tuple(int(n) for n in selected.get_attribute("id").rsplit("-", 2)[1:])
-            if place == target:
-                break
-            if place[1] != target[1]:
-                page.keyboard.press("ArrowUp" if place[1] > target[1] else "ArrowDown")
-            else:
-                page.keyboard.press("ArrowRight" if place[0] < target[0] else "ArrowLeft")
-            page.wait_for_timeout(200)  # the hidden table follows the selection a moment later
-        if selected.count() != 1 or selected.get_attribute("id") != f"glide-cell-{target[0]}-{target[1]}":
-            page.keyboard.press("Escape")
-            continue
-        page.keyboard.press("Enter")  # opens the cell's editor
-        editor = page.locator("#portal textarea, #portal input").first
-        try:
-            expect(editor).to_be_visible(timeout=10_000)
-        except AssertionError:
-            page.keyboard.press("Escape")
-            continue
-        editor.fill(value)
-        editor.press("Enter")
-        try:
-            expect(save).to_be_enabled(timeout=10_000)
-            return
-        except AssertionError:
-            page.keyboard.press("Escape")
-    expect(save).to_be_enabled(timeout=TIMEOUT)
-
-
 def cell(page: Page, text: str):
-    _, table = register_table(page)
+    _, table = grid.register_grid(page)
     return table.get_by_role("gridcell", name=text, exact=True, include_hidden=True)
 
 
@@ -246,8 +192,8 @@ def test_an_edit_through_one_instance_is_seen_through_the_other(instances, two_p
 
     # both change its acronym; A saves first
     search(page_a, NAME)
-    type_into_first_row(page_a, t("columns.acronym", lang="es"), "RCP-A")
-    type_into_first_row(page_b, t("columns.acronym", lang="es"), "RCP-B")
+    grid.type_in_first_row(page_a, t("columns.acronym", lang="es"), "RCP-A", TIMEOUT)
+    grid.type_in_first_row(page_b, t("columns.acronym", lang="es"), "RCP-B", TIMEOUT)
     page_a.get_by_role("button", name=t("actors.save", lang="es", count=1)).click()
     expect(page_a.get_by_text(t("actors.saved", lang="es", saved=1, deleted=0))).to_be_visible(timeout=TIMEOUT)
 
