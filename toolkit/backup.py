@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from toolkit.i18n import LANGUAGES
 from toolkit.spreadsheets import engagement_backup, strategy_backup
 from toolkit.spreadsheets import normalise as norm
+from toolkit.spreadsheets.backup_rows import ids, numbered
 from toolkit.spreadsheets.exports import backup_refs, backup_workbook
 from toolkit.spreadsheets.importing import ImportPreview, parse_workbook, plan_batch
 from toolkit.spreadsheets.problems import Problem
@@ -98,7 +99,7 @@ def _strategy_sheets(engine: Engine, workspace_id: int) -> list:
         ("milestones", list_milestones(engine, workspace_id)),
         ("indicators", list_indicators(engine, workspace_id)),
     ):
-        refs[entity] = {item.id: n for n, item in enumerate(sorted(items, key=lambda i: i.id or 0), start=1)}
+        refs[entity] = numbered(items)
     return strategy_backup.backup_sheets(
         list_objectives(engine, workspace_id),
         list_positions(engine, workspace_id),
@@ -186,21 +187,13 @@ def read_backup(data: bytes, filename: str, limits: ReadLimits | None = None) ->
         if key in ("name", "city", "country", "language", "description")
     }
 
-    def refs(sheet: str) -> list[str]:
-        header, *rows = sheets.get(sheet) or [[]]
-        keys = [norm.text(cell).lower() for cell in header]
-        if "id" not in keys:
-            return []
-        at = keys.index("id")
-        return [norm.text(row[at]) if at < len(row) else "" for row in rows if not all(norm.is_blank(c) for c in row)]
-
     roadmap = parse_backup(sheets)
     contents = BackupContents(
         workspace=workspace,
         preview=preview,
         roadmap=roadmap,
-        consultation_refs=refs("consultations"),
-        campaign_refs=refs("campaigns"),
+        consultation_refs=ids(sheets.get("consultations", [])),
+        campaign_refs=ids(sheets.get("campaigns", [])),
         engagement=engagement_backup.parse_backup(sheets),
         strategy=strategy_backup.parse_backup(sheets),
     )

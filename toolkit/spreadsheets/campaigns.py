@@ -33,6 +33,7 @@ from toolkit.domain import (
     KpiMeasurement,
 )
 from toolkit.i18n import LANGUAGES, format_long_date, label, t
+from toolkit.spreadsheets import backup_rows
 from toolkit.spreadsheets import normalise as norm
 from toolkit.spreadsheets.mapping import column_letter, find_header_row, header_field
 from toolkit.spreadsheets.problems import Problem, store_refusal
@@ -633,30 +634,15 @@ class BackupCampaign:
     kpis: list[tuple[Kpi, list[KpiMeasurement]]] = field(default_factory=list)
 
 
-def _table(rows: list[list[object]]):
-    """A backup sheet's rows as dicts keyed by its English column keys, with Excel row numbers."""
-    if not rows:
-        return
-    keys = [norm.text(header).lower() for header in rows[0]]
-    for position, row in enumerate(rows[1:], start=2):
-        if all(norm.is_blank(c) for c in row):
-            continue
-        yield position, {key: (row[i] if i < len(row) else None) for i, key in enumerate(keys) if key}
+BACKUP_VALUE = "campaigns.import.report.backup_value"
 
 
 def _backup_number(value: object) -> float | None:
-    if norm.is_blank(value):
-        return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    raise norm.Unclear("campaigns.import.report.backup_value", value=norm.text(value))
+    return backup_rows.number(value, BACKUP_VALUE)
 
 
 def _backup_whole(value: object) -> int | None:
-    number = _backup_number(value)
-    if number is not None and not number.is_integer():
-        raise norm.Unclear("campaigns.import.report.backup_value", value=norm.text(value))
-    return None if number is None else int(number)
+    return backup_rows.whole(value, BACKUP_VALUE)
 
 
 def _split(value: object) -> list[str]:
@@ -780,7 +766,7 @@ def parse_backup(
     campaigns: dict[str, BackupCampaign] = {}
     kpi_lists: dict[str, list[KpiMeasurement]] = {}
 
-    for row, cells in _table(sheets.get("audiences", [])):
+    for row, cells in backup_rows.table(sheets.get("audiences", [])):
         try:
             audience = _audience_from_row(cells)
             validate_audience({name: getattr(audience, name) for name in AUDIENCE_FIELDS})
@@ -788,14 +774,14 @@ def parse_backup(
             problems.append(_refusal("audiences", row, error))
             continue
         audiences[norm.text(cells.get("id"))] = BackupAudience(row, norm.text(cells.get("id")), audience)
-    for row, cells in _table(sheets.get("audience_members", [])):
+    for row, cells in backup_rows.table(sheets.get("audience_members", [])):
         audience = _owner_row(problems, "audience_members", row, audiences, cells.get("audience"), "audience")
         if audience is not None:
             try:
                 audience.members.append((row, norm.text(cells.get("actor")), _yes(cells.get("included"))))
             except norm.Unclear as error:
                 problems.append(_refusal("audience_members", row, error, "included"))
-    for row, cells in _table(sheets.get("campaigns", [])):
+    for row, cells in backup_rows.table(sheets.get("campaigns", [])):
         try:
             campaign = _campaign_from_row(cells)
             validate_campaign({name: getattr(campaign, name) for name in CAMPAIGN_FIELDS})
@@ -804,7 +790,7 @@ def parse_backup(
             continue
         refs = _known_audience_refs(problems, row, _split(cells.get("audiences")), audiences)
         campaigns[norm.text(cells.get("id"))] = BackupCampaign(row, campaign, refs)
-    for row, cells in _table(sheets.get("activities", [])):
+    for row, cells in backup_rows.table(sheets.get("activities", [])):
         campaign = _owner_row(problems, "activities", row, campaigns, cells.get("campaign"), "campaign")
         if campaign is None:
             continue
@@ -815,7 +801,7 @@ def parse_backup(
             problems.append(_refusal("activities", row, error))
             continue
         campaign.activities.append(activity)
-    for row, cells in _table(sheets.get("kpis", [])):
+    for row, cells in backup_rows.table(sheets.get("kpis", [])):
         campaign = _owner_row(problems, "kpis", row, campaigns, cells.get("campaign"), "campaign")
         if campaign is None:
             continue
@@ -827,7 +813,7 @@ def parse_backup(
             continue
         kpi_lists[norm.text(cells.get("id"))] = []
         campaign.kpis.append((kpi, kpi_lists[norm.text(cells.get("id"))]))
-    for row, cells in _table(sheets.get("kpi_measurements", [])):
+    for row, cells in backup_rows.table(sheets.get("kpi_measurements", [])):
         measured = _owner_row(problems, "kpi_measurements", row, kpi_lists, cells.get("kpi"), "kpi")
         if measured is None:
             continue

@@ -11,12 +11,12 @@ here touches the database; the store checks lengths and ranges when the backup i
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
 from toolkit.domain import ASSESSMENT_COLUMNS, INTERACTION_KINDS, Assessment, Interaction
 from toolkit.spreadsheets import normalise as norm
+from toolkit.spreadsheets.backup_rows import table, whole
 from toolkit.spreadsheets.problems import Problem
 from toolkit.spreadsheets.writing import SheetSpec
 
@@ -119,26 +119,6 @@ class EngagementBackup:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _table(rows: list[list[object]]):
-    """A sheet's rows as dicts keyed by its English column keys, with the row numbers Excel shows."""
-    if not rows:
-        return
-    keys = [norm.text(header).lower() for header in rows[0]]
-    for position, row in enumerate(rows[1:], start=2):
-        if all(norm.is_blank(c) for c in row):
-            continue
-        yield position, {key: (row[i] if i < len(row) else None) for i, key in enumerate(keys) if key}
-
-
-def _level(value: object) -> int | None:
-    """A level or a stance as the backup writes it: a whole number (its range is the store's check)."""
-    if norm.is_blank(value):
-        return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value == int(value):
-        return int(value)
-    raise norm.Unclear("reports.restore.bad_value", value=norm.text(value))
-
-
 def _day(value: object) -> date | None:
     try:
         return norm.day(value)
@@ -173,15 +153,15 @@ def _assessment(cells: dict[str, object]) -> Assessment:
     return Assessment(
         actor_id=0,
         assessed_on=_required_day(cells.get("assessed_on"), "engagement.errors.assessment_date_required"),
-        influence=_level(cells.get("influence")),
-        interest=_level(cells.get("interest")),
-        stance=_level(cells.get("stance")),
+        influence=whole(cells.get("influence")),
+        interest=whole(cells.get("interest")),
+        stance=whole(cells.get("stance")),
         reason=norm.text(cells.get("reason")),
     )
 
 
 def _relation_dates(result: EngagementBackup, rows: list[list[object]]) -> None:
-    for row, cells in _table(rows):
+    for row, cells in table(rows):
         try:
             starts_on, ends_on = _day(cells.get("starts_on")), _day(cells.get("ends_on"))
         except norm.Unclear as error:
@@ -211,7 +191,7 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> EngagementBackup:
 
     _relation_dates(result, sheets.get("relations", []))
     by_ref: dict[str, BackupInteraction] = {}
-    for row, cells in _table(sheets.get("interactions", [])):
+    for row, cells in table(sheets.get("interactions", [])):
         ref = norm.text(cells.get("id"))
         if ref in by_ref:
             refuse("interactions", row, norm.Unclear("backup.engagement.repeated", value=ref), "id")
@@ -225,7 +205,7 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> EngagementBackup:
             row, interaction, {}, norm.text(cells.get("consultation")), norm.text(cells.get("campaign"))
         )
         result.interactions.append(by_ref[ref])
-    for row, cells in _table(sheets.get("interaction_actors", [])):
+    for row, cells in table(sheets.get("interaction_actors", [])):
         owner = by_ref.get(norm.text(cells.get("interaction")))
         if owner is None:
             value = norm.text(cells.get("interaction"))
@@ -234,7 +214,7 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> EngagementBackup:
         actor = norm.text(cells.get("actor"))
         owner.actor_refs[actor] = norm.text(cells.get("people"))
         owner.actor_rows[actor] = row
-    for row, cells in _table(sheets.get("assessments", [])):
+    for row, cells in table(sheets.get("assessments", [])):
         try:
             result.assessments.append(BackupAssessment(row, norm.text(cells.get("actor")), _assessment(cells)))
         except norm.Unclear as error:

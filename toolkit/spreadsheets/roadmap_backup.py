@@ -9,7 +9,6 @@ sheet's number. Pure functions: nothing here touches the database.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,10 +23,9 @@ from toolkit.domain import (
     Milestone,
 )
 from toolkit.spreadsheets import normalise as norm
+from toolkit.spreadsheets.backup_rows import BAD_VALUE, number, numbered, table, whole
 from toolkit.spreadsheets.problems import Problem
 from toolkit.spreadsheets.writing import SheetSpec
-
-BAD_VALUE = "reports.restore.bad_value"
 
 
 def backup_sheets(
@@ -60,7 +58,7 @@ def backup_sheets(
         for position, m in enumerate(sorted(milestones, key=lambda m: m.id or 0), start=1)
     ]
     indicator_order = sorted(indicators, key=lambda i: i.id or 0)
-    indicator_ref = {i.id: position for position, i in enumerate(indicator_order, start=1)}
+    indicator_ref = numbered(indicators)
     indicator_rows = [
         [
             indicator_ref[i.id],
@@ -110,34 +108,6 @@ class RoadmapBackup:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _table(rows: list[list[object]]):
-    """A sheet's rows as dicts keyed by its English column keys, with the row numbers Excel shows."""
-    if not rows:
-        return
-    keys = [norm.text(header).lower() for header in rows[0]]
-    for position, row in enumerate(rows[1:], start=2):
-        if all(norm.is_blank(c) for c in row):
-            continue
-        yield position, {key: (row[i] if i < len(row) else None) for i, key in enumerate(keys) if key}
-
-
-def _number(value: object) -> float | None:
-    if norm.is_blank(value):
-        return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-        return float(value)
-    raise norm.Unclear(BAD_VALUE, value=norm.text(value))
-
-
-def _whole(value: object) -> int:
-    number = _number(value)
-    if number is None:
-        return 0
-    if not number.is_integer():
-        raise norm.Unclear(BAD_VALUE, value=norm.text(value))
-    return int(number)
-
-
 def _day(value: object) -> date | None:
     return norm.day(value)
 
@@ -173,19 +143,19 @@ def _indicator(cells: dict[str, object]) -> Indicator:
         dimension=dimension,
         name=_required(cells.get("name")),
         unit=norm.text(cells.get("unit")),
-        baseline=_number(cells.get("baseline")),
+        baseline=number(cells.get("baseline")),
         baseline_on=_day(cells.get("baseline_on")),
-        target=_number(cells.get("target")),
+        target=number(cells.get("target")),
         target_on=_day(cells.get("target_on")),
         source=norm.text(cells.get("source")),
         automatic=norm.text(cells.get("automatic")) or None,
-        position=_whole(cells.get("position")),
+        position=whole(cells.get("position")) or 0,
     )
 
 
 def _measurement(cells: dict[str, object]) -> IndicatorMeasurement:
     """A measurement with its day and value (both required); its indicator is set when restored."""
-    measured_on, value = _day(cells.get("measured_on")), _number(cells.get("value"))
+    measured_on, value = _day(cells.get("measured_on")), number(cells.get("value"))
     if measured_on is None:
         raise norm.Unclear(BAD_VALUE, value="")
     if value is None:
@@ -214,7 +184,7 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> RoadmapBackup:
     def refuse(sheet: str, row: int, error: norm.Unclear, column: str = "") -> None:
         result.problems.append(Problem(sheet, row, column, error.key, error.details))
 
-    for row, cells in _table(sheets.get("milestones", [])):
+    for row, cells in table(sheets.get("milestones", [])):
         try:
             milestone = _milestone(cells)
         except norm.Unclear as error:
@@ -224,7 +194,7 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> RoadmapBackup:
             BackupMilestone(row, milestone, norm.text(cells.get("consultation")), norm.text(cells.get("campaign")))
         )
     by_ref: dict[str, list[IndicatorMeasurement]] = {}
-    for row, cells in _table(sheets.get("indicators", [])):
+    for row, cells in table(sheets.get("indicators", [])):
         try:
             indicator = _indicator(cells)
         except norm.Unclear as error:
@@ -232,7 +202,7 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> RoadmapBackup:
             continue
         by_ref[norm.text(cells.get("id"))] = []
         result.indicators.append((indicator, by_ref[norm.text(cells.get("id"))]))
-    for row, cells in _table(sheets.get("indicator_measurements", [])):
+    for row, cells in table(sheets.get("indicator_measurements", [])):
         owner = by_ref.get(norm.text(cells.get("indicator")))
         if owner is None:
             refuse(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from toolkit.spreadsheets import normalise as norm
+from toolkit.spreadsheets.backup_rows import read_sheet, whole
 from toolkit.spreadsheets.problems import Problem
 from toolkit.spreadsheets.writing import SheetSpec
 from toolkit.strategy import Objective, SalienceJudgement
@@ -40,7 +41,7 @@ def backup_sheets(
     [[[1, 'Atraer', None, 0]], [[1, 1, 2]], [[1, 2, 3]], [], [['actors', 2, 11]]]
     """
     actor = refs.get("actors", {})
-    objective = {o.id: n for n, o in enumerate(objectives, start=1)}
+    objective = {o.id: n for n, o in enumerate(objectives, start=1)}  # in the order the analysis shows them
     return [
         SheetSpec(
             "strategy_objectives",
@@ -96,30 +97,8 @@ class StrategyBackup:
         return not (self.objectives or self.positions or self.influences or self.salience or self.tags)
 
 
-def _table(rows: list[list[object]]):
-    if not rows:
-        return
-    keys = [norm.text(header).lower() for header in rows[0]]
-    for position, row in enumerate(rows[1:], start=2):
-        if all(norm.is_blank(c) for c in row):
-            continue
-        yield position, {key: (row[i] if i < len(row) else None) for i, key in enumerate(keys) if key}
-
-
-def _whole(value: object) -> int | None:
-    if norm.is_blank(value):
-        return None
-    try:
-        number = float(str(value).replace(",", "."))
-    except ValueError as error:
-        raise norm.Unclear("reports.restore.bad_value", value=norm.text(value)) from error
-    if number != int(number):
-        raise norm.Unclear("reports.restore.bad_value", value=norm.text(value))
-    return int(number)
-
-
 def _required(value: object) -> int:
-    found = _whole(value)
+    found = whole(value)
     if found is None:
         raise norm.Unclear("reports.restore.bad_value", value="")
     return found
@@ -143,18 +122,14 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> StrategyBackup:
     result = StrategyBackup()
 
     def read(sheet: str, build) -> None:
-        for row, cells in _table(sheets.get(sheet, [])):
-            try:
-                build(row, cells)
-            except norm.Unclear as error:
-                result.problems.append(Problem(sheet, row, "", error.key, error.details))
+        read_sheet(sheets, sheet, build, result.problems)
 
     read(
         "strategy_objectives",
         lambda row, c: result.objectives.append(
             (
                 norm.text(c.get("id")),
-                Objective(norm.text(c.get("title")), norm.text(c.get("phase")) or None, _whole(c.get("position")) or 0),
+                Objective(norm.text(c.get("title")), norm.text(c.get("phase")) or None, whole(c.get("position")) or 0),
             )
         ),
     )
@@ -179,9 +154,9 @@ def parse_backup(sheets: dict[str, list[list[object]]]) -> StrategyBackup:
                 SalienceJudgement(
                     0,
                     _day(c.get("assessed_on")),
-                    _whole(c.get("power")),
-                    _whole(c.get("legitimacy")),
-                    _whole(c.get("urgency")),
+                    whole(c.get("power")),
+                    whole(c.get("legitimacy")),
+                    whole(c.get("urgency")),
                     norm.text(c.get("reason")),
                 ),
             )
