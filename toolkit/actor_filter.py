@@ -5,7 +5,7 @@ memory (the map, consultations, audiences) and the register paged in the store
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from toolkit.domain import Actor, quadrant
@@ -20,6 +20,8 @@ class ActorFilter:
     stances: tuple[int | None, ...] = ()
     quadrants: tuple[str | None, ...] = ()
     themes: tuple[str, ...] = ()
+    # salience classes (toolkit.salience.CLASSES; None: not assessed), of each actor's latest judgement
+    salience: tuple[str | None, ...] = ()
 
 
 def search_words(query: str) -> list[str]:
@@ -57,14 +59,20 @@ def search_texts(actor: Actor) -> list[str]:
     return [actor.name, actor.acronym, actor.city, actor.country, *actor.themes, actor.notes]
 
 
-def filter_actors(actors: list[Actor], wanted: ActorFilter) -> list[Actor]:
-    """Actors matching the search words (name, acronym, city, themes, notes) and every chosen filter.
+def filter_actors(
+    actors: list[Actor], wanted: ActorFilter, salience: Mapping[int, str | None] | None = None
+) -> list[Actor]:
+    """Actors matching the search words (name, acronym, city, themes, notes) and every chosen filter
+    (``salience``: each judged actor's class, :func:`toolkit.salience.latest_classes`, for
+    ``wanted.salience``).
 
     >>> a = [Actor("Universidad EAFIT", sector="academia", themes=["innovación"]), Actor("EPM")]
     >>> [x.name for x in filter_actors(a, ActorFilter(query="eafit"))]
     ['Universidad EAFIT']
     >>> [x.name for x in filter_actors(a, ActorFilter(themes=("innovacion",)))]
     ['Universidad EAFIT']
+    >>> [x.name for x in filter_actors(a, ActorFilter(salience=(None,)), salience={1: "dominant"})]
+    ['Universidad EAFIT', 'EPM']
     """
     words = search_words(wanted.query)
     themes = wanted_themes(wanted)
@@ -81,6 +89,8 @@ def filter_actors(actors: list[Actor], wanted: ActorFilter) -> list[Actor]:
         if wanted.quadrants and quadrant(actor.influence, actor.interest) not in wanted.quadrants:
             continue
         if themes and not themes_match(themes, actor.themes):
+            continue
+        if wanted.salience and (salience or {}).get(actor.id) not in wanted.salience:
             continue
         found.append(actor)
     return found

@@ -64,6 +64,8 @@ from toolkit.network.view import SIZE_BY as MAP_SIZES
 from toolkit.network.view import Labels, map_view
 from toolkit.places import country_name
 from toolkit.roadmap import Attention, PhaseStatus, attention, phase_label, phase_status
+from toolkit.salience import CLASSES as SALIENCE_CLASSES
+from toolkit.salience import latest_classes
 from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
 from toolkit.store.consultations import list_consultations, list_contributions, list_participants
 from toolkit.store.engagement import list_assessments, list_interactions
@@ -72,6 +74,7 @@ from toolkit.store.maps import saved_layout
 from toolkit.store.places import districts_map
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.roadmap import list_milestones
+from toolkit.store.strategy import list_salience
 from toolkit.store.workspaces import get_workspace, vocabulary_terms
 from toolkit.vocab import fold
 
@@ -207,6 +210,7 @@ class ReportData:
     assessments: list[Assessment] = field(default_factory=list)
     map_look: tuple[str, str] = ("sector", "influence")  # colour and size, as chosen on the map page
     districts: list = field(default_factory=list)  # toolkit.districts.District: the territory's (issue 19)
+    salience: list = field(default_factory=list)  # dated salience judgements, for the map's colouring (issue 20)
 
 
 # -- words ------------------------------------------------------------------------------------
@@ -567,6 +571,7 @@ def map_labels_in(terms: Terms, lang: str):
         community=words("map.legend.community"),
         unknown=words("map.legend.unknown"),
         tooltip={},
+        salience={key: words(f"strategy.salience_class.{key}") for key in (*SALIENCE_CLASSES, "unknown")},
     )
 
 
@@ -588,6 +593,7 @@ def _map(data: ReportData, words: Words, today: date) -> Section:
         size_by,
         None,
         contact,
+        salience=latest_classes(data.salience, today),
     )
     texts = {"legend_title": words(f"map.colour.{colour_by}"), "relations_title": words("map.html.relations")}
     caption = words(
@@ -612,7 +618,10 @@ def _geo(data: ReportData, words: Words, today: date) -> Section:
     contact = days_since_contact(data.actors, data.interactions, today) if colour_by == "contact" else None
     metrics = network_metrics(data.actors, data.relations)
     labels = map_labels_in(data.terms, words.lang)
-    view = map_view(data.actors, data.relations, metrics, {}, labels, colour_by, size_by, None, contact)
+    salience = latest_classes(data.salience, today)
+    view = map_view(
+        data.actors, data.relations, metrics, {}, labels, colour_by, size_by, None, contact, salience=salience
+    )
     geo = world_view(data.actors, data.relations, view, data.workspace.city)
     legend = (words(f"map.colour.{colour_by}"), words("map.html.relations"), "")
     title, subtitle = words("geo.files.title"), f"{data.workspace.name} · {words.day(today)}"
@@ -1223,6 +1232,8 @@ def report_data(engine: Engine, workspace_id: int, sections: list[str] | tuple[s
         data.actors, data.relations = list_actors(engine, workspace_id), list_relations(engine, workspace_id)
     if wanted & {"changes", "map"}:  # the map may be coloured by days since the last contact
         data.interactions = list_interactions(engine, workspace_id)
+    if wanted & {"map", "geo"}:  # or by the actors' salience
+        data.salience = list_salience(engine, workspace_id)
     if "changes" in wanted:
         data.assessments = list_assessments(engine, workspace_id)
     if "map" in wanted:

@@ -22,6 +22,9 @@ assessed".
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+
 ATTRIBUTES = ("power", "legitimacy", "urgency")
 THRESHOLD = 3
 CLASSES = (
@@ -44,6 +47,8 @@ _BY_ATTRIBUTES = {
     (False, True, True): "dependent",
     (True, True, True): "definitive",
 }
+# the attributes each class holds (power, legitimacy, urgency)
+HELD_BY = {name: held for held, name in _BY_ATTRIBUTES.items()}
 # one colour a class, the stronger the class the warmer (Okabe-Ito based, legible for colour-blind readers)
 COLOURS = {
     "definitive": "#D55E00",
@@ -101,3 +106,30 @@ def read_level(value: object) -> int | None:
     if number != int(number) or not 1 <= number <= 5:
         raise ValueError(text)
     return int(number)
+
+
+def latest_classes(judgements: Iterable, day: date | None = None) -> dict[int, str | None]:
+    """Each judged actor's class from its latest judgement (the latest day, then the latest
+    recorded), ``day``: as of that day (judgements after it left out). ``judgements`` are
+    :class:`toolkit.strategy.SalienceJudgement` (any object with ``actor_id``, ``assessed_on``,
+    ``id`` and the three levels).
+
+    >>> from toolkit.strategy import SalienceJudgement as J
+    >>> js = [J(1, date(2026, 3, 1), 5, 5, 5, id=1), J(1, date(2026, 9, 1), 5, 1, 1, id=2), J(2, date(2026, 3, 1), 4)]
+    >>> latest_classes(js), latest_classes(js, date(2026, 6, 1))[1]
+    ({1: 'dormant', 2: None}, 'definitive')
+    """
+    latest: dict[int, object] = {}
+    for judged in judgements:
+        if day is not None and judged.assessed_on > day:
+            continue
+        before = latest.get(judged.actor_id)
+        if before is None or (judged.assessed_on, judged.id or 0) >= (before.assessed_on, before.id or 0):
+            latest[judged.actor_id] = judged
+    return {actor: salience_class(j.power, j.legitimacy, j.urgency) for actor, j in latest.items()}
+
+
+def filter_options() -> list[str]:
+    """What the actor filter offers: the classes, strongest first, then "not assessed" (``unknown``,
+    kept in a filter as None)."""
+    return [*CLASSES, "unknown"]

@@ -27,11 +27,13 @@ from toolkit.network.picture import grid_picture, legend_rows, map_picture
 from toolkit.network.presentation import grid_points, map_labels, stance_colours
 from toolkit.network.saved_view import ViewSpec
 from toolkit.network.view import MapView, filter_map, map_view
+from toolkit.salience import latest_classes
 from toolkit.store.engagement import list_assessments, list_interactions
 from toolkit.store.indicators import list_indicator_measurements, list_indicators
 from toolkit.store.maps import saved_layout
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.stories import SavedView, Story, list_views
+from toolkit.store.strategy import list_salience
 from toolkit.store.workspaces import get_workspace, vocabulary_terms
 
 RECENT_DAYS = 90  # "contacts in the last 90 days" among the key figures
@@ -62,6 +64,7 @@ class MapData:
     saved: dict[int, tuple[float, float]] = field(default_factory=dict)
     indicators: list = field(default_factory=list)
     measurements: list = field(default_factory=list)
+    salience: list = field(default_factory=list)  # dated salience judgements (SalienceJudgement)
 
 
 def map_data(engine: Engine, workspace_id: int) -> MapData:
@@ -78,6 +81,7 @@ def map_data(engine: Engine, workspace_id: int) -> MapData:
         saved,
         list_indicators(engine, workspace_id),
         list_indicator_measurements(engine, workspace_id),
+        list_salience(engine, workspace_id),
     )
 
 
@@ -90,7 +94,8 @@ def view_of(data: MapData, spec: ViewSpec, today: date) -> MapView:
     if spec.layout == data.layout:
         positions.update(data.saved)
     positions.update(spec.positions)
-    shown, ties = filter_map(data.actors, held.relations, spec.map_filter())
+    salience = latest_classes(data.salience, day)
+    shown, ties = filter_map(data.actors, held.relations, spec.map_filter(), salience)
     words = map_labels(data.terms)
     if not getattr(words, "others", "x"):  # the legend's "Otros" (categories beyond the palette)
         words.others = t("stories.others")
@@ -105,6 +110,7 @@ def view_of(data: MapData, spec: ViewSpec, today: date) -> MapView:
         spec.highlight,
         days_since_contact(data.actors, data.interactions, day),
         path=spec.path,
+        salience=salience,
     )
 
 

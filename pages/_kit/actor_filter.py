@@ -7,7 +7,9 @@ from pages._kit.context import PageContext
 from toolkit.actor_filter import ActorFilter
 from toolkit.domain import QUADRANTS, STANCE_VALUES
 from toolkit.i18n import t
+from toolkit.salience import filter_options
 from toolkit.store.register import actor_count, actor_themes
+from toolkit.strategy_views import salience_label
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -33,14 +35,15 @@ def stance_label(key: str | None) -> str:
 
 
 def actor_filter(
-    prefix: str, ctx: PageContext, themes: list[str], *, search: bool = False, columns=None
+    prefix: str, ctx: PageContext, themes: list[str], *, search: bool = False, columns=None, salience: bool = False
 ) -> ActorFilter:
     """Draw the filters (widget keys ``{prefix}_sectors``, ``{prefix}_query``...) and return what was chosen.
 
     ``columns`` are the places to draw into, one per filter (six with the search box, five
-    without); by default a new row of columns.
+    without, one more with ``salience``: the class of each actor's latest salience judgement);
+    by default a new row of columns.
     """
-    columns = columns or st.columns([3, 2, 2, 2, 2, 2] if search else 5)
+    columns = columns or st.columns([3, *[2] * (5 + salience)] if search else 5 + salience)
     places = iter(columns)
     query = ""
     if search:
@@ -58,6 +61,7 @@ def actor_filter(
     stances = choose(t("columns.stance"), "stances", list(STANCE_VALUES), stance_label)
     quadrants = choose(t("columns.quadrant"), "quadrants", list(QUADRANTS), lambda q: t(f"quadrants.{q}"))
     chosen_themes = choose(t("columns.themes"), "themes", themes, str)
+    classes = choose(t("strategy.salience.column"), "salience", filter_options(), salience_label) if salience else []
     return ActorFilter(
         query=query,
         sectors=tuple(sectors),
@@ -65,9 +69,11 @@ def actor_filter(
         stances=tuple(STANCE_VALUES[s] for s in stances),
         quadrants=tuple(quadrants),
         themes=tuple(chosen_themes),
+        salience=tuple(None if name == "unknown" else name for name in classes),
     )
 
 
 def any_chosen(wanted: ActorFilter) -> bool:
     """Whether any filter narrows the register."""
-    return any((wanted.query.strip(), wanted.sectors, wanted.scales, wanted.stances, wanted.quadrants, wanted.themes))
+    chosen = (wanted.query.strip(), wanted.sectors, wanted.scales, wanted.stances, wanted.quadrants, wanted.themes)
+    return any((*chosen, wanted.salience))

@@ -31,7 +31,14 @@ def standalone_map(ctx: PageContext, network: Network):
             kind, saved = chosen.layout, {}
         positions = {**compute_layout(network.actors, network.relations, kind), **saved}
         view = chosen_view(
-            network.actors, held.relations.relations, held.metrics, positions, network.words, chosen, held.contact
+            network.actors,
+            held.relations.relations,
+            held.metrics,
+            positions,
+            network.words,
+            chosen,
+            held.contact,
+            held.salience,
         )
         return map_html(view, texts, height=860, presentation=True, focus=view.node_ids.get(chosen.highlight)).encode(
             "utf-8"

@@ -37,7 +37,8 @@ def geo_of(ctx: PageContext, network: Network) -> tuple[GeoView, MapView, dict]:
     chosen = drawn_choices()
     day = chosen.day or ctx.today
     held = map_on(ctx, network, day)
-    view = chosen_view(network.actors, held.relations.relations, held.metrics, {}, network.words, chosen, held.contact)
+    relations, words = held.relations.relations, network.words
+    view = chosen_view(network.actors, relations, held.metrics, {}, words, chosen, held.contact, held.salience)
     texts = map_texts(ctx, chosen.colour_by, day, chosen.size_by)
     return world_view(network.actors, held.relations.relations, view, ctx.workspace.city), view, texts
 

@@ -56,8 +56,8 @@ def map_filter(ctx: PageContext, network: Network) -> tuple[MapFilter, int | Non
     Returns what to show, the actor searched for (highlighted) and whether to present full screen."""
     words = network.words
     with st.expander(t("map.filters"), icon=":material/filter_alt:"):
-        first, second = st.columns(4), st.columns(4)
-        actors = actor_filter("map", ctx, all_themes(network.actors), columns=[*first, second[0]])
+        first, second = st.columns(5), st.columns(4)
+        actors = actor_filter("map", ctx, all_themes(network.actors), columns=[*first, second[0]], salience=True)
         relation_types = second[1].multiselect(
             t("columns.relation.type"),
             ctx.keys("relation_types"),
@@ -143,7 +143,14 @@ def show(ctx: PageContext, network: Network) -> None:
     remember(ctx)
     held = map_on(ctx, network, day)
     view = chosen_view(
-        network.actors, held.relations.relations, held.metrics, positions, network.words, choices, held.contact
+        network.actors,
+        held.relations.relations,
+        held.metrics,
+        positions,
+        network.words,
+        choices,
+        held.contact,
+        held.salience,
     )
     say_what_is_shown(network, view, held, day)
     if highlight is not None and highlight not in view.node_ids:

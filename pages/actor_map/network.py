@@ -15,8 +15,11 @@ from toolkit.network.history import RelationsOn, relations_on
 from toolkit.network.layout import compute_layout
 from toolkit.network.presentation import map_labels
 from toolkit.network.view import Labels, MapChoices, MapView
+from toolkit.salience import latest_classes
 from toolkit.store.engagement import list_assessments, list_interactions
 from toolkit.store.register import list_actors, list_relations
+from toolkit.store.strategy import list_salience
+from toolkit.strategy import SalienceJudgement
 
 
 @dataclass
@@ -29,6 +32,7 @@ class Network:
     words: Labels
     interactions: list[Interaction] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
+    salience: list[SalienceJudgement] = field(default_factory=list)  # dated judgements, oldest first
 
     @property
     def names(self) -> dict[int, str]:
@@ -43,6 +47,11 @@ def register_at(_engine, url: str, workspace_id: int, revision: int):
 @st.cache_data(max_entries=16, show_spinner=False)
 def history_at(_engine, url: str, workspace_id: int, revision: int):
     return list_interactions(_engine, workspace_id), list_assessments(_engine, workspace_id)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def salience_at(_engine, url: str, workspace_id: int, revision: int) -> list[SalienceJudgement]:
+    return list_salience(_engine, workspace_id)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -64,7 +73,8 @@ def load_network(ctx: PageContext) -> Network | None:
     with st.spinner(t("map.computing")):
         metrics = metrics_at(actors, relations, *ctx.cache_key())
     interactions, assessments = history_at(ctx.engine, *ctx.cache_key())
-    return Network(actors, relations, metrics, map_labels(ctx.terms), interactions, assessments)
+    judged = salience_at(ctx.engine, *ctx.cache_key())
+    return Network(actors, relations, metrics, map_labels(ctx.terms), interactions, assessments, judged)
 
 
 def map_texts(ctx: PageContext, colour_by: str, day: date | None = None, size_by: str = "influence") -> dict[str, str]:
@@ -102,11 +112,13 @@ def legend_words(view: MapView, texts: dict[str, str], names: dict[int, str], pa
 
 @dataclass
 class MapOn:
-    """The map as of a day: the relations that held, their metrics, each actor's days since contact."""
+    """The map as of a day: the relations that held, their metrics, each actor's days since contact
+    and salience class."""
 
     relations: RelationsOn
     metrics: NetworkMetrics
     contact: dict[int, int | None]
+    salience: dict[int, str | None] = field(default_factory=dict)
 
 
 def map_on(ctx: PageContext, network: Network, day: date) -> MapOn:
@@ -115,7 +127,8 @@ def map_on(ctx: PageContext, network: Network, day: date) -> MapOn:
     metrics = network.metrics
     if held.hidden:
         metrics = metrics_at(network.actors, held.relations, *ctx.cache_key(), day)
-    return MapOn(held, metrics, days_since_contact(network.actors, network.interactions, day))
+    contact = days_since_contact(network.actors, network.interactions, day)
+    return MapOn(held, metrics, contact, latest_classes(network.salience, day))
 
 
 # the widgets whose choice outlives its tab (Streamlit forgets a widget's state when its tab is
@@ -130,6 +143,7 @@ KEPT = (
     "map_stances",
     "map_quadrants",
     "map_themes",
+    "map_salience",
     "map_relation_types",
     "map_min_strength",
     "map_hide_isolated",

@@ -58,7 +58,7 @@ class View:
 def show(ctx: PageContext) -> None:
     """The register tab: filters and order, the add form, one page of the editable table, the pager."""
     themes = theme_options(ctx)
-    wanted = actor_filter("actors", ctx, themes, search=True)
+    wanted = actor_filter("actors", ctx, themes, search=True, salience=True)
     top = st.columns([6, 3, 2], vertical_alignment="bottom")
     sort = top[1].selectbox(
         t("register.sort"), list(ACTOR_SORTS), key="actors_sort", format_func=lambda s: t(f"register.sorts.{s}")

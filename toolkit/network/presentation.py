@@ -8,6 +8,7 @@ from toolkit.markdown import escape
 from toolkit.network.exports import METRIC_COLUMNS
 from toolkit.network.history import CONTACT_BINS
 from toolkit.network.view import STANCE_COLOURS, UNKNOWN, Labels
+from toolkit.salience import CLASSES as SALIENCE_CLASSES
 
 
 def map_labels(terms: dict[str, list[tuple[str, str | None]]]) -> Labels:
@@ -40,6 +41,7 @@ def map_labels(terms: dict[str, list[tuple[str, str | None]]]) -> Labels:
         contact={key: t(f"map.contact.{key}") for key in CONTACT_BINS},
         never=t("map.contact.never_tip"),
         others=t("map.legend.others"),
+        salience={key: t(f"strategy.salience_class.{key}") for key in (*SALIENCE_CLASSES, "unknown")},
     )
 
 

@@ -9,8 +9,9 @@ from datetime import date
 from toolkit.actors import ActorFilter
 from toolkit.network.layout import LAYOUTS
 from toolkit.network.view import COLOUR_BY, SIZE_BY, MapChoices, MapFilter
+from toolkit.salience import CLASSES as SALIENCE_CLASSES
 
-LIST_FIELDS = ("sectors", "scales", "stances", "quadrants", "themes", "relation_types")
+LIST_FIELDS = ("sectors", "scales", "stances", "quadrants", "themes", "relation_types", "salience")
 
 
 @dataclass
@@ -34,6 +35,7 @@ class ViewSpec:
     focus: bool = False  # only the highlighted actor's surroundings
     focus_steps: int = 1
     path: tuple[int, ...] = ()  # a path found ("how do we reach…?"), highlighted
+    salience: tuple[str | None, ...] = ()  # salience classes kept (None: not assessed)
     positions: dict[int, tuple[float, float]] = field(default_factory=dict)  # as drawn when saved
 
     def map_filter(self) -> MapFilter:
@@ -43,7 +45,9 @@ class ViewSpec:
         4
         """
         return MapFilter(
-            actors=ActorFilter(self.query, self.sectors, self.scales, self.stances, self.quadrants, self.themes),
+            actors=ActorFilter(
+                self.query, self.sectors, self.scales, self.stances, self.quadrants, self.themes, salience=self.salience
+            ),
             relation_types=self.relation_types,
             min_strength=self.min_strength,
             hide_isolated=self.hide_isolated,
@@ -110,6 +114,7 @@ class ViewSpec:
         for name in LIST_FIELDS:
             if isinstance(data.get(name), list):
                 setattr(spec, name, tuple(v for v in data[name] if isinstance(v, (str, int)) or v is None))
+        spec.salience = tuple(v for v in spec.salience if v is None or v in SALIENCE_CLASSES)
         spec.query = str(data.get("query") or "")[:200]
         spec.min_strength = _number(data.get("min_strength"), 1, 3, 1)
         spec.focus_steps = _number(data.get("focus_steps"), 1, 4, 1)

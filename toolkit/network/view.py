@@ -12,8 +12,10 @@ from toolkit.i18n import t
 from toolkit.network.analysis import NetworkMetrics
 from toolkit.network.findings import neighbourhood
 from toolkit.network.history import CONTACT_BINS, CONTACT_COLOURS, NEVER_RING, contact_bin
+from toolkit.salience import CLASSES as SALIENCE_CLASSES
+from toolkit.salience import COLOURS as SALIENCE_COLOURS
 
-COLOUR_BY = ("sector", "scale", "stance", "community", "contact")
+COLOUR_BY = ("sector", "scale", "stance", "community", "contact", "salience")
 SIZE_BY = ("influence", "degree", "betweenness")
 # Okabe & Ito's colours, told apart by every kind of colour vision (its black left out: labels are
 # black); a colouring with more categories names its largest seven and folds the rest into "Otros"
@@ -47,8 +49,14 @@ class MapFilter:
     focus_steps: int = 1
 
 
-def filter_map(actors: list[Actor], relations: list[Relation], wanted: MapFilter) -> tuple[list[Actor], list[Relation]]:
-    """The actors and relations left after the map's filters and focus.
+def filter_map(
+    actors: list[Actor],
+    relations: list[Relation],
+    wanted: MapFilter,
+    salience: dict[int, str | None] | None = None,
+) -> tuple[list[Actor], list[Relation]]:
+    """The actors and relations left after the map's filters and focus (``salience``: each judged
+    actor's class, for the salience filter).
 
     >>> a = [Actor("A", id=1, sector="academia"), Actor("B", id=2), Actor("C", id=3)]
     >>> r = [Relation(1, 2, strength=3), Relation(2, 3, strength=1)]
@@ -56,7 +64,7 @@ def filter_map(actors: list[Actor], relations: list[Relation], wanted: MapFilter
     >>> [x.name for x in kept], len(ties)
     (['A', 'B'], 1)
     """
-    kept = filter_actors(actors, wanted.actors)
+    kept = filter_actors(actors, wanted.actors, salience=salience)
     if wanted.focus is not None:
         around = neighbourhood(actors, relations, wanted.focus, wanted.focus_steps)
         kept = [a for a in kept if a.id in around or a.id == wanted.focus]
@@ -89,6 +97,7 @@ class Labels:
     contact: dict[str, str] = field(default_factory=dict)  # contact bin -> legend caption
     never: str = ""  # the tooltip's "days since the last contact" of an actor never contacted
     others: str = ""  # the legend's "Otros": the categories beyond the palette's colours
+    salience: dict[str, str] = field(default_factory=dict)  # salience class -> caption ("unknown": not assessed)
 
 
 @dataclass
@@ -115,9 +124,17 @@ def _size(actor: Actor, metrics: NetworkMetrics, size_by: str, top: dict[str, fl
 
 
 def _category(
-    actor: Actor, colour_by: str, metrics: NetworkMetrics, labels: Labels, contact: dict[int, int | None]
+    actor: Actor,
+    colour_by: str,
+    metrics: NetworkMetrics,
+    labels: Labels,
+    contact: dict[int, int | None],
+    salience: dict[int, str | None] | None = None,
 ) -> tuple[object, str]:
     """The key the actor is coloured by, and its caption in the legend."""
+    if colour_by == "salience":  # not assessed is a class of its own, drawn as "no data"
+        key = (salience or {}).get(actor.id)
+        return key, labels.salience.get(key or "unknown", key or labels.unknown)
     if colour_by == "contact":
         key = contact_bin(contact.get(actor.id))
         return key, labels.contact.get(key, key)
@@ -153,6 +170,18 @@ def category_colours(counts: dict[object, int], has_unknown: bool = False) -> tu
     return dict(zip(ranked, PALETTE, strict=False)), []
 
 
+def _palette(keys: list[object], colour_by: str) -> tuple[dict[object, str], list[object]]:
+    """The colours of the actors' categories and those folded into "Otros" (see :func:`category_colours`)."""
+    counts: dict[object, int] = {}
+    for key in keys:
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
+    categories, folded = category_colours(counts, None in keys)
+    if colour_by == "salience":  # nine classes at most, each its own colour: none folded into "Otros"
+        return categories, []
+    return categories, folded
+
+
 def _colour(key: object, colour_by: str, categories: dict[object, str]) -> str:
     """A stance's or a contact bin's own colour, or the category's (:data:`OTHERS` when folded)."""
     if key is None:
@@ -161,6 +190,8 @@ def _colour(key: object, colour_by: str, categories: dict[object, str]) -> str:
         return STANCE_COLOURS[key]
     if colour_by == "contact":
         return CONTACT_COLOURS[key]
+    if colour_by == "salience":
+        return SALIENCE_COLOURS.get(key, UNKNOWN)
     return categories.get(key, OTHERS)
 
 
@@ -234,6 +265,9 @@ def _legend_order(legend: dict[str, str], colour_by: str, labels: Labels, counts
     if colour_by == "contact":  # the bins in order, from the latest contact to none
         captions = [labels.contact.get(key, key) for key in CONTACT_BINS]
         return sorted(legend.items(), key=lambda kv: captions.index(kv[0]) if kv[0] in captions else 9)
+    if colour_by == "salience":  # the strongest class first, "not assessed" last
+        captions = [labels.salience.get(key, key) for key in SALIENCE_CLASSES]
+        return sorted(legend.items(), key=lambda kv: captions.index(kv[0]) if kv[0] in captions else 99)
     last = {OTHERS: 1, UNKNOWN: 2}  # the largest categories first, then "Otros", then "Sin dato"
     return sorted(legend.items(), key=lambda kv: (last.get(kv[1], 0), -counts.get(kv[0], 0)))
 
@@ -269,10 +303,12 @@ def map_view(
     highlight: int | None = None,
     contact: dict[int, int | None] | None = None,
     path: list[int] | tuple[int, ...] = (),
+    salience: dict[int, str | None] | None = None,
 ) -> MapView:
     """Nodes and edges ready for vis-network: generated ids, plain-text labels and tooltips.
     ``contact``: each actor's days since its last contact (``None``: never), for the "contact"
     colouring and the tooltips. ``path``: actor ids of a path to stand out (the others fade).
+    ``salience``: each judged actor's salience class, for the "salience" colouring.
 
     >>> from toolkit.network.analysis import network_metrics
     >>> a = [Actor("<b>A</b>", id=7, sector="academia", influence=5), Actor("B", id=9)]
@@ -286,12 +322,8 @@ def map_view(
         "degree": max((m.degree for m in metrics.per_actor.values()), default=0),
         "betweenness": max((m.betweenness for m in metrics.per_actor.values()), default=0.0),
     }
-    chosen = [(actor, *_category(actor, colour_by, metrics, labels, contact or {})) for actor in actors]
-    counts_by_key: dict[object, int] = {}
-    for _, key, _ in chosen:
-        if key is not None:
-            counts_by_key[key] = counts_by_key.get(key, 0) + 1
-    categories, folded_keys = category_colours(counts_by_key, any(key is None for _, key, _ in chosen))
+    chosen = [(actor, *_category(actor, colour_by, metrics, labels, contact or {}, salience)) for actor in actors]
+    categories, folded_keys = _palette([key for _, key, _ in chosen], colour_by)
     captions = {key: caption for _, key, caption in chosen}
     others = labels.others or t("map.legend.others")
     legend: dict[str, str] = {}
@@ -403,10 +435,11 @@ def chosen_view(
     labels: Labels,
     choices: MapChoices,
     contact: dict[int, int | None] | None = None,
+    salience: dict[int, str | None] | None = None,
 ) -> MapView:
     """The map as the person sees it (for the page and for every export): ``choices``' filters,
     focus, colouring, size, actor searched for and path over ``relations`` (those that held on
-    ``choices.day``, with their ``metrics``).
+    ``choices.day``, with their ``metrics``; ``salience``: each judged actor's class as of that day).
 
     >>> from toolkit.network.analysis import network_metrics
     >>> a = [Actor("A", id=1, sector="academia"), Actor("B", id=2), Actor("C", id=3)]
@@ -416,7 +449,7 @@ def chosen_view(
     >>> [n["label"] for n in view.nodes], view.path
     (['A', 'B'], ['n0', 'n1'])
     """
-    shown, ties = filter_map(actors, relations, choices.filter)
+    shown, ties = filter_map(actors, relations, choices.filter, salience)
     return map_view(
         shown,
         ties,
@@ -428,4 +461,5 @@ def chosen_view(
         choices.highlight,
         contact,
         choices.path,
+        salience,
     )
