@@ -3,6 +3,8 @@
 import streamlit as st
 
 from pages._kit.context import PageContext, page_context
+from pages._kit.register import KEPT
+from pages.actors import quality_link
 from pages.contacts import data, steps
 from toolkit.actors import workspace_overview
 from toolkit.charts import count_bars
@@ -16,8 +18,9 @@ if ctx is None:
     st.stop()
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
 def overview_at(_engine, cache_key: tuple):
+    """One overview per revision for every session (read-only: see pages._kit.register)."""
     return workspace_overview(_engine, cache_key[1])
 
 
@@ -70,15 +73,25 @@ def charts(ctx: PageContext, view) -> None:
 
 
 def quality(view) -> None:
+    """Each data-quality list, counted, links to the register filtered to exactly those actors."""
     st.subheader(t("home.quality.title"))
-    for key, names in (
-        ("without_sector", view.without_sector),
-        ("without_stance", view.without_stance),
-        ("without_consent", view.without_consent),
-        ("isolated", view.isolated),
+    st.caption(t("home.quality.hint"))
+    for missing, key, names in (
+        ("sector", "without_sector", view.without_sector),
+        ("stance", "without_stance", view.without_stance),
+        ("consent", "without_consent", view.without_consent),
+        ("isolated", "isolated", view.isolated),
     ):
-        with st.expander(t(f"home.quality.{key}", count=len(names)), expanded=False):
-            st.text(", ".join(names) or t("home.quality.none"))
+        text = t(f"home.quality.{key}", count=len(names))
+        if names:
+            st.page_link(
+                "pages/actors/page.py",
+                label=text,
+                icon=":material/filter_alt:",
+                query_params=quality_link.link_to(missing),  # actores?missing=sector
+            )
+        else:
+            st.markdown(f":material/check_circle: {text}")
 
 
 view = overview_at(ctx.engine, ctx.cache_key())

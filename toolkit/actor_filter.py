@@ -1,11 +1,13 @@
 """Which actors a filter keeps: the search words (name, acronym, city, country, themes, notes) and
-the chosen sectors, scales, stances, quadrants and themes. One definition for the lists filtered in
+the chosen sectors, scales, stances, quadrants and themes, and the data-quality list it was opened
+from (``missing``: actors without a sector, a stance, consent for their contact data, or any
+relation: Inicio's "Calidad de los datos"). One definition for the lists filtered in
 memory (the map, consultations, audiences) and the register paged in the store
 (:func:`toolkit.store.register.list_actors_page`); it never reads the store."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from toolkit.domain import Actor, quadrant
@@ -20,8 +22,33 @@ class ActorFilter:
     stances: tuple[int | None, ...] = ()
     quadrants: tuple[str | None, ...] = ()
     themes: tuple[str, ...] = ()
-    # salience classes (toolkit.salience.CLASSES; None: not assessed), of each actor's latest judgement
-    salience: tuple[str | None, ...] = ()
+    missing: str | None = None  # one of MISSING: the actors a data-quality list names
+
+
+# Inicio's data-quality lists, in the order it shows them (toolkit.actors.overview counts them)
+MISSING = ("sector", "stance", "consent", "isolated")
+
+
+def lacks(actor: Actor, missing: str | None, connected: frozenset[int] | set[int] = frozenset()) -> bool:
+    """Whether an actor is on a data-quality list: no sector, no stance, contact data without consent
+    recorded ("yes"), or no relation (``connected``: the ids of actors in any relation).
+
+    >>> lacks(Actor("A"), "sector"), lacks(Actor("A", sector="academia"), "sector")
+    (True, False)
+    >>> lacks(Actor("A", email="a@b.co", consent="unknown"), "consent"), lacks(Actor("A"), "consent")
+    (True, False)
+    >>> lacks(Actor("A", id=1), "isolated", {1}), lacks(Actor("A", id=2), "isolated", {1})
+    (False, True)
+    """
+    if missing == "sector":
+        return not actor.sector
+    if missing == "stance":
+        return actor.stance is None
+    if missing == "consent":
+        return any((actor.contact_name, actor.email, actor.phone)) and actor.consent != "yes"
+    if missing == "isolated":
+        return actor.id not in connected
+    return False
 
 
 def search_words(query: str) -> list[str]:
@@ -60,19 +87,16 @@ def search_texts(actor: Actor) -> list[str]:
 
 
 def filter_actors(
-    actors: list[Actor], wanted: ActorFilter, salience: Mapping[int, str | None] | None = None
+    actors: list[Actor], wanted: ActorFilter, connected: frozenset[int] | set[int] = frozenset()
 ) -> list[Actor]:
     """Actors matching the search words (name, acronym, city, themes, notes) and every chosen filter
-    (``salience``: each judged actor's class, :func:`toolkit.salience.latest_classes`, for
-    ``wanted.salience``).
+    (``connected``: the ids of actors in a relation, for ``missing="isolated"``).
 
     >>> a = [Actor("Universidad EAFIT", sector="academia", themes=["innovación"]), Actor("EPM")]
     >>> [x.name for x in filter_actors(a, ActorFilter(query="eafit"))]
     ['Universidad EAFIT']
     >>> [x.name for x in filter_actors(a, ActorFilter(themes=("innovacion",)))]
     ['Universidad EAFIT']
-    >>> [x.name for x in filter_actors(a, ActorFilter(salience=(None,)), salience={1: "dominant"})]
-    ['Universidad EAFIT', 'EPM']
     """
     words = search_words(wanted.query)
     themes = wanted_themes(wanted)
@@ -90,7 +114,7 @@ def filter_actors(
             continue
         if themes and not themes_match(themes, actor.themes):
             continue
-        if wanted.salience and (salience or {}).get(actor.id) not in wanted.salience:
+        if wanted.missing and not lacks(actor, wanted.missing, connected):
             continue
         found.append(actor)
     return found

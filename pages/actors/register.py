@@ -1,7 +1,7 @@
 """Actores, the register: search, filter and sort in the store, one page of rows in the editor (edit
 in place, one save for the edits and the deletes), page controls, add an actor."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
@@ -9,6 +9,7 @@ from pages._kit.actor_filter import actor_filter, actor_total, stance_label, the
 from pages._kit.context import PageContext
 from pages._kit.outcome import run
 from pages._kit.table import TableTexts, editable_table, forget, pending
+from pages.actors import quality_link
 from toolkit.actor_filter import ActorFilter
 from toolkit.actors import TABLE_COLUMNS, actor_rows, table_edits
 from toolkit.domain import DIMENSIONS, KINDS, QUADRANTS, STANCE_VALUES, Actor
@@ -58,7 +59,8 @@ class View:
 def show(ctx: PageContext) -> None:
     """The register tab: filters and order, the add form, one page of the editable table, the pager."""
     themes = theme_options(ctx)
-    wanted = actor_filter("actors", ctx, themes, search=True, salience=True)
+    wanted = replace(actor_filter("actors", ctx, themes, search=True), missing=quality_link.linked_missing())
+    quality_link.chip(wanted.missing)  # opened from Inicio's "Calidad de los datos"
     top = st.columns([6, 3, 2], vertical_alignment="bottom")
     sort = top[1].selectbox(
         t("register.sort"), list(ACTOR_SORTS), key="actors_sort", format_func=lambda s: t(f"register.sorts.{s}")

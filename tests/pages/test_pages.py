@@ -64,7 +64,8 @@ def test_home_shows_the_sample_at_a_glance(app):
     assert t("home.metric.actors") in labels
     actors = next(m for m in app.metric if m.label == t("home.metric.actors"))
     assert int(actors.value.replace(".", "")) >= 60
-    assert any(t("home.quality.without_sector", count="").split(":")[0] in e.label for e in app.expander)
+    quality = [link.proto.label for link in app.get("page_link") if "missing=" in link.proto.query_string]
+    assert any(label.endswith(t("home.quality.without_sector", count=2)[1:]) for label in quality)
 
 
 def test_first_run_creates_the_sample_workspace(app):
