@@ -7,7 +7,7 @@ memory (the map, consultations, audiences) and the register paged in the store
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from toolkit.domain import Actor, quadrant
@@ -23,6 +23,8 @@ class ActorFilter:
     quadrants: tuple[str | None, ...] = ()
     themes: tuple[str, ...] = ()
     missing: str | None = None  # one of MISSING: the actors a data-quality list names
+    # salience classes (toolkit.salience.CLASSES; None: not assessed), of each actor's latest judgement
+    salience: tuple[str | None, ...] = ()
 
 
 # Inicio's data-quality lists, in the order it shows them (toolkit.actors.overview counts them)
@@ -87,16 +89,22 @@ def search_texts(actor: Actor) -> list[str]:
 
 
 def filter_actors(
-    actors: list[Actor], wanted: ActorFilter, connected: frozenset[int] | set[int] = frozenset()
+    actors: list[Actor],
+    wanted: ActorFilter,
+    connected: frozenset[int] | set[int] = frozenset(),
+    salience: Mapping[int, str | None] | None = None,
 ) -> list[Actor]:
     """Actors matching the search words (name, acronym, city, themes, notes) and every chosen filter
-    (``connected``: the ids of actors in a relation, for ``missing="isolated"``).
+    (``connected``: the ids of actors in a relation, for ``missing="isolated"``; ``salience``: each
+    judged actor's class, :func:`toolkit.salience.latest_classes`, for ``wanted.salience``).
 
     >>> a = [Actor("Universidad EAFIT", sector="academia", themes=["innovación"]), Actor("EPM")]
     >>> [x.name for x in filter_actors(a, ActorFilter(query="eafit"))]
     ['Universidad EAFIT']
     >>> [x.name for x in filter_actors(a, ActorFilter(themes=("innovacion",)))]
     ['Universidad EAFIT']
+    >>> [x.name for x in filter_actors(a, ActorFilter(salience=(None,)), salience={1: "dominant"})]
+    ['Universidad EAFIT', 'EPM']
     """
     words = search_words(wanted.query)
     themes = wanted_themes(wanted)
@@ -115,6 +123,8 @@ def filter_actors(
         if themes and not themes_match(themes, actor.themes):
             continue
         if wanted.missing and not lacks(actor, wanted.missing, connected):
+            continue
+        if wanted.salience and (salience or {}).get(actor.id) not in wanted.salience:
             continue
         found.append(actor)
     return found

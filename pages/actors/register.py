@@ -59,7 +59,9 @@ class View:
 def show(ctx: PageContext) -> None:
     """The register tab: filters and order, the add form, one page of the editable table, the pager."""
     themes = theme_options(ctx)
-    wanted = replace(actor_filter("actors", ctx, themes, search=True), missing=quality_link.linked_missing())
+    wanted = replace(
+        actor_filter("actors", ctx, themes, search=True, salience=True), missing=quality_link.linked_missing()
+    )
     quality_link.chip(wanted.missing)  # opened from Inicio's "Calidad de los datos"
     top = st.columns([6, 3, 2], vertical_alignment="bottom")
     sort = top[1].selectbox(

@@ -5,17 +5,19 @@ from __future__ import annotations
 import json
 from dataclasses import fields
 from datetime import date
+from operator import itemgetter
 
-from sqlalchemy import Connection, Engine, Text, and_, cast, delete, exists, false, func, insert, or_, select
+from sqlalchemy import JSON, Connection, Engine, Text, and_, cast, delete, exists, false, func, insert, or_, select
 
 from toolkit.actor_filter import ActorFilter, search_words, themes_match, wanted_themes, words_match
 from toolkit.domain import HIGH_LEVEL, PLACE_SOURCES, Actor, Relation
 from toolkit.i18n import label
-from toolkit.store import bin
+from toolkit.store import audit, bin
 from toolkit.store.columns import checked, clean_values, fits
 from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
 from toolkit.store.reassessments import EDIT_REASON, record_change
+from toolkit.store.strategy_filter import salience_condition
 from toolkit.store.tables import actors, interaction_actors, interactions, relations, vocab_terms, workspaces
 from toolkit.store.workspaces import reading, writing
 from toolkit.vocab import fold
@@ -233,6 +235,8 @@ def _chosen(wanted: ActorFilter) -> list:
         conditions.append(or_(*(_in_quadrant(name) for name in wanted.quadrants)))
     if wanted.missing:
         conditions.append(_lacking(wanted.missing))
+    if wanted.salience:  # the class of each actor's latest salience judgement (issue 20)
+        conditions.append(salience_condition(wanted.salience))
     return conditions
 
 
@@ -501,7 +505,7 @@ def insert_actors(connection: Connection, workspace_id: int, rows: list[dict[str
     inserted out of order would fail the import instead of tying relations to the wrong actors.
     (``RETURNING`` with ``sort_by_parameter_order`` is 4-5 times slower on PostgreSQL.)
     """
-    connection.execute(insert(actors), rows)
+    _insert_rows(connection, rows)
     found = connection.execute(
         select(actors.c.id, actors.c.name)
         .where(actors.c.workspace_id == workspace_id)
@@ -512,3 +516,62 @@ def insert_actors(connection: Connection, workspace_id: int, rows: list[dict[str
     if [row.name for row in found] != [row["name"] for row in rows]:
         raise RuntimeError("new actors' ids could not be matched to the imported rows")
     return [row.id for row in found]
+
+
+def _insert_rows(connection: Connection, rows: list[dict[str, object]]) -> None:
+    """``insert(actors)`` of ``rows``, recorded in the trail as SQLAlchemy's would be; an import's
+    thousands of rows go through one prepared statement of the driver, with each distinct list or
+    dict encoded to JSON once (SQLAlchemy encoded every row's themes, dimensions and custom fields,
+    and building its parameters took longer than SQLite's write: benchmarks/README.md, "Importing")."""
+    columns = [column.name for column in actors.c if column.name != "id"]
+    if (
+        len(rows) <= audit.MANY  # a few rows: the trail records each one, through SQLAlchemy
+        or set(rows[0]) != set(columns)  # a column left to its default: SQLAlchemy fills it in
+        or any(row.keys() != rows[0].keys() for row in rows)
+    ):
+        connection.execute(insert(actors), rows)
+        return
+    dialect = connection.dialect
+    statement = insert(actors).compile(dialect=dialect, column_keys=columns)
+    names = list(statement.positiontup) if statement.positional else columns
+    converters = []
+    for index, name in enumerate(names):
+        column_type = actors.c[name].type
+        if isinstance(column_type, JSON):
+            converters.append((index, _json_encoder(dialect)))
+        elif (process := column_type.dialect_impl(dialect).bind_processor(dialect)) is not None:
+            converters.append((index, process))
+    values_of = itemgetter(*names)
+    parameters = []
+    for row in rows:
+        values = list(values_of(row))
+        for index, convert in converters:
+            values[index] = convert(values[index])
+        parameters.append(tuple(values) if statement.positional else dict(zip(names, values, strict=True)))
+    connection.exec_driver_sql(statement.string, parameters)
+    if not connection.info.get(audit.QUIET):  # what audit's after_execute records for many rows
+        audit.record(connection, rows[0]["workspace_id"], "insert_many", actors.name, None, after={"count": len(rows)})
+
+
+def _json_encoder(dialect):
+    """A function giving the JSON text the dialect's JSON type writes for a value (None too: the
+    JSON ``null``), encoded once per distinct list or dict of texts (an import's rows repeat the
+    same few theme lists)."""
+    serialise = getattr(dialect, "_json_serializer", None) or json.dumps
+    lists: dict[tuple, str] = {}
+    dicts: dict[tuple, str] = {}
+
+    def encode(value: object) -> str:
+        kind = type(value)
+        if kind is list and all(type(item) is str for item in value):
+            known, key = lists, tuple(value)
+        elif kind is dict and all(type(k) is str and type(v) is str for k, v in value.items()):
+            known, key = dicts, tuple(value.items())
+        else:  # numbers, nested values: as they come
+            return serialise(value)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = serialise(value)
+        return found
+
+    return encode
