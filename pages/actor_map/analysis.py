@@ -6,6 +6,7 @@ import streamlit as st
 from pages._kit.context import PageContext
 from pages.actor_map.network import Network, kept, remember, restore
 from toolkit.i18n import t
+from toolkit.network.brokerage import role_texts
 from toolkit.network.exports import METRIC_COLUMNS
 from toolkit.network.findings import findings, paths_between
 from toolkit.network.presentation import finding_text, metric_rows
@@ -24,8 +25,17 @@ def show_findings(ctx: PageContext, network: Network) -> None:
 
 def show_metrics(network: Network) -> None:
     st.subheader(t("map.metrics.title"))
+    by = st.segmented_control(  # the groups of the brokerage roles (issue 20)
+        t("map.metrics.brokerage_by"),
+        ["sector", "scale"],
+        default="sector",
+        key="map_brokerage_by",
+        format_func=lambda g: t(f"columns.{g}"),
+    )
+    groups = {a.id: getattr(a, by or "sector") for a in network.actors}
+    roles = role_texts(groups, network.relations, lambda role: t(f"strategy.roles.{role}"))
     st.dataframe(
-        pd.DataFrame(metric_rows(network.actors, network.metrics)),
+        pd.DataFrame(metric_rows(network.actors, network.metrics, roles)),
         hide_index=True,
         width="stretch",
         height=420,
@@ -42,6 +52,7 @@ def show_metrics(network: Network) -> None:
                 )
                 for c in SHARES
             },
+            "brokerage": st.column_config.TextColumn(t("map.metric.brokerage"), help=t("map.metric_help.brokerage")),
         },
     )
 

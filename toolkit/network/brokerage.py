@@ -18,7 +18,7 @@ paths (their group is unknown, no role can be named).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from toolkit.domain import Relation
 
@@ -111,3 +111,26 @@ def only_bridges(
         if len(brokers) == 1 and pair not in direct
     ]
     return sorted(found, key=lambda item: (str(item[0]), str(item[1])))
+
+
+def role_text(counts: Mapping[str, int], label: Callable[[str], str]) -> str:
+    """An actor's roles for a table cell, the one it plays most first, each with how many times
+    (empty when it brokers nothing).
+
+    >>> role_text({"coordinator": 0, "liaison": 12, "gatekeeper": 3}, str.title)
+    'Liaison 12 · Gatekeeper 3'
+    """
+    played = sorted(((role, n) for role, n in counts.items() if n), key=lambda item: (-item[1], ROLES.index(item[0])))
+    return " · ".join(f"{label(role)} {n}" for role, n in played)
+
+
+def role_texts(
+    groups: Mapping[int, object], relations: Iterable[Relation], label: Callable[[str], str]
+) -> dict[int, str]:
+    """Each actor's brokerage roles as text (:func:`role_text`), with ``groups`` (its sector or
+    scale) as the groups.
+
+    >>> role_texts({1: "a", 2: "b", 3: "c"}, [Relation(1, 2), Relation(2, 3)], str)[2]
+    'liaison 2'
+    """
+    return {actor: role_text(counts, label) for actor, counts in brokerage(groups, directed_ties(relations)).items()}

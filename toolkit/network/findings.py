@@ -12,6 +12,7 @@ import networkx as nx
 
 from toolkit.domain import Actor, Relation
 from toolkit.network.analysis import ActorMetrics, NetworkMetrics, split_if_removed
+from toolkit.network.brokerage import directed_ties, only_bridges
 
 TOP = 3
 
@@ -110,11 +111,25 @@ def _conflicts_among_allies(relations: list[Relation], by_id: dict[int, Actor]) 
     return found
 
 
+def _only_bridges(actors: list[Actor], relations: list[Relation], by_id: dict[int, Actor]) -> list[Finding]:
+    """Pairs of sectors (then scales) that one actor alone joins (Gould and Fernandez's liaison, see
+    :func:`toolkit.network.brokerage.only_bridges`), at most :data:`TOP` of each."""
+    found = []
+    ties = directed_ties(relations)
+    for field_name in ("sector", "scale"):
+        pairs = only_bridges({a.id: getattr(a, field_name) for a in actors}, ties)
+        for first, second, brokers in pairs[:TOP]:
+            values = {"name": by_id[brokers[0]].name, "groups": [first, second]}
+            found.append(Finding(f"{field_name}_bridge", values, brokers))
+    return found
+
+
 def findings(
     actors: list[Actor], relations: list[Relation], metrics: NetworkMetrics, sectors: list[str], scales: list[str]
 ) -> list[Finding]:
     """The most central actors, brokers whose absence would split the map, influential isolated
-    actors, missing or weakly connected sectors and scales, conflicts among allies.
+    actors, missing or weakly connected sectors and scales, conflicts among allies, the only bridge
+    between two sectors (or scales).
 
     >>> from toolkit.network.analysis import network_metrics
     >>> a = [Actor("Hub", id=1, sector="academia"), Actor("B", id=2, sector="academia"),
@@ -133,6 +148,7 @@ def findings(
         *_isolated_influential(actors, per),
         *_missing_or_weak_groups(actors, per, sectors, scales),
         *_conflicts_among_allies(relations, by_id),
+        *_only_bridges(actors, relations, by_id),
     ]
 
 

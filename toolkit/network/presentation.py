@@ -102,11 +102,14 @@ def finding_text(note, words: Labels) -> str:
         values["group"] = vocabulary.get(values["key"], values.pop("key"))
     if "mean" in values:
         values["mean"] = format_number(values["mean"], digits=1)
+    if "groups" in values:  # the two groups one actor alone joins
+        values["first"], values["second"] = (vocabulary.get(k, k) for k in values.pop("groups"))
     return t(f"map.findings.{note.key}", **{k: escape(v) if isinstance(v, str) else v for k, v in values.items()})
 
 
-def metric_rows(actors, metrics) -> list[dict]:
-    """One row per actor with its metrics, the best brokers first, communities counted from 1.
+def metric_rows(actors, metrics, roles: dict[int, str] | None = None) -> list[dict]:
+    """One row per actor with its metrics, the best brokers first, communities counted from 1;
+    ``roles``: each actor's brokerage roles as text (a "brokerage" column).
 
     >>> from toolkit.domain import Actor, Relation
     >>> from toolkit.network.analysis import network_metrics
@@ -116,8 +119,10 @@ def metric_rows(actors, metrics) -> list[dict]:
     [('Hub', 2, 1), ('A', 1, 1), ('C', 1, 1)]
     """
     rows = [{"name": a.name, **{c: getattr(metrics.per_actor[a.id], c) for c in METRIC_COLUMNS}} for a in actors]
-    for row in rows:
+    for row, actor in zip(rows, actors, strict=True):
         row["community"] += 1
+        if roles is not None:
+            row["brokerage"] = roles.get(actor.id, "")
     return sorted(rows, key=lambda row: row["betweenness"], reverse=True)
 
 
