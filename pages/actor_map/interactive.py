@@ -1,27 +1,24 @@
 """The map tab: the drawn network, coloured and sized as chosen, filtered, searched and focused."""
 
-import zlib
 from datetime import date
 
 import streamlit as st
 
-from pages._kit.actor_filter import actor_filter
+from pages._kit.actor_filter import actor_filter, actor_total, theme_options
 from pages._kit.context import PageContext
-from pages.actor_map.network import Network, kept, layout_at, legend_words, map_on, map_texts, remember, restore
-from toolkit.actors import all_themes
+from pages.actor_map.drawn import Arrangement, Drawn, drawn_map, first_day_at, map_fragment, positions
+from pages.actor_map.network import Network, kept, load_network, map_texts, remember, restore
 from toolkit.i18n import format_date, format_number, t
-from toolkit.network.history import earliest_start
 from toolkit.network.layout import LAYOUTS
-from toolkit.network.legend import legend_html
-from toolkit.network.render import map_html
-from toolkit.network.view import COLOUR_BY, SIZE_BY, MapChoices, MapFilter, chosen_view
-from toolkit.store.maps import save_layout, saved_layout
+from toolkit.network.readable import FIRST_DRAWN, STEPS
+from toolkit.network.view import COLOUR_BY, SIZE_BY, MapChoices, MapFilter
+from toolkit.store.maps import layout_setting, save_layout
 
 
-def arrangement(ctx: PageContext, network: Network, place) -> tuple[str, dict]:
-    """The layout chooser and its "arrange again" button; the positions to draw (the saved ones,
+def arrangement(ctx: PageContext, network: Network, place) -> Arrangement:
+    """The layout chooser and its "arrange again" button; which positions to draw (the saved ones,
     or a new arrangement kept for tomorrow)."""
-    saved_kind, saved_positions, saved_at = saved_layout(ctx.engine, ctx.workspace_id)
+    saved_kind, saved_at = layout_setting(ctx.engine, ctx.workspace_id)
     kind = place[0].selectbox(
         t("map.layout"),
         list(LAYOUTS),
@@ -36,18 +33,15 @@ def arrangement(ctx: PageContext, network: Network, place) -> tuple[str, dict]:
         st.session_state[seed_key] = st.session_state.get(seed_key, 7) + 1
         st.session_state["map_save_positions"] = True
     seed = st.session_state.get(seed_key, 7)
-    computed = layout_at(network.actors, network.relations, *ctx.cache_key(), kind, seed)
-    if kind == saved_kind and saved_positions and not st.session_state.get("map_save_positions"):
-        positions = {**computed, **saved_positions}  # actors added since the save get a computed place
-    else:
-        positions = computed
-        if ctx.may_edit:  # a viewer sees it, but keeps nothing
-            save_layout(ctx.engine, ctx.workspace_id, kind, positions)  # the chosen arrangement is kept for tomorrow
-        st.session_state.pop("map_save_positions", None)
-        saved_at = None
-    if saved_at:
+    if kind == saved_kind and saved_at is not None and not st.session_state.get("map_save_positions"):
         place[1].caption(t("map.saved_on", date=format_date(saved_at)))
-    return kind, positions
+        return Arrangement(kind, seed, saved_at)  # actors added since the save get a computed place
+    chosen = Arrangement(kind, seed)
+    st.session_state.pop("map_save_positions", None)
+    if not ctx.may_edit:  # a viewer sees it, but keeps nothing
+        return chosen
+    save_layout(ctx.engine, ctx.workspace_id, kind, positions(ctx, network, chosen))  # kept for tomorrow
+    return Arrangement(kind, seed, layout_setting(ctx.engine, ctx.workspace_id)[1])
 
 
 def map_filter(ctx: PageContext, network: Network) -> tuple[MapFilter, int | None, bool]:
@@ -57,7 +51,7 @@ def map_filter(ctx: PageContext, network: Network) -> tuple[MapFilter, int | Non
     words = network.words
     with st.expander(t("map.filters"), icon=":material/filter_alt:"):
         first, second = st.columns(5), st.columns(4)
-        actors = actor_filter("map", ctx, all_themes(network.actors), columns=[*first, second[0]], salience=True)
+        actors = actor_filter("map", ctx, theme_options(ctx), columns=[*first, second[0]], salience=True)
         relation_types = second[1].multiselect(
             t("columns.relation.type"),
             ctx.keys("relation_types"),
@@ -93,7 +87,7 @@ def map_filter(ctx: PageContext, network: Network) -> tuple[MapFilter, int | Non
 
 def as_of(ctx: PageContext, network: Network, place) -> date:
     """The day the map is drawn as of: today unless the person goes back in time."""
-    first = earliest_start(network.relations) or ctx.today
+    first = first_day_at(network, *ctx.cache_key()) or ctx.today
     return place.date_input(
         t("map.as_of"),
         value=ctx.today,
@@ -105,8 +99,8 @@ def as_of(ctx: PageContext, network: Network, place) -> date:
     )
 
 
-def choose_look(ctx: PageContext, network: Network) -> tuple[str, str, date, str, dict]:
-    """The row over the map: colour, size, day, layout; returns them and the positions to draw."""
+def choose_look(ctx: PageContext, network: Network) -> tuple[str, str, date, Arrangement]:
+    """The row over the map: colour, size, day, layout; returns them and the arrangement to draw."""
     controls = st.columns([2, 2, 2, 2, 2])
     colour_by = controls[0].selectbox(
         t("map.colour_by"), list(COLOUR_BY), key="map_colour_by", format_func=lambda v: t(f"map.colour.{v}")
@@ -115,63 +109,56 @@ def choose_look(ctx: PageContext, network: Network) -> tuple[str, str, date, str
         t("map.size_by"), list(SIZE_BY), key="map_size_by", format_func=lambda v: t(f"map.size.{v}")
     )
     day = as_of(ctx, network, controls[2])
-    kind, positions = arrangement(ctx, network, controls[3:])
-    return colour_by, size_by, day, kind, positions
+    return colour_by, size_by, day, arrangement(ctx, network, controls[3:])
 
 
-def say_what_is_shown(network: Network, view, held, day: date) -> None:
-    st.caption(
-        t(
-            "map.showing",
-            actors=format_number(len(view.nodes)),
-            total=format_number(len(network.actors)),
-            relations=format_number(len(view.edges)),
+def say_what_is_shown(ctx: PageContext, drawn: Drawn, size_by: str, day: date) -> None:
+    """What the map shows, what it leaves out and why; on a large map, how many actors to draw."""
+    total = actor_total(ctx)
+    shown, relations = format_number(drawn.shown), format_number(drawn.relations)
+    st.caption(t("map.showing", actors=shown, total=format_number(total), relations=relations))
+    if drawn.hidden_by_date:
+        st.caption(t("map.hidden_by_date", count=drawn.hidden_by_date, date=format_date(day)))
+    if drawn.left_out:
+        size = t(f"map.size.{size_by}")
+        st.info(t("map.large.left_out", count=drawn.left_out, shown=shown, size=size), icon=":material/visibility_off:")
+    if total > FIRST_DRAWN:
+        st.radio(
+            t("map.large.limit"),
+            STEPS,
+            key="map_limit",
+            horizontal=True,
+            format_func=lambda n: t("map.large.step", number=format_number(n)) if n else t("map.large.every"),
+            help=t("map.large.limit_help"),
         )
-    )
-    if held.relations.hidden:
-        st.caption(t("map.hidden_by_date", count=held.relations.hidden, date=format_date(day)))
 
 
 def show(ctx: PageContext, network: Network) -> None:
-    """Draw the map tab."""
+    """Draw the map tab: a fragment, so that its widgets rerun the map alone."""
+    map_tab(ctx)
+
+
+@map_fragment
+def map_tab(ctx: PageContext) -> None:
+    network = load_network(ctx)
+    if network is None:  # every actor deleted since the page's last full run
+        st.info(t("map.empty"))
+        return
     restore(ctx)
-    colour_by, size_by, day, kind, positions = choose_look(ctx, network)
+    colour_by, size_by, day, chosen = choose_look(ctx, network)
     wanted, highlight, presentation = map_filter(ctx, network)
     path = tuple(kept(ctx).get("path", ()))
-    choices = MapChoices(colour_by, size_by, day, kind, wanted, highlight, path)
+    choices = MapChoices(colour_by, size_by, day, chosen.kind, wanted, highlight, path)
     st.session_state["map_drawn"] = choices.to_dict()
     remember(ctx)
-    held = map_on(ctx, network, day)
-    view = chosen_view(
-        network.actors,
-        held.relations.relations,
-        held.metrics,
-        positions,
-        network.words,
-        choices,
-        held.contact,
-        held.salience,
-    )
-    say_what_is_shown(network, view, held, day)
-    if highlight is not None and highlight not in view.node_ids:
+    limit = st.session_state.get("map_limit", FIRST_DRAWN)
+    drawn = drawn_map(ctx, network, choices, chosen, limit, presentation, map_texts(ctx, colour_by, day, size_by))
+    say_what_is_shown(ctx, drawn, size_by, day)
+    if highlight is not None and highlight not in drawn.drawn_ids:
         st.warning(t("map.search_hidden"))
-    texts = map_texts(ctx, colour_by, day, size_by)
     drawing, side = st.columns([3, 1]) if not presentation else st.columns([5, 1])
-    with drawing:
-        st.iframe(
-            map_html(
-                view,
-                texts,
-                height=820 if presentation else 640,
-                presentation=presentation,
-                focus=view.node_ids.get(highlight),
-                legend=False,
-                view_key=f"{ctx.workspace_id}:{kind}:{zlib.crc32(repr(wanted).encode())}",
-            ),
-            height=(900 if presentation else 646),
-        )
-    with side:
-        st.html(legend_html(view, legend_words(view, texts, network.names, path), format_number))
-        if len(view.path) > 1 and st.button(t("map.paths.clear"), key="map_path_clear", icon=":material/close:"):
-            kept(ctx).pop("path", None)
-            st.rerun()
+    drawing.iframe(drawn.html, height=(900 if presentation else 646))
+    side.html(drawn.legend)
+    if drawn.path > 1 and side.button(t("map.paths.clear"), key="map_path_clear", icon=":material/close:"):
+        kept(ctx).pop("path", None)
+        st.rerun()

@@ -3,9 +3,11 @@ and the assessments, cached per revision."""
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import streamlit as st
 
+from pages._kit.actor_filter import actor_total
 from pages._kit.context import PageContext
 from toolkit.domain import Actor, Assessment, Interaction, Relation
 from toolkit.engagement import days_since_contact
@@ -22,26 +24,66 @@ from toolkit.store.strategy import list_salience
 from toolkit.strategy import SalienceJudgement
 
 
-@dataclass
 class Network:
-    """The workspace's map on this rerun."""
+    """The workspace's map on this rerun: each part read from the cache (per revision) the first
+    time a tab asks for it, so a rerun whose drawing is cached reads none of the register."""
 
-    actors: list[Actor]
-    relations: list[Relation]
-    metrics: NetworkMetrics
-    words: Labels
-    interactions: list[Interaction] = field(default_factory=list)
-    assessments: list[Assessment] = field(default_factory=list)
-    salience: list[SalienceJudgement] = field(default_factory=list)  # dated judgements, oldest first
+    def __init__(self, ctx: PageContext) -> None:
+        self.ctx = ctx
+        self.key = ctx.cache_key()
+
+    @cached_property
+    def _register(self) -> tuple[list[Actor], list[Relation]]:
+        return register_at(self.ctx.engine, *self.key)
 
     @property
+    def actors(self) -> list[Actor]:
+        return self._register[0]
+
+    @property
+    def relations(self) -> list[Relation]:
+        return self._register[1]
+
+    @cached_property
+    def metrics(self) -> NetworkMetrics:
+        with st.spinner(t("map.computing")):
+            return metrics_at(self.actors, self.relations, *self.key)
+
+    @cached_property
+    def words(self) -> Labels:
+        return map_labels(self.ctx.terms)
+
+    @cached_property
+    def _history(self) -> tuple[list[Interaction], list[Assessment]]:
+        return history_at(self.ctx.engine, *self.key)
+
+    @property
+    def interactions(self) -> list[Interaction]:
+        return self._history[0]
+
+    @property
+    def assessments(self) -> list[Assessment]:
+        return self._history[1]
+
+    @cached_property
+    def salience(self) -> list[SalienceJudgement]:
+        """Dated salience judgements, oldest first."""
+        return salience_at(self.ctx.engine, *self.key)
+
+    @cached_property
     def names(self) -> dict[int, str]:
-        return {a.id: a.name for a in self.actors}
+        return names_at(self, *self.key)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def register_at(_engine, url: str, workspace_id: int, revision: int):
     return list_actors(_engine, workspace_id), list_relations(_engine, workspace_id)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def names_at(_network: "Network", url: str, workspace_id: int, revision: int) -> dict[int, str]:
+    """Each actor's name (the map's search box): a rerun reads these, not the whole register."""
+    return {actor.id: actor.name for actor in _network.actors}
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -67,14 +109,7 @@ def layout_at(_actors, _relations, url: str, workspace_id: int, revision: int, k
 
 def load_network(ctx: PageContext) -> Network | None:
     """The map of the workspace, or ``None`` when it has no actors yet."""
-    actors, relations = register_at(ctx.engine, *ctx.cache_key())
-    if not actors:
-        return None
-    with st.spinner(t("map.computing")):
-        metrics = metrics_at(actors, relations, *ctx.cache_key())
-    interactions, assessments = history_at(ctx.engine, *ctx.cache_key())
-    judged = salience_at(ctx.engine, *ctx.cache_key())
-    return Network(actors, relations, metrics, map_labels(ctx.terms), interactions, assessments, judged)
+    return Network(ctx) if actor_total(ctx) else None
 
 
 def map_texts(ctx: PageContext, colour_by: str, day: date | None = None, size_by: str = "influence") -> dict[str, str]:
@@ -150,6 +185,7 @@ KEPT = (
     "map_search",
     "map_focus",
     "map_focus_steps",
+    "map_limit",
     "map_presentation",
     "map_path_from",
     "map_path_to",

@@ -29,6 +29,16 @@ def saved_layout(engine: Engine, workspace_id: int) -> tuple[str, dict[int, tupl
     return layout, {row.actor_id: (row.x, row.y) for row in rows}, setting.saved_at if setting else None
 
 
+def layout_setting(engine: Engine, workspace_id: int) -> tuple[str, datetime | None]:
+    """The layout the workspace's map shows and when its positions were saved (``None``: never),
+    without reading the positions (a page asks on every rerun; saving does not bump the revision)."""
+    with reading(engine, workspace_id) as connection:
+        setting = connection.execute(
+            select(map_settings.c.layout, map_settings.c.saved_at).where(map_settings.c.workspace_id == workspace_id)
+        ).first()
+    return (setting.layout, setting.saved_at) if setting else ("force", None)
+
+
 def save_layout(engine: Engine, workspace_id: int, layout: str, positions: dict[int, tuple[float, float]]) -> int:
     """Make ``layout`` the workspace's map and keep these positions for it; returns how many were saved.
 
