@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
+from toolkit import backup_tables
 from toolkit.i18n import LANGUAGES
 from toolkit.spreadsheets import engagement_backup, strategy_backup
 from toolkit.spreadsheets import normalise as norm
@@ -86,8 +87,35 @@ def workspace_backup(engine: Engine, workspace_id: int) -> bytes:
         indicator_measurements=list_indicator_measurements(engine, workspace_id),
         interactions=list_interactions(engine, workspace_id),
         assessments=list_assessments(engine, workspace_id),
-        extra_sheets=_strategy_sheets(engine, workspace_id),
+        extra_sheets=_strategy_sheets(engine, workspace_id) + _table_sheets(engine, workspace_id),
     )
+
+
+def _table_sheets(engine: Engine, workspace_id: int) -> list:
+    """The map's layout, saved views and stories, questionnaires and their answers, the districts:
+    the register's things they point at named by the numbers the register's sheets give them."""
+    actor = backup_refs(list_actors(engine, workspace_id))[1]
+    consultation = numbered(list_consultations(engine, workspace_id))
+    # as the participants' and contributions' sheets number them (toolkit.spreadsheets.exports)
+    listed = sorted(
+        (
+            p
+            for p in list_participants(engine, workspace_id)
+            if p.consultation_id in consultation and p.actor_id in actor
+        ),
+        key=lambda p: (consultation[p.consultation_id], actor[p.actor_id]),
+    )
+    said = sorted(
+        (c for c in list_contributions(engine, workspace_id) if c.consultation_id in consultation),
+        key=lambda c: (consultation[c.consultation_id], c.id or 0),
+    )
+    refs = {
+        "actors": actor,
+        "consultations": consultation,
+        "participants": {p.id: n for n, p in enumerate(listed, start=1)},
+        "contributions": {c.id: n for n, c in enumerate(said, start=1)},
+    }
+    return backup_tables.backup_sheets(backup_tables.table_rows(engine, workspace_id), refs)
 
 
 def _strategy_sheets(engine: Engine, workspace_id: int) -> list:
@@ -134,6 +162,7 @@ class BackupContents:
     campaign_refs: list[str] = field(default_factory=list)
     engagement: engagement_backup.EngagementBackup = field(default_factory=engagement_backup.EngagementBackup)
     strategy: strategy_backup.StrategyBackup = field(default_factory=strategy_backup.StrategyBackup)
+    tables: backup_tables.TablesBackup = field(default_factory=backup_tables.TablesBackup)
     problems: list[Problem] = field(default_factory=list)  # any of them: nothing can be restored
 
     @property
@@ -196,6 +225,7 @@ def read_backup(data: bytes, filename: str, limits: ReadLimits | None = None) ->
         campaign_refs=ids(sheets.get("campaigns", [])),
         engagement=engagement_backup.parse_backup(sheets),
         strategy=strategy_backup.parse_backup(sheets),
+        tables=backup_tables.parse_backup(sheets),
     )
     consultations, campaigns = set(contents.consultation_refs), set(contents.campaign_refs)
     contents.problems = (
@@ -208,6 +238,7 @@ def read_backup(data: bytes, filename: str, limits: ReadLimits | None = None) ->
         )
         + _engagement_refusals(contents.engagement)
         + contents.strategy.problems
+        + contents.tables.problems
     )
     _date_relations(contents)
     return contents
@@ -375,6 +406,23 @@ def _write_strategy(connection, workspace_id: int, contents: BackupContents) -> 
         raise _Refused from error
 
 
+def _write_tables(connection, workspace_id: int, contents: BackupContents) -> None:
+    """The map's layout, views and stories, questionnaires and answers, districts (not the answer
+    links: see :mod:`toolkit.backup_tables`), inside the restore's transaction, last."""
+    found = contents.tables
+    if found.empty:
+        return
+    actor_ids = [row.id for row in rows_in_order(connection, tables.actors, workspace_id)]
+    known = {"actors": {p.ref: new_id for p, new_id in zip(contents.preview.actors, actor_ids, strict=True)}}
+    known["consultations"], _ = _restored_ids(connection, workspace_id, contents)
+    known |= backup_tables.restored_register(connection, workspace_id, found, known["actors"], known["consultations"])
+    try:
+        backup_tables.write_tables(connection, workspace_id, found, known)
+    except backup_tables.Unrestorable as error:
+        contents.problems.append(error.problem)
+        raise _Refused from error
+
+
 def restore_backup(
     engine: Engine,
     data: bytes,
@@ -427,6 +475,7 @@ def restore_backup(
                 _write_roadmap(connection, workspace_id, contents)
                 _write_engagement(connection, workspace_id, contents)
                 _write_strategy(connection, workspace_id, contents)
+                _write_tables(connection, workspace_id, contents)
     except _Refused:
         outcome.stored = None
         return outcome
