@@ -97,10 +97,38 @@ def _save(key: str, texts: TableTexts, save: Callable, edits: list, to_delete: l
 HEADER_PX_PER_CHARACTER, HEADER_ICONS_PX, SMALL_PX = 7.5, 52, 75
 
 
+def in_locale(spec: dict) -> dict:
+    """A number column written as the reader's locale writes numbers ("1.234,5" in Spanish): the
+    grid's "localized" format (the browser's locale), unless the page chose a format of its own.
+
+    >>> in_locale({"label": "Valor", "type_config": {"type": "number", "format": None}})
+    {'label': 'Valor', 'type_config': {'type': 'number', 'format': 'localized'}}
+    >>> in_locale({"label": "Costo", "type_config": {"type": "number", "format": "%d"}})["type_config"]["format"]
+    '%d'
+    """
+    kind = spec.get("type_config") or {}
+    if kind.get("type") == "number" and not kind.get("format"):
+        spec = {**spec, "type_config": {**kind, "format": "localized"}}
+    return spec
+
+
+def number_columns(column_config: dict, table: pd.DataFrame) -> dict:
+    """The page's column settings, with every column of numbers the page left unset (or named only)
+    shown in the reader's locale too."""
+    config = dict(column_config)
+    for name in table.columns:
+        spec, column = config.get(name), table[name]
+        numbers = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+        if numbers and (spec is None or isinstance(spec, str)):
+            config[name] = st.column_config.NumberColumn(spec, format="localized")
+    return config
+
+
 def readable(column_config: dict, editing: bool = False) -> dict:
     """Column settings a reader can use: a narrow column as wide as its header needs (a "small"
-    column cut "Eliminar" to "Elimina…"), and, where the person edits, no pinned column that can be
-    edited (Streamlit draws a pinned column's text faded, as if it could not be changed).
+    column cut "Eliminar" to "Elimina…"), numbers in the reader's locale (:func:`in_locale`), and,
+    where the person edits, no pinned column that can be edited (Streamlit draws a pinned column's
+    text faded, as if it could not be changed).
 
     >>> readable({"delete": {"label": "Eliminar", "width": "small"}, "name": {"label": "Nombre", "pinned": True}}, True)
     {'delete': {'label': 'Eliminar', 'width': 112}, 'name': {'label': 'Nombre', 'pinned': False}}
@@ -110,7 +138,7 @@ def readable(column_config: dict, editing: bool = False) -> dict:
     shown = {}
     for name, spec in column_config.items():
         if isinstance(spec, dict):
-            spec = dict(spec)
+            spec = in_locale(dict(spec))
             needed = round(HEADER_PX_PER_CHARACTER * len(str(spec.get("label") or name))) + HEADER_ICONS_PX
             width = SMALL_PX if spec.get("width") == "small" else spec.get("width")
             if isinstance(width, int) and width < needed:
@@ -124,9 +152,8 @@ def readable(column_config: dict, editing: bool = False) -> dict:
 def _editor(key: str, table: pd.DataFrame, column_config: dict, editor_options: dict) -> pd.DataFrame:
     """The editor: headers a reader can use (:func:`readable`), an empty cell blank, not "None"."""
     options = {"placeholder": "", **editor_options}
-    return st.data_editor(
-        table, key=_editor_key(key), hide_index=True, column_config=readable(column_config, True), **options
-    )
+    config = readable(number_columns(column_config, table), True)
+    return st.data_editor(table, key=_editor_key(key), hide_index=True, column_config=config, **options)
 
 
 def editable_table(
@@ -163,7 +190,8 @@ def editable_table(
     if not may_edit:
         order = [c for c in editor_options.get("column_order", columns) if c != "delete"]
         config = {name: spec for name, spec in column_config.items() if name != "delete"}
-        st.dataframe(table, hide_index=True, column_order=order, column_config=readable(config), placeholder="")
+        config = readable(number_columns(config, table))
+        st.dataframe(table, hide_index=True, column_order=order, column_config=config, placeholder="")
         return TableState(before)
     buttons = st.columns([2, 2, 6])  # above the table: seen without scrolling past a page of rows
     edited = _editor(key, table, column_config, editor_options)

@@ -7,6 +7,7 @@ import streamlit as st
 from pages._kit import confirm
 from pages._kit.context import PageContext, notify
 from pages._kit.forms import empty_after_save
+from pages._kit.numbers import FIGURE
 from pages.campaigns import kpi_tables
 from pages.campaigns.data import Chosen
 from pages.campaigns.words import DATE_FORMAT, NOTICE, run, vocab_label
@@ -96,8 +97,8 @@ def new_kpi(ctx: PageContext, current: Chosen) -> None:
             t("campaigns.kpis.unit"), key="campaigns_kpi_unit", placeholder=t("campaigns.kpis.unit_hint")
         )
         row = st.columns(2)
-        baseline = row[0].number_input(t("campaigns.kpis.baseline"), value=0.0, key="campaigns_kpi_baseline")
-        target = row[1].number_input(t("campaigns.kpis.target"), value=None, key="campaigns_kpi_target")
+        baseline = row[0].number_input(t("campaigns.kpis.baseline"), value=0.0, key="campaigns_kpi_baseline", **FIGURE)
+        target = row[1].number_input(t("campaigns.kpis.target"), value=None, key="campaigns_kpi_target", **FIGURE)
         aggregation = st.radio(
             t("campaigns.kpis.aggregation"),
             KPI_AGGREGATIONS,
@@ -137,7 +138,7 @@ def new_measurement(ctx: PageContext, current: Chosen) -> None:
         measured_on = row[0].date_input(
             t("campaigns.columns.measured_on"), value=ctx.today, format=DATE_FORMAT, key=f"{key}_day"
         )
-        value = row[1].number_input(t("campaigns.columns.value"), value=None, key=f"{key}_value")
+        value = row[1].number_input(t("campaigns.columns.value"), value=None, key=f"{key}_value", **FIGURE)
         notes = st.text_input(
             t("campaigns.columns.notes"), key=f"{key}_notes", placeholder=t("campaigns.kpis.source_hint")
         )

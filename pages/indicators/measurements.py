@@ -5,6 +5,7 @@ import streamlit as st
 
 from pages._kit import confirm
 from pages._kit.context import PageContext, notify
+from pages._kit.numbers import FIGURE
 from pages._kit.outcome import run
 from pages._kit.table import TableTexts, editable_table
 from pages.indicators.workspace import DATE_FORMAT, dimension_label
@@ -50,7 +51,7 @@ def measure_form(ctx: PageContext, indicators: list[Indicator]) -> None:
             t("indicators.fields.measured_on"), value=ctx.today, format=DATE_FORMAT, key=f"{key}_day"
         )
         value = row[1].number_input(
-            t("indicators.fields.value"), value=None, key=f"{key}_value", help=t("indicators.measure.yes_no")
+            t("indicators.fields.value"), value=None, key=f"{key}_value", help=t("indicators.measure.yes_no"), **FIGURE
         )
         source = st.text_input(
             t("indicators.fields.source"), key=f"{key}_source", placeholder=t("indicators.fields.source_hint")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from pages._kit.context import PageContext, notify
 from pages._kit.forms import empty_after_save
+from pages._kit.numbers import FIGURE
 from pages._kit.outcome import run
 from pages.indicators.workspace import DATE_FORMAT, dimension_label
 from toolkit.domain import DIMENSIONS, Indicator
@@ -34,11 +35,15 @@ def new_indicator_form(ctx: PageContext) -> None:
             t("indicators.fields.unit"), key="indicators_new_unit", placeholder=t("indicators.fields.unit_hint")
         )
         columns = st.columns(4)
-        baseline = columns[0].number_input(t("indicators.fields.baseline"), value=None, key="indicators_new_baseline")
+        baseline = columns[0].number_input(
+            t("indicators.fields.baseline"), value=None, key="indicators_new_baseline", **FIGURE
+        )
         baseline_on = columns[1].date_input(
             t("indicators.fields.baseline_on"), value=None, format=DATE_FORMAT, key="indicators_new_baseline_on"
         )
-        target = columns[2].number_input(t("indicators.fields.target"), value=None, key="indicators_new_target")
+        target = columns[2].number_input(
+            t("indicators.fields.target"), value=None, key="indicators_new_target", **FIGURE
+        )
         target_on = columns[3].date_input(
             t("indicators.fields.target_on"), value=None, format=DATE_FORMAT, key="indicators_new_target_on"
         )
