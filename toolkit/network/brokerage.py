@@ -94,17 +94,28 @@ def only_bridges(
     [('academia', 'private', [2])]
     """
     tie_list = [(s, t) for s, t in ties if s != t and groups.get(s) is not None and groups.get(t) is not None]
-    direct = {frozenset((groups[s], groups[t])) for s, t in tie_list}
-    out: dict[int, set[int]] = {}
-    for s, t in tie_list:
-        out.setdefault(s, set()).add(t)
+    direct = {frozenset(pair) for pair in {(groups[s], groups[t]) for s, t in tie_list}}
+    # only pairs of groups with no direct tie can have an only bridge; a broker joins such a pair
+    # when its ties come from one and go to the other (its own group is neither): a pass over the
+    # brokers for those pairs, not over every two-step path (20,000 actors in a blink)
+    named = sorted({groups[s] for pair in tie_list for s in pair}, key=str)
+    open_pairs = {frozenset((x, y)) for i, x in enumerate(named) for y in named[i + 1 :]} - direct
+    sources: dict[int, set] = {}
+    targets: dict[int, set] = {}
+    for s, t in tie_list if open_pairs else ():
+        targets.setdefault(s, set()).add(groups[t])
+        sources.setdefault(t, set()).add(groups[s])
     through: dict[frozenset, set[int]] = {}
-    for a, targets in out.items():
-        for b in targets:
-            for c in out.get(b, ()):
-                pair = frozenset((groups[a], groups[c]))
-                if c != a and len(pair) == 2 and groups[b] not in pair:
-                    through.setdefault(pair, set()).add(b)
+    for b in sorted(sources.keys() & targets.keys()):
+        own = groups[b]
+        came, went = sources[b] - {own}, targets[b] - {own}
+        if not came or not went or (came == went and len(came) == 1):
+            continue  # ties within its own group, or to one other group only: it joins no pair
+        for pair in open_pairs:
+            first, second = tuple(pair)
+            if (first in came and second in went) or (second in came and first in went):
+                through.setdefault(pair, set()).add(b)
+        open_pairs -= {pair for pair, brokers in through.items() if len(brokers) > 1}  # not the only one
     found = [
         (*sorted(pair, key=str), sorted(brokers))
         for pair, brokers in through.items()
