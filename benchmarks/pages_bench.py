@@ -26,7 +26,7 @@ from toolkit import access  # noqa: E402
 from toolkit.domain import Actor, Relation  # noqa: E402
 from toolkit.store import open_store  # noqa: E402
 from toolkit.store.batches import RegisterBatch, import_batch  # noqa: E402
-from toolkit.store.workspaces import create_workspace  # noqa: E402
+from toolkit.store.sample import load_sample  # noqa: E402
 
 PAGES = (
     "pages/home.py",
@@ -34,8 +34,13 @@ PAGES = (
     "pages/contacts/page.py",
     "pages/audiences/page.py",
     "pages/consultations/page.py",
+    "pages/campaigns/page.py",
     "pages/roadmap/page.py",
+    "pages/indicators/page.py",
+    "pages/strategy/page.py",
+    "pages/reports.py",
     "pages/activity.py",
+    "pages/team.py",
     "pages/actor_map/page.py",
     "pages/settings.py",
 )
@@ -55,8 +60,10 @@ def bare_page() -> None:
 
 
 def build(database_url: str, actors: int) -> int:
+    """The Medellín sample (its consultations, audiences, campaigns, contacts, indicators, roadmap and
+    strategy, so every page draws what it would for a real office) with ``actors`` more actors."""
     engine = open_store(database_url)
-    workspace = create_workspace(engine, f"{actors} actores")
+    workspace_id = load_sample(engine, name=f"Medellín + {actors} actores")
     chance = random.Random(3)
     sectors = ["academia", "ngo", "private_sector", "local_government"]
     new = [
@@ -74,9 +81,21 @@ def build(database_url: str, actors: int) -> int:
     ]
     # one relation for every two actors, between new actors by position
     relations = [(("new", n), ("new", (n * 7 + 1) % actors), Relation(0, 0)) for n in range(0, actors, 2)]
-    import_batch(engine, workspace.id, RegisterBatch(new_actors=new, relations=relations))
+    import_batch(engine, workspace_id, RegisterBatch(new_actors=new, relations=relations))
     engine.dispose()
-    return workspace.id
+    return workspace_id
+
+
+def timed_run(app, page: str, what: str) -> float:
+    """One script run's server time; a page that stops early (``st.stop``: app.py's last line, which
+    times the run, is not reached) or fails has no figure."""
+    app.session_state["server_seconds"] = None
+    app.run()
+    if app.exception or app.error:  # app.py shows a crashed page's own message: not a figure
+        raise RuntimeError(f"{page}{what}: {[e.value for e in app.error] or app.exception[0].message}")
+    if app.session_state["server_seconds"] is None:
+        raise RuntimeError(f"{page}{what}: stops before the end of app.py (st.stop), not timed")
+    return app.session_state["server_seconds"]
 
 
 def page_seconds(page: str, workspace_id: int, repeat: int) -> tuple[float, float]:
@@ -85,20 +104,11 @@ def page_seconds(page: str, workspace_id: int, repeat: int) -> tuple[float, floa
 
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     app.session_state["workspace_id"] = workspace_id
-    app.run()
     if page != "pages/home.py":
+        app.run()
         app.switch_page(page)
-        app.run()
-    if app.exception or app.error:  # app.py shows a crashed page's own message: not a figure
-        raise RuntimeError(f"{page}: {[e.value for e in app.error] or app.exception[0].message}")
-    first = app.session_state["server_seconds"]
-    reruns = []
-    for _ in range(repeat):
-        app.run()
-        if app.exception or app.error:
-            raise RuntimeError(f"{page}, rerun: {[e.value for e in app.error] or app.exception[0].message}")
-        reruns.append(app.session_state["server_seconds"])
-    return first, statistics.median(reruns)
+    first = timed_run(app, page, "")
+    return first, statistics.median(timed_run(app, page, ", rerun") for _ in range(repeat))
 
 
 def bare_seconds(repeat: int) -> float:

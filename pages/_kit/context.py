@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from streamlit.errors import StreamlitAPIException
 
 from pages._kit import look
-from toolkit import clock
+from toolkit import access, clock
 from toolkit.domain import Workspace
 from toolkit.i18n import label, language, t
 from toolkit.settings import Settings
@@ -70,6 +70,13 @@ def outside_app() -> bool:
     return "engine" not in st.session_state or "settings" not in st.session_state
 
 
+def acting_unset() -> bool:
+    """No one acts on this run: ``app.py`` sets the person at the top of every run, so a workspace
+    page that finds nobody was run without it, although this session ran it before (Streamlit's
+    legacy ``pages/`` mode runs ``pages/home.py`` alone, as AppTest does on every rerun of Inicio)."""
+    return access.current() is access.NOBODY
+
+
 def leave_unless_in_app() -> None:
     """Run ``app.py`` instead of a page file run on its own; every page calls it before anything else.
 
@@ -79,8 +86,12 @@ def leave_unless_in_app() -> None:
     runs its checks (and its ``st.navigation`` ends that mode for every session); when even that is
     impossible (the file run alone by a test), a plain message and a link home, never a traceback.
     """
-    if not outside_app():
-        return
+    if outside_app():
+        run_app_instead()
+
+
+def run_app_instead() -> None:
+    """Switch to ``app.py``; when it is not a known page, a plain message and a link home."""
     with contextlib.suppress(StreamlitAPIException):  # app.py is not among the known pages
         st.switch_page(APP)
     st.info(t("kit.outside_app"))
@@ -93,6 +104,8 @@ def page_context(title_key: str, *, needs_workspace: bool = True) -> PageContext
     cannot run: opened outside the app, or no workspace chosen (``None`` only when
     ``needs_workspace`` is false and there is no workspace)."""
     leave_unless_in_app()
+    if acting_unset():  # the sign-in and questionnaire pages, run with nobody acting, never get here
+        run_app_instead()
     engine, settings = st.session_state["engine"], st.session_state["settings"]
     look.apply(settings.upload_limit_mb)  # Streamlit's own widget words in the reader's language
     st.title(t(title_key))

@@ -6,17 +6,17 @@ from dataclasses import dataclass
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.register import KEPT, Register, register_of
 from toolkit.audiences import Membership, segment_members
 from toolkit.consultations import actor_map_info, community_members
 from toolkit.domain import Activity, Actor, Audience, AudienceMember, Campaign, Relation
 from toolkit.store.audiences import list_audience_members, list_audiences
 from toolkit.store.campaigns import list_activities, list_campaigns
-from toolkit.store.register import list_actors, list_relations
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What every tab of the page reads, built once a rerun."""
+    """What every tab of the page reads, built once a revision."""
 
     actors: list[Actor]
     relations: list[Relation]
@@ -30,40 +30,30 @@ class Snapshot:
     memberships: dict[int, Membership]  # audience id -> who it takes
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def workspace_at(_engine, cache_key: tuple):
-    """Register, audiences and campaigns as of one revision (every write bumps it)."""
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
+def snapshot_at(_engine, cache_key: tuple, _register: Register) -> Snapshot:
+    """The page's data as of one revision (every write bumps it), built once for every session:
+    read-only (see ``pages._kit.register``)."""
     _, workspace_id, _ = cache_key
-    return (
-        list_actors(_engine, workspace_id),
-        list_relations(_engine, workspace_id),
-        list_audiences(_engine, workspace_id),
-        list_audience_members(_engine, workspace_id),
-        list_campaigns(_engine, workspace_id),
-        list_activities(_engine, workspace_id),
-    )
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def communities_at(_actors, _relations, cache_key: tuple):
-    """Each actor's community on the actor map, and the names that tell communities apart."""
-    info = actor_map_info(_actors, _relations)
-    return {actor_id: i.community for actor_id, i in info.items()}, community_members(info, _actors)
-
-
-def snapshot(ctx: PageContext) -> Snapshot:
-    """The page's data for this rerun (cached by the workspace's revision)."""
-    actors, relations, audiences, adjustments, campaigns, activities = workspace_at(ctx.engine, ctx.cache_key())
-    communities, community_names = communities_at(actors, relations, ctx.cache_key())
+    actors, relations = _register.actors, _register.relations
+    audiences = list_audiences(_engine, workspace_id)
+    adjustments = list_audience_members(_engine, workspace_id)
+    info = actor_map_info(actors, relations)
+    communities = {actor_id: i.community for actor_id, i in info.items()}
     return Snapshot(
         actors=actors,
         relations=relations,
         audiences=audiences,
         adjustments=adjustments,
-        campaigns=campaigns,
-        activities=activities,
+        campaigns=list_campaigns(_engine, workspace_id),
+        activities=list_activities(_engine, workspace_id),
         communities=communities,
-        community_names=community_names,
-        names={a.id: a.name for a in actors},
+        community_names=community_members(info, actors),
+        names=_register.names,
         memberships={a.id: segment_members(a, actors, adjustments, communities) for a in audiences},
     )
+
+
+def snapshot(ctx: PageContext) -> Snapshot:
+    """The page's data for this rerun (cached by the workspace's revision)."""
+    return snapshot_at(ctx.engine, ctx.cache_key(), register_of(ctx))

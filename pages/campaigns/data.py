@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.register import KEPT
 from toolkit.campaigns import CampaignStatus, campaign_status, file_stem, first_to_follow
 from toolkit.domain import Activity, Audience, Campaign, Kpi, KpiMeasurement
 from toolkit.store.audiences import list_audiences
@@ -48,7 +49,7 @@ class Chosen:
         return file_stem(self.campaign.title)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=KEPT, show_spinner=False)  # read-only (see pages._kit.register)
 def workspace_at(_engine, cache_key: tuple):
     """Campaigns, their activities, KPIs and measurements, and the audiences, as of one revision."""
     _, workspace_id, _ = cache_key

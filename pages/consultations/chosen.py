@@ -7,25 +7,26 @@ from functools import cached_property
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.register import KEPT, Register, register_of
 from toolkit.domain import Actor, Consultation, Contribution, Participant, Relation
 from toolkit.store.consultations import list_consultations, list_contributions, list_participants
-from toolkit.store.register import list_actors, list_relations
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def workspace_at(_engine, cache_key: tuple):
-    """Register and consultations as of one revision (every write bumps it, so this never goes stale)."""
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
+def workspace_at(_engine, cache_key: tuple, _register: Register):
+    """Register and consultations as of one revision (every write bumps it, so this never goes stale),
+    for every session: read-only (see ``pages._kit.register``)."""
     workspace_id = cache_key[1]
     return (
-        list_actors(_engine, workspace_id),
-        list_relations(_engine, workspace_id),
+        _register.actors,
+        _register.relations,
         list_consultations(_engine, workspace_id),
         list_participants(_engine, workspace_id),
         list_contributions(_engine, workspace_id),
     )
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
 def map_at(_actors, _relations, cache_key: tuple):
     """Communities and brokers of the actor map (the network analysis is the slow part)."""
     from toolkit.consultations import actor_map_info
@@ -46,7 +47,7 @@ class Workspace:
 
     @cached_property
     def names(self) -> dict[int, str]:
-        return {a.id: a.name for a in self.actors}
+        return register_of(self.ctx).names
 
     @cached_property
     def by_id(self) -> dict[int, Consultation]:
@@ -57,7 +58,7 @@ class Workspace:
 
 
 def load(ctx: PageContext) -> Workspace:
-    return Workspace(ctx, *workspace_at(ctx.engine, ctx.cache_key()))
+    return Workspace(ctx, *workspace_at(ctx.engine, ctx.cache_key(), register_of(ctx)))
 
 
 @dataclass

@@ -28,9 +28,9 @@ def filters(contacts: Contacts) -> InteractionFilter:
     """The row of filters (widget keys ``contacts_filter_*``) and what was chosen."""
     names = contacts.actor_names
     first, second, third = st.columns([3, 3, 2])
-    actor_id = first.selectbox(
+    actor_id = first.selectbox(  # the actors the history names, not the whole register (20,000 names)
         t("contacts.history.actor"),
-        [None, *sorted(names, key=lambda i: names[i].casefold())],
+        [None, *contacts.contacted],
         format_func=lambda i: t("contacts.history.all_actors") if i is None else names.get(i, ""),
         key="contacts_filter_actor",
     )

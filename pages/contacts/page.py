@@ -11,10 +11,17 @@ ctx = page_context("nav.contacts")
 contacts = data.load(ctx)
 show_notice("contacts")
 st.caption(t("contacts.intro"))
-tabs = st.tabs([t("contacts.tabs.history"), t("contacts.tabs.record"), t("contacts.tabs.capture")])
-with tabs[0]:
-    history.show(ctx, contacts)
-with tabs[1]:
-    record.show(ctx, contacts)
-with tabs[2]:
-    capture.show(ctx, contacts)
+tab_history, tab_record, tab_capture = st.tabs(
+    [t("contacts.tabs.history"), t("contacts.tabs.record"), t("contacts.tabs.capture")],
+    key="contacts_tab",
+    on_change="rerun",
+)  # only the open tab is built (the record's list of actors is the whole register)
+with tab_history:
+    if tab_history.open:
+        history.show(ctx, contacts)
+with tab_record:
+    if tab_record.open:
+        record.show(ctx, contacts)
+with tab_capture:
+    if tab_capture.open:
+        capture.show(ctx, contacts)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.register import KEPT
 from toolkit.domain import Indicator, IndicatorMeasurement
 from toolkit.i18n import t
 from toolkit.store.indicators import list_indicator_measurements, list_indicators
@@ -10,7 +11,7 @@ from toolkit.store.indicators import list_indicator_measurements, list_indicator
 DATE_FORMAT = "DD/MM/YYYY"
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=KEPT, show_spinner=False)  # read-only (see pages._kit.register)
 def workspace_at(_engine, url: str, workspace_id: int, revision: int):
     """The indicators and their measurements as of one revision."""
     return list_indicators(_engine, workspace_id), list_indicator_measurements(_engine, workspace_id)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.register import KEPT
 from toolkit.domain import Milestone
 from toolkit.roadmap import TimelineItem, phase_label, timeline
 from toolkit.store.campaigns import list_activities, list_campaigns
@@ -37,7 +38,7 @@ class Roadmap:
         return phase_label(key, self.phase_names)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=KEPT, show_spinner=False)  # read-only (see pages._kit.register)
 def workspace_at(_engine, cache_key: tuple):
     """Milestones, consultations, campaigns and activities as of one revision (every write bumps it)."""
     _, workspace_id, _ = cache_key

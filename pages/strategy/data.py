@@ -1,13 +1,16 @@
 """What every tab of Estrategia reads: the register, the exercise, salience and SDG tags."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
+
+import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.register import KEPT, Register, register_of
 from toolkit.domain import Actor, Relation
 from toolkit.store.campaigns import list_campaigns
 from toolkit.store.consultations import list_consultations
 from toolkit.store.indicators import list_indicators
-from toolkit.store.register import list_actors, list_relations
 from toolkit.store.roadmap import list_milestones
 from toolkit.store.strategy import current_salience, list_influences, list_objectives, list_positions, list_sdg_tags
 from toolkit.strategy import Objective, SalienceJudgement
@@ -23,7 +26,7 @@ class Strategy:
     salience: dict[int, SalienceJudgement]
     tags: dict[tuple[str, int], list[int]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def names(self) -> dict[int, str]:
         return {a.id: a.name for a in self.actors}
 
@@ -44,14 +47,20 @@ def items(ctx: PageContext, strategy: Strategy) -> dict[str, dict[int, str]]:
     }
 
 
-def load(ctx: PageContext) -> Strategy:
-    engine, workspace = ctx.engine, ctx.workspace_id
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
+def _strategy_at(_engine, cache_key: tuple, _register: Register) -> Strategy:
+    """The exercise as of one revision, for every session: read-only (see ``pages._kit.register``)."""
+    workspace = cache_key[1]
     return Strategy(
-        actors=list_actors(engine, workspace),
-        relations=list_relations(engine, workspace),
-        objectives=list_objectives(engine, workspace),
-        positions=list_positions(engine, workspace),
-        influences=list_influences(engine, workspace),
-        salience=current_salience(engine, workspace),
-        tags=list_sdg_tags(engine, workspace),
+        actors=_register.actors,
+        relations=_register.relations,
+        objectives=list_objectives(_engine, workspace),
+        positions=list_positions(_engine, workspace),
+        influences=list_influences(_engine, workspace),
+        salience=current_salience(_engine, workspace),
+        tags=list_sdg_tags(_engine, workspace),
     )
+
+
+def load(ctx: PageContext) -> Strategy:
+    return _strategy_at(ctx.engine, ctx.cache_key(), register_of(ctx))
