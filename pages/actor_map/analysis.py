@@ -23,7 +23,14 @@ def show_findings(ctx: PageContext, network: Network) -> None:
         st.markdown("- " + finding_text(note, network.words))
 
 
-def show_metrics(network: Network) -> None:
+@st.cache_data(max_entries=16, show_spinner=False)
+def roles_at(_network: Network, url: str, workspace_id: int, revision: int, by: str, lang: str) -> dict[int, str]:
+    """Each actor's brokerage roles as text, per revision, groups and language (20,000 actors: a second)."""
+    groups = {a.id: getattr(a, by) for a in _network.actors}
+    return role_texts(groups, _network.relations, lambda role: t(f"strategy.roles.{role}"))
+
+
+def show_metrics(ctx: PageContext, network: Network) -> None:
     st.subheader(t("map.metrics.title"))
     by = st.segmented_control(  # the groups of the brokerage roles (issue 20)
         t("map.metrics.brokerage_by"),
@@ -32,8 +39,7 @@ def show_metrics(network: Network) -> None:
         key="map_brokerage_by",
         format_func=lambda g: t(f"columns.{g}"),
     )
-    groups = {a.id: getattr(a, by or "sector") for a in network.actors}
-    roles = role_texts(groups, network.relations, lambda role: t(f"strategy.roles.{role}"))
+    roles = roles_at(network, *ctx.cache_key(), by or "sector", ctx.lang)
     st.dataframe(
         pd.DataFrame(metric_rows(network.actors, network.metrics, roles)),
         hide_index=True,
@@ -93,6 +99,6 @@ def show(ctx: PageContext, network: Network) -> None:
     if network.metrics.estimated:
         st.info(t("map.estimated"))
     show_findings(ctx, network)
-    show_metrics(network)
+    show_metrics(ctx, network)
     restore(ctx)
     show_paths(ctx, network)
