@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import shapely
 
 from toolkit.districts import District
+from toolkit.places import fold
 
 Frame = tuple[float, float, float, float]  # west, east, south, north, in degrees
 GRID_COLUMNS = 48  # grid points across the map: about 18 px apart on a 900 px wide map
@@ -190,3 +191,27 @@ def placing_figure(
         yaxis={"range": [south, north], "fixedrange": True},
     )
     return figure
+
+
+def actors_named(actors: list, words: str, limit: int = 20) -> list:
+    """The actors whose name or acronym holds every word searched (accents and case aside), those
+    starting with the search first, at most ``limit``: a search box, not a list of 20,000 names.
+
+    >>> from toolkit.domain import Actor
+    >>> found = actors_named([Actor("Alcaldía de Bogotá"), Actor("Bogotá Cómo Vamos"), Actor("EAFIT")], "bogota")
+    >>> [a.name for a in found]
+    ['Bogotá Cómo Vamos', 'Alcaldía de Bogotá']
+    >>> actors_named([Actor("EAFIT")], "  ")
+    []
+    """
+    wanted = fold(words).split()
+    if not wanted:
+        return []
+    found = []
+    for actor in actors:
+        name = fold(f"{actor.name} {getattr(actor, 'acronym', '') or ''}")
+        if all(word in name for word in wanted):
+            found.append((not name.startswith(wanted[0]), len(actor.name), actor))
+            if len(found) >= limit * 50:  # enough to rank; a search this loose is narrowed by typing
+                break
+    return [actor for *_, actor in sorted(found, key=lambda item: item[:2])][:limit]

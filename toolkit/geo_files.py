@@ -14,7 +14,22 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon as Patch
 from sqlalchemy import Engine
 
-from toolkit.geo import BORDER, LAND, REGION_FRAMES, GeoView, arc_path, world_figure, world_outline, world_view
+from toolkit.districts import District
+from toolkit.geo import (
+    BORDER,
+    LAND,
+    REGION_FRAMES,
+    STEPS,
+    DistrictCount,
+    GeoPoint,
+    GeoView,
+    arc_path,
+    step_colour,
+    world_figure,
+    world_outline,
+    world_view,
+)
+from toolkit.geo_clicks import districts_frame
 from toolkit.network.analysis import network_metrics
 from toolkit.network.legend import legend_html
 from toolkit.network.picture import DPI, legend_rows, plain
@@ -73,15 +88,13 @@ def world_picture(
     title: str,
     subtitle: str,
     fmt: str = "png",
+    frame: str = "world",
+    bare: bool = False,
 ) -> bytes:
     """The world map as a PNG for a slide (2560 × 1440 px): title and subtitle on top, the map, and
-    the legend in its own column (never over the map)."""
-    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
-    figure.patch.set_facecolor("white")
-    figure.text(0.02, 0.955, plain(title), fontsize=26, fontweight="bold", va="center", color="#1a1a1a")
-    figure.text(0.02, 0.905, plain(subtitle), fontsize=14, va="center", color="#555555")
-    axes = figure.add_axes((0.01, 0.03, 0.72, 0.83))
-    axes.set_axis_off()
+    the legend in its own column (never over the map). ``frame``: the region shown; ``bare``: the
+    map alone (a story's slide writes its title and legend as text)."""
+    figure, axes = _canvas(title, subtitle, bare)
     for ring in _outline_rings():
         axes.add_patch(Patch(ring, closed=True, facecolor=LAND, edgecolor=BORDER, linewidth=0.4))
     for arc in geo.arcs:
@@ -99,17 +112,88 @@ def world_picture(
         linewidths=0.5,
         zorder=3,
     )
-    west, east, south, north = REGION_FRAMES["world"]
+    west, east, south, north = REGION_FRAMES.get(frame, REGION_FRAMES["world"])
     axes.set_xlim(west, east)
     axes.set_ylim(south, north)
     axes.set_aspect("equal")
-    rows = legend_rows(view, legend_title, relations_title, size_title)
-    _legend(figure, rows, 0.76, 0.85)
+    if not bare:
+        _legend(figure, legend_rows(view, legend_title, relations_title, size_title), 0.76, 0.85)
+    return _saved(figure, fmt)
+
+
+def _canvas(title: str, subtitle: str, bare: bool) -> tuple[Figure, object]:
+    """A slide-sized figure: with a title and subtitle over the map's axes, or the axes alone."""
+    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
+    figure.patch.set_facecolor("white")
+    if bare:
+        axes = figure.add_axes((0.01, 0.01, 0.98, 0.98))
+    else:
+        figure.text(0.02, 0.955, plain(title), fontsize=26, fontweight="bold", va="center", color="#1a1a1a")
+        figure.text(0.02, 0.905, plain(subtitle), fontsize=14, va="center", color="#555555")
+        axes = figure.add_axes((0.01, 0.03, 0.72, 0.83))
+    axes.set_axis_off()
+    return figure, axes
+
+
+def _saved(figure: Figure, fmt: str) -> bytes:
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
     metadata = {"Date": None} if fmt == "svg" else {"Software": None}
     figure.savefig(buffer, format="svg" if fmt == "svg" else "png", dpi=DPI, metadata=metadata, facecolor="white")
     return buffer.getvalue()
+
+
+def territory_picture(
+    districts: list[District],
+    counts: list[DistrictCount],
+    which: str,
+    points: list[GeoPoint],
+    rows: list[tuple],
+    *,
+    title: str,
+    subtitle: str,
+    fmt: str = "png",
+    bare: bool = False,
+) -> bytes:
+    """The territory as a picture for a slide: each district shaded by its actors (``which``
+    "actors") or by those consulted ("consulted") and named, the located actors as small dots, and
+    the legend ``rows`` in their own column (none when ``bare``)."""
+    figure, axes = _canvas(title, subtitle, bare)
+    value_of = {c.name: (c.actors if which == "actors" else c.consulted) for c in counts}
+    top = max(value_of.values(), default=0)
+    for district in districts:
+        colour = step_colour(value_of.get(district.name, 0), top)
+        for polygon in district.polygons:
+            axes.add_patch(Patch(polygon[0], closed=True, facecolor=colour, edgecolor="#5f6b75", linewidth=0.8))
+        inside = district.geometry.representative_point()
+        dark = colour in STEPS[-2:]
+        axes.text(
+            inside.x,
+            inside.y,
+            plain(district.name),
+            fontsize=9,
+            ha="center",
+            va="center",
+            color="white" if dark else "#1a1a1a",
+            zorder=5,
+        )
+    west, east, south, north = districts_frame(districts)
+    near = [p for p in points if west <= p.longitude <= east and south <= p.latitude <= north]
+    axes.scatter(
+        [p.longitude for p in near],
+        [p.latitude for p in near],
+        s=18,
+        c=[p.colour for p in near],
+        edgecolors="#333333",
+        linewidths=0.4,
+        zorder=4,
+    )
+    axes.set_xlim(west, east)
+    axes.set_ylim(south, north)
+    axes.set_aspect("equal")
+    if not bare:
+        _legend(figure, rows, 0.76, 0.85)
+    return _saved(figure, fmt)
 
 
 def world_html(geo: GeoView, view: MapView, words: dict[str, str], *, title: str, subtitle: str, lang: str) -> str:

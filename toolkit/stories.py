@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 
 from toolkit.domain import DIMENSIONS, QUADRANTS, Actor, Assessment, Interaction, Relation, quadrant
 from toolkit.engagement import days_since_contact
+from toolkit.geo_stories import GeoPlaces, GeoSlide, geo_picture, geo_places, geo_slide, kind_words
 from toolkit.i18n import format_date, format_number, set_language, t
 from toolkit.indicators import dashboard as indicator_dashboard
 from toolkit.indicators import dimension_summary
@@ -130,10 +131,24 @@ def view_subtitle(data: MapData, spec: ViewSpec, today: date, shown: int) -> str
     return t("stories.subtitle", workspace=data.name, date=when, actors=format_number(shown))
 
 
-def view_picture(data: MapData, spec: ViewSpec, title: str, today: date, fmt: str = "png") -> bytes:
+def _geo_drawn(data: MapData, spec: ViewSpec, view: MapView, today: date, places: GeoPlaces) -> GeoSlide:
+    """A geographic view (issue 19): the actors ``view`` shows, on the world or the territory."""
+    held = relations_on(data.relations, min(spec.as_of or today, today)).relations
+    return geo_slide(data.actors, held, view, spec, places, view_legend(spec))
+
+
+def view_picture(
+    data: MapData, spec: ViewSpec, title: str, today: date, fmt: str = "png", places: GeoPlaces | None = None
+) -> bytes:
     """A saved view (or the map as it opens) as a picture for a slide or a print: title, the
-    workspace and date, the map and its legend beside it."""
+    workspace and date, the map and its legend beside it. A geographic view (``spec.geo``) is drawn
+    on the world or the territory (``places``: the workspace's, read when not given)."""
     view = view_of(data, spec, today)
+    if spec.geo:
+        places = places or GeoPlaces()
+        drawn = _geo_drawn(data, spec, view, today, places)
+        subtitle = f"{kind_words(spec)} · {view_subtitle(data, spec, today, len(drawn.geo.points))}"
+        return geo_picture(drawn, view, spec, places, view_legend(spec), title=title, subtitle=subtitle, fmt=fmt)
     return map_picture(
         view,
         fmt,
@@ -167,11 +182,22 @@ class Deck:
     slides: list[DeckSlide] = field(default_factory=list)
 
 
-def _view_slide(data: MapData, saved: SavedView | None, title: str, note: str, today: date) -> DeckSlide:
+def _view_slide(
+    data: MapData, saved: SavedView | None, title: str, note: str, today: date, places: GeoPlaces | None = None
+) -> DeckSlide:
     if saved is None:  # the view was deleted meanwhile: a slide saying so, not a crash
         return DeckSlide("text", title or t("stories.kind.view"), lines=[t("stories.view_gone")], note=note)
     view = view_of(data, saved.spec, today)
     headings = view_legend(saved.spec)
+    if saved.spec.geo:  # the world or the territory (issue 19): the map alone, its legend and lines as text
+        places = places or GeoPlaces()
+        drawn = _geo_drawn(data, saved.spec, view, today, places)
+        picture = geo_picture(drawn, view, saved.spec, places, headings, title="", subtitle="", bare=True)
+        shown = view_subtitle(data, saved.spec, today, len(drawn.geo.points))
+        subtitle = f"{kind_words(saved.spec)} · {shown}"
+        return DeckSlide(
+            "view", title or saved.title, subtitle, picture, drawn.legend, lines=drawn.lines, note=note or saved.note
+        )
     return DeckSlide(
         "view",
         title or saved.title,
@@ -262,9 +288,10 @@ def _deck(engine: Engine, workspace_id: int, story: Story, today: date, lang: st
     data = map_data(engine, workspace_id)
     views = {saved.id: saved for saved in list_views(engine, workspace_id)}
     deck = Deck(story.title, data.name, format_date(today), lang)
+    places = geo_places(engine, workspace_id) if any(saved.spec.geo for saved in views.values()) else None
     for slide in story.slides:
         if slide.kind == "view":
-            deck.slides.append(_view_slide(data, views.get(slide.view_id), slide.title, slide.note, today))
+            deck.slides.append(_view_slide(data, views.get(slide.view_id), slide.title, slide.note, today, places))
         elif slide.kind == "grid":
             deck.slides.append(_grid_slide(data, slide.title, slide.note, today))
         elif slide.kind == "figures":

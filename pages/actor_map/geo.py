@@ -6,8 +6,8 @@ import streamlit as st
 
 from pages._kit.context import PageContext
 from pages._kit.files import download_button
-from pages.actor_map import geo_places
-from pages.actor_map.network import Network, drawn_choices, legend_words, map_on, map_texts
+from pages.actor_map import geo_click, geo_places, geo_save
+from pages.actor_map.network import Network, drawn_choices, kept, legend_words, map_on, map_texts
 from toolkit.consultations import TOOK_PART
 from toolkit.districts import District
 from toolkit.geo import (
@@ -67,14 +67,15 @@ def counts_tables(ctx: PageContext, geo: GeoView) -> None:
     )
 
 
-def world(ctx: PageContext, network: Network, geo: GeoView, view: MapView, texts: dict) -> None:
+def world(ctx: PageContext, network: Network, geo: GeoView, view: MapView, texts: dict, presenting: bool) -> None:
     frames = list(REGION_FRAMES)
     frame = st.selectbox(
         t("geo.world.zoom"), frames, key="map_geo_region", format_func=lambda key: t(f"geo.regions.{key}")
     )
-    drawing, side = st.columns([4, 1])
+    drawing, side = st.columns([5, 1] if presenting else [4, 1])
     with drawing:
-        st.plotly_chart(world_figure(geo, frame), config=CHART_CONFIG, key="map_geo_world", width="stretch")
+        figure = world_figure(geo, frame, 720 if presenting else None)
+        st.plotly_chart(figure, config=CHART_CONFIG, key="map_geo_world", width="stretch")
     with side:
         words = legend_words(view, texts, network.names, ())
         words["labels"] = t("geo.world.legend_note")
@@ -87,6 +88,8 @@ def world(ctx: PageContext, network: Network, geo: GeoView, view: MapView, texts
             unplaced=format_number(geo.unplaced),
         )
     )
+    if presenting:  # the map alone, to project it: no tables, no downloads
+        return
     counts_tables(ctx, geo)
     shown = {p.actor_id for p in geo.points}
     downloads(ctx, geo, view, texts, [a for a in network.actors if a.id in shown])
@@ -118,7 +121,16 @@ def unconsulted_words(names: list[str]) -> str:
     return t("geo.territory.nobody_consulted", count=len(names), names=", ".join(names))
 
 
-def territory(ctx: PageContext, network: Network, geo: GeoView, districts: list[District]) -> None:
+def district_table(counts) -> None:
+    rows = {
+        t("geo.territory.district"): [c.name for c in counts],
+        t("geo.territory.actors"): [c.actors for c in counts],
+        t("geo.territory.consulted"): [c.consulted for c in counts],
+    }
+    st.dataframe(pd.DataFrame(rows), hide_index=True, height=560)
+
+
+def territory(ctx: PageContext, network: Network, geo: GeoView, districts: list[District], presenting: bool) -> None:
     which = st.radio(
         t("geo.territory.colour"),
         ["actors", "consulted"],
@@ -129,22 +141,14 @@ def territory(ctx: PageContext, network: Network, geo: GeoView, districts: list[
     participants = list_participants(ctx.engine, ctx.workspace_id)
     consulted = {p.actor_id for p in participants if p.status in TOOK_PART}
     counts = district_counts(network.actors, districts, consulted)
-    drawing, side = st.columns([5, 2])
+    height = 760 if presenting else 600
+    drawing, side = st.columns([5, 2]) if not presenting else (st.container(), None)
     with drawing:
-        figure = territory_figure(districts, counts, which, geo.points)
+        figure = territory_figure(districts, counts, which, geo.points, height)
         st.plotly_chart(figure, config=CHART_CONFIG, key="map_geo_territory", width="stretch")
-    with side:
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("geo.territory.district"): [c.name for c in counts],
-                    t("geo.territory.actors"): [c.actors for c in counts],
-                    t("geo.territory.consulted"): [c.consulted for c in counts],
-                }
-            ),
-            hide_index=True,
-            height=560,
-        )
+    if side is not None:
+        with side:
+            district_table(counts)
     left_out = [c.name for c in counts if c.consulted == 0]
     if left_out:
         st.warning(unconsulted_words(left_out), icon=":material/location_off:")
@@ -154,19 +158,46 @@ def territory(ctx: PageContext, network: Network, geo: GeoView, districts: list[
     st.caption(t("geo.territory.legend", outside=format_number(outside)))
 
 
-def show(ctx: PageContext, network: Network) -> None:
-    """Draw the tab."""
-    which = st.segmented_control(
-        t("geo.view"), VIEWS, default="world", key="map_geo_view", format_func=lambda key: t(f"geo.views.{key}")
-    )
-    geo, view, texts = geo_of(ctx, network)
-    st.caption(t("geo.shared"))
-    if which == "territory":
-        kept = districts_map(ctx.engine, ctx.workspace_id)
-        if kept is None:
-            st.info(t("geo.territory.no_districts"))
-        else:
-            territory(ctx, network, geo, kept.districts)
+GEO_KEPT = ("map_geo_view", "map_geo_region", "map_geo_which", "map_presentation")
+
+
+def heading(ctx: PageContext, presenting: bool, texts: dict) -> None:
+    if presenting:  # as the network map's presentation: a title and the day, for the room
+        st.subheader(t("geo.files.title"))
+        st.caption(f"{ctx.workspace.name} · {texts['date']}")
     else:
-        world(ctx, network, geo, view, texts)
+        st.caption(t("geo.shared"))
+
+
+def show(ctx: PageContext, network: Network) -> None:
+    """Draw the tab: the world or the territory (presented alone on request), saving the view for a
+    story, placing actors by a click, and the other tools to place them."""
+    held = kept(ctx)
+    for key in GEO_KEPT:  # choices outlive the tab, as the network map's do (presentation is shared)
+        if key not in st.session_state and key in held:
+            st.session_state[key] = held[key]
+    top = st.columns([3, 2], vertical_alignment="bottom")
+    chosen = top[0].segmented_control(
+        t("geo.view"),
+        VIEWS,
+        default=None if "map_geo_view" in st.session_state else "world",
+        key="map_geo_view",
+        format_func=lambda key: t(f"geo.views.{key}"),
+    )
+    presenting = top[1].toggle(t("map.presentation"), key="map_presentation", help=t("geo.presentation_help"))
+    which = chosen or "world"
+    geo, view, texts = geo_of(ctx, network)
+    heading(ctx, presenting, texts)
+    districts = districts_map(ctx.engine, ctx.workspace_id)
+    if which == "territory" and districts is None:
+        st.info(t("geo.territory.no_districts"))
+    elif which == "territory":
+        territory(ctx, network, geo, districts.districts, presenting)
+    else:
+        world(ctx, network, geo, view, texts, presenting)
+    held.update({key: st.session_state[key] for key in GEO_KEPT if key in st.session_state})
+    if presenting:
+        return
+    geo_save.show(ctx, which)
+    geo_click.show(ctx, network, geo, districts.districts if districts else [])
     geo_places.show(ctx, network)

@@ -8,6 +8,7 @@ from pages._kit.files import download_button, safe_file_name
 from pages._kit.outcome import run
 from pages.actor_map import story_editor
 from pages.actor_map.network import Network, drawn_choices
+from toolkit.geo_stories import GeoPlaces, geo_places, kind_words
 from toolkit.i18n import format_date, t
 from toolkit.markdown import escape
 from toolkit.network.saved_view import ViewSpec
@@ -29,6 +30,11 @@ def current_spec(ctx: PageContext) -> ViewSpec:
     return spec
 
 
+def places_for(ctx: PageContext, spec: ViewSpec) -> GeoPlaces | None:
+    """A geographic view's city, districts and those consulted (issue 19); none for the network map."""
+    return geo_places(ctx.engine, ctx.workspace_id) if spec.geo else None
+
+
 def pictures(ctx: PageContext, spec: ViewSpec, title: str, key: str) -> None:
     """The view as a picture for a slide (PNG, 2560 px) and for print (SVG), built on click."""
     columns = st.columns(2)
@@ -36,7 +42,9 @@ def pictures(ctx: PageContext, spec: ViewSpec, title: str, key: str) -> None:
         with column:
             download_button(
                 t(f"stories.{fmt}"),
-                lambda fmt=fmt: view_picture(map_data(ctx.engine, ctx.workspace_id), spec, title, ctx.today, fmt),
+                lambda fmt=fmt: view_picture(
+                    map_data(ctx.engine, ctx.workspace_id), spec, title, ctx.today, fmt, places_for(ctx, spec)
+                ),
                 safe_file_name(t("stories.picture_name"), title, extension=fmt),
                 key=f"{key}_{fmt}",
             )
@@ -73,6 +81,8 @@ def view_row(ctx: PageContext, saved: SavedView, first: bool, last: bool) -> Non
     with st.container(border=True):
         text, buttons = st.columns([5, 2])
         text.markdown(f"**{escape(saved.title)}**")
+        if saved.spec.geo:
+            text.caption(f":material/public: {kind_words(saved.spec)}")
         if saved.note:
             text.caption(escape(saved.note))
         if saved.saved_at:

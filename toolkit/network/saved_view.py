@@ -3,6 +3,7 @@ layout and positions, the day it is drawn as of), read back from JSON whatever i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +22,9 @@ class ViewSpec:
     colour_by: str = "sector"
     size_by: str = "influence"
     layout: str = "force"
+    geo: str = ""  # "": the network map; "world" or "territory": the geographic view (issue 19)
+    region: str = "world"  # the world's zoom (a key of toolkit.geo.REGION_FRAMES)
+    geo_colour: str = "actors"  # the territory coloured by its actors, or by those "consulted"
     as_of: date | None = None  # None: the day it is shown
     query: str = ""
     sectors: tuple[str, ...] = ()
@@ -126,6 +130,10 @@ class ViewSpec:
             spec.as_of = date.fromisoformat(data["as_of"]) if data.get("as_of") else None
         except (TypeError, ValueError):
             spec.as_of = None
+        spec.geo = data["geo"] if data.get("geo") in GEO_VIEWS else ""  # views saved before issue 19: the network
+        region = data.get("region")
+        spec.region = region if isinstance(region, str) and REGION.match(region) else "world"
+        spec.geo_colour = "consulted" if data.get("geo_colour") == "consulted" else "actors"
         positions = data.get("positions") if isinstance(data.get("positions"), dict) else {}
         for key, place in positions.items():
             try:
@@ -133,6 +141,10 @@ class ViewSpec:
             except (TypeError, ValueError, IndexError):
                 continue
         return spec
+
+
+GEO_VIEWS = ("world", "territory")
+REGION = re.compile(r"^[a-z_]{1,30}$")  # a region's key; one it does not know draws the whole world
 
 
 def _number(value: object, lowest: int, highest: int, default: int) -> int:
