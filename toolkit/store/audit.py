@@ -30,6 +30,12 @@ LABELS = {
     "indicators": "name",
     "vocab_terms": "label",
     "interactions": "summary",
+    "map_views": "title",
+    "stories": "title",
+    "story_slides": "title",
+    "questionnaire_questions": "text",
+    "districts_maps": "file_name",
+    "strategy_objectives": "title",
 }
 # rows named after the row they point to: table -> (column, parent table)
 PARENTS = {
@@ -43,10 +49,17 @@ PARENTS = {
     "memberships": ("user_id", "users"),
     "interaction_actors": ("actor_id", "actors"),
     "assessments": ("actor_id", "actors"),
+    "questionnaires": ("consultation_id", "consultations"),
+    "strategy_positions": ("actor_id", "actors"),
+    "strategy_influences": ("source_id", "actors"),
+    "salience_assessments": ("actor_id", "actors"),
 }
-AUDITED = set(LABELS) | set(PARENTS)  # not the map's saved layout: how it looks, not data
+# audited without a name of their own: the links sent, a participant's answers, the SDG tags
+UNNAMED = {"questionnaire_links", "questionnaire_responses", "questionnaire_answers", "sdg_tags"}
+AUDITED = set(LABELS) | set(PARENTS) | UNNAMED  # not the map's saved layout: how it looks, not data
 PERSONAL = set(PERSONAL_COLUMNS) | {"attendee"}
-HIDDEN = {"id", "workspace_id", "version", "revision", "password_hash"}
+# a link's token hash, a visit's key and address stay out; the districts' GeoJSON is named by its file
+HIDDEN = {"id", "workspace_id", "version", "revision", "password_hash", "token_hash", "visitor", "client", "geojson"}
 REDACTED = "•••"
 # an insert of more rows than this at once (an import) is one entry that counts them
 MANY = 25
@@ -83,7 +96,7 @@ def _label(connection: Connection, table: str, row: dict) -> str:
         found = connection.execute(
             select(parent_table.c[name]).where(parent_table.c.id == value).execution_options(**{SKIP: True})
         ).scalar()
-        if table == "relations" and row.get("target_id") is not None:
+        if table in ("relations", "strategy_influences") and row.get("target_id") is not None:
             target = connection.execute(
                 select(t.actors.c.name).where(t.actors.c.id == row["target_id"]).execution_options(**{SKIP: True})
             ).scalar()
