@@ -8,6 +8,8 @@ changes map the column's id to the new value (None: no position, no influence).
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -97,4 +99,20 @@ def grid_edits(before: list[dict], touched: list[dict], prefix: str):
     """
     from toolkit.store.edits import Edit
 
-    return [Edit(actor, 0, cells) for actor, cells in grid_changes(before, touched, prefix).items()], []
+    old = {row["id"]: row for row in before}
+    return [
+        Edit(actor, cells_version({c: _as_value(old.get(actor, {}).get(f"{prefix}{c}")) for c in cells}), cells)
+        for actor, cells in grid_changes(before, touched, prefix).items()
+    ], []
+
+
+def cells_version(cells: Mapping[int, object]) -> int:
+    """Grid cells (column id -> value) as the person loaded them, in one number the store checks
+    before saving over them: a colleague's save in between is a conflict, not silently replaced.
+    Never 0 (an edit of version 0 asks for no check: the command line, the tests).
+
+    >>> cells_version({7: 2, 8: None}) == cells_version({8: None, 7: 2.0}) != cells_version({7: 3, 8: None})
+    True
+    """
+    loaded = sorted((int(c), None if v is None else int(v)) for c, v in cells.items())
+    return 1 + zlib.crc32(json.dumps(loaded).encode()) % 2_000_000_000

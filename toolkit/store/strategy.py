@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from toolkit.sdg import COLOURS, ENTITIES
 from toolkit.store.columns import checked, clean_values
-from toolkit.store.edits import Edit, SaveResult, apply_edits, save_edits
+from toolkit.store.edits import ConflictError, Edit, SaveResult, apply_edits, save_edits
 from toolkit.store.engine import StoreError
 from toolkit.store.strategy_tables import (
     salience_assessments,
@@ -22,7 +22,7 @@ from toolkit.store.strategy_tables import (
 )
 from toolkit.store.tables import actors, campaigns, consultations, indicators, milestones
 from toolkit.store.workspaces import reading, require_in_workspace, writing
-from toolkit.strategy import INFLUENCE_RANGE, POSITION_RANGE, Objective, SalienceJudgement, in_range
+from toolkit.strategy import INFLUENCE_RANGE, POSITION_RANGE, Objective, SalienceJudgement, cells_version, in_range
 
 OBJECTIVE_FIELDS = ("title", "phase", "position")
 SALIENCE_LEVELS = ("power", "legitimacy", "urgency")
@@ -185,15 +185,49 @@ def _save_grid(
     if not edits and not to_delete:
         return SaveResult()
     cells = _cells(edits)
-    with writing(engine, workspace_id) as connection:
-        saved = _write_grid(connection, workspace_id, grid, cells)
-        deleted = 0
-        if to_delete:
-            table, own = (strategy_positions, "actor_id") if grid == "positions" else (strategy_influences, "source_id")
-            deleted = connection.execute(
-                delete(table).where(table.c.workspace_id == workspace_id, table.c[own].in_(list(to_delete)))
-            ).rowcount
+    try:
+        with writing(engine, workspace_id) as connection:
+            _refuse_stale(connection, workspace_id, grid, edits, cells)
+            saved = _write_grid(connection, workspace_id, grid, cells)
+            deleted = 0
+            if to_delete:
+                table, own = _grid_table(grid)[:2]
+                deleted = connection.execute(
+                    delete(table).where(table.c.workspace_id == workspace_id, table.c[own].in_(list(to_delete)))
+                ).rowcount
+    except ConflictError as error:  # nothing saved: the person's edits stay on screen with the message
+        return SaveResult(conflicts=error.names)
     return SaveResult(saved=saved, deleted=deleted)
+
+
+def _grid_table(grid: str):
+    """The grid's table, its row's column (the actor) and its cell's column."""
+    if grid == "positions":
+        return strategy_positions, "actor_id", "objective_id"
+    return strategy_influences, "source_id", "target_id"
+
+
+def _refuse_stale(connection: Connection, workspace_id: int, grid: str, edits: list[Edit], cells: dict) -> None:
+    """Raise :class:`ConflictError` naming the actors whose edited cells someone else saved since
+    they were loaded (an edit's version is :func:`toolkit.strategy.cells_version` of them; 0: no check)."""
+    table, own, other = _grid_table(grid)
+    stale = []
+    for edit in edits:
+        if not edit.version:
+            continue
+        row = cells.get(int(edit.id), {})
+        stored = dict(
+            connection.execute(
+                select(table.c[other], table.c.value).where(
+                    table.c.workspace_id == workspace_id, table.c[own] == int(edit.id), table.c[other].in_(list(row))
+                )
+            ).all()
+        )
+        if cells_version({c: stored.get(c) for c in row}) != edit.version:
+            stale.append(int(edit.id))
+    if stale:
+        named = dict(connection.execute(select(actors.c.id, actors.c.name).where(actors.c.id.in_(stale))).all())
+        raise ConflictError([named.get(i, f"#{i}") for i in stale])
 
 
 def insert_positions(connection: Connection, workspace_id: int, values: Mapping[tuple[int, int], int]) -> int:

@@ -65,8 +65,8 @@ def test_a_write_to_each_later_table_shows_in_the_activity(engine):
     save_answers(engine, token, {asked: "Ciclorrutas"}, finish=True)
     save_districts(engine, workspace_id, COMUNAS.read_bytes(), "comunas.geojson")
     objective = add_objective(engine, workspace_id, Objective("Atraer cooperación"))
-    save_position_edits(engine, workspace_id, [Edit(first, 1, {str(objective): 2})])
-    save_influence_edits(engine, workspace_id, [Edit(first, 1, {str(second): 3})])
+    save_position_edits(engine, workspace_id, [Edit(first, 0, {str(objective): 2})])
+    save_influence_edits(engine, workspace_id, [Edit(first, 0, {str(second): 3})])
     record_salience(engine, workspace_id, SalienceJudgement(first, clock.today(), 4, 3, 2, "Taller"))
     set_sdg_tags(engine, workspace_id, "actors", first, [11])
 
