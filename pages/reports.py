@@ -31,7 +31,8 @@ def attempt(use_case, *args, **kwargs):
 
 
 def chosen_report(ctx: PageContext) -> tuple[list[str], str, str]:
-    """The sections ticked, the report's language and who prepared it (shown on the cover)."""
+    """The sections ticked, the report's language and who prepared it (shown on the cover); the work
+    grouped by SDG is asked for by a toggle of its own (``reports_by_goal``)."""
     st.markdown(f"**{t('reports.page.sections')}**")
     boxes = st.columns(3)
     chosen = [
@@ -39,6 +40,7 @@ def chosen_report(ctx: PageContext) -> tuple[list[str], str, str]:
         for position, key in enumerate(SECTIONS)
         if boxes[position % 3].checkbox(t(f"reports.sections.{key}"), value=True, key=f"reports_section_{key}")
     ]
+    st.toggle(t("strategy.report.by_goal"), key="reports_by_goal", help=t("strategy.report.by_goal_help"))
     languages = list(LANGUAGES)
     columns = st.columns(2)
     lang = columns[0].selectbox(
@@ -62,14 +64,14 @@ def report_tab(ctx: PageContext, file_stem: str) -> None:
     st.caption(t("reports.page.intro"))
     chosen, lang, prepared_by = chosen_report(ctx)
     look = drawn_choices()  # the map coloured and sized as the map page shows it
-    wanted = (ctx.workspace_id, ctx.revision, tuple(chosen), lang, prepared_by, look.colour_by, look.size_by)
+    by_goal = bool(st.session_state.get("reports_by_goal"))
+    look_of = (look.colour_by, look.size_by)
+    wanted = (ctx.workspace_id, ctx.revision, tuple(chosen), lang, prepared_by, *look_of, by_goal)
     if st.button(
         t("reports.page.build"), key="reports_build", type="primary", icon=":material/description:", disabled=not chosen
     ):
         with st.spinner(t("reports.page.building")):
-            report = build_report(
-                ctx.engine, ctx.workspace_id, chosen, lang, ctx.today, prepared_by, (look.colour_by, look.size_by)
-            )
+            report = build_report(ctx.engine, ctx.workspace_id, chosen, lang, ctx.today, prepared_by, look_of, by_goal)
             st.session_state["reports_built"] = {
                 "wanted": wanted,
                 "docx": report_docx(report),

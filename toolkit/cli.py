@@ -299,7 +299,7 @@ def command_export(args) -> int:
     elif suffix == ".csv":
         data = exports.register_csv(actors, terms, language())
     elif suffix == ".docx":
-        data = _report_file(engine, workspace)
+        data = _report_file(engine, workspace, args.by_goal)
     elif suffix in (".png", ".svg"):
         data = _picture_file(engine, workspace, suffix)
     elif suffix == ".pptx" or (suffix == ".html" and args.story):
@@ -312,10 +312,11 @@ def command_export(args) -> int:
     return 0
 
 
-def _report_file(engine, workspace) -> bytes:
-    """The report with every section, in the workspace's language, as of today."""
-
-    return report_docx(build_report(engine, workspace.id, SECTIONS, workspace.language, clock.today()))
+def _report_file(engine, workspace, by_goal: bool = False) -> bytes:
+    """The report with every section, in the workspace's language, as of today (``by_goal``: and
+    the work grouped by SDG)."""
+    today = clock.today()
+    return report_docx(build_report(engine, workspace.id, SECTIONS, workspace.language, today, by_goal=by_goal))
 
 
 def _picture_file(engine, workspace, suffix: str) -> bytes:
@@ -465,6 +466,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--db")
     export.add_argument("--story", action="store_true", help=t("cli.help.story"))
     export.add_argument("--view", choices=("analysis", "geo"), help=t("strategy.cli.help_view"))
+    export.add_argument("--by-goal", action="store_true", help=t("strategy.cli.help_by_goal"))
     export.set_defaults(run=command_export)
     sample = commands.add_parser("sample", help=t("cli.help.sample"))
     sample.add_argument("--workspace", required=True)

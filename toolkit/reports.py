@@ -66,6 +66,8 @@ from toolkit.places import country_name
 from toolkit.roadmap import Attention, PhaseStatus, attention, phase_label, phase_status
 from toolkit.salience import CLASSES as SALIENCE_CLASSES
 from toolkit.salience import latest_classes
+from toolkit.sdg import ENTITIES as SDG_ENTITIES
+from toolkit.sdg import GOALS as SDG_GOALS
 from toolkit.store.campaigns import list_activities, list_campaigns, list_kpis, list_measurements
 from toolkit.store.consultations import list_consultations, list_contributions, list_participants
 from toolkit.store.engagement import list_assessments, list_interactions
@@ -74,8 +76,9 @@ from toolkit.store.maps import saved_layout
 from toolkit.store.places import districts_map
 from toolkit.store.register import list_actors, list_relations
 from toolkit.store.roadmap import list_milestones
-from toolkit.store.strategy import list_salience
+from toolkit.store.strategy import list_salience, list_sdg_tags
 from toolkit.store.workspaces import get_workspace, vocabulary_terms
+from toolkit.strategy_views import by_goal as sdg_by_goal
 from toolkit.vocab import fold
 
 SECTIONS = (
@@ -211,6 +214,7 @@ class ReportData:
     map_look: tuple[str, str] = ("sector", "influence")  # colour and size, as chosen on the map page
     districts: list = field(default_factory=list)  # toolkit.districts.District: the territory's (issue 19)
     salience: list = field(default_factory=list)  # dated salience judgements, for the map's colouring (issue 20)
+    sdg_tags: dict = field(default_factory=dict)  # (entity, id) -> goals: the report grouped by SDG (issue 20)
 
 
 # -- words ------------------------------------------------------------------------------------
@@ -1177,12 +1181,59 @@ def _indicators(data: ReportData, words: Words, today: date) -> Section:
     return section
 
 
+# -- grouped by SDG (issue 20) ----------------------------------------------------------------
+
+NAMES_PER_GOAL = 25  # each kind of item lists at most this many names under a goal (the rest are counted)
+
+
+def _goal_items(data: ReportData) -> dict[str, dict[int, str]]:
+    """The names of what can carry a goal, per kind (actors, consultations, campaigns, indicators, milestones)."""
+    return {
+        "actors": {a.id: a.name for a in data.actors},
+        "consultations": {c.id: c.title for c in data.consultations},
+        "campaigns": {c.id: c.title for c in data.campaigns},
+        "indicators": {i.id: i.name for i in data.indicators},
+        "milestones": {m.id: m.title for m in data.milestones},
+    }
+
+
+def goal_sections(data: ReportData, words: Words) -> list[Section]:
+    """The work grouped by SDG: a section per goal something is tagged with, in the goals' order,
+    saying who works on it, what was consulted and campaigned on, which indicators measure it and
+    which milestones serve it; one section saying so when nothing is tagged."""
+    items = _goal_items(data)
+    sections = []
+    for goal in SDG_GOALS:
+        found = sdg_by_goal(items, data.sdg_tags, goal)
+        if not found:
+            continue
+        name = words(f"strategy.sdg.g{goal}")
+        section = Section(f"sdg_{goal}", words("strategy.report.goal_title", number=goal, name=name))
+        counts = [(words(f"strategy.entities.{e}"), words.number(len(found.get(e, [])))) for e in SDG_ENTITIES]
+        section.blocks.append(Figures(words("strategy.report.goal_intro"), counts))
+        for entity, names in found.items():
+            listed = names[:NAMES_PER_GOAL]
+            if len(names) > len(listed):
+                listed.append(words("strategy.report.more", count=len(names) - len(listed)))
+            section.blocks += [Heading(words(f"strategy.report.{entity}")), Bullets(listed)]
+        sections.append(section)
+    if not sections:
+        sections.append(Section("sdg", "", [Paragraph(words("strategy.report.none"))]))
+    return sections
+
+
 def assemble_report(
-    data: ReportData, sections: list[str] | tuple[str, ...], lang: str, today: date, prepared_by: str = ""
+    data: ReportData,
+    sections: list[str] | tuple[str, ...],
+    lang: str,
+    today: date,
+    prepared_by: str = "",
+    by_goal: bool = False,
 ) -> Report:
     """The report with the chosen sections, in the order of :data:`SECTIONS`, written in ``lang``: the
     cover, the executive summary, then the other sections as numbered annexes. ``prepared_by``: who
-    signs the cover (nobody is named when blank).
+    signs the cover (nobody is named when blank). ``by_goal``: the work grouped by SDG follows, a
+    numbered annex per goal (:func:`goal_sections`).
 
     >>> from toolkit.domain import Workspace
     >>> report = assemble_report(ReportData(Workspace("Medellín")), ["register", "cover"], "en", date(2026, 11, 22))
@@ -1196,8 +1247,18 @@ def assemble_report(
     titles = {key: words(f"reports.sections.{key}") for key in chosen}
     for number, key in enumerate(annexes, start=1):
         titles[key] = words("reports.annex", number=words.number(number), title=titles[key])
+    goals = goal_sections(data, words) if by_goal else []
+    for number, section in enumerate(goals, start=len(annexes) + 1):
+        title = section.title or words("strategy.report.title")
+        section.title = words("reports.annex", number=words.number(number), title=title)
     builders = {
-        "cover": lambda: _cover(data, words, [titles[key] for key in chosen if key != "cover"], today, prepared_by),
+        "cover": lambda: _cover(
+            data,
+            words,
+            [titles[key] for key in chosen if key != "cover"] + [s.title for s in goals],
+            today,
+            prepared_by,
+        ),
         "summary": lambda: _summary(data, words, today),
         "map": lambda: _map(data, words, today),
         "geo": lambda: _geo(data, words, today),
@@ -1213,6 +1274,7 @@ def assemble_report(
     for section in built:
         if section.key != "cover":
             section.title = titles[section.key]
+    built += goals
     return Report(
         lang=lang,
         title=words("reports.title"),
@@ -1224,9 +1286,14 @@ def assemble_report(
     )
 
 
-def report_data(engine: Engine, workspace_id: int, sections: list[str] | tuple[str, ...]) -> ReportData:
-    """Read from the workspace what the chosen sections need (and nothing more)."""
+def report_data(
+    engine: Engine, workspace_id: int, sections: list[str] | tuple[str, ...], by_goal: bool = False
+) -> ReportData:
+    """Read from the workspace what the chosen sections need (and nothing more); ``by_goal``: what
+    the work grouped by SDG names too."""
     wanted = set(SECTIONS) if "summary" in sections else set(sections)  # the summary speaks of everything
+    if by_goal:
+        wanted |= {"register", "consultations", "campaigns", "roadmap", "indicators"}
     data = ReportData(get_workspace(engine, workspace_id), terms=vocabulary_terms(engine, workspace_id))
     if wanted & {"map", "geo", "register", "power_interest", "changes", "consultations"}:
         data.actors, data.relations = list_actors(engine, workspace_id), list_relations(engine, workspace_id)
@@ -1256,6 +1323,8 @@ def report_data(engine: Engine, workspace_id: int, sections: list[str] | tuple[s
     if "indicators" in wanted:
         data.indicators = list_indicators(engine, workspace_id)
         data.indicator_measurements = list_indicator_measurements(engine, workspace_id)
+    if by_goal:
+        data.sdg_tags = list_sdg_tags(engine, workspace_id)
     return data
 
 
@@ -1267,14 +1336,15 @@ def build_report(
     today: date,
     prepared_by: str = "",
     map_look: tuple[str, str] | None = None,
+    by_goal: bool = False,
 ) -> Report:
     """The report of a workspace with the chosen sections, in ``lang``, as of ``today``; its map
     coloured and sized as ``map_look`` says (colour, size: what the map page shows), else by sector
-    and influence."""
-    data = report_data(engine, workspace_id, sections)
+    and influence; ``by_goal``: followed by the work grouped by SDG."""
+    data = report_data(engine, workspace_id, sections, by_goal)
     if map_look and map_look[0] in MAP_COLOURS and map_look[1] in MAP_SIZES:
         data.map_look = map_look
-    return assemble_report(data, sections, lang, today, prepared_by)
+    return assemble_report(data, sections, lang, today, prepared_by, by_goal)
 
 
 # -- Word -------------------------------------------------------------------------------------
