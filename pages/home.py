@@ -24,9 +24,10 @@ def overview_at(_engine, cache_key: tuple):
     return workspace_overview(_engine, cache_key[1])
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
 def charts_at(_view, _custom, cache_key: tuple, lang: str):
-    """The three charts of one revision in one language (built once, then reused on every rerun)."""
+    """The three charts of one revision in one language (built once, then reused on every rerun and
+    session: read-only, ``st.plotly_chart`` only reads a figure)."""
 
     def vocabulary_label(vocabulary):
         return lambda key: label(vocabulary, key, _custom.get(vocabulary)) if key else t("home.unassigned")

@@ -396,3 +396,18 @@ def split_lines(text: str) -> list[str]:
         if line:
             seen.setdefault(fold(line), line)
     return list(seen.values())
+
+
+def offered_communities(communities: dict[int, int | None], limit: int) -> tuple[list[int], int]:
+    """The map's communities a rule offers, by number: every one while there are at most ``limit``,
+    else the ``limit`` largest; and how many are left out (a sparse register of 20,000 actors has
+    thousands of communities, most of one or two actors, whom a person adds by hand).
+
+    >>> offered_communities({1: 0, 2: 0, 3: 0, 4: 1, 5: 1, 6: 2, 7: 3, 8: None}, limit=2)
+    ([0, 1], 2)
+    >>> offered_communities({1: 0, 2: 1}, limit=2)
+    ([0, 1], 0)
+    """
+    sizes = Counter(c for c in communities.values() if c is not None)
+    largest = sorted(sizes, key=lambda c: (-sizes[c], c))
+    return sorted(largest[:limit]), max(0, len(largest) - limit)

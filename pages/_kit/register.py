@@ -15,7 +15,9 @@ import streamlit as st
 
 from pages._kit.context import PageContext
 from toolkit.domain import Actor, Relation
+from toolkit.name_search import search_key
 from toolkit.store.register import list_actors, list_relations
+from toolkit.vocab import fold
 
 # a few revisions of a few workspaces; an older revision is left when its sessions have moved on
 KEPT = 8
@@ -29,17 +31,24 @@ class Register:
     relations: list[Relation]
     names: dict[int, str]  # actor id -> name
     by_id: dict[int, Actor]
+    order: list[int]  # actor ids by name, as lists offer them
+    position: dict[int, int]  # actor id -> its place in ``order``
+    search_keys: dict[int, str]  # actor id -> what a name search runs over (toolkit.name_search)
 
 
 @st.cache_resource(max_entries=KEPT, show_spinner=False)
 def _register_at(_engine, cache_key: tuple) -> Register:
     _, workspace_id, _ = cache_key
     actors = list_actors(_engine, workspace_id)
+    order = [a.id for a in sorted(actors, key=lambda a: fold(a.name))]
     return Register(
         actors=actors,
         relations=list_relations(_engine, workspace_id),
         names={a.id: a.name for a in actors},
         by_id={a.id: a for a in actors},
+        order=order,
+        position={actor_id: place for place, actor_id in enumerate(order)},
+        search_keys={a.id: search_key(a.name, a.acronym) for a in actors},
     )
 
 

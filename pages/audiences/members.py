@@ -6,13 +6,15 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from pages._kit.actor_pick import pick_actors
 from pages._kit.context import PageContext, notify
 from pages._kit.files import MIME
+from pages._kit.fragments import fragment
 from pages.audiences.labels import term_label, why_label
 from pages.audiences.outcome import done
 from pages.audiences.rule import rule_widgets
 from pages.audiences.snapshot import Snapshot
-from toolkit.audiences import Membership, addable, adjusted, file_stem, segment_members
+from toolkit.audiences import Membership, adjusted, file_stem, segment_members
 from toolkit.domain import Audience
 from toolkit.i18n import format_number, t
 from toolkit.spreadsheets.audiences import member_workbook
@@ -74,44 +76,49 @@ def member_table(ctx: PageContext, membership: Membership) -> None:
 
 
 def adjustments(ctx: PageContext, snap: Snapshot, audience: Audience, membership: Membership) -> None:
-    """Three boxes: add actors by hand, leave members out, undo either."""
+    """Three boxes: add actors by hand, leave members out, undo either (a search narrows the
+    register's and a large segment's names: see ``pages._kit.actor_pick``)."""
     columns = st.columns(3)
-    name = lambda i: snap.names.get(i, "")  # noqa: E731
+    members = {a.id for a in membership.members}
     with columns[0].container(border=True):
-        adjust(ctx, audience.id, "add", [a.id for a in addable(snap.actors, membership)], name, "added")
+        adjust(ctx, snap, audience.id, "add", "added", leave_out=members)
     with columns[1].container(border=True):
-        adjust(ctx, audience.id, "exclude", [a.id for a in membership.members], name, "excluded")
+        adjust(ctx, snap, audience.id, "exclude", "excluded", among=members)
     with columns[2].container(border=True):
-        undoable = adjusted(membership, snap.names)
+        undoable = set(adjusted(membership, snap.names))
         adjust(
             ctx,
+            snap,
             audience.id,
             "clear",
-            undoable,
-            lambda i: f"{name(i)} ({why_label(membership.how(i))})",
             "cleared",
-            disabled=not undoable,
+            among=undoable,
+            format_func=lambda i: f"{snap.names.get(i, '')} ({why_label(membership.how(i))})",
         )
 
 
+@fragment  # typing in its search reruns the box alone
 def adjust(
     ctx: PageContext,
+    snap: Snapshot,
     audience_id: int,
     action: str,
-    options: list[int],
-    format_func: Callable[[int], str],
     said: str,
-    disabled: bool = False,
+    *,
+    among: set[int] | None = None,
+    leave_out: set[int] | frozenset[int] = frozenset(),
+    format_func: Callable[[int], str] | None = None,
 ) -> None:
     """Choose actors and ``adjust_members(..., <action>=chosen)`` (widget keys ``audiences_<action>_...``)."""
     key = f"audiences_{action}_{audience_id}"
-    chosen = st.multiselect(
+    chosen = pick_actors(
+        key,
         t(f"audiences.members.{action}"),
-        options,
+        snap.register,
+        among=among,
+        leave_out=leave_out,
         format_func=format_func,
-        key=key,
-        placeholder=t("common.choose"),
-        disabled=disabled,
+        disabled=among is not None and not among,
     )
     clicked = st.button(
         t(f"audiences.members.{action}_button", count=len(chosen)),

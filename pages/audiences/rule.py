@@ -3,10 +3,10 @@
 
 import streamlit as st
 
+from pages._kit.actor_filter import theme_options
 from pages._kit.context import PageContext
 from pages.audiences.labels import community_label, term_label, vocab_label
 from pages.audiences.snapshot import Snapshot
-from toolkit.actors import all_themes
 from toolkit.domain import QUADRANTS, STANCE_VALUES, AudienceRule
 from toolkit.i18n import t
 
@@ -52,8 +52,8 @@ def rule_widgets(prefix: str, rule: AudienceRule, ctx: PageContext, snap: Snapsh
     stances = choose(columns[2], t("columns.stance"), "stances", list(STANCE_VALUES), vocab_label("stances"))
     columns = st.columns(3)
     quadrants = choose(columns[0], t("columns.quadrant"), "quadrants", list(QUADRANTS), lambda q: t(f"quadrants.{q}"))
-    themes = choose(columns[1], t("columns.themes"), "themes", with_chosen(all_themes(snap.actors), rule.themes))
-    numbers = sorted(set(snap.community_names) | set(rule.communities))
+    themes = choose(columns[1], t("columns.themes"), "themes", with_chosen(theme_options(ctx), rule.themes))
+    numbers = sorted(set(snap.communities_offered) | set(rule.communities))
     communities = choose(
         columns[2],
         t("audiences.rule.community"),
@@ -63,4 +63,8 @@ def rule_widgets(prefix: str, rule: AudienceRule, ctx: PageContext, snap: Snapsh
         disabled=not numbers,
         help=None if numbers else t("audiences.rule.no_map"),
     )
+    if snap.communities_hidden:
+        columns[2].caption(
+            t("lists.communities_more", count=snap.communities_hidden, shown=len(snap.communities_offered))
+        )
     return AudienceRule(sectors, scales, stances, quadrants, themes, communities)

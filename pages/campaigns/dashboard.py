@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.figures import shared_figure
 from pages.campaigns.data import Campaigns
 from pages.campaigns.words import activity_table, money
 from toolkit.campaigns import CampaignStatus, dashboard, dashboard_counts
@@ -40,8 +41,11 @@ def show(ctx: PageContext, data: Campaigns) -> None:
     else:
         st.caption(t("campaigns.board.nothing_upcoming"))
     words = {name: t(f"campaigns.budget.{name}") for name in ("title", "planned", "spent", "committed")}
+    figure = shared_figure(
+        ctx, "campaigns_budget", build=lambda: budget_figure([(s.campaign.title, s.budget) for s in statuses], words)
+    )
     st.plotly_chart(
-        budget_figure([(s.campaign.title, s.budget) for s in statuses], words),
+        figure,
         key="campaigns_budget_chart",
         config={"displaylogo": False},
     )

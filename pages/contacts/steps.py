@@ -1,18 +1,22 @@
 """Next steps where work is followed: the team's on Hoja de ruta, the signed-in person's on Inicio,
 and the actors to manage closely or keep satisfied that nobody has contacted in a while."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.register import KEPT
 from pages.contacts.data import Contacts
 from toolkit import access
-from toolkit.engagement import QUIET_DAYS, FollowUps, follow_ups, is_pending, not_contacted
+from toolkit.engagement import QUIET_DAYS, FollowUps, Silence, follow_ups, is_pending, not_contacted
 from toolkit.followups import mine, quiet, quiet_text, silence_table, step_lines, step_markdown
 from toolkit.i18n import format_number, t
 
 CONTACTS_PAGE = "pages/contacts/page.py"
 GROUPS = ("overdue", "this_week", "next_week")
+LISTED = 200  # the longest silences listed on Inicio; a longer list is for the register's filters
 
 
 def show_groups(ctx: PageContext, found: FollowUps, contacts: Contacts) -> None:
@@ -61,14 +65,30 @@ def my_steps(ctx: PageContext, contacts: Contacts) -> None:
     show_groups(ctx, found, contacts)
 
 
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
+def _silences_at(_contacts: Contacts, cache_key: tuple, today: date, days: int) -> list[Silence]:
+    """Who has gone without contact, as of one revision and day, for every session (read-only)."""
+    return not_contacted(_contacts.actors, _contacts.interactions, today, days)
+
+
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
+def _silence_list_at(_silences: list[Silence], cache_key: tuple, today: date, days: int, lang: str) -> pd.DataFrame:
+    """The list's first rows in one language (read-only: ``st.dataframe`` only reads it)."""
+    return pd.DataFrame(silence_table(_silences[:LISTED], lang))
+
+
 def silent_actors(ctx: PageContext, contacts: Contacts, days: int = QUIET_DAYS) -> None:
-    """Inicio's "not contacted in N days": a count, the first names and the whole list."""
+    """Inicio's "not contacted in N days": a count, the first names and the list of the longest
+    silences (the first ``LISTED``; the caption says how many more)."""
     st.subheader(t("contacts.home.quiet", days=days))
-    silences = not_contacted(contacts.actors, contacts.interactions, ctx.today, days)
+    silences = _silences_at(contacts, ctx.cache_key(), ctx.today, days)
     if not silences:
         st.caption(t("contacts.home.quiet_none", days=days))
         return
     st.markdown(quiet_text(quiet(silences), days, ctx.lang))
     with st.expander(t("contacts.home.quiet_list")):
-        st.dataframe(pd.DataFrame(silence_table(silences, ctx.lang)), hide_index=True, width="stretch")
+        listed = _silence_list_at(silences, ctx.cache_key(), ctx.today, days, ctx.lang)
+        st.dataframe(listed, hide_index=True, width="stretch")
+        if len(silences) > LISTED:
+            st.caption(t("lists.quiet_more", count=len(silences) - LISTED, shown=LISTED))
     st.page_link(CONTACTS_PAGE, label=t("contacts.steps.go_contacts"), icon=":material/forum:")

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.figures import shared_figure
 from pages.indicators.workspace import dimension_label
 from toolkit.domain import DIMENSIONS
 from toolkit.i18n import format_number, format_percent, t
@@ -42,7 +43,9 @@ def show_summary(summary: DimensionSummary) -> None:
 
 def show_indicators(ctx: PageContext, mine: list[IndicatorStatus]) -> None:
     """The dimension's indicators: their progress, their table, and one chosen over time."""
-    st.plotly_chart(progress_figure(mine), key="indicators_progress_chart", config=CHART)
+    dimension = mine[0].indicator.dimension
+    figure = shared_figure(ctx, "indicators_progress", dimension, build=lambda: progress_figure(mine))
+    st.plotly_chart(figure, key="indicators_progress_chart", config=CHART)
     st.caption(t("indicators.board.help"))
     st.dataframe(
         pd.DataFrame(status_table(mine)),
@@ -63,12 +66,14 @@ def show_indicators(ctx: PageContext, mine: list[IndicatorStatus]) -> None:
         t("indicators.board.over_time"), list(names), key="indicators_shown", format_func=lambda i: names.get(i, "")
     )
     chosen = next(s for s in mine if s.indicator.id == shown)
-    st.plotly_chart(trend_figure(chosen, ctx.today), key="indicators_trend_chart", config=CHART)
+    figure = shared_figure(ctx, "indicators_trend", shown, build=lambda: trend_figure(chosen, ctx.today))
+    st.plotly_chart(figure, key="indicators_trend_chart", config=CHART)
 
 
 def show(ctx: PageContext, statuses: list[IndicatorStatus], summaries: list[DimensionSummary]) -> None:
     """Draw the dashboard tab."""
-    st.plotly_chart(dimensions_figure(summaries), key="indicators_dimensions_chart", config=CHART)
+    figure = shared_figure(ctx, "indicators_dimensions", build=lambda: dimensions_figure(summaries))
+    st.plotly_chart(figure, key="indicators_dimensions_chart", config=CHART)
     dimension = st.radio(
         t("indicators.fields.dimension"),
         DIMENSIONS,

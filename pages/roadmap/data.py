@@ -50,7 +50,11 @@ def workspace_at(_engine, cache_key: tuple):
     )
 
 
-def load(ctx: PageContext) -> Roadmap:
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
+def _roadmap_at(_engine, cache_key: tuple, _ctx: PageContext) -> Roadmap:
+    """The roadmap and its timeline as of one revision (the phases' names are the workspace's too),
+    for every session: read-only."""
+    ctx = _ctx
     milestones, consultations, campaigns, activities = workspace_at(ctx.engine, ctx.cache_key())
     return Roadmap(
         milestones=milestones,
@@ -61,3 +65,7 @@ def load(ctx: PageContext) -> Roadmap:
         phase_keys=ctx.keys("phases"),
         phase_names=ctx.custom.get("phases", {}),
     )
+
+
+def load(ctx: PageContext) -> Roadmap:
+    return _roadmap_at(ctx.engine, ctx.cache_key(), ctx)

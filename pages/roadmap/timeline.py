@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.figures import shared_figure
 from pages.roadmap.data import Roadmap
 from toolkit.i18n import t
 from toolkit.roadmap import ITEM_TYPES, STATES, filter_timeline, gantt_figure, owners
@@ -42,8 +43,12 @@ def show(ctx: PageContext, roadmap: Roadmap) -> None:
     shown = filter_timeline(roadmap.items, chosen_phases, chosen_owners, chosen_states, chosen_types)
     dated = [i for i in shown if i.dated]
     if dated:
+        chosen = (tuple(chosen_phases), tuple(chosen_owners), tuple(chosen_states), tuple(chosen_types))
+        figure = shared_figure(
+            ctx, "roadmap_gantt", chosen, build=lambda: gantt_figure(shown, ctx.today, roadmap.phase_names, ctx.lang)
+        )
         st.plotly_chart(
-            gantt_figure(shown, ctx.today, roadmap.phase_names, ctx.lang),
+            figure,
             key="roadmap_gantt",
             config={"displaylogo": False},
         )
