@@ -5,11 +5,15 @@ The page "Actores" and the CLI call these; each returns a value that says what h
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from sqlalchemy import Engine
 
+from toolkit import clock
 from toolkit.domain import Actor
 from toolkit.import_rows import StoredRow, stored_rows
 from toolkit.spreadsheets.importing import ImportPreview, Plan, parse_workbook, plan_batch
@@ -58,7 +62,8 @@ def check_file(
     """Read and validate a file; store nothing. Raises ``UnreadableFile`` when it cannot be read."""
     workbook = workbook or read_workbook(data, filename, limits or ReadLimits())
     terms = vocabulary_terms(engine, workspace_id) if engine is not None and workspace_id else {}
-    return parse_workbook(workbook, terms, layout)
+    with _collector_resting():
+        return parse_workbook(workbook, terms, layout)
 
 
 def import_preview(
@@ -84,14 +89,33 @@ def import_preview(
         planned.append(plan_batch(preview, existing, policy, decisions))
         if expected is not None and plan_counts(planned[-1]) != expected:
             raise Unplanned
-        planned[-1].batch.combined = planned[-1].merged
-        return planned[-1].batch
+        batch = planned[-1].batch
+        batch.combined = planned[-1].merged
+        batch.salience_on = clock.today()  # the salience columns are judgements of the import's day
+        checked = {id(parsed.actor): parsed.checked for parsed in preview.actors}  # as the file was read
+        batch.checked = [checked.get(id(actor)) for actor in batch.new_actors]
+        return batch
 
     try:
-        stored = plan_and_write(engine, workspace_id, plan, label)
+        with _collector_resting():
+            stored = plan_and_write(engine, workspace_id, plan, label)
     except Unplanned:
         return ImportOutcome(preview=preview, plan=planned[-1], replanned=True)
     return ImportOutcome(preview=preview, plan=planned[-1], stored=stored)
+
+
+@contextmanager
+def _collector_resting() -> Iterator[None]:
+    """Python's cyclic garbage collector leaves what is already in memory alone for a while (the
+    workbook's cells while they are parsed, the preview's actors while they are stored): it walked
+    them again and again as the import made new objects, a third of a 20,000-row import's time.
+    Nothing is lost: what it leaves alone is looked at again afterwards (``gc.unfreeze``), and two
+    imports at once only shorten each other's rest."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def plan_preview(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -20,10 +21,9 @@ from toolkit.spreadsheets.mapping import WorkbookLayout, column_letter, inspect_
 from toolkit.spreadsheets.new_terms import NewTerm, TermReader, batch_terms
 from toolkit.spreadsheets.problems import Problem, store_refusal
 from toolkit.spreadsheets.reading import Workbook
+from toolkit.spreadsheets.salience_columns import SalienceColumns
 from toolkit.spreadsheets.terms import term_indexes
-from toolkit.store import tables
 from toolkit.store.batches import RegisterBatch
-from toolkit.store.columns import clean_values, too_long
 from toolkit.store.consultations import (
     CONSULTATION_FIELDS,
     CONTRIBUTION_FIELDS,
@@ -35,6 +35,7 @@ from toolkit.store.consultations import (
 )
 from toolkit.store.edits import Edit
 from toolkit.store.engine import StoreError
+from toolkit.store.register import actor_values, validate_actor
 from toolkit.vocab import DEFAULTS, fold
 
 POLICIES = ("merge", "skip", "keep")
@@ -49,7 +50,6 @@ ACTOR_TEXT_FIELDS = (
     "district",
     "address",
 )
-LIMITED_FIELDS = ("name", *ACTOR_TEXT_FIELDS, "email")  # the texts a column of ``actors`` limits
 PARENTHESIS = re.compile(r"\(([^)]*)\)")
 # a "Type" column that says the direction, not the kind (Gephi's edge table: Directed/Undirected)
 DIRECTION_WORDS = {"directed": True, "undirected": False, "dirigida": True, "no dirigida": False}
@@ -62,6 +62,8 @@ class ParsedActor:
     actor: Actor
     ref: str = ""  # the file's own ID, when it has one (relations may point at it)
     apart: bool = False  # its name repeats in a column while another column tells the rows apart
+    checked: dict[str, object] | None = None  # the actor's values as validate_actor passed them
+    salience: tuple[int | None, int | None, int | None] | None = None  # power, legitimacy, urgency (issue 20)
 
 
 @dataclass
@@ -459,6 +461,7 @@ def _parse_actors(preview: ImportPreview, layout, rows, reader: TermReader, keep
     active = [(name, _remembering(convert)) for name, convert in converters.items() if name in fields]
     table_end = _table_end(rows, layout.first_data_row)
     first_parsed = len(preview.actors)
+    salience = SalienceColumns(fields, rows[layout.first_data_row :])
     for position in range(layout.first_data_row, len(rows)):
         row = rows[position]
         if all(norm.is_blank(c) for c in row) or _numbered_blank(row):
@@ -491,22 +494,35 @@ def _parse_actors(preview: ImportPreview, layout, rows, reader: TermReader, keep
         _convert_fields(actor, row, active, fields, reader, warn)
         _place(actor, row, fields, warn)
         _keep_other_columns(actor, row, custom_columns, note_columns, ref_column, keep_ref_as_custom)
-        overflow = too_long(tables.actors, clean_values({name: getattr(actor, name) for name in LIMITED_FIELDS}))
-        if overflow is not None:  # PostgreSQL would refuse the whole import: this row stays out
-            column, most, length = overflow
-            preview.errors.append(
-                Problem(
-                    layout.name,
-                    excel_row,
-                    headers.get(column) or column,
-                    "import.value.too_long",
-                    {"limit": most, "length": length},
-                )
-            )
+        values = actor_values(actor)
+        checked = _stored_values(preview, layout.name, excel_row, headers, values)
+        if checked is None:  # the store would refuse it (PostgreSQL the whole import): this row stays out
             continue
+        if checked != values:  # a text lost characters no file or database can hold
+            actor = Actor(**deepcopy(checked))  # its own lists: a change to the actor shows against ``checked``
         ref = norm.text(_cell(row, ref_column.index)) if ref_column else ""
-        preview.actors.append(ParsedActor(layout.name, excel_row, actor, ref))
+        judged = salience.levels(row, warn)
+        preview.actors.append(ParsedActor(layout.name, excel_row, actor, ref, checked=checked, salience=judged))
     _tell_apart(preview, layout, rows, first_parsed)
+
+
+def _stored_values(preview: ImportPreview, sheet: str, excel_row: int, headers: dict, values: dict) -> dict | None:
+    """An actor's values as the store keeps them (texts cleaned, lengths and ranges checked, once:
+    the store trusts them while they are unchanged), or None with the row's problem when the store
+    would refuse them."""
+    try:
+        return validate_actor(values)
+    except StoreError as error:
+        if error.reason == "too_long":
+            column = str(error.details["column"])
+            details = {"limit": error.details["limit"], "length": error.details["length"]}
+            problem = Problem(sheet, excel_row, headers.get(column) or column, "import.value.too_long", details)
+        elif error.reason == "actor_name_required":  # a name of characters no file can hold
+            problem = Problem(sheet, excel_row, headers.get("name", ""), "import.report.missing_name")
+        else:
+            problem = Problem(sheet, excel_row, "", error.message_key, error.details)
+        preview.errors.append(problem)
+        return None
 
 
 LEVEL_INITIALS = {"a": "alto", "m": "medio", "b": "bajo"}
@@ -885,6 +901,8 @@ def plan_batch(
             target = ("new", len(batch.new_actors))
             batch.new_actors.append(parsed.actor)
         target_by_row[(parsed.sheet, parsed.row)] = target
+        if parsed.salience and choice != "skip":  # a dated judgement of the actor the row becomes (issue 20)
+            batch.salience.append((target, parsed.salience))
         for key in keys:
             ends.setdefault(key, target)  # the register first, then the file in order
         if parsed.ref:

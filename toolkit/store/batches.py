@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import Connection, Engine, and_, insert, update
 
@@ -17,6 +18,7 @@ from toolkit.store.consultations import ConsultationBundle, write_consultations
 from toolkit.store.edits import ConflictError, Edit
 from toolkit.store.engagement import import_assessments
 from toolkit.store.register import ACTOR_FIELDS, actor_values, actors_in, insert_actors, validate_actor
+from toolkit.store.strategy import insert_imported_salience
 from toolkit.store.tables import actors, relations
 from toolkit.store.workspaces import ensure_terms, lock_workspace
 
@@ -37,6 +39,13 @@ class RegisterBatch:
     audiences: list[AudienceBundle] = field(default_factory=list)
     campaigns: list[CampaignBundle] = field(default_factory=list)
     combined: int = 0  # an import's rows merged into an actor (of the register or of an earlier row)
+    # new_actors' values as validate_actor passed them when the file was read (None: not checked);
+    # the write trusts one only while its actor still has exactly those values
+    checked: list[dict[str, object] | None] = field(default_factory=list)
+    # an import's salience columns (issue 20): (the row's actor as a relation end, its power,
+    # legitimacy and urgency), stored as judgements dated ``salience_on`` (the import's day)
+    salience: list[tuple[tuple[str, int], tuple[int | None, int | None, int | None]]] = field(default_factory=list)
+    salience_on: date | None = None
 
 
 @dataclass
@@ -67,10 +76,7 @@ def _write_locked(connection: Connection, workspace_id: int, batch: RegisterBatc
         ensure_terms(connection, workspace_id, batch.terms)
     new_ids: list[int] = []
     if batch.new_actors:
-        rows = [
-            {"workspace_id": workspace_id, "version": 1, **validate_actor(actor_values(actor))}
-            for actor in batch.new_actors
-        ]
+        rows = [{"workspace_id": workspace_id, "version": 1, **values} for values in _validated(batch)]
         new_ids = insert_actors(connection, workspace_id, rows)
     conflicts: list[str] = []
     for edit in batch.updates:
@@ -117,6 +123,9 @@ def _write_locked(connection: Connection, workspace_id: int, batch: RegisterBatc
         )
     for start in range(0, len(relation_rows), 2000):
         connection.execute(insert(relations), relation_rows[start : start + 2000])
+    if batch.salience and batch.salience_on:
+        judged = [(resolve(end), levels) for end, levels in batch.salience]
+        insert_imported_salience(connection, workspace_id, judged, batch.salience_on)
     consultation_count = 0
     if batch.consultations:
         consultation_count = write_consultations(connection, workspace_id, batch.consultations, new_ids)
@@ -133,6 +142,18 @@ def _write_locked(connection: Connection, workspace_id: int, batch: RegisterBatc
         audiences=len(audience_ids),
         campaigns=campaign_count,
     )
+
+
+def _validated(batch: RegisterBatch) -> list[dict[str, object]]:
+    """The new actors' values, checked by :func:`validate_actor`: an import's rows were when the
+    file was read, and are not checked twice while they are unchanged (a row merged with a later
+    one, or changed by anyone since, is checked again here)."""
+    checked = batch.checked + [None] * (len(batch.new_actors) - len(batch.checked))
+    out = []
+    for actor, known in zip(batch.new_actors, checked, strict=False):
+        values = actor_values(actor)
+        out.append(known if known is not None and values == known else validate_actor(values))
+    return out
 
 
 class Unplanned(Exception):

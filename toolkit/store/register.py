@@ -527,7 +527,7 @@ def _insert_rows(connection: Connection, rows: list[dict[str, object]]) -> None:
     if (
         len(rows) <= audit.MANY  # a few rows: the trail records each one, through SQLAlchemy
         or set(rows[0]) != set(columns)  # a column left to its default: SQLAlchemy fills it in
-        or any(row.keys() != rows[0].keys() for row in rows)
+        or any(len(row) != len(columns) for row in rows)
     ):
         connection.execute(insert(actors), rows)
         return
@@ -544,7 +544,11 @@ def _insert_rows(connection: Connection, rows: list[dict[str, object]]) -> None:
     values_of = itemgetter(*names)
     parameters = []
     for row in rows:
-        values = list(values_of(row))
+        try:
+            values = list(values_of(row))
+        except KeyError:  # rows of different columns: as SQLAlchemy takes them
+            connection.execute(insert(actors), rows)
+            return
         for index, convert in converters:
             values[index] = convert(values[index])
         parameters.append(tuple(values) if statement.positional else dict(zip(names, values, strict=True)))
