@@ -46,10 +46,12 @@ def choose_actor(ctx: PageContext, network: Network) -> Actor | None:
     if words.strip() and not found:
         row[1].caption(t("geo.click.none_found"))
         return None
+    if found and st.session_state.get("map_geo_click_actor") not in found:
+        st.session_state["map_geo_click_actor"] = next(iter(found))  # a new search: its best match, chosen
     chosen = row[1].selectbox(
         t("geo.hand.actor"),
         list(found),
-        index=0 if found else None,
+        index=None,
         key="map_geo_click_actor",
         format_func=lambda i: f"{found[i].name} · {where_now(ctx, found[i])}",
         placeholder=t("geo.click.type_first"),
