@@ -40,6 +40,7 @@ lint: $(STAMP)
 bench: $(STAMP) browser
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/map_bench.py
+	$(PY) benchmarks/clicks_bench.py
 	$(PY) benchmarks/audit_bench.py
 	$(PY) benchmarks/sessions.py --sessions 1 5 10 20 --seconds 30 --database sqlite
 	$(PY) benchmarks/sessions.py --sessions 1 5 10 20 --seconds 30 --database postgresql
