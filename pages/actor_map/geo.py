@@ -161,9 +161,10 @@ def territory(ctx: PageContext, network: Network, geo: GeoView, districts: list[
 GEO_KEPT = ("map_geo_view", "map_geo_region", "map_geo_which", "map_presentation")
 
 
-def heading(ctx: PageContext, presenting: bool, texts: dict) -> None:
+def heading(ctx: PageContext, presenting: bool, texts: dict, which: str) -> None:
     if presenting:  # as the network map's presentation: a title and the day, for the room
-        st.subheader(t("geo.files.title"))
+        colour = st.session_state.get("map_geo_which") or "actors"
+        st.subheader(t("geo.files.title") if which == "world" else t(f"geo.story.shaded_{colour}"))
         st.caption(f"{ctx.workspace.name} · {texts['date']}")
     else:
         st.caption(t("geo.shared"))
@@ -187,7 +188,7 @@ def show(ctx: PageContext, network: Network) -> None:
     presenting = top[1].toggle(t("map.presentation"), key="map_presentation", help=t("geo.presentation_help"))
     which = chosen or "world"
     geo, view, texts = geo_of(ctx, network)
-    heading(ctx, presenting, texts)
+    heading(ctx, presenting, texts, which)
     districts = districts_map(ctx.engine, ctx.workspace_id)
     if which == "territory" and districts is None:
         st.info(t("geo.territory.no_districts"))

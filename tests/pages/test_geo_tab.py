@@ -129,6 +129,7 @@ def test_presentation_mode_shows_the_map_alone_with_its_title_and_is_shared_with
     app.session_state["map_geo_view"] = "territory"
     app.run()
     assert not app.exception and figure(app)["layout"]["height"] == 760 and not app.dataframe
+    assert t("geo.story.shaded_actors") in [h.value for h in app.subheader]
     assert any("Guayabal" in w.value for w in app.warning)  # the comunas nobody was consulted in, in words
 
 
