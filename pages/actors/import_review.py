@@ -7,7 +7,7 @@ import streamlit as st
 from pages._kit.context import PageContext
 from pages._kit.files import reset_upload
 from pages._kit.table import forget
-from pages.actors import import_rows, import_terms
+from pages.actors import import_rows, import_salience, import_terms
 from toolkit.i18n import format_number, t
 from toolkit.importing import check_file, import_preview, plan_counts, preview_rows
 from toolkit.markdown import escape
@@ -34,6 +34,7 @@ def check_values(ctx: PageContext, loaded: dict, layout: WorkbookLayout):
     summary[0].metric(t("import.report.actors"), format_number(len(preview.actors)))
     summary[1].metric(t("import.report.relations"), format_number(len(preview.relations)))
     summary[2].metric(t("import.report.problems"), format_number(len(problems)))
+    import_salience.show(ctx, preview)  # power, legitimacy, urgency columns (issue 20)
     if not problems:
         st.success(t("import.report.clean"))
         return preview

@@ -844,8 +844,7 @@ def _consultation_bundles(
 def plan_batch(
     preview: ImportPreview, existing: list[Actor], policy: str = "merge", decisions: dict[int, str] | None = None
 ) -> Plan:
-    """What to write: new actors, merges into the register, and relations with resolved ends.
-
+    """What to write: new actors, merges into the register, relations with resolved ends, salience.
     ``decisions`` maps a duplicate's (sheet, Excel row), or its Excel row, to merge/skip/keep;
     others follow ``policy``, but rows told apart by another column are kept unless decided.
     """
@@ -901,8 +900,7 @@ def plan_batch(
             target = ("new", len(batch.new_actors))
             batch.new_actors.append(parsed.actor)
         target_by_row[(parsed.sheet, parsed.row)] = target
-        if parsed.salience and choice != "skip":  # a dated judgement of the actor the row becomes (issue 20)
-            batch.salience.append((target, parsed.salience))
+        batch.salience += [(target, parsed.salience)] if parsed.salience and choice != "skip" else []  # issue 20
         for key in keys:
             ends.setdefault(key, target)  # the register first, then the file in order
         if parsed.ref:

@@ -120,6 +120,11 @@ ACTOR_HEADERS: dict[str, tuple[str, ...]] = {
         "niveau d influence",
         "pouvoir",
     ),
+    # salience (issue 20): legitimacy and urgency; "Poder" beside them is salience's power (see
+    # salience_power), not the influence it means alone
+    "salience_legitimacy": ("legitimidad", "legitimacy", "legitimidade", "legitimite"),
+    "salience_urgency": ("urgencia", "urgency", "urgence"),
+    "salience_power": ("poder prominencia", "salience power", "power salience"),
     "interest": (
         "interes",
         "nivel de interes",
@@ -882,7 +887,31 @@ def map_columns(headers: list[object], role: str) -> list[ColumnMap]:
         if field_name:
             taken.add(field_name)
         columns.append(ColumnMap(index, label or column_letter(index), field_name or ("custom" if label else None)))
+    if role == "actors":
+        salience_power(columns)
     return columns
+
+
+SALIENCE_POWER_WORDS = frozenset(("poder", "power", "pouvoir"))
+
+
+def salience_power(columns: list[ColumnMap]) -> None:
+    """Beside a legitimacy or urgency column, a column headed "Poder" (Power, Pouvoir) is the
+    actor's salience power, not its influence (issue 20).
+
+    >>> columns = map_columns(["Nombre", "Poder", "Legitimidad", "Urgencia"], "actors")
+    >>> [c.field for c in columns]
+    ['name', 'salience_power', 'salience_legitimacy', 'salience_urgency']
+    >>> [c.field for c in map_columns(["Nombre", "Poder"], "actors")]
+    ['name', 'influence']
+    """
+    fields = {c.field for c in columns}
+    if not fields & {"salience_legitimacy", "salience_urgency"} or "salience_power" in fields:
+        return
+    for column in columns:
+        if fold(column.header) in SALIENCE_POWER_WORDS and column.field in ("influence", "custom"):
+            column.field = "salience_power"
+            return
 
 
 def column_letter(index: int) -> str:

@@ -307,6 +307,33 @@ def insert_salience(connection: Connection, workspace_id: int, judgements: Itera
     return ids
 
 
+def insert_imported_salience(
+    connection: Connection,
+    workspace_id: int,
+    judged: Iterable[tuple[int, tuple[int | None, int | None, int | None]]],
+    day: date,
+) -> int:
+    """Store an import's salience columns inside its write: (actor id, power, legitimacy, urgency)
+    as judgements dated ``day``, in one statement; the actors are the import's own (new, or of this
+    workspace as its plan found them). How many."""
+    rows = [
+        checked(
+            salience_assessments,
+            {
+                "workspace_id": workspace_id,
+                "actor_id": actor_id,
+                "assessed_on": day,
+                "reason": "",
+                **{name: _level(level) for name, level in zip(SALIENCE_LEVELS, levels, strict=True)},
+            },
+        )
+        for actor_id, levels in judged
+    ]
+    for start in range(0, len(rows), 2000):
+        connection.execute(insert(salience_assessments), rows[start : start + 2000])
+    return len(rows)
+
+
 def record_salience(engine: Engine, workspace_id: int, judgement: SalienceJudgement) -> int:
     """Judge an actor's power, legitimacy and urgency on a day, with the reason; the history is
     kept and the latest is the current judgement. Returns its id."""

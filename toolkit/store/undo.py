@@ -20,11 +20,12 @@ from toolkit.store.audit import QUIET, SKIP, record
 from toolkit.store.edits import Edit
 from toolkit.store.engine import StoreError
 from toolkit.store.register import ACTOR_FIELDS, remove_actors
+from toolkit.store.strategy_tables import salience_assessments  # registers the table TRACKED names
 from toolkit.store.workspaces import reading, writing
 
 IMPORT = "import"  # the audit action of an import's change set
 UNDONE = "undo_import"  # the audit action of its undoing (entity "imports", entity_id: the import's entry)
-TRACKED = ("actors", "relations", "assessments", "vocab_terms")  # rows an import adds
+TRACKED = ("actors", "relations", "assessments", "vocab_terms", "salience_assessments")  # rows an import adds
 # where a vocabulary's keys are used: an import's new term goes with the undo when nothing uses it
 TERM_USES = {"sectors": (t.actors, "sector"), "scales": (t.actors, "scale"), "relation_types": (t.relations, "type")}
 # rows that hang from an actor: one of these made since the import means the actor changed since
@@ -109,6 +110,7 @@ def record_import(
             "actors": [row.id for row in added["actors"]],
             "relations": [row.id for row in added["relations"]],
             "assessments": [row.id for row in added["assessments"]],
+            "salience": [row.id for row in added["salience_assessments"]],  # issue 20
             "terms": [[row.vocabulary, row.key] for row in added["vocab_terms"]],
             "updates": overwritten,
         }
@@ -250,6 +252,8 @@ def _take_back(connection: Connection, workspace_id: int, undo: dict) -> None:
     created = undo["actors"]
     if undo["assessments"]:
         connection.execute(delete(t.assessments).where(t.assessments.c.id.in_(undo["assessments"])))
+    if undo.get("salience"):  # the import's salience judgements (an import undone before issue 20 has none)
+        connection.execute(delete(salience_assessments).where(salience_assessments.c.id.in_(undo["salience"])))
     for row in undo["updates"]:
         connection.execute(
             update(t.actors)
