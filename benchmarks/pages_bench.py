@@ -32,8 +32,12 @@ PAGES = (
     "pages/home.py",
     "pages/actors/page.py",
     "pages/contacts/page.py",
+    "pages/contacts/page.py contacts_tab=contacts.tabs.record",
     "pages/audiences/page.py",
+    "pages/audiences/page.py audiences_tab=audiences.tab.reach",
     "pages/consultations/page.py",
+    "pages/consultations/page.py consultations_tab=consultations.tab.participants",
+    "pages/consultations/page.py consultations_tab=consultations.tab.contributions",
     "pages/campaigns/page.py",
     "pages/roadmap/page.py",
     "pages/indicators/page.py",
@@ -99,11 +103,18 @@ def timed_run(app, page: str, what: str) -> float:
 
 
 def page_seconds(page: str, workspace_id: int, repeat: int) -> tuple[float, float]:
-    """(first open, median of the reruns after it), server time."""
+    """(first open, median of the reruns after it), server time. ``page`` may name a tab to open:
+    ``pages/contacts/page.py contacts_tab=contacts.tabs.record`` (the tabs' key, its label's catalog key)."""
     from streamlit.testing.v1 import AppTest
 
+    from toolkit.i18n import t
+
+    page, _, tab = page.partition(" ")
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     app.session_state["workspace_id"] = workspace_id
+    if tab:
+        key, _, label = tab.partition("=")
+        app.session_state[key] = t(label)
     if page != "pages/home.py":
         app.run()
         app.switch_page(page)

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from pages._kit.context import PageContext, page_context
-from pages._kit.register import KEPT
+from pages._kit.register import KEPT, Register, register_of
 from pages.actors import quality_link
 from pages.contacts import data, steps
-from toolkit.actors import workspace_overview
+from toolkit.actors import overview
 from toolkit.charts import count_bars
 from toolkit.i18n import format_number, label, t
 from toolkit.markdown import escape
@@ -19,9 +19,10 @@ if ctx is None:
 
 
 @st.cache_resource(max_entries=KEPT, show_spinner=False)
-def overview_at(_engine, cache_key: tuple):
-    """One overview per revision for every session (read-only: see pages._kit.register)."""
-    return workspace_overview(_engine, cache_key[1])
+def overview_at(_register: Register, cache_key: tuple):
+    """One overview per revision for every session, from the shared register (read-only: see
+    pages._kit.register)."""
+    return overview(_register.actors, _register.relations)
 
 
 @st.cache_resource(max_entries=KEPT, show_spinner=False)
@@ -95,7 +96,7 @@ def quality(view) -> None:
             st.markdown(f":material/check_circle: {text}")
 
 
-view = overview_at(ctx.engine, ctx.cache_key())
+view = overview_at(register_of(ctx), ctx.cache_key())
 st.caption(escape(ctx.workspace.name))
 first, second, third, fourth = st.columns(4)
 first.metric(t("home.metric.actors"), format_number(view.actors))

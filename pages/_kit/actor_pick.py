@@ -11,6 +11,7 @@ from toolkit.i18n import t
 from toolkit.name_search import name_matches
 
 LISTED = 50  # the names a list offers at once
+WHOLE = 500  # a list that cannot search (inside a form, a table's column) offers the whole register up to this size
 
 
 def pick_actors(

@@ -11,6 +11,8 @@ from pages._kit.register import KEPT, Register, register_of
 from toolkit.domain import Actor, Consultation, Contribution, Participant, Relation
 from toolkit.store.consultations import list_consultations, list_contributions, list_participants
 
+COMMUNITIES_OFFERED = 100  # the map's communities a filter offers at most (the largest)
+
 
 @st.cache_resource(max_entries=KEPT, show_spinner=False)
 def workspace_at(_engine, cache_key: tuple, _register: Register):
@@ -34,6 +36,16 @@ def map_at(_actors, _relations, cache_key: tuple):
     return actor_map_info(_actors, _relations)
 
 
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
+def communities_at(_map_info, _actors, cache_key: tuple) -> tuple[dict[int, list[str]], int]:
+    from toolkit.audiences import offered_communities
+    from toolkit.consultations import community_members
+
+    offered, hidden = offered_communities({i: info.community for i, info in _map_info.items()}, COMMUNITIES_OFFERED)
+    members = community_members(_map_info, _actors)
+    return {number: members[number] for number in offered if number in members}, hidden
+
+
 @dataclass
 class Workspace:
     """The workspace's register and consultations, as the page reads them on this rerun."""
@@ -55,6 +67,11 @@ class Workspace:
 
     def map_info(self):
         return map_at(self.actors, self.relations, self.ctx.cache_key())
+
+    def communities(self) -> tuple[dict[int, list[str]], int]:
+        """The map's communities a filter offers (the largest, with the names that tell them apart),
+        and how many more there are."""
+        return communities_at(self.map_info(), self.actors, self.ctx.cache_key())
 
 
 def load(ctx: PageContext) -> Workspace:

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from pages._kit.actor_pick import WHOLE
 from pages._kit.files import download_button
 from pages._kit.forms import empty_after_save
+from pages._kit.register import register_of
 from pages._kit.table import TableTexts, editable_table
 from pages.consultations import imports
 from pages.consultations.chosen import Chosen
@@ -48,8 +50,10 @@ def quick_entry(chosen: Chosen) -> None:
     ctx, names, actors = chosen.ctx, chosen.data.names, chosen.data.actors
     st.subheader(t("consultations.said.quick"))
     people = [p.actor_id for p in sorted(chosen.participants, key=lambda p: names.get(p.actor_id, "").casefold())]
-    others = (a.id for a in sorted(actors, key=lambda a: a.name.casefold()) if a.id not in chosen.listed)
+    others = [] if len(actors) > WHOLE else [i for i in register_of(ctx).order if i not in chosen.listed]
     authors = [0, *people, *others]  # 0 stands for "from the floor": a None option would read as "nothing chosen yet"
+    if len(actors) > WHOLE:  # a form cannot search 20,000 names: the participants, and how to reach the others
+        st.caption(t("lists.participants_only", count=len(actors) - len(people)))
     with st.form(f"consultations_said_form_{chosen.id}"):
         columns = st.columns([3, 2, 2])
         author = columns[0].selectbox(
@@ -116,7 +120,7 @@ def table(chosen: Chosen) -> None:
         column_config={
             "delete": st.column_config.CheckboxColumn(t("actors.table.delete"), width="small"),
             "actor_id": st.column_config.SelectboxColumn(
-                t("consultations.said.who"), options=list(names), format_func=lambda i: names.get(i, "")
+                t("consultations.said.who"), options=authors(chosen), format_func=lambda i: names.get(i, "")
             ),
             "theme": st.column_config.TextColumn(t("consultations.columns.theme")),
             "type": st.column_config.SelectboxColumn(
@@ -145,3 +149,13 @@ def table(chosen: Chosen) -> None:
         notice="consultations",
         column_order=SHOWN,
     )
+
+
+def authors(chosen: Chosen) -> list[int]:
+    """Whom the table offers as the one who said it: the whole register up to ``WHOLE`` actors, else
+    the participants and whoever already said something (a column cannot search 20,000 names)."""
+    names = chosen.data.names
+    if len(names) <= WHOLE:
+        return list(names)
+    said = (c.actor_id for c in chosen.contributions if c.actor_id)
+    return list(dict.fromkeys([*(p.actor_id for p in chosen.participants), *said]))

@@ -51,6 +51,20 @@ def stage_panel(chosen: Chosen, stage: str, result) -> None:
         st.warning(t(f"consultations.warning.{room_warning}"), icon=":material/warning:")
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def suggestions_at(_chosen: Chosen, _map_info, cache_key: tuple, consultation_id: int, stage: str):
+    """The gaps and who would close them, as of one revision, consultation and stage: ranking 20,000
+    actors took most of the tab's time. For every session: read-only."""
+    return suggestions(
+        _chosen.data.actors,
+        _chosen.participants,
+        _chosen.consultation.targets,
+        consulted_actors(_chosen.data.all_participants, consultation_id),
+        _map_info,
+        stage=stage,
+    )
+
+
 def suggested(chosen: Chosen, map_info) -> None:
     """The gaps of the chosen stage, each with the actors that would close it and a button to add each."""
     ctx = chosen.ctx
@@ -63,14 +77,7 @@ def suggested(chosen: Chosen, map_info) -> None:
         key="consultations_suggest_stage",
         format_func=lambda s: t(f"consultations.suggest.for_{s}"),
     )
-    gaps = suggestions(
-        chosen.data.actors,
-        chosen.participants,
-        chosen.consultation.targets,
-        consulted_actors(chosen.data.all_participants, chosen.id),
-        map_info,
-        stage=stage,
-    )
+    gaps = suggestions_at(chosen, map_info, chosen.ctx.cache_key(), chosen.id, stage)
     if not gaps:
         st.success(t("consultations.suggest.none_needed"))
     for position, gap in enumerate(gaps):

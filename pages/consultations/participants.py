@@ -3,12 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from pages._kit.actor_filter import actor_filter, any_chosen
+from pages._kit.actor_filter import actor_filter, any_chosen, theme_options
+from pages._kit.actor_pick import pick_actors
+from pages._kit.register import register_of
 from pages.consultations import coverage
 from pages.consultations.chosen import Chosen
 from pages.consultations.words import done, run, term_label
-from toolkit.actors import all_themes
-from toolkit.consultations import community_members, select_actors
+from toolkit.consultations import select_actors
 from toolkit.i18n import t
 from toolkit.store.consultations import invite_actors
 
@@ -25,8 +26,8 @@ def by_filter(chosen: Chosen, map_info) -> None:
     ctx, actors = chosen.ctx, chosen.data.actors
     st.subheader(t("consultations.add.by_filter"))
     places = st.columns(6)
-    wanted = actor_filter("consultations_f", ctx, all_themes(actors), columns=places[:5])
-    members = community_members(map_info, actors)
+    wanted = actor_filter("consultations_f", ctx, theme_options(ctx), columns=places[:5])
+    members, hidden = chosen.data.communities()
     communities = places[5].multiselect(
         t("consultations.filter.community"),
         list(members),
@@ -36,6 +37,8 @@ def by_filter(chosen: Chosen, map_info) -> None:
         help=None if members else t("consultations.filter.no_map"),
         format_func=lambda n: t("consultations.filter.community_label", number=n + 1, members=", ".join(members[n])),
     )
+    if hidden:
+        places[5].caption(t("lists.communities_more", count=hidden, shown=len(members)))
     narrowed = any_chosen(wanted) or bool(communities)
     matching = select_actors(actors, wanted, tuple(communities), map_info) if narrowed else []
     to_add = [a for a in matching if a.id not in chosen.listed]
@@ -67,16 +70,9 @@ def by_filter(chosen: Chosen, map_info) -> None:
 
 def by_hand(chosen: Chosen) -> None:
     """Any actor of the register not on the list yet, chosen by name."""
-    ctx, names = chosen.ctx, chosen.data.names
+    ctx = chosen.ctx
     st.subheader(t("consultations.add.by_hand"))
-    others = sorted((a for a in chosen.data.actors if a.id not in chosen.listed), key=lambda a: a.name.casefold())
-    picked = st.multiselect(
-        t("consultations.add.actors"),
-        [a.id for a in others],
-        key="consultations_hand",
-        format_func=lambda i: names.get(i, ""),
-        placeholder=t("common.choose"),
-    )
+    picked = pick_actors("consultations_hand", t("consultations.add.actors"), register_of(ctx), leave_out=chosen.listed)
     if st.button(
         t("consultations.add.hand_button", count=len(picked)), disabled=not picked, key="consultations_add_hand"
     ):
