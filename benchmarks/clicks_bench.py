@@ -3,13 +3,14 @@
 The real app runs under ``streamlit run`` on a temporary SQLite database holding the Medellín sample
 (loaded by the app's first run, as a new install does). For every page listed in the sidebar the
 browser first opens another page, then clicks the page's link; the clock stops when the page is
-settled: its title drawn in place of the previous page's, Streamlit's status widget gone (no run
-under way), no spinner, and this held for 300 ms (the time reported is when it began to hold); on a
-page with the network map, also when the map's frame says vis-network has drawn it
-(``body[data-drawn]``; physics is off, so drawn is still). One visit per page first (not counted:
-the first visit of a page imports its modules and fills the caches of the workspace's revision),
-then ``--repeat`` clicks, median reported. Server and browser together, on this machine: compare
-figures within one run and read them next to the load average printed.
+settled: the server has said that the run the click started is over (Streamlit's
+``script_finished`` on the page's websocket), the page's title is drawn in place of the previous
+page's, Streamlit's status widget is gone, no spinner and nothing stale is left, and this held for
+300 ms (the time counted is when it began to hold); on a page with the network map, also when the
+map's frame says vis-network has drawn it (``body[data-drawn]``; physics is off, so drawn is
+still). One visit per page first (not counted: it imports the page's modules and fills the caches
+of the workspace's revision), then ``--repeat`` clicks, median reported. Server and browser
+together, on this machine: compare figures within one run and read them next to the load average.
 
 With accounts on (``HOJA_ACCOUNTS=password``) pass ``--user`` and ``--password``: the browser signs
 in first. Part of ``make bench``.
@@ -100,7 +101,40 @@ def title_of(page) -> str:
     )
 
 
-def click_until_settled(page, href: str) -> float:
+class RunsSeen:
+    """When the server said a script run finished (Streamlit's ``script_finished`` message on the
+    page's websocket), by this process's clock: the run a click starts is over when one arrives."""
+
+    def __init__(self) -> None:
+        self.finished: list[float] = []
+
+    def watch(self, websocket) -> None:
+        websocket.on("framereceived", self.received)
+
+    def received(self, payload) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        if isinstance(payload, str):
+            return
+        message = ForwardMsg()
+        try:
+            message.ParseFromString(payload)
+        except Exception:  # not a message of Streamlit's
+            return
+        if message.WhichOneof("type") == "script_finished":
+            self.finished.append(time.perf_counter())
+
+    def finished_after(self, page, started: float) -> float:
+        """The last run finished since ``started`` (waits for one), seconds after ``started``."""
+        deadline = time.perf_counter() + TIMEOUT_MS / 1000
+        while not any(moment > started for moment in self.finished):
+            if time.perf_counter() > deadline:
+                raise TimeoutError("no script run finished after the click")
+            page.wait_for_timeout(10)
+        return max(moment for moment in self.finished if moment > started) - started
+
+
+def click_until_settled(page, href: str, runs: RunsSeen) -> float:
     """Click the sidebar link to ``href``; seconds until its page is settled (and its map drawn)."""
     before = title_of(page)
     link = page.get_by_test_id("stSidebarNavItems").locator(f'a[href="{href}"]')
@@ -109,15 +143,17 @@ def click_until_settled(page, href: str) -> float:
     started = time.perf_counter()
     link.click()
     handle = page.wait_for_function(SETTLED, arg=[before, STABLE_MS], polling=25, timeout=TIMEOUT_MS)
-    seconds = (handle.json_value() - started_js) / 1000
-    if os.environ.get("CLICKS_DEBUG"):
-        print(f"    main settled {seconds:.2f} s, waited {time.perf_counter() - started:.2f} s", flush=True)
+    drawn = (handle.json_value() - started_js) / 1000
+    ran = runs.finished_after(page, started)
+    seconds = max(drawn, ran)
     frames = page.locator("[data-testid=stMain] iframe")
     if frames.count():  # the network map: drawn by vis-network in its frame
         page.frame_locator("[data-testid=stMain] iframe").first.locator("body[data-drawn]").wait_for(
             state="attached", timeout=TIMEOUT_MS
         )
         seconds = max(seconds, time.perf_counter() - started)
+    if os.environ.get("CLICKS_DEBUG"):
+        print(f"    {href}: page settled {drawn:.2f} s, run finished {ran:.2f} s, counted {seconds:.2f} s")
     return seconds
 
 
@@ -131,11 +167,12 @@ def sign_in(page, user: str, password: str) -> None:
 def measure(url: str, repeat: int, user: str | None, password: str | None) -> list[tuple[str, float, list[float]]]:
     from playwright.sync_api import sync_playwright
 
-    rows = []
+    rows, runs = [], RunsSeen()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         context = browser.new_context(locale="es-ES", viewport={"width": 1400, "height": 900})
         page = context.new_page()
+        page.on("websocket", runs.watch)
         page.goto(url)
         page.wait_for_selector("[data-testid=stSidebarNav], input[type=password]", timeout=TIMEOUT_MS)
         if page.locator("input[type=password]").count():
@@ -156,8 +193,8 @@ def measure(url: str, repeat: int, user: str | None, password: str | None) -> li
             times = []
             for _ in range(repeat + 1):
                 if here != away:
-                    click_until_settled(page, away)
-                times.append(click_until_settled(page, href))
+                    click_until_settled(page, away, runs)
+                times.append(click_until_settled(page, href, runs))
                 here = href
             rows.append((name, times[0], times[1:]))
             print(f"  {name}: first {times[0]:.2f} s, then {', '.join(f'{s:.2f}' for s in times[1:])}", flush=True)

@@ -80,7 +80,7 @@ def register_at(_engine, url: str, workspace_id: int, revision: int):
     return list_actors(_engine, workspace_id), list_relations(_engine, workspace_id)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)  # one dict for every session: read, never changed
 def names_at(_network: "Network", url: str, workspace_id: int, revision: int) -> dict[int, str]:
     """Each actor's name (the map's search box): a rerun reads these, not the whole register."""
     return {actor.id: actor.name for actor in _network.actors}
