@@ -113,14 +113,17 @@ def _conflicts_among_allies(relations: list[Relation], by_id: dict[int, Actor]) 
 
 def _only_bridges(actors: list[Actor], relations: list[Relation], by_id: dict[int, Actor]) -> list[Finding]:
     """Pairs of sectors (then scales) that one actor alone joins (Gould and Fernandez's liaison, see
-    :func:`toolkit.network.brokerage.only_bridges`), at most :data:`TOP` of each."""
+    :func:`toolkit.network.brokerage.only_bridges`): one finding per broker, the pairs it alone
+    joins (the first :data:`TOP`, then how many more), the brokers of most pairs first."""
     found = []
     ties = directed_ties(relations)
     for field_name in ("sector", "scale"):
-        pairs = only_bridges({a.id: getattr(a, field_name) for a in actors}, ties)
-        for first, second, brokers in pairs[:TOP]:
-            values = {"name": by_id[brokers[0]].name, "groups": [first, second]}
-            found.append(Finding(f"{field_name}_bridge", values, brokers))
+        joined: dict[int, list[list[object]]] = {}
+        for first, second, brokers in only_bridges({a.id: getattr(a, field_name) for a in actors}, ties):
+            joined.setdefault(brokers[0], []).append([first, second])
+        for broker, pairs in sorted(joined.items(), key=lambda item: -len(item[1]))[:TOP]:
+            values = {"name": by_id[broker].name, "groups": pairs[:TOP], "more": len(pairs) - TOP}
+            found.append(Finding(f"{field_name}_bridge", values, [broker]))
     return found
 
 

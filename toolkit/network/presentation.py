@@ -102,8 +102,13 @@ def finding_text(note, words: Labels) -> str:
         values["group"] = vocabulary.get(values["key"], values.pop("key"))
     if "mean" in values:
         values["mean"] = format_number(values["mean"], digits=1)
-    if "groups" in values:  # the two groups one actor alone joins
-        values["first"], values["second"] = (vocabulary.get(k, k) for k in values.pop("groups"))
+    if "groups" in values:  # the pairs of groups one actor alone joins, and how many more
+        pairs = [
+            t("map.findings.pair", first=vocabulary.get(a, a), second=vocabulary.get(b, b))
+            for a, b in values.pop("groups")
+        ]
+        more = values.pop("more", 0)
+        values["pairs"] = "; ".join(pairs) + (t("map.findings.more_pairs", count=more) if more > 0 else "")
     return t(f"map.findings.{note.key}", **{k: escape(v) if isinstance(v, str) else v for k, v in values.items()})
 
 

@@ -404,8 +404,9 @@ class MapChoices:
         data = dict(data or {})
         day = data.get("day")
         wanted = dict(data.get("filter") or {})
+        plain = ActorFilter()  # each field read back as its default's kind (lists as tuples, a text as text)
         actors = {
-            k: (str(v or "") if k == "query" else tuple(v or ()))
+            k: tuple(v or ()) if isinstance(getattr(plain, k), tuple) else str(v or "") if k == "query" else v
             for k, v in (wanted.pop("actors", None) or {}).items()
             if k in ActorFilter.__dataclass_fields__
         }

@@ -37,7 +37,9 @@ def test_each_actor_has_its_roles_on_the_metrics_table():
 def test_the_only_bridge_between_two_sectors_is_a_finding():
     notes = findings(ACTORS, RELATIONS, network_metrics(ACTORS, RELATIONS), [], [])
     bridges = [n for n in notes if n.key == "sector_bridge"]
-    assert [(n.values["name"], n.values["groups"]) for n in bridges] == [("Fundación Puente", ["academia", "private"])]
+    assert [(n.values["name"], n.values["groups"]) for n in bridges] == [
+        ("Fundación Puente", [["academia", "private"]])
+    ]
     words = map_labels({"sectors": [("academia", None), ("private", None)]})
     text = finding_text(bridges[0], words)
     assert text.startswith("Fundación Puente es el único puente entre los sectores «")
@@ -50,4 +52,17 @@ def test_a_direct_tie_or_a_second_bridge_is_no_finding():
     second = [*ACTORS, Actor("ONG", id=6, sector="ngo")]
     two_ways = [*RELATIONS, Relation(2, 6), Relation(6, 4)]
     notes = findings(second, two_ways, network_metrics(second, two_ways), [], [])
-    assert not [n for n in notes if n.key == "sector_bridge" and n.values["groups"] == ["academia", "private"]]
+    assert not [n for n in notes if n.key == "sector_bridge" and ["academia", "private"] in n.values["groups"]]
+
+
+def test_a_broker_of_many_pairs_is_named_once_with_how_many_more():
+    hub = Actor("Agencia", id=1, sector="agency")
+    others = [Actor(f"A{n}", id=n, sector=f"s{n}") for n in range(2, 7)]  # five sectors around one hub
+    ties = [Relation(1, a.id) for a in others]
+    notes = [
+        n for n in findings([hub, *others], ties, network_metrics([hub, *others], ties), [], []) if "bridge" in n.key
+    ]
+    assert len(notes) == 1 and notes[0].values["more"] == 10 - 3  # five sectors: ten pairs, three named
+    text = finding_text(notes[0], map_labels({}))
+    assert text.startswith("Agencia es el único puente entre los sectores «s2» y «s3»; «s2» y «s4»; «s2» y «s5»")
+    assert "\\(y 7 pares más\\)" in text  # markdown, parentheses escaped
