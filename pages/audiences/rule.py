@@ -64,7 +64,5 @@ def rule_widgets(prefix: str, rule: AudienceRule, ctx: PageContext, snap: Snapsh
         help=None if numbers else t("audiences.rule.no_map"),
     )
     if snap.communities_hidden:
-        columns[2].caption(
-            t("lists.communities_more", count=snap.communities_hidden, shown=len(snap.communities_offered))
-        )
+        st.caption(t("lists.communities_more", count=snap.communities_hidden, shown=len(snap.communities_offered)))
     return AudienceRule(sectors, scales, stances, quadrants, themes, communities)

@@ -38,7 +38,7 @@ def by_filter(chosen: Chosen, map_info) -> None:
         format_func=lambda n: t("consultations.filter.community_label", number=n + 1, members=", ".join(members[n])),
     )
     if hidden:
-        places[5].caption(t("lists.communities_more", count=hidden, shown=len(members)))
+        st.caption(t("lists.communities_more", count=hidden, shown=len(members)))
     narrowed = any_chosen(wanted) or bool(communities)
     matching = select_actors(actors, wanted, tuple(communities), map_info) if narrowed else []
     to_add = [a for a in matching if a.id not in chosen.listed]
