@@ -42,6 +42,7 @@ def show_metrics(ctx: PageContext, network: Network) -> None:
     roles = roles_at(network, *ctx.cache_key(), by or "sector", ctx.lang)
     st.dataframe(
         pd.DataFrame(metric_rows(network.actors, network.metrics, roles)),
+        column_order=["name", "brokerage", *METRIC_COLUMNS],  # the roles beside the name, where they are seen
         hide_index=True,
         width="stretch",
         height=420,
