@@ -21,7 +21,9 @@ def steps_through(page, app_url, page_requests):
     page.goto(app_url)
     page.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Mapa de actores").click()
     page.get_by_role("tab", name=t("map.tab.stories")).click()
-    expect(page.get_by_text(t("stories.stories_heading"), exact=True)).to_be_visible(timeout=60_000)
+    # the tab's label and its heading may both read "Historias": the heading inside the open tab
+    panel = page.get_by_role("tabpanel", name=t("map.tab.stories"))
+    expect(panel.get_by_text(t("stories.stories_heading"), exact=True)).to_be_visible(timeout=60_000)
     page.get_by_text(t("stories.present"), exact=True).click()
     deck = page.frame_locator("iframe").last
     counter = deck.locator("#count")
