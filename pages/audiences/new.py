@@ -34,9 +34,8 @@ def show(ctx: PageContext, snap: Snapshot) -> None:
         rule, size = AudienceRule(), None
         if kind == "segment":
             rule = rule_widgets("audiences_new", AudienceRule(), ctx, snap)
-            matches = rule_matches(snap.actors, rule, snap.communities)
-            st.caption(
-                t("audiences.new.matching", count=format_number(len(matches)))
+            st.caption(  # the register is walked only once a criterion is chosen (20,000 actors)
+                t("audiences.new.matching", count=format_number(len(rule_matches(snap.actors, rule, snap.communities))))
                 if not rule.empty
                 else t("audiences.new.no_rule")
             )
