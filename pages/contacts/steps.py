@@ -19,7 +19,30 @@ GROUPS = ("overdue", "this_week", "next_week")
 LISTED = 200  # the longest silences listed on Inicio; a longer list is for the register's filters
 
 
-def show_groups(ctx: PageContext, found: FollowUps, contacts: Contacts) -> None:
+def written_lines(found: FollowUps, names: dict[int, str], today: date, lang: str) -> dict[str, str]:
+    """Each group's lines as markdown."""
+    return {
+        name: "\n".join(f"- {step_markdown(line, lang)}" for line in step_lines(getattr(found, name), names, today))
+        for name in GROUPS
+    }
+
+
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
+def _team_lines_at(_found: FollowUps, _names: dict[int, str], cache_key: tuple, today: date, lang: str):
+    """The team's lines, the same for every session of a revision, day and language (someone's own
+    steps are never put in this shared cache)."""
+    return written_lines(_found, _names, today, lang)
+
+
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
+def _team_follow_ups_at(_contacts: Contacts, cache_key: tuple, today: date) -> FollowUps | None:
+    """The team's next steps as of one revision and day (None: no contact has one)."""
+    if not any(is_pending(i) for i in _contacts.interactions):
+        return None
+    return follow_ups(_contacts.interactions, today)
+
+
+def show_groups(ctx: PageContext, found: FollowUps, contacts: Contacts, *, team: bool = True) -> None:
     """Three counts, then the lines of each group in its tab (each actor links to its record)."""
     groups = {name: getattr(found, name) for name in GROUPS}
     for column, (name, chosen) in zip(st.columns(len(groups)), groups.items(), strict=True):
@@ -33,22 +56,24 @@ def show_groups(ctx: PageContext, found: FollowUps, contacts: Contacts) -> None:
             for name, chosen in groups.items()
         ]
     )
-    for tab, (name, chosen) in zip(tabs, groups.items(), strict=True):
+    lines = _team_lines_at if team else lambda found, names, _, today, lang: written_lines(found, names, today, lang)
+    written = lines(found, contacts.actor_names, ctx.cache_key(), ctx.today, ctx.lang)
+    for tab, name in zip(tabs, groups, strict=True):
         with tab:
-            lines = step_lines(chosen, contacts.actor_names, ctx.today)
-            if lines:
-                st.markdown("\n".join(f"- {step_markdown(line, ctx.lang)}" for line in lines))
+            if written[name]:
+                st.markdown(written[name])
             else:
                 st.caption(t(f"contacts.steps.none_{name}"))
 
 
 def team_steps(ctx: PageContext, contacts: Contacts) -> None:
     """Hoja de ruta's section: every next step of the team (nothing while no contact has one)."""
-    if not any(is_pending(i) for i in contacts.interactions):
+    found = _team_follow_ups_at(contacts, ctx.cache_key(), ctx.today)
+    if found is None:
         return
     st.subheader(t("contacts.steps.title"))
     st.caption(t("contacts.steps.help"))
-    show_groups(ctx, follow_ups(contacts.interactions, ctx.today), contacts)
+    show_groups(ctx, found, contacts)
     st.page_link(CONTACTS_PAGE, label=t("contacts.steps.go_contacts"), icon=":material/forum:")
 
 
@@ -62,7 +87,7 @@ def my_steps(ctx: PageContext, contacts: Contacts) -> None:
     if found.empty:
         st.caption(t("contacts.home.mine_none"))
         return
-    show_groups(ctx, found, contacts)
+    show_groups(ctx, found, contacts, team=False)
 
 
 @st.cache_resource(max_entries=KEPT, show_spinner=False)

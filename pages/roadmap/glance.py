@@ -1,9 +1,12 @@
 """The roadmap at a glance: what is overdue, due this or next week, or blocked; a status per phase."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.register import KEPT
 from pages.roadmap.data import Roadmap
 from toolkit.domain import Milestone
 from toolkit.i18n import format_date, format_number, t
@@ -34,14 +37,22 @@ def show(ctx: PageContext, roadmap: Roadmap) -> None:
     show_phases(ctx, roadmap)
 
 
-def show_attention(ctx: PageContext, roadmap: Roadmap) -> None:
-    found = attention(roadmap.milestones, ctx.today)
+@st.cache_resource(max_entries=KEPT, show_spinner=False)
+def _attention_at(_roadmap: Roadmap, cache_key: tuple, today: date, lang: str):
+    """The groups and their tables as of one revision, day and language, for every session (read-only:
+    ``st.dataframe`` only reads a table)."""
+    found = attention(_roadmap.milestones, today)
     groups = {
         "overdue": found.overdue,
         "this_week": found.this_week,
         "next_week": found.next_week,
         "blocked": found.blocked,
     }
+    return found, groups, {name: milestone_table(chosen, _roadmap) for name, chosen in groups.items() if chosen}
+
+
+def show_attention(ctx: PageContext, roadmap: Roadmap) -> None:
+    found, groups, tables = _attention_at(roadmap, ctx.cache_key(), ctx.today, ctx.lang)
     for column, (name, chosen) in zip(st.columns(len(groups)), groups.items(), strict=True):
         column.metric(t(f"roadmap.attention.{name}"), format_number(len(chosen)))
     if found.empty:
@@ -56,7 +67,7 @@ def show_attention(ctx: PageContext, roadmap: Roadmap) -> None:
     for tab, (name, chosen) in zip(tabs, groups.items(), strict=True):
         with tab:
             if chosen:
-                st.dataframe(milestone_table(chosen, roadmap), hide_index=True, width="stretch")
+                st.dataframe(tables[name], hide_index=True, width="stretch")
             else:
                 st.caption(t(f"roadmap.attention.none_{name}"))
 
