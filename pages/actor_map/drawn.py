@@ -71,7 +71,7 @@ def positions(ctx: PageContext, network: Network, chosen: Arrangement) -> dict[i
     return {**computed, **saved_layout(ctx.engine, ctx.workspace_id)[1]}
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@st.cache_data(max_entries=16, show_spinner=False)  # a whole 20,000-actor map is 8 MB of HTML
 def drawn_at(
     _ctx: PageContext,
     _network: Network,
