@@ -20,6 +20,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
 
 from pages._kit.context import PageContext
+from pages._kit.fragments import acting_person
 from pages.actor_map.network import Network, layout_at, legend_words, map_on
 from toolkit import access, i18n
 from toolkit.i18n import format_number, language, t
@@ -135,13 +136,14 @@ def drawn_map(
 
 def act_again() -> None:
     """Set who acts and the language, as ``app.py`` does at the top of every run: a fragment's rerun
-    runs without it (see :mod:`toolkit.access`)."""
+    runs without it (see :mod:`toolkit.access`). With accounts on, the kit's
+    :func:`~pages._kit.fragments.acting_person` (nobody once the session has ended elsewhere)."""
     settings = st.session_state.get("settings")
     person = st.session_state.get("person")
-    if person is None and settings is not None and settings.accounts == "off":
+    if settings is not None and settings.accounts != "off":
+        person = acting_person()
+    elif person is None and settings is not None:
         person = access.LOCAL
-    if person is not None and not person.unrestricted and settings is not None:
-        person = replace(person, creates=settings.creators == "owners")
     access.set_current(person or access.NOBODY)
     i18n.set_language(st.session_state.get("language", i18n.DEFAULT_LANGUAGE))
 
