@@ -674,17 +674,29 @@ def _utf16(name: str) -> bytes:
 
 
 def _mb(size: int) -> str:
-    """Megabytes for a message, to one decimal at most: '20', '0.5'."""
-    return f"{size / MIB:.1f}".removesuffix(".0")
+    """Megabytes for a message, to one decimal at most, as the reader's locale writes them.
+
+    >>> _mb(20 * MIB), _mb(MIB // 2)
+    ('20', '0,5')
+    """
+    return _in_locale(round(size / MIB, 1))
 
 
 def _mb_up(size: int) -> str:
     """Like _mb, rounded up, so that a size over the limit never reads as the limit itself.
 
     >>> _mb_up(20 * MIB + 1), _mb(20 * MIB)
-    ('20.1', '20')
+    ('20,1', '20')
     """
-    return f"{math.ceil(size * 10 / MIB) / 10:.1f}".removesuffix(".0")
+    return _in_locale(math.ceil(size * 10 / MIB) / 10)
+
+
+def _in_locale(megabytes: float) -> str:
+    """'20' or '20,1' in Spanish, '20.1' in English: a whole number shows no decimal."""
+    # imported here: the calamine child (python -I) never writes a message and cannot import toolkit
+    from toolkit.i18n import format_number
+
+    return format_number(megabytes, digits=0 if megabytes == int(megabytes) else 1)
 
 
 if __name__ == "__main__" and sys.argv[1:2] == [_CHILD_FLAG]:

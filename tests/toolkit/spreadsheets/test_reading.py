@@ -18,6 +18,7 @@ import tracemalloc
 import hostile_files
 import openpyxl
 import pytest
+from babel.numbers import parse_decimal
 
 from toolkit.spreadsheets import reading
 from toolkit.spreadsheets.reading import (
@@ -203,7 +204,7 @@ UNREADABLE = [
     pytest.param("biff2_as_xls", "legacy", {}, id="excel-2-biff"),
     pytest.param("lotus_as_xls", "legacy", {}, id="lotus-wk1"),
     pytest.param("html_as_xls", "legacy", {}, id="html-saved-as-xls"),
-    pytest.param("cell_bomb_xlsx", "too_large", {"size_mb": "0.1", "limit_mb": "20"}, id="cell-bomb-A1-XFD1048576"),
+    pytest.param("cell_bomb_xlsx", "too_large", {"size_mb": "0,1", "limit_mb": "20"}, id="cell-bomb-A1-XFD1048576"),
 ]
 
 
@@ -299,12 +300,12 @@ def test_zip_bombs_are_refused_without_decompressing(zip_bombs, bomb, detail) ->
 def test_ratio_bomb_is_caught_by_the_ratio(zip_bombs) -> None:
     error = _reason(zip_bombs["ratio"].read_bytes(), "actores.xlsx")
     assert error.details["ratio"] > ReadLimits().max_ratio
-    assert float(error.details["size_mb"]) < 300  # under the size limit: the ratio alone caught it
+    assert parse_decimal(error.details["size_mb"], locale="es") < 300  # under the size limit: the ratio alone caught it
 
 
 def test_declared_size_bomb_reports_its_size(zip_bombs) -> None:
     error = _reason(zip_bombs["declared"].read_bytes(), "actores.xlsx")
-    assert float(error.details["size_mb"]) > 1900
+    assert parse_decimal(error.details["size_mb"], locale="es") > 1900
 
 
 # --- the shape of a file: sheets, columns, cells (security probe, issue 12) -------------
