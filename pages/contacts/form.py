@@ -1,15 +1,19 @@
 """The contact form, one for the two places that offer it: Contactos' "Registrar un contacto" (the
 actors chosen above the form, who of each took part inside it) and the actor's record (that actor
-fixed; others present are optional). A save calls ``record_interaction``; the form is then empty
-again (its widgets get new keys, a round per place), so a second click cannot store the same
-contact twice, while a refused save keeps what was typed."""
+fixed; others present are optional, chosen above the form). The actors are picked by the kit's
+search-then-pick (``pages._kit.actor_pick``: a register of 20,000 names is not one list). A save
+calls ``record_interaction``; the form is then empty again (its widgets get new keys, a round per
+place), so a second click cannot store the same contact twice, while a refused save keeps what was
+typed."""
 
 from dataclasses import replace
 
 import streamlit as st
 
+from pages._kit.actor_pick import pick_actors
 from pages._kit.context import PageContext
 from pages._kit.outcome import run
+from pages._kit.register import register_of
 from toolkit import access
 from toolkit.domain import INTERACTION_KINDS, Actor, Interaction
 from toolkit.engagement import kind_label
@@ -33,11 +37,16 @@ def contact_form(
     ``actors`` are the workspace's actors (id -> name), ``links`` its consultations and campaigns."""
     round_key = f"{key}_round"
     form_key = f"{key}_{st.session_state.get(round_key, 0)}"
-    # outside the form: choosing actors reruns, so a box for the people of each one appears
-    chosen = [] if fixed_actor else choose_actors(actors, form_key)
+    # outside the form: searching and choosing rerun, so a box for the people of each one appears
+    if fixed_actor:
+        others = pick_actors(
+            f"{form_key}_others", t("record.contact_form.others"), register_of(ctx), leave_out={fixed_actor.id}
+        )
+    else:
+        chosen = pick_actors(f"{form_key}_actors", t("contacts.form.actors"), register_of(ctx))
     with st.form(form_key, border=fixed_actor is None):
         if fixed_actor:
-            people = fixed_people(fixed_actor, actors, form_key)
+            people = fixed_people(fixed_actor, others, form_key)
         else:
             people = {
                 actor_id: st.text_input(
@@ -58,30 +67,12 @@ def contact_form(
     return replace(interaction, id=stored)
 
 
-def choose_actors(actors: Titles, key: str) -> list[int]:
-    return st.multiselect(
-        t("contacts.form.actors"),
-        sorted(actors, key=lambda i: actors[i].casefold()),
-        format_func=lambda i: actors.get(i, ""),
-        placeholder=t("common.choose"),
-        help=t("contacts.form.actors_help"),
-        key=f"{key}_actors",
-    )
-
-
-def fixed_people(actor: Actor, actors: Titles, key: str) -> dict[int, str]:
+def fixed_people(actor: Actor, others: list[int], key: str) -> dict[int, str]:
     """Who of the record's actor took part, and the other actors present (nobody of them named)."""
     people = st.text_input(
         t("record.contact_form.people", name=escape(actor.name)),
         help=t("record.contact_form.people_help"),
         key=f"{key}_people",
-    )
-    others = st.multiselect(
-        t("record.contact_form.others"),
-        sorted((i for i in actors if i != actor.id), key=lambda i: actors[i].casefold()),
-        format_func=lambda i: actors.get(i, ""),
-        placeholder=t("common.choose"),
-        key=f"{key}_others",
     )
     return {actor.id: people, **{other: "" for other in others}}
 

@@ -24,8 +24,9 @@ def test_the_records_form_stores_the_others_present_and_is_empty_again(kit_page,
     before = len(list_interactions(engine, workspace_id))
     app = opened(kit_page, actor)
     key = f"record_contact_{actor.id}_0"
+    app.text_input(key=f"{key}_others_search").input(other.name).run()  # the sample's 90 names: search, then pick
+    app.multiselect(key=f"{key}_others").set_value([other.id]).run()
     app.text_input(key=f"{key}_people").input("Dirección de cooperación")
-    app.multiselect(key=f"{key}_others").set_value([other.id])
     app.text_area(key=f"{key}_summary").input("Mesa de cooperación con dos aliados")
     next(b for b in app.button if b.label == t("contacts.form.submit")).click().run()
     no_trouble(app)
@@ -36,6 +37,7 @@ def test_the_records_form_stores_the_others_present_and_is_empty_again(kit_page,
     assert escape(other.name) in app.success[0].value  # the notice names both
     again = f"record_contact_{actor.id}_1"
     assert app.multiselect(key=f"{again}_others").value == []
+    assert app.text_input(key=f"{again}_others_search").value == ""
     assert app.text_input(key=f"{again}_people").value == ""
 
 
@@ -61,6 +63,7 @@ def test_contactos_shows_a_hostile_name_as_typed_in_the_box_of_its_people(kit_pa
     save_actor_edits(engine, workspace_id, [Edit(actor.id, actor.version, {"name": hostile})])
     app = kit_page(contacts_tab, tab="record")
     app.run()
+    app.text_input(key="contacts_form_0_actors_search").input("Gran").run()
     app.multiselect(key="contacts_form_0_actors").set_value([actor.id]).run()
     no_trouble(app)
     assert app.text_input(key=f"contacts_form_0_people_{actor.id}").label == t(
