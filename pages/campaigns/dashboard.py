@@ -6,6 +6,7 @@ import streamlit as st
 
 from pages._kit.context import PageContext
 from pages._kit.figures import shared_figure
+from pages._kit.numbers import percent_bar, show_table
 from pages.campaigns.data import Campaigns
 from pages.campaigns.words import activity_table, money
 from toolkit.campaigns import CampaignStatus, dashboard, dashboard_counts
@@ -19,25 +20,23 @@ def show(ctx: PageContext, data: Campaigns) -> None:
     counts = dashboard_counts(statuses)
     for column, state in zip(st.columns(len(DASHBOARD_STATUSES)), DASHBOARD_STATUSES, strict=True):
         column.metric(t(f"campaigns.state.{state}"), format_number(counts.get(state, 0)))
-    st.dataframe(
+    show_table(
         status_table(statuses),
         hide_index=True,
         width="stretch",
-        column_config={
-            t("campaigns.board.elapsed"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d %%")
-        },
+        column_config={t("campaigns.board.elapsed"): percent_bar()},
     )
     st.caption(t("campaigns.board.help"))
     late = [a for s in statuses for a in s.late]
     st.subheader(t("campaigns.board.late_title", count=len(late)))
     if late:
-        st.dataframe(activity_table(ctx, late, data.titles), hide_index=True, width="stretch")
+        show_table(activity_table(ctx, late, data.titles), hide_index=True, width="stretch")
     else:
         st.caption(t("campaigns.board.nothing_late"))
     soon = sorted((a for s in statuses for a in s.upcoming), key=lambda a: a.due_on)
     st.subheader(t("campaigns.board.upcoming_title", count=len(soon)))
     if soon:
-        st.dataframe(activity_table(ctx, soon, data.titles), hide_index=True, width="stretch")
+        show_table(activity_table(ctx, soon, data.titles), hide_index=True, width="stretch")
     else:
         st.caption(t("campaigns.board.nothing_upcoming"))
     words = {name: t(f"campaigns.budget.{name}") for name in ("title", "planned", "spent", "committed")}

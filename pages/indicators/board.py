@@ -5,6 +5,7 @@ import streamlit as st
 
 from pages._kit.context import PageContext
 from pages._kit.figures import shared_figure
+from pages._kit.numbers import percent_bar, show_table
 from pages.indicators.workspace import dimension_label
 from toolkit.domain import DIMENSIONS
 from toolkit.i18n import format_number, format_percent, t
@@ -47,15 +48,13 @@ def show_indicators(ctx: PageContext, mine: list[IndicatorStatus]) -> None:
     figure = shared_figure(ctx, "indicators_progress", dimension, build=lambda: progress_figure(mine))
     st.plotly_chart(figure, key="indicators_progress_chart", config=CHART)
     st.caption(t("indicators.board.help"))
-    st.dataframe(
+    show_table(
         pd.DataFrame(status_table(mine)),
         hide_index=True,
         width="stretch",
         column_config={
             t("indicators.fields.name"): st.column_config.TextColumn(width="medium"),
-            t("indicators.board.progress"): st.column_config.ProgressColumn(
-                min_value=0, max_value=100, format="%d %%", width="small"
-            ),
+            t("indicators.board.progress"): percent_bar(width="small"),
             t("indicators.board.series"): st.column_config.LineChartColumn(width="small"),
         },
     )
