@@ -7,6 +7,7 @@ a column of whole percentages."""
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from pages._kit.table import number_columns, readable
 
@@ -14,18 +15,20 @@ WHOLE = {"step": 1, "format": "%d"}
 FIGURE = {"format": "%g"}  # the shortest form of the number: 0, 2.5, 1234567
 
 
-def show_table(table: pd.DataFrame | list[dict], column_config: dict | None = None, **options: object) -> None:
+def show_table(table: pd.DataFrame | Styler | list[dict], column_config: dict | None = None, **options: object) -> None:
     """A read-only table (``st.dataframe``) drawn as the kit's tables are: every column of numbers in
     the reader's locale ("1.234,5" in Spanish), configured by the page or not (a plain ``Column`` over
     numbers too), a format the page chose kept, headers as wide as they need (:func:`readable`)."""
-    table = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+    if not isinstance(table, pd.DataFrame | Styler):
+        table = pd.DataFrame(table)
+    frame = table.data if isinstance(table, Styler) else table  # a styled table: its numbers underneath
     config = dict(column_config or {})
-    for name in table.columns:
-        spec, column = config.get(name), table[name]
+    for name in frame.columns:
+        spec, column = config.get(name), frame[name]
         numbers = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
         if numbers and isinstance(spec, dict) and not spec.get("type_config"):
             config[name] = {**spec, "type_config": {"type": "number", "format": "localized"}}
-    st.dataframe(table, column_config=readable(number_columns(config, table)), **options)
+    st.dataframe(table, column_config=readable(number_columns(config, frame)), **options)
 
 
 def percent_bar(label: str | None = None, **options: object) -> dict:

@@ -49,13 +49,19 @@ def show_metrics(ctx: PageContext, network: Network) -> None:
         column_config={
             "name": st.column_config.TextColumn(t("columns.name"), pinned=True),
             **{
-                c: st.column_config.Column(t(f"map.metric.{c}"), help=t(f"map.metric_help.{c}"))
+                c: st.column_config.NumberColumn(
+                    t(f"map.metric.{c}"), help=t(f"map.metric_help.{c}"), format="localized"
+                )
                 for c in METRIC_COLUMNS
                 if c not in SHARES
             },
             **{
                 c: st.column_config.ProgressColumn(
-                    t(f"map.metric.{c}"), help=t(f"map.metric_help.{c}"), format="%.3f", min_value=0.0, max_value=1.0
+                    t(f"map.metric.{c}"),
+                    help=t(f"map.metric_help.{c}"),
+                    format="localized",
+                    min_value=0.0,
+                    max_value=1.0,
                 )
                 for c in SHARES
             },

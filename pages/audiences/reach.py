@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.numbers import show_table
 from pages.audiences.labels import term_label
 from pages.audiences.snapshot import Snapshot
 from toolkit.audiences import Matrix, channel_matrix, message_matrix, unreached_priority
@@ -38,11 +39,11 @@ def show(ctx: PageContext, snap: Snapshot) -> None:
         return
     st.subheader(t("audiences.reach.channels"))
     by_channel = channel_matrix(snap.audiences, snap.campaigns, snap.activities, ctx.keys("channels"))
-    st.dataframe(matrix_table(by_channel, snap.audiences, term_label(ctx, "channels")), width="stretch")
+    show_table(matrix_table(by_channel, snap.audiences, term_label(ctx, "channels")), width="stretch")
     st.subheader(t("audiences.reach.messages"))
     by_message = message_matrix(snap.audiences, snap.campaigns)
     if by_message.columns:
-        st.dataframe(matrix_table(by_message, snap.audiences, lambda text: text), width="stretch")
+        show_table(matrix_table(by_message, snap.audiences, lambda text: text), width="stretch")
     else:
         st.caption(t("audiences.reach.no_messages"))
     st.caption(t("audiences.reach.legend"))

@@ -7,7 +7,7 @@ import streamlit as st
 from pages._kit import confirm
 from pages._kit.context import PageContext, notify
 from pages._kit.forms import empty_after_save
-from pages._kit.numbers import FIGURE
+from pages._kit.numbers import FIGURE, percent_bar, show_table
 from pages.campaigns import kpi_tables
 from pages.campaigns.data import Chosen
 from pages.campaigns.words import DATE_FORMAT, NOTICE, run, vocab_label
@@ -58,7 +58,7 @@ def show_progress(progress: list[KpiProgress]) -> None:
         config={"displaylogo": False},
     )
     st.caption(t("campaigns.chart.progress_help"))
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             {
                 t("campaigns.kpis.name"): [p.kpi.name for p in progress],
@@ -75,9 +75,7 @@ def show_progress(progress: list[KpiProgress]) -> None:
         ),
         hide_index=True,
         width="stretch",
-        column_config={
-            t("campaigns.kpis.progress"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d %%")
-        },
+        column_config={t("campaigns.kpis.progress"): percent_bar()},
     )
 
 

@@ -4,6 +4,7 @@ commitments go on to the roadmap and those to keep informed become an audience."
 import pandas as pd
 import streamlit as st
 
+from pages._kit.numbers import percent_bar, show_table
 from pages.consultations import forward
 from pages.consultations.chosen import Chosen
 from pages.consultations.words import DATE_FORMAT, term_label
@@ -77,24 +78,23 @@ def rate_table(chosen: Chosen, rows, vocabulary: str) -> pd.DataFrame:
 
 def participation(chosen: Chosen, result) -> None:
     """Attendance by sector and by scale, and those invited who never came."""
-    rate_column = {
-        t("consultations.synthesis.rate"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d %%")
-    }
+    rate_column = {t("consultations.synthesis.rate"): percent_bar()}
     columns = st.columns(2)
     for column, rows, vocabulary, title in (
         (columns[0], result.by_sector, "sectors", "by_sector"),
         (columns[1], result.by_scale, "scales", "by_scale"),
     ):
         column.markdown(f"**{t(f'consultations.synthesis.{title}')}**")
-        column.dataframe(
-            rate_table(chosen, rows, vocabulary), hide_index=True, width="stretch", column_config=rate_column
-        )
+        with column:
+            show_table(
+                rate_table(chosen, rows, vocabulary), hide_index=True, width="stretch", column_config=rate_column
+            )
     st.markdown(f"**{t('consultations.synthesis.never_came')}**")
     if not result.never_came:
         st.caption(t("consultations.synthesis.everyone_came"))
         return
     sector = term_label(chosen.ctx, "sectors")
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             [
                 (actor.name, sector(actor.sector), t(f"vocab.invitation_statuses.{p.status}"))
@@ -115,10 +115,10 @@ def what_was_said(chosen: Chosen, result) -> None:
         columns=[t(f"vocab.contribution_types.{k}") for k in CONTRIBUTION_TYPES],
     )
     st.markdown(f"**{t('consultations.synthesis.by_theme_type')}**")
-    st.dataframe(matrix, width="stretch")
+    show_table(matrix, width="stretch")
     st.markdown(f"**{t('consultations.synthesis.by_contributor_sector')}**")
     sector = term_label(chosen.ctx, "sectors")
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             [
                 (sector(key) if key else t("consultations.synthesis.no_author"), count)
@@ -131,7 +131,7 @@ def what_was_said(chosen: Chosen, result) -> None:
 
 
 def commitments(result) -> None:
-    st.dataframe(
+    show_table(
         pd.DataFrame(
             [(c.owner or "—", c.text, c.theme, c.due_on) for c in result.commitments],
             columns=[

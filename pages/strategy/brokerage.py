@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.numbers import show_table
 from pages.strategy.data import Strategy
 from toolkit.i18n import t
 from toolkit.network.brokerage import ROLES
@@ -30,7 +31,7 @@ def show(ctx: PageContext, strategy: Strategy) -> None:
     if not rows:
         st.info(t("strategy.brokerage.none"))
         return
-    st.dataframe(
+    show_table(
         pd.DataFrame(rows, columns=["name", *ROLES, "total"]),
         hide_index=True,
         column_config={

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.numbers import show_table
 from pages.strategy.data import Strategy
 from toolkit.i18n import t
 from toolkit.mactor import findings
@@ -42,7 +43,7 @@ def show(ctx: PageContext, strategy: Strategy) -> None:
         st.subheader(t("strategy.results.balance"), help=t("strategy.results.balance_help"))
         st.plotly_chart(balance_figure(result, labels), key="strategy_balance")
     st.subheader(t("strategy.results.mobilisation"))
-    st.dataframe(
+    show_table(
         pd.DataFrame(mobilisation_rows(result, titles)),
         hide_index=True,
         column_config=headers("objective", "favour", "against", "total", "verdict"),
@@ -55,7 +56,7 @@ def show(ctx: PageContext, strategy: Strategy) -> None:
         st.subheader(t("strategy.results.divergences"), help=t("strategy.results.pairs_help"))
         st.plotly_chart(pairs_figure(result, labels, result.daa[3], "#D55E00"), key="strategy_divergences")
     st.subheader(t("strategy.results.table"))
-    st.dataframe(
+    show_table(
         pd.DataFrame(balance_rows(result, names)),
         hide_index=True,
         column_config=headers("name", "influence", "dependence", "balance", "quadrant"),

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext, notify
+from pages._kit.numbers import show_table
 from pages._kit.outcome import run
 from pages.strategy.data import Strategy
 from toolkit.i18n import t
@@ -49,7 +50,7 @@ def show(ctx: PageContext, strategy: Strategy) -> None:
     )
     shown = [a for a in strategy.actors if not wanted or classes[a.id] in wanted]
     rows = salience_rows(shown, strategy.salience, salience_label)
-    st.dataframe(
+    show_table(
         pd.DataFrame(rows, columns=["name", *ATTRIBUTES, "class", "assessed_on"]),
         hide_index=True,
         column_config={
