@@ -3,10 +3,12 @@ together or not at all, and deleting asks first."""
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
+from pages._kit import confirm
 from pages._kit.context import notify
 from pages._kit.dialogs import dialog
 from pages._kit.outcome import show_error
@@ -171,6 +173,7 @@ def editable_table(
     texts: TableTexts = DEFAULT_TEXTS,
     notice: str | None = None,
     dtypes: dict[str, str] | None = None,
+    question: Callable[[list, list[int]], str | None] | None = None,  # asked before saving (markdown) or None
     **editor_options,
 ) -> TableState:
     """Draw the table of ``rows()`` and its save and reload buttons; return what it holds.
@@ -222,13 +225,12 @@ def editable_table(
             st.rerun()
 
     count = len(edits) + len(to_delete)
+    save_now, then = partial(_save, key, texts, save, edits, to_delete, notice), confirming if to_delete else None
     if buttons[0].button(t(texts.save, count=count), type="primary", disabled=not count, key=f"{key}_save"):
-        if to_delete:
-            st.session_state[confirming] = True
-        else:
-            _save(key, texts, save, edits, to_delete, notice)
+        confirm.save_or_ask(key, question(edits, to_delete) if question else None, then, save_now)
     if st.session_state.get(confirming) and to_delete:
         confirm_delete()
+    confirm.ask_before_saving(key, save_now, then)  # the page's question, if it asked one
     if buttons[1].button(t(texts.reload), key=f"{key}_reload"):
         forget(key)
         stop_confirming()

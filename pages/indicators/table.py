@@ -9,10 +9,11 @@ from pages.indicators.new import add_recommended, new_indicator_form
 from pages.indicators.workspace import DATE_FORMAT, automatic_label, dimension_label
 from toolkit.consultations import row_edits
 from toolkit.domain import DIMENSIONS, Indicator
-from toolkit.i18n import t
-from toolkit.indicators import AUTOMATIC, indicator_rows, missing_defaults
+from toolkit.i18n import format_date, format_long_date, t
+from toolkit.indicators import AUTOMATIC, indicator_rows, measurement_doubt, missing_defaults
 from toolkit.markdown import escape
-from toolkit.store.indicators import save_indicator_edits
+from toolkit.start_moves import left_before, moved_starts
+from toolkit.store.indicators import list_indicator_measurements, save_indicator_edits
 
 EDITABLE = ("dimension", "name", "unit", "baseline", "baseline_on", "target", "target_on", "source", "automatic")
 TEXTS = TableTexts(
@@ -44,6 +45,30 @@ def columns() -> dict:
     }
 
 
+def baseline_question(ctx: PageContext, indicators: list[Indicator], edits: list, to_delete: list[int]) -> str | None:
+    """Asked before saving a baseline date moved past measurements already recorded, naming them."""
+    starts = {i: day for i, day in moved_starts(edits, "baseline_on").items() if i not in to_delete}
+    if not starts:
+        return None
+    measured = [(m.indicator_id, m.measured_on) for m in list_indicator_measurements(ctx.engine, ctx.workspace_id)]
+    left = left_before(starts, measured, measurement_doubt, ctx.today)
+    if not left:
+        return None
+    names = {i.id: i.name for i in indicators}
+    lines = [
+        "- "
+        + t(
+            "start_moves.indicator",
+            name=escape(names.get(i, "")),
+            start=format_long_date(starts[i]),
+            count=len(days),
+            days=", ".join(format_date(day) for day in days),
+        )
+        for i, days in left.items()
+    ]
+    return "\n".join([t("start_moves.intro"), "", *lines, "", t("start_moves.outro")])
+
+
 def indicator_table(ctx: PageContext, indicators: list[Indicator]) -> None:
     """The indicators, editable; the marked ones deleted with their measurements, after a question."""
     st.caption(t("indicators.table.help"))
@@ -59,6 +84,7 @@ def indicator_table(ctx: PageContext, indicators: list[Indicator]) -> None:
         texts=TEXTS,
         notice="indicators",
         column_order=["delete", *EDITABLE],
+        question=lambda edits, to_delete: baseline_question(ctx, indicators, edits, to_delete),
     )
 
 
