@@ -1,33 +1,25 @@
 """The analysis tab: what the map says in words, the metrics of every actor, the paths between two."""
 
-import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext
 from pages.actor_map.network import Network, kept, remember, restore
+from pages.actor_map.shared import map_findings, metrics_table
 from toolkit.i18n import t
-from toolkit.network.brokerage import role_texts
 from toolkit.network.exports import METRIC_COLUMNS
-from toolkit.network.findings import findings, paths_between
-from toolkit.network.presentation import finding_text, metric_rows
+from toolkit.network.findings import paths_between
+from toolkit.network.presentation import finding_text
 
 SHARES = ("betweenness", "closeness", "eigenvector")  # 0..1, drawn as bars
 
 
 def show_findings(ctx: PageContext, network: Network) -> None:
     st.subheader(t("map.findings.title"))
-    notes = findings(network.actors, network.relations, network.metrics, ctx.keys("sectors"), ctx.keys("scales"))
+    notes = map_findings(ctx, network)  # once per revision (20,000 actors: half a second)
     if not notes:
         st.caption(t("map.findings.none"))
     for note in notes:
         st.markdown("- " + finding_text(note, network.words))
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def roles_at(_network: Network, url: str, workspace_id: int, revision: int, by: str, lang: str) -> dict[int, str]:
-    """Each actor's brokerage roles as text, per revision, groups and language (20,000 actors: a second)."""
-    groups = {a.id: getattr(a, by) for a in _network.actors}
-    return role_texts(groups, _network.relations, lambda role: t(f"strategy.roles.{role}"))
 
 
 def show_metrics(ctx: PageContext, network: Network) -> None:
@@ -39,9 +31,8 @@ def show_metrics(ctx: PageContext, network: Network) -> None:
         key="map_brokerage_by",
         format_func=lambda g: t(f"columns.{g}"),
     )
-    roles = roles_at(network, *ctx.cache_key(), by or "sector", ctx.lang)
     st.dataframe(
-        pd.DataFrame(metric_rows(network.actors, network.metrics, roles)),
+        metrics_table(ctx, network, by or "sector"),  # built once per revision, groups and language
         column_order=["name", "brokerage", *METRIC_COLUMNS],  # the roles beside the name, where they are seen
         hide_index=True,
         width="stretch",

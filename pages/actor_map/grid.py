@@ -10,14 +10,12 @@ from pages._kit.actor_filter import actor_filter
 from pages._kit.context import PageContext
 from pages._kit.files import download_button
 from pages.actor_map.network import Network, remember, restore
-from toolkit.actors import all_themes, filter_actors
-from toolkit.charts import GRID_NAMED, power_interest_figure
+from pages.actor_map.shared import grid_view, themes_of
 from toolkit.domain import QUADRANTS, Actor
-from toolkit.engagement import change_findings, moves
+from toolkit.engagement import change_findings
 from toolkit.i18n import format_date, t
 from toolkit.network.exports import quadrant_workbook
-from toolkit.network.history import actors_on, earlier_places
-from toolkit.network.presentation import actor_row, grid_points, move_rows, quadrant_members, stance_colours
+from toolkit.network.presentation import actor_row, move_rows, quadrant_members
 
 LOOK_BACK = 180  # days: the grid compares today with about six months ago unless told otherwise
 
@@ -44,18 +42,8 @@ def period(ctx: PageContext, network: Network) -> tuple[date, date]:
     return since, until
 
 
-def chart(network: Network, placed: list[Actor], moved_from: dict, since: date) -> list[int]:
-    """The grid, with the moves and the relations over it when asked; the ids of the actors selected on it."""
-    overlay = st.toggle(t("map.grid.relations"), key="map_grid_relations")
-    figure = power_interest_figure(
-        grid_points(placed, network.words),
-        {q: t(f"quadrants.{q}") for q in QUADRANTS},
-        {"x": t("columns.interest"), "y": t("columns.influence")},
-        stance_colours(network.words),
-        [(r.source, r.target) for r in network.relations] if overlay else None,
-        moved_from=moved_from,
-        before_name=t("map.grid.earlier", date=format_date(since)),
-    )
+def chart(figure) -> list[int]:
+    """The grid (its moves and relations drawn when asked); the ids of the actors selected on it."""
     event = st.plotly_chart(
         figure, width="stretch", on_select="rerun", selection_mode=("box", "lasso", "points"), key="map_grid_chart"
     )
@@ -117,26 +105,21 @@ def show(ctx: PageContext, network: Network) -> None:
     st.caption(t("map.grid.intro"))
     since, until = period(ctx, network)
     with st.expander(t("map.grid.filters"), icon=":material/filter_alt:"):
-        wanted = actor_filter("map_grid", ctx, all_themes(network.actors))
+        wanted = actor_filter("map_grid", ctx, themes_of(ctx, network))
     remember(ctx)
-    placed = filter_actors(actors_on(network.actors, network.assessments, until), wanted)
-    ids = {a.id for a in placed}
-    found = [m for m in moves(network.actors, network.assessments, since, until) if m.actor.id in ids]
-    found = found if since < until else []
-    chosen_ids = chart(network, placed, earlier_places(network.actors, network.assessments, found, since), since)
-    named = len({(p["interest"], p["influence"]) for p in grid_points(placed, network.words)})
-    named = min(GRID_NAMED, named)
-    if named:
-        st.caption(t("map.grid.named", count=named))
+    overlay = st.toggle(t("map.grid.relations"), key="map_grid_relations")
+    grid = grid_view(ctx, network, wanted, since, until, overlay)  # built once per revision and choice
+    chosen_ids = chart(grid.figure)
+    if grid.named:
+        st.caption(t("map.grid.named", count=grid.named))
     if since >= until:
         st.warning(t("map.grid.order"))
     else:
-        changes(found, since, until)
+        changes(grid.found, since, until)
     names = network.names
     if chosen_ids:
         st.markdown(f"**{t('map.grid.selected', count=len(chosen_ids))}**")
         st.text(", ".join(names[i] for i in chosen_ids if i in names))
-    missing = len(placed) - len(grid_points(placed, network.words))
-    if missing:
-        st.caption(t("map.grid.missing", count=missing))
-    quadrants(network, placed)
+    if grid.missing:
+        st.caption(t("map.grid.missing", count=grid.missing))
+    quadrants(network, grid.placed)

@@ -5,11 +5,11 @@ import streamlit as st
 from pages._kit.context import page_context
 from pages.actor_map import analysis, files, geo, grid, interactive
 from pages.actor_map import stories as story_tab
-from pages.actor_map.network import load_network
+from pages.actor_map.shared import load_shared_network
 from toolkit.i18n import t
 
 ctx = page_context("nav.map")
-network = load_network(ctx)
+network = load_shared_network(ctx)  # the revision's register, shared by every session (issue 17)
 if network is None:
     st.info(t("map.empty"))
     st.page_link("pages/actors/page.py", label=t("home.first_steps.import_link"), icon=":material/upload_file:")
