@@ -36,11 +36,19 @@ def geo_of(ctx: PageContext, network: Network) -> tuple[GeoView, MapView, dict]:
     """The world as the network map is drawn (its filters, focus, colouring and size, as of its day)."""
     chosen = drawn_choices()
     day = chosen.day or ctx.today
-    held = map_on(ctx, network, day)
-    relations, words = held.relations.relations, network.words
-    view = chosen_view(network.actors, relations, held.metrics, {}, words, chosen, held.contact, held.salience)
     texts = map_texts(ctx, chosen.colour_by, day, chosen.size_by)
-    return world_view(network.actors, held.relations.relations, view, ctx.workspace.city), view, texts
+    return *world_at(ctx, network, chosen, *ctx.cache_key(), repr(chosen), day, ctx.lang), texts
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)  # shared, never changed: 20,000 actors took 0.2 s a rerun
+def world_at(
+    _ctx, _network: Network, _chosen, url, workspace_id, revision, chosen, day, lang
+) -> tuple[GeoView, MapView]:
+    """The world and the map's view, per revision, choices, day and language (the city is the workspace's)."""
+    held = map_on(_ctx, _network, day)
+    relations, words = held.relations.relations, _network.words
+    view = chosen_view(_network.actors, relations, held.metrics, {}, words, _chosen, held.contact, held.salience)
+    return world_view(_network.actors, relations, view, _ctx.workspace.city), view
 
 
 def counts_tables(ctx: PageContext, geo: GeoView) -> None:
