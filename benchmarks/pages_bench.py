@@ -46,6 +46,10 @@ PAGES = (
     "pages/activity.py",
     "pages/team.py",
     "pages/actor_map/page.py",
+    "pages/actor_map/page.py map_tabs=map.tab.analysis",
+    "pages/actor_map/page.py map_tabs=map.tab.grid",
+    "pages/actor_map/page.py map_tabs=map.tab.files",
+    "pages/actor_map/page.py map_tabs=map.tab.geo",
     "pages/settings.py",
 )
 
