@@ -5,10 +5,13 @@ from datetime import date
 import streamlit as st
 
 from pages._kit.actor_filter import actor_filter, actor_total, theme_options
+from pages._kit.actor_pick import LISTED
 from pages._kit.context import PageContext
+from pages._kit.register import register_of
 from pages.actor_map.drawn import Arrangement, Drawn, drawn_map, first_day_at, map_fragment, positions
 from pages.actor_map.network import Network, kept, load_network, map_texts, remember, restore
 from toolkit.i18n import format_date, format_number, t
+from toolkit.name_search import name_matches
 from toolkit.network.layout import LAYOUTS
 from toolkit.network.readable import FIRST_DRAWN, STEPS
 from toolkit.network.view import COLOUR_BY, SIZE_BY, MapChoices, MapFilter
@@ -61,19 +64,13 @@ def map_filter(ctx: PageContext, network: Network) -> tuple[MapFilter, int | Non
         )
         min_strength = second[2].slider(t("map.min_strength"), 1, 3, 1, key="map_min_strength")
         hide_isolated = second[3].toggle(t("map.hide_isolated"), key="map_hide_isolated")
-    names = network.names
     row = st.columns([3, 2, 1, 2])
-    highlight = row[0].selectbox(
-        t("map.search"),
-        list(names),
-        index=None,
-        key="map_search",
-        format_func=lambda i: names.get(i, ""),
-        placeholder=t("map.search_hint"),
-    )
+    highlight, unlisted = search_box(ctx, row[0])
     focus = row[1].toggle(t("map.focus"), key="map_focus", disabled=highlight is None, help=t("map.focus_help"))
     steps = row[2].number_input(t("map.focus_steps"), 1, 4, 1, key="map_focus_steps", disabled=not focus)
     presentation = row[3].toggle(t("map.presentation"), key="map_presentation", help=t("map.presentation_help"))
+    if unlisted:
+        st.caption(unlisted)  # under the whole row: in its narrow column it took six lines
     wanted = MapFilter(
         actors=actors,
         relation_types=tuple(relation_types),
@@ -83,6 +80,31 @@ def map_filter(ctx: PageContext, network: Network) -> tuple[MapFilter, int | Non
         focus_steps=int(steps),
     )
     return wanted, highlight, presentation
+
+
+def search_box(ctx: PageContext, place) -> tuple[int | None, str]:
+    """The actor to highlight: past ``LISTED`` actors a search box narrows the list (a list of
+    20,000 names was a sixth of a rerun), the actor chosen stays listed; and how many are not."""
+    register = register_of(ctx)
+    query = ""
+    if len(register.names) > LISTED:
+        find, place = place.columns(2)
+        query = find.text_input(t("lists.search"), key="map_search_query", help=t("lists.search_help"))
+    found, total = name_matches(register.search_keys, register.order, query, limit=LISTED)
+    current = st.session_state.get("map_search")
+    highlight = place.selectbox(
+        t("map.search"),
+        list(dict.fromkeys([*([current] if current in register.names else []), *found])),
+        index=None,
+        key="map_search",
+        format_func=lambda i: register.names.get(i, ""),
+        placeholder=t("map.search_hint"),
+    )
+    if query.strip() and not total:
+        return highlight, t("lists.none")
+    if total > len(found):
+        return highlight, t("lists.more", count=total - len(found), shown=len(found))
+    return highlight, ""
 
 
 def as_of(ctx: PageContext, network: Network, place) -> date:

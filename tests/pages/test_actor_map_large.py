@@ -91,6 +91,11 @@ def test_an_actor_searched_for_is_drawn_even_when_small(kit_page, large_workspac
     small = next(
         a for a in list_actors(engine, workspace_id) if a.name == f"Asociación {LARGE - 5:04d}"
     )  # influence 1, last
+    listed = app.selectbox(key="map_search").options  # thousands of names: the first 50 listed, the rest counted
+    assert len(listed) == 50 and small.name not in listed
+    rest = len(list_actors(engine, workspace_id)) - 50
+    assert t("lists.more", count=rest, shown=50) in [c.value for c in app.caption]
+    app.text_input(key="map_search_query").input(small.name).run()  # search, then pick
     app.selectbox(key="map_search").set_value(small.id).run()
     assert not app.exception and not app.warning  # "the actor you searched for is hidden" is not said
     assert drawn(app) == FIRST_DRAWN + 1
