@@ -24,13 +24,17 @@ def pick_actors(
     format_func: Callable[[int], str] | None = None,
     disabled: bool = False,
     listed: int = LISTED,
+    search_label: str | None = None,
 ) -> list[int]:
     """A multiselect (widget key ``key``) of the actors in ``among`` (a set; every actor when None)
-    less ``leave_out``, by name; with more than ``listed``, a search box (``{key}_search``) above it."""
+    less ``leave_out``, by name; with more than ``listed``, a search box (``{key}_search``, labelled
+    ``search_label`` when the place needs its own words) above it."""
     pool = len(register.names) if among is None else len(among)
     query = ""
     if pool - len(leave_out) > listed:
-        query = st.text_input(t("lists.search"), key=f"{key}_search", help=t("lists.search_help"), disabled=disabled)
+        query = st.text_input(
+            search_label or t("lists.search"), key=f"{key}_search", help=t("lists.search_help"), disabled=disabled
+        )
     order = register.order
     if among is not None and len(among) < len(order) // 8:  # a few: put them in order rather than walk everyone
         order = sorted((i for i in among if i in register.position), key=register.position.__getitem__)

@@ -40,7 +40,11 @@ def contact_form(
     # outside the form: searching and choosing rerun, so a box for the people of each one appears
     if fixed_actor:
         others = pick_actors(
-            f"{form_key}_others", t("record.contact_form.others"), register_of(ctx), leave_out={fixed_actor.id}
+            f"{form_key}_others",
+            t("record.contact_form.others"),
+            register_of(ctx),
+            leave_out={fixed_actor.id},
+            search_label=t("record.contact_form.others_search"),
         )
     else:
         chosen = pick_actors(f"{form_key}_actors", t("contacts.form.actors"), register_of(ctx))

@@ -24,6 +24,8 @@ def test_the_records_form_stores_the_others_present_and_is_empty_again(kit_page,
     before = len(list_interactions(engine, workspace_id))
     app = opened(kit_page, actor)
     key = f"record_contact_{actor.id}_0"
+    # the search says what it looks for: the record's own actor is already there
+    assert app.text_input(key=f"{key}_others_search").label == "Buscar otros actores presentes por nombre"
     app.text_input(key=f"{key}_others_search").input(other.name).run()  # the sample's 90 names: search, then pick
     app.multiselect(key=f"{key}_others").set_value([other.id]).run()
     app.text_input(key=f"{key}_people").input("Dirección de cooperación")
