@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from toolkit.domain import PLACE_SOURCES, Actor, Consultation, Contribution, CoverageTarget, Participant, Relation
 from toolkit.places import parse_coordinate, parse_pair
+from toolkit.spreadsheets import backup_rows
 from toolkit.spreadsheets import normalise as norm
 from toolkit.spreadsheets.campaigns import parse_backup, plan_backup
 from toolkit.spreadsheets.mapping import WorkbookLayout, column_letter, inspect_sheets
@@ -202,17 +203,6 @@ def _backup_terms(rows: list[list[object]]) -> list[tuple[str, str, str | None]]
     return found
 
 
-def _backup_table(rows: list[list[object]]):
-    """A backup sheet's rows as dicts keyed by its English column keys, with Excel row numbers."""
-    if not rows:
-        return
-    keys = [norm.text(header).lower() for header in rows[0]]
-    for position, row in enumerate(rows[1:], start=2):
-        if all(norm.is_blank(c) for c in row):
-            continue
-        yield position, {key: (row[i] if i < len(row) else None) for i, key in enumerate(keys) if key}
-
-
 def _consultation_backup_number(value: object) -> float | None:
     if norm.is_blank(value):
         return None
@@ -272,7 +262,7 @@ def _parse_backup_consultations(preview: ImportPreview, sheets: dict[str, list[l
     def problem(sheet: str, row: int, column: str, error: norm.Unclear) -> None:
         preview.errors.append(Problem(sheet, row, column, error.key, error.details))
 
-    for row, cells in _backup_table(sheets.get("consultations", [])):
+    for row, cells in backup_rows.table(sheets.get("consultations", [])):
         try:
             targets = [
                 CoverageTarget(str(x["dimension"]), str(x["key"]), int(x.get("minimum", 1)))
@@ -299,7 +289,7 @@ def _parse_backup_consultations(preview: ImportPreview, sheets: dict[str, list[l
         by_ref[consultation_ref] = BackupConsultation("consultations", row, consultation)
         preview.consultations.append(by_ref[consultation_ref])
     for sheet in ("participants", "contributions"):
-        for row, cells in _backup_table(sheets.get(sheet, [])):
+        for row, cells in backup_rows.table(sheets.get(sheet, [])):
             owner = by_ref.get(norm.text(cells.get("consultation")))
             if owner is None:
                 preview.errors.append(
