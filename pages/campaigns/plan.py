@@ -3,14 +3,17 @@ channels, dates, owner and budget; and deleting it (which asks first)."""
 
 import streamlit as st
 
+from pages._kit import confirm
 from pages._kit.context import PageContext, notify
 from pages._kit.dialogs import dialog
 from pages.campaigns.data import Chosen
 from pages.campaigns.words import DATE_FORMAT, NOTICE, channel_label, done, vocab_label
 from toolkit.audiences import split_lines
+from toolkit.campaigns import measurement_doubt
 from toolkit.domain import CAMPAIGN_STATUSES, CAMPAIGN_TYPES, Campaign
-from toolkit.i18n import t
+from toolkit.i18n import format_date, format_long_date, t
 from toolkit.markdown import escape
+from toolkit.start_moves import left_before
 from toolkit.store.campaigns import delete_campaign, update_campaign
 
 
@@ -20,11 +23,48 @@ def show(ctx: PageContext, current: Chosen) -> None:
     with st.form(f"campaigns_plan_{campaign.id}_{campaign.version}"):
         edited = plan_form(ctx, current)
         saving = st.form_submit_button(t("campaigns.plan.save"), type="primary")
-        if saving and done(update_campaign, ctx.engine, ctx.workspace_id, edited):
-            notify(NOTICE, t("campaigns.plan.saved"))
+    question = start_question(ctx, current, edited) if saving else None
+    if question:
+        confirm.hold(DOUBT, (edited, question))  # asked first; "Volver al plan" keeps what was typed
+    elif saving:
+        save_plan(ctx, edited)
+    held = st.session_state.get(DOUBT) or (None, "")
+    yes, no = t("start_moves.save"), t("start_moves.back_plan")
+    confirm.ask(DOUBT, t("start_moves.title"), held[1], yes, no, lambda pending: save_plan(ctx, pending[0]))
     st.divider()
     if st.button(t("campaigns.delete.button"), key="campaigns_delete", icon=":material/delete:"):
         confirm_delete(ctx, current)
+
+
+DOUBT = "campaigns_plan_doubt"  # the plan held while its moved start is asked about
+
+
+def save_plan(ctx: PageContext, edited: Campaign) -> None:
+    if done(update_campaign, ctx.engine, ctx.workspace_id, edited):
+        notify(NOTICE, t("campaigns.plan.saved"))
+
+
+def start_question(ctx: PageContext, current: Chosen, edited: Campaign) -> str | None:
+    """Asked before saving a start moved past KPI measurements already recorded, naming them."""
+    if edited.starts_on == current.campaign.starts_on or edited.starts_on is None:
+        return None
+    names = {k.id: k.name for k in current.kpis}
+    measured = [(m.kpi_id, m.measured_on) for m in current.all.measurements if m.kpi_id in names]
+    left = left_before(dict.fromkeys(names, edited.starts_on), measured, measurement_doubt, ctx.today)
+    if not left:
+        return None
+    lines = [
+        "- "
+        + t(
+            "start_moves.kpi",
+            name=escape(names[i]),
+            count=len(days),
+            days=", ".join(format_date(day) for day in days),
+        )
+        for i, days in left.items()
+    ]
+    intro = t("start_moves.campaign_intro", start=format_long_date(edited.starts_on))
+    return "\n".join([intro, "", *lines, "", t("start_moves.outro")])
 
 
 def plan_form(ctx: PageContext, current: Chosen) -> Campaign:
