@@ -10,6 +10,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from pages._kit.table import number_columns, readable
+from toolkit.i18n import t
 
 WHOLE = {"step": 1, "format": "%d"}
 FIGURE = {"format": "%g"}  # the shortest form of the number: 0, 2.5, 1234567
@@ -32,5 +33,7 @@ def show_table(table: pd.DataFrame | Styler | list[dict], column_config: dict | 
 
 
 def percent_bar(label: str | None = None, **options: object) -> dict:
-    """A column of whole percentages (0 to 100) drawn as a bar with "40 %": no false precision."""
-    return st.column_config.ProgressColumn(label, min_value=0, max_value=100, format="%d %%", **options)
+    """A column of whole percentages (0 to 100) drawn as a bar as the reader's language writes them
+    ("40 %" in Spanish, "40%" in English; the catalog's ``kit.percent_format``): no false precision."""
+    percent = t("kit.percent_format")
+    return st.column_config.ProgressColumn(label, min_value=0, max_value=100, format=percent, **options)

@@ -65,3 +65,23 @@ def test_two_pages_tables_write_their_numbers_in_the_locale(kit_page):
         for columns in tables:
             for name, (kind, shape) in columns.items():
                 assert kind != "number" or shape == "localized", name
+
+
+def in_language(lang):
+    """The indicators' board in ``lang``, set as ``app.py`` sets it on every run."""
+    from toolkit.i18n import set_language
+
+    set_language(lang)
+    indicators_board()
+
+
+def test_percentages_are_written_as_the_readers_language_writes_them(kit_page):
+    """Spanish (and Portuguese, French) writes "40 %", English "40%": the bar's format is the catalog's."""
+    formats = {}
+    for lang in ("es", "en"):
+        app = kit_page(in_language, lang=lang)
+        app.run()
+        assert not app.exception, app.exception
+        [board] = grid_formats(app)
+        formats[lang] = board[t("indicators.board.progress", lang=lang)][1]
+    assert formats == {"es": "%d %%", "en": "%d%%"}
