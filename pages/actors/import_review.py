@@ -6,7 +6,8 @@ import streamlit as st
 
 from pages._kit.context import PageContext
 from pages._kit.files import reset_upload
-from pages._kit.table import forget
+from pages._kit.numbers import show_table
+from pages._kit.table import forget, readable
 from pages.actors import import_rows, import_salience, import_terms
 from toolkit.i18n import format_number, t
 from toolkit.importing import check_file, import_preview, plan_counts, preview_rows
@@ -49,7 +50,7 @@ def check_values(ctx: PageContext, loaded: dict, layout: WorkbookLayout):
         t("import.report.column"),
         t("import.report.message"),
     ]
-    st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
+    show_table(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
     return preview
 
 
@@ -86,19 +87,22 @@ def decide_duplicates(ctx: PageContext, preview):
         width="stretch",
         disabled=["sheet", "row", "name", "match", "where"],
         key=f"import_duplicates_{policy}",
-        column_config={
-            "sheet": st.column_config.TextColumn(t("import.report.sheet")),
-            "row": st.column_config.NumberColumn(t("import.report.row")),
-            "name": st.column_config.TextColumn(t("columns.name")),
-            "match": st.column_config.TextColumn(t("import.duplicates.match")),
-            "where": st.column_config.TextColumn(t("import.duplicates.where")),
-            "decision": st.column_config.SelectboxColumn(
-                t("import.duplicates.decision"),
-                options=list(POLICIES),
-                required=True,
-                format_func=lambda p: t(f"import.duplicates.{p}"),
-            ),
-        },
+        column_config=readable(
+            {
+                "sheet": st.column_config.TextColumn(t("import.report.sheet")),
+                "row": st.column_config.NumberColumn(t("import.report.row")),
+                "name": st.column_config.TextColumn(t("columns.name")),
+                "match": st.column_config.TextColumn(t("import.duplicates.match")),
+                "where": st.column_config.TextColumn(t("import.duplicates.where")),
+                "decision": st.column_config.SelectboxColumn(
+                    t("import.duplicates.decision"),
+                    options=list(POLICIES),
+                    required=True,
+                    format_func=lambda p: t(f"import.duplicates.{p}"),
+                ),
+            },
+            editing=True,
+        ),
     )
     keys = zip(decided["sheet"].tolist(), decided["row"].tolist(), strict=True)
     return policy, dict(zip(keys, decided["decision"].tolist(), strict=True))

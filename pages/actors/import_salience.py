@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.numbers import show_table
 from toolkit.i18n import format_date, t
 from toolkit.spreadsheets.salience_columns import preview_rows
 from toolkit.strategy_views import salience_label
@@ -17,7 +18,7 @@ def show(ctx: PageContext, preview) -> None:
         return
     st.caption(t("strategy.import.found", count=len(judged), date=format_date(ctx.today)))
     with st.expander(t("strategy.import.rows"), icon=":material/star_half:"):
-        st.dataframe(
+        show_table(
             pd.DataFrame(judged),
             hide_index=True,
             width="stretch",

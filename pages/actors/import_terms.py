@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.context import PageContext
+from pages._kit.table import readable
 from toolkit.i18n import label, t
 from toolkit.spreadsheets.new_terms import NEW, apply_term_choices
 from toolkit.store.workspaces import vocabulary_terms
@@ -45,19 +46,22 @@ def _table(vocabulary: str, terms: list, existing: list[tuple[str, str | None]])
         disabled=["key", "found", "rows"],
         column_order=["found", "rows", "choice"],
         key=f"import_terms_{vocabulary}_{len(terms)}",
-        column_config={
-            "found": st.column_config.TextColumn(
-                f"{t('import.terms.found')} · {t(f'settings.vocab.name.{vocabulary}')}"
-            ),
-            "rows": st.column_config.NumberColumn(t("import.terms.rows")),
-            "choice": st.column_config.SelectboxColumn(
-                t("import.terms.choice"),
-                options=options,
-                required=True,
-                format_func=lambda key: (
-                    t("import.terms.new") if key == NEW else t("import.terms.same_as", label=names[key])
+        column_config=readable(
+            {
+                "found": st.column_config.TextColumn(
+                    f"{t('import.terms.found')} · {t(f'settings.vocab.name.{vocabulary}')}"
                 ),
-            ),
-        },
+                "rows": st.column_config.NumberColumn(t("import.terms.rows")),
+                "choice": st.column_config.SelectboxColumn(
+                    t("import.terms.choice"),
+                    options=options,
+                    required=True,
+                    format_func=lambda key: (
+                        t("import.terms.new") if key == NEW else t("import.terms.same_as", label=names[key])
+                    ),
+                ),
+            },
+            editing=True,
+        ),
     )
     return {(vocabulary, key): choice for key, choice in zip(chosen["key"], chosen["choice"], strict=True)}

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from pages._kit.dialogs import dialog
+from pages._kit.table import readable
 from pages.consultations.chosen import Chosen, choose
 from pages.consultations.words import (
     DATE_FORMAT,
@@ -117,17 +118,20 @@ def targets(chosen: Chosen) -> None:
         key=f"consultations_targets_{chosen.id}_{consultation.version}",
         num_rows="dynamic",
         hide_index=True,
-        column_config={
-            "target": st.column_config.SelectboxColumn(
-                t("consultations.targets.what"),
-                options=target_choices(ctx.keys("sectors"), ctx.keys("scales")),
-                required=True,
-                format_func=lambda v: target_label(ctx, CoverageTarget(*v.split(":", 1))),
-            ),
-            "minimum": st.column_config.NumberColumn(
-                t("consultations.targets.minimum"), min_value=1, max_value=500, step=1, default=1, required=True
-            ),
-        },
+        column_config=readable(
+            {
+                "target": st.column_config.SelectboxColumn(
+                    t("consultations.targets.what"),
+                    options=target_choices(ctx.keys("sectors"), ctx.keys("scales")),
+                    required=True,
+                    format_func=lambda v: target_label(ctx, CoverageTarget(*v.split(":", 1))),
+                ),
+                "minimum": st.column_config.NumberColumn(
+                    t("consultations.targets.minimum"), min_value=1, max_value=500, step=1, default=1, required=True
+                ),
+            },
+            editing=True,
+        ),
     )
     if st.button(t("consultations.targets.save"), key="consultations_targets_save"):
         new = Consultation(**{**vars(consultation), "targets": targets_from_rows(edited.to_dict("records"))})
