@@ -31,16 +31,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT / "tests"))  # Debian's Chromium as the browser tests start it
+
+from chromium_browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 STABLE_MS = 300
 TIMEOUT_MS = 120_000
 # the page is settled: a title other than the last page's, no run under way, no spinner; returns when

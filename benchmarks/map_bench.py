@@ -16,6 +16,9 @@ import networkx as nx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # Debian's Chromium as the browser tests start it
+
+from chromium_browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 from toolkit import access  # noqa: E402
 from toolkit.domain import Actor, Relation  # noqa: E402
@@ -23,15 +26,6 @@ from toolkit.store import open_store  # noqa: E402
 from toolkit.store.batches import RegisterBatch, import_batch  # noqa: E402
 from toolkit.store.workspaces import create_workspace  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SECTORS = ["academia", "local_government", "civil_society", "private_sector", "media", "city_network"]
 
 
@@ -144,7 +138,7 @@ def main(limit_s: float = 150.0) -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         drawn: dict[int, int] = {}
         ours = our_map(browser, Path(folder), [200, 1000, 2000, 10000, 20000], drawn)
         theirs = pyvis_default(browser, Path(folder), [200, 1000], limit_s)

@@ -24,21 +24,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from chromium_browser import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_MISSING = (
     "Chromium not found at /usr/bin/chromium: install Debian's chromium package to run the end-to-end tests"
 )
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    # without these Chromium phones home at start-up, and this machine's closed network refuses it
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 60
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
