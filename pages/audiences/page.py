@@ -4,6 +4,7 @@ each knows, thinks and needs; how to engage it; and what reaches whom."""
 import streamlit as st
 
 from pages._kit.context import page_context, show_notice
+from pages._kit.tabs import open_tab_only
 from pages.audiences import reach, segments
 from pages.audiences.snapshot import snapshot
 from toolkit.i18n import t
@@ -13,12 +14,10 @@ snap = snapshot(ctx)
 show_notice("audiences")
 st.caption(t("audiences.intro"))
 
-tab_segments, tab_reach = st.tabs(
-    [t("audiences.tab.segments"), t("audiences.tab.reach")], key="audiences_tab", on_change="rerun"
-)  # only the open tab is built
-with tab_segments:
-    if tab_segments.open:
-        segments.show(ctx, snap)
-with tab_reach:
-    if tab_reach.open:
-        reach.show(ctx, snap)
+open_tab_only(
+    "audiences_tab",
+    [
+        (t("audiences.tab.segments"), lambda: segments.show(ctx, snap)),
+        (t("audiences.tab.reach"), lambda: reach.show(ctx, snap)),
+    ],
+)

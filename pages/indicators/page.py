@@ -5,6 +5,7 @@ dated measurements with their source, some calculated from the workspace."""
 import streamlit as st
 
 from pages._kit.context import page_context, show_notice
+from pages._kit.tabs import open_tab_only
 from pages.indicators import automatic, board, first_step, measurements, table
 from pages.indicators.workspace import load
 from toolkit.i18n import t
@@ -20,17 +21,11 @@ if not indicators:
 
 statuses = dashboard(indicators, measured, ctx.today)
 automatic.show(ctx, indicators, measured)
-tab_board, tab_table, tab_measurements = st.tabs(
-    [t("indicators.tab.dashboard"), t("indicators.tab.indicators"), t("indicators.tab.measurements")],
-    key="indicators_tab",
-    on_change="rerun",
-)  # only the open tab is built; it survives its own buttons' reruns
-with tab_board:
-    if tab_board.open:
-        board.show(ctx, statuses, dimension_summary(statuses))
-with tab_table:
-    if tab_table.open:
-        table.show(ctx, indicators)
-with tab_measurements:
-    if tab_measurements.open:
-        measurements.show(ctx, indicators, measured)
+open_tab_only(
+    "indicators_tab",
+    [
+        (t("indicators.tab.dashboard"), lambda: board.show(ctx, statuses, dimension_summary(statuses))),
+        (t("indicators.tab.indicators"), lambda: table.show(ctx, indicators)),
+        (t("indicators.tab.measurements"), lambda: measurements.show(ctx, indicators, measured)),
+    ],
+)
